@@ -1,0 +1,60 @@
+import type { StoredEvent, SubscriptionHandler, Unsubscribe } from './types.ts';
+
+const PAGE = 500;
+
+type ReadPage = (fromSeq: number, limit: number) => Promise<StoredEvent[]>;
+
+/**
+ * Delivers events from `fromSeq` (inclusive) in order, in pages, then every
+ * event appended later. `wake()` is called whenever this or another tab may have
+ * appended; deliveries never overlap, so an async handler sees events in order.
+ */
+export class Subscription {
+  private next: number;
+  private running = false;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    fromSeq: number,
+    private readonly read: ReadPage,
+    private readonly handler: SubscriptionHandler,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    this.next = Math.max(1, Math.floor(fromSeq));
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    void this.pump();
+  }
+
+  stop: Unsubscribe = () => {
+    this.stopped = true;
+  };
+
+  private async pump(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        for (;;) {
+          if (this.stopped) return;
+          const page = await this.read(this.next, PAGE);
+          if (page.length === 0 || this.stopped) break;
+          this.next = page[page.length - 1]!.meta.seq + 1;
+          await this.handler(page);
+          if (page.length < PAGE) break;
+        }
+      } while (this.again && !this.stopped);
+    } catch (error) {
+      if (!this.stopped) this.onError(error);
+    } finally {
+      this.running = false;
+    }
+  }
+}
