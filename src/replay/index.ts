@@ -1,0 +1,12 @@
+export type { Projection, AnyProjection, StatesOf } from './projection.ts';
+export { foldAll, foldInto, applyEvent, initialCursors, statesOf } from './fold.ts';
+export type { Cursors, ProjectionCursor } from './fold.ts';
+export { replay } from './replay.ts';
+export type { ReplayOptions, ReplayProgress, ReplayResult } from './replay.ts';
+export { startingCursors, saveSnapshots } from './snapshots.ts';
+export { stateAt, seqOf } from './timeTravel.ts';
+export type { Position } from './timeTravel.ts';
+export { whatIf, HYPOTHETICAL_ID_PREFIX } from './whatIf.ts';
+export type { Injection, WhatIfChanges, WhatIfResult } from './whatIf.ts';
+export { SnapshotPolicy } from './snapshotPolicy.ts';
+export { ReplayError, ReplayAbortedError } from './errors.ts';

@@ -1,0 +1,143 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EventStore, StoredEvent } from '../eventstore/index.ts';
+import {
+  foldInto,
+  replay,
+  ReplayError,
+  saveSnapshots,
+  SnapshotPolicy,
+  statesOf,
+  type AnyProjection,
+  type Cursors,
+  type ReplayProgress,
+  type StatesOf,
+} from '../replay/index.ts';
+
+export type ImageStatus = 'booting' | 'ready' | 'failed';
+
+/** How the last boot went, for the diagnostics panel and the reload tests. */
+export interface BootInfo {
+  /** The oldest snapshot seq the boot resumed from (0 when it replayed from the first event). */
+  fromSeq: number;
+  /** Events replayed on top of the snapshots. */
+  replayed: number;
+  ms: number;
+}
+
+export interface ImageState {
+  status: ImageStatus;
+  progress: ReplayProgress;
+  /** Every event up to this seq is in `states`. */
+  seq: number;
+  states: StatesOf;
+  boot?: BootInfo;
+  error?: { message: string; seq?: number };
+}
+
+export interface MemoryImageOptions {
+  eventStore: EventStore;
+  projections: readonly AnyProjection[];
+  /** Snapshot every N applied events (default 1000). */
+  snapshotEvery?: number;
+  /** Only one tab should write snapshots; the others ask this and get false. */
+  mayWriteSnapshots?: () => boolean;
+  /** For boot timing only; replay itself never reads the clock. */
+  now?: () => number;
+  onError?: (error: unknown) => void;
+}
+
+export interface MemoryImage {
+  readonly store: StoreApi<ImageState>;
+  /** Resolves once the image is ready (or failed: see `store.getState().status`). */
+  readonly ready: Promise<void>;
+  /** Saves snapshots of the current state if anything changed since the last one. */
+  snapshotNow(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The memory image: every projection's state held in a Zustand store, rebuilt
+ * on load from the newest valid snapshots plus the events after them, then kept
+ * current by a live subscription (which also sees other tabs' appends). It is
+ * never the source of truth: dropping it and replaying gives the same state.
+ */
+export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
+  const { eventStore, projections } = options;
+  const now = options.now ?? (() => performance.now());
+  const mayWrite = options.mayWriteSnapshots ?? (() => true);
+  const onError = options.onError ?? ((error: unknown) => console.error(error));
+  const store = createStore<ImageState>(() => ({
+    status: 'booting',
+    progress: { done: 0, total: 0 },
+    seq: 0,
+    states: statesOf(Object.fromEntries(projections.map((p) => [p.name, { seq: 0, state: p.initial }]))),
+  }));
+  let cursors: Cursors | undefined;
+  let policy: SnapshotPolicy | undefined;
+  let unsubscribe: (() => void) | undefined;
+  let stopped = false;
+  let saving: Promise<void> = Promise.resolve();
+
+  const snapshotNow = (): Promise<void> => {
+    const seq = store.getState().seq;
+    if (!cursors || !policy || !policy.dirty(seq) || !mayWrite()) return saving;
+    const frozen: Cursors = Object.fromEntries(Object.entries(cursors).map(([k, c]) => [k, { ...c }]));
+    policy.saved(seq);
+    saving = saving.then(() => saveSnapshots(eventStore, projections, frozen, onError));
+    return saving;
+  };
+
+  const apply = (events: StoredEvent[]) => {
+    if (!cursors || stopped) return;
+    try {
+      foldInto(projections, cursors, events);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    store.setState({ seq: events[events.length - 1]!.meta.seq, states: statesOf(cursors) });
+    if (policy?.due(store.getState().seq)) void snapshotNow();
+  };
+
+  const fail = (error: unknown) => {
+    unsubscribe?.();
+    const seq = error instanceof ReplayError ? error.seq : undefined;
+    store.setState({ status: 'failed', error: { message: error instanceof Error ? error.message : String(error), seq } });
+    onError(error);
+  };
+
+  const ready = (async () => {
+    const started = now();
+    try {
+      const result = await replay(eventStore, projections, {
+        onProgress: (progress) => store.setState({ progress }),
+        onSnapshotIgnored: (name, reason) => console.warn(`Snapshot of ${name} ignored; rebuilding from events.`, reason),
+      });
+      if (stopped) return;
+      cursors = result.cursors;
+      const { fromSeq } = result;
+      policy = new SnapshotPolicy(options.snapshotEvery ?? 1000, fromSeq);
+      store.setState({
+        status: 'ready',
+        seq: result.seq,
+        states: result.states,
+        boot: { fromSeq, replayed: result.seq - fromSeq, ms: Math.round(now() - started) },
+      });
+      // A long replay is worth saving at once, so the next load does not repeat it.
+      if (policy.due(result.seq)) void snapshotNow();
+      unsubscribe = eventStore.subscribe(result.seq + 1, apply, fail);
+    } catch (error) {
+      fail(error);
+    }
+  })();
+
+  return {
+    store,
+    ready,
+    snapshotNow,
+    stop: () => {
+      stopped = true;
+      unsubscribe?.();
+    },
+  };
+}

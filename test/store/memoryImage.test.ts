@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { openEventStore } from '../../src/eventstore/index.ts';
+import { createMemoryImage, type ImageState } from '../../src/store/memoryImage.ts';
+import { count, counter, seen } from '../replay/counter.ts';
+
+function until(image: { store: { getState(): ImageState; subscribe(l: (s: ImageState) => void): () => void } }, done: (s: ImageState) => boolean) {
+  return new Promise<ImageState>((resolve) => {
+    if (done(image.store.getState())) return resolve(image.store.getState());
+    const stop = image.store.subscribe((s) => {
+      if (done(s)) {
+        stop();
+        resolve(s);
+      }
+    });
+  });
+}
+
+describe('the memory image', () => {
+  test('boots with progress, then follows live appends', async () => {
+    const store = await openEventStore({ name: 'image' });
+    await count(store, 1, 1, -1, 4);
+    const progress: number[][] = [];
+    const image = createMemoryImage({ eventStore: store, projections: [counter], snapshotEvery: 1000 });
+    image.store.subscribe((s) => progress.push([s.progress.done, s.progress.total]));
+    await image.ready;
+    expect(image.store.getState()).toMatchObject({ status: 'ready', seq: 4, states: { counter: 5 } });
+    expect(progress).toContainEqual([4, 4]);
+    await count(store, 1);
+    expect((await until(image, (s) => s.seq === 5)).states.counter).toBe(6);
+    image.stop();
+  });
+
+  test('sees appends made through another connection (another tab)', async () => {
+    const tabA = await openEventStore({ name: 'image' });
+    const tabB = await openEventStore({ name: 'image' });
+    const image = createMemoryImage({ eventStore: tabA, projections: [counter] });
+    await image.ready;
+    await count(tabB, 7);
+    expect((await until(image, (s) => s.seq === 1)).states.counter).toBe(7);
+    image.stop();
+  });
+
+  test('snapshots every N events, and a reload resumes from snapshot + tail', async () => {
+    const store = await openEventStore({ name: 'image' });
+    const image = createMemoryImage({ eventStore: store, projections: [counter, seen], snapshotEvery: 3 });
+    await image.ready;
+    await count(store, 1, 1, -1, 4, 1);
+    await until(image, (s) => s.seq === 5);
+    // Live events arrive in batches, so "every 3" means at most 3 apart, not exactly at 3.
+    const periodic = (await store.loadSnapshot('counter', 1))?.seq ?? 0;
+    expect(periodic).toBeGreaterThanOrEqual(3);
+    await image.snapshotNow();
+    expect(await store.loadSnapshot('counter', 1)).toMatchObject({ seq: 5, state: 6 });
+    image.stop();
+    await count(store, 10);
+
+    const reloaded = createMemoryImage({ eventStore: store, projections: [counter, seen] });
+    await reloaded.ready;
+    expect(reloaded.store.getState()).toMatchObject({
+      seq: 6,
+      states: { counter: 16, seen: { count: 6, lastSeq: 6 } },
+      boot: { fromSeq: 5, replayed: 1 },
+    });
+    reloaded.stop();
+  });
+
+  test('snapshotNow saves the current state when the page is hidden', async () => {
+    const store = await openEventStore({ name: 'image' });
+    await count(store, 2, 2);
+    const image = createMemoryImage({ eventStore: store, projections: [counter] });
+    await image.ready;
+    await image.snapshotNow();
+    expect(await store.loadSnapshot('counter', 1)).toMatchObject({ seq: 2, state: 4 });
+    image.stop();
+  });
+
+  test('a tab that is not the snapshot writer never writes one', async () => {
+    const store = await openEventStore({ name: 'image' });
+    await count(store, 1, 1, 1);
+    const image = createMemoryImage({ eventStore: store, projections: [counter], snapshotEvery: 1, mayWriteSnapshots: () => false });
+    await image.ready;
+    await image.snapshotNow();
+    expect(await store.loadSnapshot('counter', 1)).toBeUndefined();
+    image.stop();
+  });
+
+  test('a damaged record fails the boot with the seq, instead of showing a wrong state', async () => {
+    const store = await openEventStore({ name: 'image' });
+    await count(store, 1, 1, 1);
+    await store.db.events.delete(2);
+    const image = createMemoryImage({ eventStore: store, projections: [counter], onError: () => {} });
+    await image.ready;
+    expect(image.store.getState()).toMatchObject({ status: 'failed', error: { seq: 2 } });
+  });
+});
