@@ -1,0 +1,75 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EventStore } from '../eventstore/index.ts';
+import { seqOf, stateAt, type AnyProjection, type Position, type StatesOf } from '../replay/index.ts';
+
+export interface PastView {
+  /** The state includes every event up to this seq. */
+  seq: number;
+  /** When that event was recorded (undefined at seq 0, before the first event). */
+  at?: string;
+  states: StatesOf;
+}
+
+export interface TimeTravelState {
+  /** Undefined while viewing the present. */
+  past?: PastView;
+  /** A jump is being replayed; the previous view stays on screen meanwhile. */
+  loading: boolean;
+  error?: string;
+}
+
+export interface TimeTravel {
+  readonly store: StoreApi<TimeTravelState>;
+  travelTo(position: Position): Promise<void>;
+  /** Moves by `delta` events from the point being viewed (or from now). */
+  step(delta: number): Promise<void>;
+  toStart(): Promise<void>;
+  backToNow(): void;
+}
+
+/**
+ * Time travel: shows the state as it was at any point by replaying up to it,
+ * never touching the live image or the log. Jumps can overlap (a slider being
+ * dragged); only the newest one lands on screen.
+ */
+export function createTimeTravel(options: {
+  eventStore: EventStore;
+  projections: readonly AnyProjection[];
+  /** The live image's seq: travelling to it or past it is the same as "now". */
+  liveSeq: () => number;
+}): TimeTravel {
+  const { eventStore, projections, liveSeq } = options;
+  const store = createStore<TimeTravelState>(() => ({ loading: false }));
+  let latest = 0;
+
+  async function travelTo(position: Position): Promise<void> {
+    const request = ++latest;
+    store.setState({ loading: true, error: undefined });
+    try {
+      const seq = await seqOf(eventStore, position);
+      if (seq >= liveSeq()) {
+        if (request === latest) store.setState({ past: undefined, loading: false });
+        return;
+      }
+      const [result, event] = await Promise.all([
+        stateAt(eventStore, projections, seq),
+        seq > 0 ? eventStore.readAll({ fromSeq: seq, toSeq: seq }) : Promise.resolve([]),
+      ]);
+      if (request !== latest) return;
+      store.setState({ past: { seq: result.seq, at: event[0]?.meta.at, states: result.states }, loading: false });
+    } catch (error) {
+      if (request === latest) store.setState({ loading: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return {
+    store,
+    travelTo,
+    step: (delta) => travelTo(Math.max(0, (store.getState().past?.seq ?? liveSeq()) + delta)),
+    toStart: () => travelTo(0),
+    backToNow: () => {
+      latest++;
+      store.setState({ past: undefined, loading: false, error: undefined });
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EventStore } from '../eventstore/index.ts';
+import { whatIf, type AnyProjection, type Injection, type WhatIfResult } from '../replay/index.ts';
+
+/** What defines a branch; plain JSON, so it can be saved and reopened as a scenario. */
+export interface BranchPlan {
+  /** The point the branch was started from (a seq of the real log). */
+  basePoint: number;
+  /** Real events left out of the branch. */
+  skip: number[];
+  /** Hypothetical events, each played after the real event it names. */
+  inject: Injection[];
+}
+
+export interface WhatIfState {
+  plan?: BranchPlan;
+  /** The branch replayed: its states and events. */
+  result?: WhatIfResult;
+  loading: boolean;
+  error?: string;
+}
+
+export interface WhatIfBranch {
+  readonly store: StoreApi<WhatIfState>;
+  start(basePoint: number): Promise<void>;
+  open(plan: BranchPlan): Promise<void>;
+  toggleSkip(seq: number): Promise<void>;
+  inject(injections: Injection[]): Promise<void>;
+  removeInjection(index: number): Promise<void>;
+  discard(): void;
+}
+
+/**
+ * A what-if branch: an alternative history replayed from the real log with
+ * some events skipped and hypothetical ones injected. It lives in memory only;
+ * nothing in it is ever written to the log.
+ */
+export function createWhatIfBranch(options: { eventStore: EventStore; projections: readonly AnyProjection[] }): WhatIfBranch {
+  const { eventStore, projections } = options;
+  const store = createStore<WhatIfState>(() => ({ loading: false }));
+  let latest = 0;
+
+  async function replan(plan: BranchPlan): Promise<void> {
+    const request = ++latest;
+    const previous = store.getState().plan;
+    store.setState({ plan, loading: true, error: undefined });
+    // Replaying starts at the earliest change: everything before it is the real state, read from keyframes.
+    const fromSeq = Math.max(1, Math.min(plan.basePoint + 1, ...plan.skip, ...plan.inject.map((i) => i.afterSeq + 1)));
+    try {
+      const result = await whatIf(eventStore, projections, fromSeq, { skip: plan.skip, inject: plan.inject });
+      if (request === latest) store.setState({ result, loading: false });
+    } catch (error) {
+      // A change the branch cannot take is refused; the branch stays as it was.
+      if (request === latest)
+        store.setState({ plan: previous, loading: false, error: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  }
+
+  const current = (): BranchPlan => {
+    const plan = store.getState().plan;
+    if (!plan) throw new Error('No what-if branch is open.');
+    return plan;
+  };
+
+  return {
+    store,
+    start: (basePoint) => replan({ basePoint, skip: [], inject: [] }),
+    open: replan,
+    toggleSkip: (seq) => {
+      const plan = current();
+      const skip = plan.skip.includes(seq) ? plan.skip.filter((s) => s !== seq) : [...plan.skip, seq].sort((a, b) => a - b);
+      return replan({ ...plan, skip });
+    },
+    inject: (injections) => {
+      const plan = current();
+      return replan({ ...plan, inject: [...plan.inject, ...injections] });
+    },
+    removeInjection: (index) => {
+      const plan = current();
+      return replan({ ...plan, inject: plan.inject.filter((_, i) => i !== index) });
+    },
+    discard: () => {
+      latest++;
+      store.setState({ plan: undefined, result: undefined, loading: false, error: undefined }, true);
+    },
+  };
+}

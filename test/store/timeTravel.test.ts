@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { openEventStore } from '../../src/eventstore/index.ts';
+import { createTimeTravel } from '../../src/store/timeTravel.ts';
+import { count, counter, steppingClock } from '../replay/counter.ts';
+
+async function setUp() {
+  const eventStore = await openEventStore({ name: 'tt', clock: steppingClock() });
+  await count(eventStore, 1, 10, 100, 1000);
+  const travel = createTimeTravel({ eventStore, projections: [counter], liveSeq: () => 4 });
+  return { eventStore, travel };
+}
+
+describe('time travel', () => {
+  test('shows the state after event N with its time, and back to now', async () => {
+    const { travel } = await setUp();
+    await travel.travelTo(2);
+    expect(travel.store.getState().past).toEqual({ seq: 2, at: '2026-01-01T00:01:00.000Z', states: { counter: 11 } });
+    travel.backToNow();
+    expect(travel.store.getState().past).toBeUndefined();
+  });
+
+  test('steps one event back and forward, to the start, and stepping past the end is now', async () => {
+    const { travel } = await setUp();
+    await travel.step(-1);
+    expect(travel.store.getState().past?.states.counter).toBe(111);
+    await travel.step(-1);
+    await travel.step(+1);
+    expect(travel.store.getState().past?.seq).toBe(3);
+    await travel.toStart();
+    expect(travel.store.getState().past).toMatchObject({ seq: 0, states: { counter: 0 } });
+    await travel.step(+10);
+    expect(travel.store.getState().past).toBeUndefined();
+  });
+
+  test('travels to a date', async () => {
+    const { travel } = await setUp();
+    await travel.travelTo(new Date('2026-01-01T00:02:30.000Z'));
+    expect(travel.store.getState().past?.seq).toBe(3);
+  });
+
+  test('when jumps overlap, only the newest lands', async () => {
+    const { travel } = await setUp();
+    await Promise.all([travel.travelTo(1), travel.travelTo(3), travel.travelTo(2)]);
+    expect(travel.store.getState()).toMatchObject({ loading: false, past: { seq: 2 } });
+  });
+
+  test('a bad date is reported and the view stays where it was', async () => {
+    const { travel } = await setUp();
+    await travel.travelTo(1);
+    await travel.travelTo(new Date('not a date'));
+    expect(travel.store.getState()).toMatchObject({ past: { seq: 1 }, error: expect.stringMatching(/not a valid date/) });
+  });
+});
