@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { pwaPlugins } from './scripts/pwa-plugins.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), ...pwaPlugins()],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
   },

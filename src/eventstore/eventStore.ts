@@ -1,8 +1,10 @@
 import { Dexie } from 'dexie';
 import { canonicalJson } from './canonical.ts';
-import { RewindDatabase, type SnapshotRecord } from './db.ts';
+import type { RewindDatabase, SnapshotRecord } from './db.ts';
 import { DuplicateEventError, EventStoreClosedError, InvalidEventError, WrongExpectedVersionError } from './errors.ts';
 import { pruneKeyframes } from './keyframes.ts';
+import { onLogReplaced, openLiveDatabase } from './registry.ts';
+import { LogReplacedError, SEAL_CHECKPOINT } from './seal.ts';
 import { Subscription } from './subscription.ts';
 import type {
   AppendManyOptions,
@@ -102,12 +104,16 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
   const clock = options.clock ?? (() => new Date());
   const newId = options.newId ?? (() => crypto.randomUUID());
   const keyframes = options.keyframes ?? 24;
-  const db = new RewindDatabase(name, options.dexie);
-  await db.open();
+  // The log's name is resolved through the registry: an import may have moved it to another database.
+  const db: RewindDatabase = await openLiveDatabase(name, options.dexie);
 
   const subscriptions = new Set<Subscription>();
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`rewind-eventstore:${name}`);
   let closed = false;
+  let replaced = false;
+  const stopWatchingReplace = onLogReplaced(name, (info) => {
+    if (info.live !== db.name) replaced = true;
+  });
   const wakeAll = () => subscriptions.forEach((s) => s.wake());
   if (channel) channel.onmessage = wakeAll;
 
@@ -131,7 +137,9 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
       streams.add(batch.stream);
       const at = clock().toISOString();
       const events = batch.events.map((input, index) => {
-        const meta = { ...input.meta, id: input.meta?.id ?? newId(), at: input.meta?.at ?? at };
+        // Optional meta left undefined is dropped: IndexedDB would keep the key, JSON would not.
+        const given = Object.entries(input.meta ?? {}).filter(([, value]) => value !== undefined);
+        const meta = { ...Object.fromEntries(given), id: input.meta?.id ?? newId(), at: input.meta?.at ?? at };
         if (ids.has(meta.id)) throw new InvalidEventError(`id "${meta.id}" appears twice in one append`, index);
         ids.add(meta.id);
         // Positions are filled in inside the transaction; the largest they can be counts toward the size limit.
@@ -149,14 +157,18 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
 
   async function appendMany(batches: StreamBatch[], appendOptions: AppendManyOptions = {}): Promise<AppendResult[]> {
     if (closed) throw new EventStoreClosedError();
+    if (replaced) throw new LogReplacedError(name);
     const prepared = prepare(batches);
-    if (prepared.every((b) => b.events.length === 0)) {
-      return Promise.all(prepared.map(async (b) => ({ firstSeq: 0, lastSeq: 0, version: await streamVersion(b.stream) })));
-    }
     const allIds = prepared.flatMap((b) => b.events.map((e) => e.event.meta.id));
     const written = await db.transaction('rw', [db.events, db.streams, db.checkpoints], async () => {
+      const [seal, storedWithIds] = await Promise.all([
+        db.checkpoints.get(SEAL_CHECKPOINT),
+        db.events.where('meta.id').anyOf(allIds).toArray(),
+      ]);
+      // An import or restore switched the log to another database; this one is only a backup now.
+      if (seal) throw new LogReplacedError(name);
       const existing = new Map<string, StoredEvent>();
-      for (const stored of await db.events.where('meta.id').anyOf(allIds).toArray()) existing.set(stored.meta.id, stored);
+      for (const stored of storedWithIds) existing.set(stored.meta.id, stored);
       let seq = await lastSeq();
       let wroteAny = false;
       const results: AppendResult[] = [];
@@ -173,7 +185,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
           results.push({
             firstSeq: found[0]!.meta.seq,
             lastSeq: found[found.length - 1]!.meta.seq,
-            version: await streamVersion(batch.stream),
+            version: found[found.length - 1]!.meta.version,
           });
           continue;
         }
@@ -300,6 +312,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
       subscriptions.forEach((s) => s.stop());
       subscriptions.clear();
       channel?.close();
+      stopWatchingReplace();
       db.close();
     },
   };

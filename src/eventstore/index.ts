@@ -5,3 +5,8 @@ export { MAX_EVENT_BYTES, eventInputProblem, jsonProblem } from './validate.ts';
 export { canonicalJson } from './canonical.ts';
 export type { RewindDatabase, SnapshotRecord, CheckpointRecord, DocumentRecord } from './db.ts';
 export type * from './types.ts';
+export { LogReplacedError } from './seal.ts';
+export { onLogReplaced, readLogRecord, switchLiveDatabase, discardBackupDatabase, depsOf } from './registry.ts';
+export type { LogRecord, LogReplacedInfo, DatabaseDeps, SwitchHooks } from './registry.ts';
+export { tryWithImportLock } from './importLock.ts';
+export { ScratchLog, appendPositioned, lastSeqOf } from './bulkImport.ts';

@@ -57,6 +57,11 @@ export function jsonProblem(value: unknown, path = 'payload', seen: Set<object> 
   }
 }
 
+function readsBack(iso: string): boolean {
+  const time = Date.parse(iso);
+  return !Number.isNaN(time) && new Date(time).toISOString() === iso;
+}
+
 function metaProblem(meta: unknown): string | undefined {
   if (meta === undefined) return undefined;
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return 'meta must be an object';
@@ -66,7 +71,8 @@ function metaProblem(meta: unknown): string | undefined {
   const m = meta as Record<string, unknown>;
   if (m.id !== undefined && (typeof m.id !== 'string' || m.id.length === 0 || m.id.length > 200))
     return 'meta.id must be a non-empty string of at most 200 characters';
-  if (m.at !== undefined && (typeof m.at !== 'string' || !ISO_UTC.test(m.at) || Number.isNaN(Date.parse(m.at))))
+  // Date.parse rolls 30 February over to March, so the time must also read back unchanged.
+  if (m.at !== undefined && (typeof m.at !== 'string' || !ISO_UTC.test(m.at) || !readsBack(m.at)))
     return 'meta.at must be an ISO-8601 UTC time such as 2026-01-31T12:00:00.000Z';
   for (const key of ['causationId', 'correlationId'] as const) {
     if (m[key] !== undefined && (typeof m[key] !== 'string' || (m[key] as string).length === 0))

@@ -21,6 +21,8 @@ export interface WhatIfResult {
   states: StatesOf;
   /** The branch's events from `fromSeq` on, in play order: real ones kept, and injected ones. */
   events: StoredEvent[];
+  /** The first real seq the branch replayed; before it, the branch is the real history. */
+  fromSeq: number;
   /** The real log's last seq the branch was replayed to. */
   toSeq: number;
 }
@@ -106,5 +108,5 @@ export async function whatIf(
     next = page[page.length - 1]!.meta.seq + 1;
   }
   injectUpTo(Number.MAX_SAFE_INTEGER);
-  return { states: statesOf(cursors), events: branch, toSeq: Math.max(toSeq, fromSeq - 1) };
+  return { states: statesOf(cursors), events: branch, fromSeq, toSeq: Math.max(toSeq, fromSeq - 1) };
 }

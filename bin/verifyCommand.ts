@@ -1,0 +1,74 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { LogFileError, verifyLogFile, type LogFileSummary } from '../src/files/index.ts';
+
+interface Output {
+  write(text: string): unknown;
+}
+
+const USAGE = `Usage: rewind-log verify FILE [--known-types A,B,...] [--keep-unknown] [--json]
+
+Checks a Rewind log file (NDJSON: a header line, then one event per line) and
+prints its summary, or the first problem with its line number.
+
+  --known-types A,B  event types to accept; others are a problem
+  --keep-unknown     with --known-types: report other types instead of failing
+  --json             print the summary or the problem as JSON
+
+Exit status: 0 the file is sound, 1 it is not, 2 usage or file errors.
+`;
+
+function summaryText(file: string, s: LogFileSummary): string {
+  const h = s.header;
+  const types = Object.entries(s.types)
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, n]) => `${type} ${n}`)
+    .join(', ');
+  const lines = [
+    `OK ${file}`,
+    `  format    ${h.format} version ${s.fileFormatVersion} (written by app ${h.appVersion} at ${h.exportedAt})`,
+    `  holds     ${h.hypothetical ? `a what-if scenario from seq ${h.baseSeq}${h.scenario ? ` ("${h.scenario}")` : ''}` : 'a real log'}, selection ${JSON.stringify(h.selection)}`,
+    `  events    ${s.eventCount}${s.eventCount > 0 ? ` (seq ${s.firstSeq} to ${s.lastSeq})` : ''}`,
+    `  streams   ${s.streamCount}`,
+    `  types     ${types || '(none)'}`,
+    `  digest    sha256 ${s.sha256} matches the header`,
+    `  size      ${s.bytes} bytes, ${s.lines} lines`,
+  ];
+  if (Object.keys(s.unknownTypes).length > 0) lines.push(`  unknown   ${Object.keys(s.unknownTypes).join(', ')}`);
+  for (const w of s.warnings) lines.push(`  note      line ${w.line}: ${w.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function main(args: string[], stdout: Output, stderr: Output): Promise<number> {
+  const [command, file, ...rest] = args;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    stdout.write(USAGE);
+    return 0;
+  }
+  if (command !== 'verify' || !file) {
+    stderr.write(USAGE);
+    return 2;
+  }
+  const json = rest.includes('--json');
+  const typesAt = rest.indexOf('--known-types');
+  const knownTypes = typesAt >= 0 ? (rest[typesAt + 1] ?? '').split(',').filter(Boolean) : undefined;
+  try {
+    await stat(file);
+  } catch {
+    stderr.write(`rewind-log: cannot open ${file}\n`);
+    return 2;
+  }
+  try {
+    const summary = await verifyLogFile(createReadStream(file), {
+      knownTypes,
+      unknownTypes: rest.includes('--keep-unknown') ? 'keep' : 'reject',
+    });
+    stdout.write(json ? `${JSON.stringify({ ok: true, file, ...summary })}\n` : summaryText(file, summary));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof LogFileError)) throw error;
+    const problem = { ok: false, file, code: error.code, line: error.line, message: error.message };
+    stdout.write(json ? `${JSON.stringify(problem)}\n` : `NOT OK ${file}\n  ${error.message} [${error.code}]\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,81 @@
+import { DomainError } from '../errors.ts';
+import {
+  optionalNote,
+  requireAccountNumber,
+  requireAmount,
+  requireCode,
+  requireEmail,
+  requireMessageId,
+  requireOwner,
+} from './fields.ts';
+
+/** Requests that may be refused. Account numbers are 16-digit strings; amounts are integer cents. */
+export type OpenAccount = { type: 'OpenAccount'; owner: string; email: string; initialDeposit?: number };
+export type AddFunds = { type: 'AddFunds'; account: string; amount: number; note?: string };
+export type Withdraw = { type: 'Withdraw'; account: string; amount: number; note?: string };
+export type Transfer = { type: 'Transfer'; from: string; to: string; amount: number; note?: string };
+export type VerifyAccount = { type: 'VerifyAccount'; account: string; code: string };
+export type CloseAccount = { type: 'CloseAccount'; account: string };
+/** Records that a person sent a queued message by hand (mailto:, share sheet). */
+export type MarkMessageSent = { type: 'MarkMessageSent'; account: string; messageId: string };
+
+export type Command = OpenAccount | AddFunds | Withdraw | Transfer | VerifyAccount | CloseAccount | MarkMessageSent;
+export type CommandType = Command['type'];
+
+type FieldParser = (value: unknown, field: string) => unknown;
+type FieldSpec = { parse: FieldParser; optional?: boolean };
+
+const required = (parse: FieldParser): FieldSpec => ({ parse });
+const optional = (parse: FieldParser): FieldSpec => ({ parse, optional: true });
+
+const SPECS: { [T in CommandType]: Record<string, FieldSpec> } = {
+  OpenAccount: { owner: required(requireOwner), email: required(requireEmail), initialDeposit: optional(requireAmount) },
+  AddFunds: { account: required(requireAccountNumber), amount: required(requireAmount), note: optional(optionalNote) },
+  Withdraw: { account: required(requireAccountNumber), amount: required(requireAmount), note: optional(optionalNote) },
+  Transfer: {
+    from: required(requireAccountNumber),
+    to: required(requireAccountNumber),
+    amount: required(requireAmount),
+    note: optional(optionalNote),
+  },
+  VerifyAccount: { account: required(requireAccountNumber), code: required(requireCode) },
+  CloseAccount: { account: required(requireAccountNumber) },
+  MarkMessageSent: { account: required(requireAccountNumber), messageId: required(requireMessageId) },
+};
+
+export const COMMAND_TYPES = Object.keys(SPECS) as CommandType[];
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Checks the shape of anything offered as a command (forms, links, fuzzers) and
+ * returns a clean command: trimmed text, normalised account numbers, blank notes
+ * dropped. Throws a DomainError for the first problem found; reads no state.
+ */
+export function parseCommand(input: unknown): Command {
+  if (!isPlainObject(input)) throw new DomainError('INVALID_COMMAND', 'A command must be an object with a type.');
+  const { type } = input;
+  if (typeof type !== 'string') throw new DomainError('INVALID_COMMAND', 'A command needs a type, such as "Withdraw".');
+  if (!Object.hasOwn(SPECS, type))
+    throw new DomainError('UNKNOWN_COMMAND', `"${type.slice(0, 50)}" is not a command. Known commands: ${COMMAND_TYPES.join(', ')}.`);
+  const spec = SPECS[type as CommandType];
+  for (const key of Object.keys(input)) {
+    if (key !== 'type' && !Object.hasOwn(spec, key))
+      throw new DomainError('INVALID_COMMAND', `${type} does not take a field named "${key.slice(0, 50)}".`, key);
+  }
+  const command: Record<string, unknown> = { type };
+  for (const [field, { parse, optional: isOptional }] of Object.entries(spec)) {
+    const value = input[field];
+    if (value === undefined || value === null) {
+      if (isOptional) continue;
+      throw new DomainError('INVALID_COMMAND', `${type} needs a value for "${field}".`, field);
+    }
+    const clean = parse(value, field);
+    if (clean !== undefined) command[field] = clean;
+  }
+  return command as Command;
+}

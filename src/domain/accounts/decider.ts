@@ -1,0 +1,140 @@
+import { DomainError } from '../errors.ts';
+import { randomDigits, randomUuid, type RandomSource } from '../random.ts';
+import type { Command } from './commands.ts';
+import type { AccountOpened, LedgerEvent } from './events.ts';
+import { MAX_BALANCE, formatCents } from './money.ts';
+import type { AccountState, DecisionState } from './state.ts';
+import { emailKey } from './streams.ts';
+
+/** What deciding may draw on besides state: randomness, as data. */
+export type DecideContext = { random: RandomSource };
+
+/** Fresh numbers are redrawn on a clash; with 9·10^15 numbers this many clashes in a row do not happen. */
+const MAX_NUMBER_DRAWS = 32;
+
+function found(state: DecisionState, number: string, field: string, role = 'account'): AccountState {
+  const account = state.accounts[number];
+  if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', `There is no ${role} with number ${number}.`, field);
+  return account;
+}
+
+function open(state: DecisionState, number: string, field: string, role = 'account'): AccountState {
+  const account = found(state, number, field, role);
+  if (account.status === 'closed')
+    throw new DomainError('ACCOUNT_CLOSED', `Account ${number} is closed and takes no more changes.`, field);
+  return account;
+}
+
+/** An account money can leave: open, verified and holding at least `amount`. */
+function payer(state: DecisionState, number: string, amount: number, field: string): AccountState {
+  const account = open(state, number, field);
+  if (!account.verified)
+    throw new DomainError('NOT_VERIFIED', `Account ${number} must be verified before money can leave it.`, field);
+  if (account.balance < amount)
+    throw new DomainError(
+      'INSUFFICIENT_FUNDS',
+      `Account ${number} holds ${formatCents(account.balance)}, less than ${formatCents(amount)}.`,
+      'amount',
+    );
+  return account;
+}
+
+function assertRoom(account: AccountState, amount: number, field: string): void {
+  if (account.balance + amount > MAX_BALANCE)
+    throw new DomainError('BALANCE_TOO_LARGE', `Account ${account.accountNumber} cannot hold that much.`, field);
+}
+
+/** Notes are left out when absent: JSON has no undefined. */
+function noteField(note: string | undefined): { note?: string } {
+  return note === undefined ? {} : { note };
+}
+
+function freshAccountNumber(state: DecisionState, random: RandomSource): string {
+  for (let i = 0; i < MAX_NUMBER_DRAWS; i++) {
+    const number = randomDigits(random, 16, true);
+    if (!state.accounts[number]) return number;
+  }
+  throw new DomainError('CONFLICT', 'No free account number could be drawn; please try again.');
+}
+
+/**
+ * Decides a (parsed) command against the state of the accounts and addresses it
+ * touches: validation, then derivation (numbers, transfer ids), then the events
+ * that record the consequence. Pure: throws a DomainError and returns nothing
+ * when the command is refused.
+ */
+export function decide(command: Command, state: DecisionState, ctx: DecideContext): LedgerEvent[] {
+  switch (command.type) {
+    case 'OpenAccount': {
+      const { owner, email, initialDeposit } = command;
+      const holder = state.emails[emailKey(email)]?.holder;
+      if (holder !== undefined)
+        throw new DomainError('EMAIL_TAKEN', `An open account already uses the e-mail address ${email}.`, 'email');
+      const accountNumber = freshAccountNumber(state, ctx.random);
+      const opened: AccountOpened = { type: 'AccountOpened', payload: { accountNumber, owner, email } };
+      const events: LedgerEvent[] = [opened, { type: 'EmailReserved', payload: { email, accountNumber } }];
+      if (initialDeposit !== undefined)
+        events.push({ type: 'FundsAdded', payload: { accountNumber, amount: initialDeposit, note: 'Initial deposit' } });
+      return events;
+    }
+    case 'AddFunds': {
+      const { account, amount, note } = command;
+      assertRoom(open(state, account, 'account'), amount, 'amount');
+      return [{ type: 'FundsAdded', payload: { accountNumber: account, amount, ...noteField(note) } }];
+    }
+    case 'Withdraw': {
+      const { account, amount, note } = command;
+      payer(state, account, amount, 'account');
+      return [{ type: 'FundsWithdrawn', payload: { accountNumber: account, amount, ...noteField(note) } }];
+    }
+    case 'Transfer': {
+      const { from, to, amount, note } = command;
+      if (from === to) throw new DomainError('SAME_ACCOUNT', 'Money cannot be transferred to the account it comes from.', 'to');
+      payer(state, from, amount, 'from');
+      assertRoom(open(state, to, 'to', 'receiving account'), amount, 'amount');
+      const transferId = randomUuid(ctx.random);
+      const withNote = noteField(note);
+      return [
+        { type: 'TransferSent', payload: { accountNumber: from, transferId, to, amount, ...withNote } },
+        { type: 'TransferReceived', payload: { accountNumber: to, transferId, from, amount, ...withNote } },
+      ];
+    }
+    case 'VerifyAccount': {
+      const { account, code } = command;
+      const target = open(state, account, 'account');
+      if (target.verified) throw new DomainError('ALREADY_VERIFIED', `Account ${account} is already verified.`, 'account');
+      if (target.verificationCode === undefined)
+        throw new DomainError('NO_CODE_YET', `No verification code has been sent for account ${account} yet.`, 'code');
+      if (target.verificationCode !== code)
+        throw new DomainError('WRONG_CODE', 'That verification code is not the one we sent. Check the message and try again.', 'code');
+      return [{ type: 'AccountVerified', payload: { accountNumber: account } }];
+    }
+    case 'CloseAccount': {
+      const { account } = command;
+      const target = open(state, account, 'account');
+      if (target.balance !== 0)
+        throw new DomainError(
+          'NONZERO_BALANCE',
+          `Account ${account} still holds ${formatCents(target.balance)}; move the money out before closing it.`,
+          'account',
+        );
+      const events: LedgerEvent[] = [{ type: 'AccountClosed', payload: { accountNumber: account } }];
+      if (state.emails[emailKey(target.email)]?.holder === account)
+        events.push({ type: 'EmailReleased', payload: { email: target.email, accountNumber: account } });
+      return events;
+    }
+    case 'MarkMessageSent': {
+      // Allowed on a closed account: the message was queued while it was open, and sending it is outbox bookkeeping.
+      const { account, messageId } = command;
+      const status = found(state, account, 'account').messages[messageId];
+      if (status === undefined)
+        throw new DomainError('MESSAGE_NOT_FOUND', `Account ${account} has no message ${messageId}.`, 'messageId');
+      if (status === 'sent') throw new DomainError('ALREADY_SENT', 'That message is already marked as sent.', 'messageId');
+      return [{ type: 'MessageSent', payload: { accountNumber: account, messageId } }];
+    }
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+}

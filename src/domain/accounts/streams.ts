@@ -1,0 +1,25 @@
+import { derivedId } from '../ids.ts';
+
+/** An account's stream: everything that happened to that account. */
+export function accountStream(accountNumber: string): string {
+  return `account-${accountNumber}`;
+}
+
+/** The account number of an account stream, or undefined for any other stream. */
+export function accountNumberOfStream(stream: string): string | undefined {
+  const match = /^account-(\d{16})$/.exec(stream);
+  return match?.[1];
+}
+
+/** Addresses compare case-insensitively: `Ana@Example.org` and `ana@example.org` are one address. */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * The reservation stream of an address. Hashed so any address fits the store's
+ * stream-name limit and the address itself stays out of stream names.
+ */
+export function emailStream(email: string): string {
+  return `email-${derivedId('email', emailKey(email))}`;
+}

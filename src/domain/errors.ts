@@ -1,0 +1,47 @@
+/**
+ * Every way a command can be refused. Codes are stable: the UI and tests match
+ * on them, so rename one only together with everything that reads it.
+ */
+export type DomainErrorCode =
+  // The command itself is malformed (shape and field checks, before any state is read).
+  | 'INVALID_COMMAND'
+  | 'UNKNOWN_COMMAND'
+  | 'INVALID_OWNER'
+  | 'INVALID_EMAIL'
+  | 'INVALID_AMOUNT'
+  | 'INVALID_ACCOUNT_NUMBER'
+  | 'INVALID_NOTE'
+  | 'INVALID_CODE'
+  | 'INVALID_MESSAGE_ID'
+  // The command makes no sense against the current state.
+  | 'EMAIL_TAKEN'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'ACCOUNT_CLOSED'
+  | 'NOT_VERIFIED'
+  | 'INSUFFICIENT_FUNDS'
+  | 'BALANCE_TOO_LARGE'
+  | 'SAME_ACCOUNT'
+  | 'WRONG_CODE'
+  | 'NO_CODE_YET'
+  | 'ALREADY_VERIFIED'
+  | 'NONZERO_BALANCE'
+  | 'MESSAGE_NOT_FOUND'
+  | 'ALREADY_SENT'
+  // Other writers kept changing the same accounts; retries ran out.
+  | 'CONFLICT';
+
+/** A refused command: nothing was written. `field` names the command field at fault, for forms. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

@@ -1,0 +1,84 @@
+/** The accounts domain: commands, deciders, read models, process managers and sample data. */
+export { DomainError, isDomainError, type DomainErrorCode } from './errors.ts';
+export { seededRandom, randomUuid, type Clock, type RandomSource } from './random.ts';
+export { cryptoRandom, systemClock } from './runtime.ts';
+
+export * from './accounts/events.ts';
+export {
+  COMMAND_TYPES,
+  parseCommand,
+  type AddFunds,
+  type CloseAccount,
+  type Command,
+  type CommandType,
+  type MarkMessageSent,
+  type OpenAccount,
+  type Transfer,
+  type VerifyAccount,
+  type Withdraw,
+} from './accounts/commands.ts';
+export { decide, type DecideContext } from './accounts/decider.ts';
+export { evolve, foldEvents, initialState, type AccountState, type DecisionState, type EmailState } from './accounts/state.ts';
+export { streamOf, streamsToRead } from './accounts/routing.ts';
+export { accountNumberOfStream, accountStream, emailKey, emailStream } from './accounts/streams.ts';
+export { MAX_AMOUNT, MAX_BALANCE, formatCents } from './accounts/money.ts';
+export { MAX_EMAIL_CHARS, MAX_MESSAGE_ID_CHARS, MAX_NOTE_CHARS, MAX_OWNER_CHARS } from './accounts/fields.ts';
+export { parseVerificationLink, verificationLink } from './accounts/messages.ts';
+export { ledgerPayloadProblem } from './accounts/payloadChecks.ts';
+
+export {
+  createCommandHandler,
+  type CommandHandler,
+  type CommandHandlerOptions,
+  type CommandStore,
+  type DispatchOptions,
+  type DispatchResult,
+} from './commandHandler.ts';
+
+export { ledgerProjections } from './readModels/index.ts';
+export {
+  accountsProjection,
+  getAccount,
+  listAccounts,
+  searchAccounts,
+  totalBalance,
+  type AccountSummary,
+  type AccountsState,
+} from './readModels/accounts.ts';
+export {
+  accountHistory,
+  historyEntryOf,
+  historyProjection,
+  type HistoryEntry,
+  type HistoryKind,
+  type HistoryPage,
+  type HistoryState,
+} from './readModels/history.ts';
+export {
+  balanceSeries,
+  inactiveAccounts,
+  moneyMovedBy,
+  reportsProjection,
+  type Granularity,
+  type PeriodRow,
+  type ReportsState,
+} from './readModels/reports.ts';
+export { getMessage, listMessages, messageLink, outboxProjection, type OutboxMessage, type OutboxState } from './readModels/outbox.ts';
+export { totalsProjection, type TotalsState } from './readModels/totals.ts';
+
+export {
+  startProcessManagers,
+  type ProcessManagerOptions,
+  type ProcessManagerRunner,
+  type RunnerStore,
+} from './processManagers/runner.ts';
+export { PROCESS_MANAGER_CHECKPOINTS, markHandledThrough, processManagers } from './processManagers/checkpoints.ts';
+export { PROCESS_MANAGER_LOCK, defaultLock, type LockRequest } from './processManagers/locks.ts';
+export { verificationMailer } from './processManagers/verificationMailer.ts';
+export { withdrawalNotifier } from './processManagers/withdrawalNotifier.ts';
+export type { AccountProfile, AnyProcessManager, ProcessManager } from './processManagers/types.ts';
+
+export { sampleLedger } from './sample/sampleLedger.ts';
+export { syntheticLedger, type SyntheticOptions } from './sample/synthetic.ts';
+export { appendGenerated, toInput } from './sample/append.ts';
+export { MIXED_SCRIPT_NOTES } from './sample/notes.ts';

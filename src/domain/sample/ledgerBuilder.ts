@@ -1,0 +1,74 @@
+import type { EventInput, JsonValue, StoredEvent } from '../../eventstore/index.ts';
+import { parseCommand } from '../accounts/commands.ts';
+import { decide } from '../accounts/decider.ts';
+import type { LedgerEvent } from '../accounts/events.ts';
+import { streamOf } from '../accounts/routing.ts';
+import { evolve, initialState, type DecisionState } from '../accounts/state.ts';
+import { DomainError } from '../errors.ts';
+import { processManagers } from '../processManagers/checkpoints.ts';
+import { reactionInputs } from '../processManagers/reactions.ts';
+import type { AccountProfile } from '../processManagers/types.ts';
+import { randomUuid, type RandomSource } from '../random.ts';
+
+/**
+ * Builds a valid history in memory, as if commands had been dispatched at given
+ * times and the process managers had reacted: every event goes through the real
+ * decider, so generated data obeys the rules (no negative balance, verified
+ * before withdrawing). Events come out exactly as the store would keep them in
+ * an empty log, marked as sample data.
+ */
+export function createLedgerBuilder(random: RandomSource) {
+  let state: DecisionState = initialState();
+  const versions = new Map<string, number>();
+  const events: StoredEvent[] = [];
+  let lastAt = '';
+
+  function store(input: EventInput, stream: string, at: string): StoredEvent {
+    // Time never runs backwards in the log, so seq order and time order agree.
+    const time = at > lastAt ? at : new Date(Date.parse(lastAt) + 1).toISOString();
+    lastAt = time;
+    const version = (versions.get(stream) ?? 0) + 1;
+    versions.set(stream, version);
+    const meta = { ...input.meta, id: input.meta?.id ?? randomUuid(random), at: time, sample: true, seq: events.length + 1, stream, version };
+    const stored: StoredEvent = { type: input.type, payload: input.payload ?? null, meta };
+    events.push(stored);
+    state = evolve(state, stored as unknown as LedgerEvent);
+    return stored;
+  }
+
+  function react(trigger: StoredEvent, at: Date): StoredEvent[] {
+    const out: StoredEvent[] = [];
+    for (const manager of processManagers) {
+      if (trigger.type !== manager.trigger) continue;
+      const account = state.accounts[(trigger.payload as { accountNumber: string }).accountNumber]!;
+      const profile: AccountProfile = { accountNumber: account.accountNumber, owner: account.owner, email: account.email };
+      const reactAt = new Date(at.getTime() + 60_000).toISOString();
+      for (const input of reactionInputs(manager, trigger, profile, { random, at: reactAt }))
+        out.push(store(input, trigger.meta.stream, reactAt));
+    }
+    return out;
+  }
+
+  return {
+    state: () => state,
+    events: () => events,
+    /**
+     * Decides `command` at time `at`; stores its events and the process managers'
+     * reactions. Returns undefined, storing nothing, when the rules refuse it.
+     */
+    run(command: unknown, at: Date): StoredEvent[] | undefined {
+      let decided: LedgerEvent[];
+      try {
+        decided = decide(parseCommand(command), state, { random });
+      } catch (error) {
+        if (error instanceof DomainError) return undefined;
+        throw error;
+      }
+      const iso = at.toISOString();
+      const stored = decided.map((e) => store({ type: e.type, payload: e.payload as unknown as JsonValue }, streamOf(e), iso));
+      return [...stored, ...stored.flatMap((e) => react(e, at))];
+    },
+  };
+}
+
+export type LedgerBuilder = ReturnType<typeof createLedgerBuilder>;

@@ -1,0 +1,23 @@
+/** Notes in many scripts (emoji, CJK, right-to-left, combining marks), for synthetic data that exercises text handling. */
+export const MIXED_SCRIPT_NOTES: readonly string[] = [
+  'Groceries 🛒',
+  'Coffee ☕ with Sam',
+  '👩‍👩‍👧 family dinner',
+  '午餐 — 拉麵',
+  '家賃 3月分',
+  '월세 납부',
+  'إيجار الشقة',
+  'שכר דירה לחודש',
+  'Миша — подарок 🎁',
+  'Bücher & Zeitschriften',
+  'Café crème, croissant 🥐',
+  'ค่าไฟฟ้า',
+  'किराया और बिजली',
+  'Split bill 💸 (4 people)',
+  'Naïve café — façade repair',
+  '🚲 bike service',
+  'Ζαχαροπλαστείο',
+  'Tiền điện tháng này',
+  'Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǫ̦ test',
+  'Plain note',
+];

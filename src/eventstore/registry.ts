@@ -1,0 +1,219 @@
+import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import { RewindDatabase } from './db.ts';
+import { tryWithImportLock } from './importLock.ts';
+import { LogReplacedError, isSealed, sealDatabase, unsealDatabase } from './seal.ts';
+
+/**
+ * Which IndexedDB database holds a log. A log's name (`'rewind'`) is resolved
+ * through this tiny registry, so an import can fill a fresh database at its own
+ * pace and then make it the live log in one small transaction: a closed tab or a
+ * failure before that switch leaves the log exactly as it was, and the replaced
+ * database stays behind as a restorable backup.
+ */
+export interface LogRecord {
+  /** The name callers open, e.g. `'rewind'`. */
+  name: string;
+  /** The IndexedDB database that holds the live log. */
+  live: string;
+  /** The database the last import or restore replaced; kept until the next one or until discarded. */
+  backup?: string;
+  /** When `backup` stopped being live (ISO-8601 UTC). */
+  backupSince?: string;
+  /** Scratch databases of imports that have not finished: running, or cut off by a closed tab. */
+  pending: string[];
+  /** Databases no longer needed; deleted after a switch, retried at the next open when that fails. */
+  trash: string[];
+}
+
+export type DatabaseDeps = Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>;
+
+export interface LogReplacedInfo {
+  log: string;
+  live: string;
+  backup?: string;
+  reason: 'import' | 'restore';
+}
+
+const REGISTRY_DB = 'rewind-registry';
+
+class RegistryDatabase extends Dexie {
+  logs!: EntityTable<LogRecord, 'name'>;
+  constructor(deps: DatabaseDeps) {
+    super(REGISTRY_DB, { ...definedDeps(deps), chromeTransactionDurability: 'strict' });
+    this.version(1).stores({ logs: 'name' });
+  }
+}
+
+/** Dexie spreads its options over its defaults, so an explicit `undefined` would erase a default. */
+export function definedDeps(deps: DatabaseDeps | undefined): DatabaseDeps {
+  const out: DatabaseDeps = {};
+  if (deps?.indexedDB) out.indexedDB = deps.indexedDB;
+  if (deps?.IDBKeyRange) out.IDBKeyRange = deps.IDBKeyRange;
+  return out;
+}
+
+/** The IndexedDB implementation a database was opened with, to open its siblings the same way. */
+export function depsOf(db: Dexie): DatabaseDeps {
+  return definedDeps({ indexedDB: db._options.indexedDB, IDBKeyRange: db._options.IDBKeyRange });
+}
+
+async function withRegistry<T>(deps: DatabaseDeps, fn: (registry: RegistryDatabase) => Promise<T>): Promise<T> {
+  const registry = new RegistryDatabase(deps);
+  try {
+    return await fn(registry);
+  } finally {
+    registry.close();
+  }
+}
+
+async function updateRecord(log: string, deps: DatabaseDeps, change: (record: LogRecord) => LogRecord): Promise<LogRecord> {
+  return withRegistry(deps, (registry) =>
+    registry.transaction('rw', registry.logs, async () => {
+      const next = change((await registry.logs.get(log)) ?? blankRecord(log));
+      await registry.logs.put(next);
+      return next;
+    }),
+  );
+}
+
+function blankRecord(log: string): LogRecord {
+  return { name: log, live: log, pending: [], trash: [] };
+}
+
+export async function readLogRecord(log: string, deps: DatabaseDeps = {}): Promise<LogRecord> {
+  return withRegistry(deps, async (registry) => (await registry.logs.get(log)) ?? blankRecord(log));
+}
+
+function channelName(log: string): string {
+  return `rewind-log:${log}`;
+}
+
+/** Tells every tab (this one included) that `log` now lives in another database. */
+function announceReplaced(info: LogReplacedInfo): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(channelName(info.log));
+  channel.postMessage(info);
+  channel.close();
+}
+
+/**
+ * Calls `handler` whenever an import or a restore (in any tab) switches `log` to
+ * another database. The app then reopens the store and rebuilds its memory image.
+ */
+export function onLogReplaced(log: string, handler: (info: LogReplacedInfo) => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(channelName(log));
+  channel.onmessage = (message: MessageEvent<LogReplacedInfo>) => handler(message.data);
+  return () => channel.close();
+}
+
+async function deleteDatabase(physical: string, deps: DatabaseDeps): Promise<void> {
+  await new Dexie(physical, definedDeps(deps)).delete();
+}
+
+/** Deletes the databases in the record's trash; one that cannot be deleted now stays listed for the next open. */
+export async function emptyTrash(log: string, deps: DatabaseDeps): Promise<void> {
+  const { trash } = await readLogRecord(log, deps);
+  for (const physical of trash) {
+    await deleteDatabase(physical, deps);
+    await updateRecord(log, deps, (r) => ({ ...r, trash: r.trash.filter((t) => t !== physical) }));
+  }
+}
+
+/** Deletes the backup database, if there is one. */
+export async function discardBackupDatabase(log: string, deps: DatabaseDeps): Promise<void> {
+  await updateRecord(log, deps, (r) => {
+    if (!r.backup) return r;
+    const { backup, backupSince: _since, ...rest } = r;
+    return { ...rest, trash: [...r.trash, backup] };
+  });
+  await emptyTrash(log, deps);
+}
+
+/** Names a new, empty database for an import of `log` and records it as pending. */
+export async function registerScratchDatabase(log: string, deps: DatabaseDeps): Promise<string> {
+  const physical = `${log}@${crypto.randomUUID()}`;
+  await updateRecord(log, deps, (r) => ({ ...r, pending: [...r.pending, physical] }));
+  return physical;
+}
+
+/** Deletes an import's scratch database that will not become live. */
+export async function dropScratchDatabase(log: string, physical: string, deps: DatabaseDeps): Promise<void> {
+  await updateRecord(log, deps, (r) => ({ ...r, pending: r.pending.filter((p) => p !== physical), trash: [...r.trash, physical] }));
+  await emptyTrash(log, deps);
+}
+
+export interface SwitchHooks {
+  /** Runs inside the transaction that seals the current live database; throw to refuse the switch. */
+  check?: (live: RewindDatabase) => Promise<void>;
+  /** Runs once the live database is sealed (its log can no longer change), before the switch; throw to refuse. */
+  afterSeal?: (live: RewindDatabase) => Promise<void>;
+}
+
+/**
+ * Makes `target` the live database of `log`; the current live one becomes the
+ * backup (sealed, so no append can land in it any more).
+ */
+export async function switchLiveDatabase(
+  log: string,
+  target: string,
+  deps: DatabaseDeps,
+  reason: LogReplacedInfo['reason'],
+  hooks: SwitchHooks = {},
+): Promise<LogRecord> {
+  const before = await readLogRecord(log, deps);
+  const live = new RewindDatabase(before.live, definedDeps(deps));
+  const next = new RewindDatabase(target, definedDeps(deps));
+  try {
+    const targetWasSealed = await isSealed(next);
+    await sealDatabase(live, hooks.check);
+    let record: LogRecord;
+    try {
+      await hooks.afterSeal?.(live);
+      if (targetWasSealed) await unsealDatabase(next);
+      record = await updateRecord(log, deps, (r) => {
+        if (r.live !== before.live) throw new LogReplacedError(log);
+        const trash = r.backup && r.backup !== target ? [...r.trash, r.backup] : r.trash;
+        const backupSince = new Date().toISOString();
+        return { ...r, live: target, backup: r.live, backupSince, pending: r.pending.filter((p) => p !== target), trash };
+      });
+    } catch (error) {
+      await unsealDatabase(live);
+      if (targetWasSealed) await sealDatabase(next);
+      throw error;
+    }
+    announceReplaced({ log, live: record.live, backup: record.backup, reason });
+    return record;
+  } finally {
+    live.close();
+    next.close();
+    await emptyTrash(log, deps);
+  }
+}
+
+/**
+ * Opens the database that is live for `log`, first tidying what an interrupted
+ * import left behind (when no import is running): its scratch database, and the
+ * seal it may have put on the live database before the tab closed.
+ */
+export async function openLiveDatabase(log: string, deps: DatabaseDeps = {}): Promise<RewindDatabase> {
+  for (let attempt = 0; ; attempt++) {
+    const record = await readLogRecord(log, deps);
+    const db = new RewindDatabase(record.live, definedDeps(deps));
+    await db.open();
+    const sealed = await isSealed(db);
+    if (!sealed && record.pending.length === 0 && record.trash.length === 0) return db;
+    await tryWithImportLock(log, async () => {
+      const current = await readLogRecord(log, deps);
+      if (current.live === db.name && (await isSealed(db))) await unsealDatabase(db);
+      await updateRecord(log, deps, (r) => ({ ...r, pending: [], trash: [...r.trash, ...r.pending] }));
+    });
+    // A tab that was switched away while we opened: follow the registry to the new live database.
+    if (sealed && (await isSealed(db)) && attempt < 2) {
+      db.close();
+      continue;
+    }
+    void emptyTrash(log, deps).catch((error: unknown) => console.warn(`Could not delete an old copy of "${log}"`, error));
+    return db;
+  }
+}

@@ -1,0 +1,54 @@
+import { MAX_EVENT_BYTES, eventInputProblem, type StoredEvent } from '../eventstore/index.ts';
+
+const EVENT_KEYS = new Set(['type', 'payload', 'meta']);
+const STORED_META_KEYS = new Set(['id', 'seq', 'stream', 'version', 'at', 'causationId', 'correlationId', 'schema', 'sample']);
+/** Meta a caller may set on append: checked by the event store's own rules. */
+const INPUT_META_KEYS = ['id', 'at', 'causationId', 'correlationId', 'schema', 'sample'] as const;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isPosition = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 1;
+
+/**
+ * Why a parsed line is not a stored event, or undefined when it is one. The
+ * rules are the event store's (it checks type and the meta a caller may set),
+ * plus the positions the store assigns. The payload needs no walk: a value that
+ * JSON.parse produced is plain JSON by construction.
+ */
+export function storedEventProblem(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return 'the line is not an event: an event is a JSON object { "type", "payload", "meta" }.';
+  for (const key of Object.keys(value)) {
+    if (!EVENT_KEYS.has(key)) return `"${key}" is not an event key (only type, payload and meta are).`;
+  }
+  if (!('payload' in value)) return 'the event has no "payload" (an event without data has "payload": null).';
+  const meta = value.meta;
+  if (!isPlainObject(meta)) return 'the event has no "meta" object.';
+  for (const key of Object.keys(meta)) {
+    if (!STORED_META_KEYS.has(key)) return `meta.${key} is not a meta field.`;
+  }
+  if (meta.id === undefined) return 'meta.id is missing: every event has an id.';
+  if (meta.at === undefined) return 'meta.at is missing: every event records when it happened.';
+  if (!isPosition(meta.seq)) return 'meta.seq must be a whole number of at least 1.';
+  if (!isPosition(meta.version)) return 'meta.version must be a whole number of at least 1.';
+  if (typeof meta.stream !== 'string' || meta.stream.length === 0 || meta.stream.length > 200)
+    return 'meta.stream must be a non-empty string of at most 200 characters.';
+  const inputMeta: Record<string, unknown> = {};
+  for (const key of INPUT_META_KEYS) if (key in meta) inputMeta[key] = meta[key];
+  const problem = eventInputProblem({ type: value.type, meta: inputMeta });
+  return problem === undefined ? undefined : `${problem}.`;
+}
+
+/** The event store's size limit, measured as compact UTF-8 JSON (a line may carry extra spaces). */
+export function sizeProblem(event: StoredEvent, lineBytes: number, encoder: TextEncoder): string | undefined {
+  if (lineBytes <= MAX_EVENT_BYTES) return undefined;
+  const bytes = encoder.encode(JSON.stringify(event)).length;
+  if (bytes <= MAX_EVENT_BYTES) return undefined;
+  return `the event is ${bytes} bytes; the limit is ${MAX_EVENT_BYTES} bytes (1 MiB).`;
+}
+
+/** The event as the store keeps it: exactly type, payload and meta, in that order. */
+export function asStoredEvent(value: Record<string, unknown>): StoredEvent {
+  return { type: value.type, payload: value.payload, meta: value.meta } as StoredEvent;
+}

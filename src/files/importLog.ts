@@ -1,0 +1,94 @@
+import {
+  ScratchLog,
+  depsOf,
+  lastSeqOf,
+  tryWithImportLock,
+  type EventStore,
+  type StoredEvent,
+  type StreamInfo,
+} from '../eventstore/index.ts';
+import type { ByteSource } from './byteSource.ts';
+import { LogFileError } from './errors.ts';
+import { advancedCheckpoints, checkHeaderForMode, type ImportContext, type ImportOptions, type ImportResult } from './importTypes.ts';
+import { mergeLog } from './mergeImport.ts';
+import { readLogFile } from './reader.ts';
+
+export type { ImportMode, ImportOptions, ImportProgress, ImportResult } from './importTypes.ts';
+
+/** Events per write transaction: large enough that per-transaction costs vanish, small enough to bound memory. */
+const WRITE_BATCH = 5000;
+
+/**
+ * Runs `fn` as the only import, restore or backup change of this log in any tab.
+ * A second one is refused at once rather than queued: the person started it and
+ * should hear that another is running.
+ */
+export async function exclusively<T>(store: EventStore, fn: () => Promise<T>): Promise<T> {
+  const outcome = await tryWithImportLock(store.name, fn);
+  if (!outcome.acquired)
+    throw new LogFileError('IMPORT_IN_PROGRESS', 'Another import or restore of this log is running (perhaps in another tab). Wait for it to finish.');
+  return outcome.value;
+}
+
+/**
+ * Imports a log file: all or nothing, in bounded memory. The file is read once,
+ * checked line by line and written into a fresh database out of sight of the
+ * app; only when the whole file has proved sound does that database become the
+ * live log, in one small switch (see src/eventstore/registry.ts). A failure, a
+ * cancel or a closed tab before the switch leaves the log exactly as it was.
+ */
+export async function importLog(store: EventStore, source: ByteSource, options: ImportOptions): Promise<ImportResult> {
+  return exclusively(store, async () => {
+    const context: ImportContext = {
+      store,
+      options,
+      progress: (p) => options.onProgress?.(p),
+    };
+    if (options.mode === 'merge') return mergeLog(context, source);
+    return replaceLog(context, source);
+  });
+}
+
+/** `empty` and `replace`: the file becomes the log. */
+async function replaceLog({ store, options, progress }: ImportContext, source: ByteSource): Promise<ImportResult> {
+  const { mode } = options;
+  if (mode === 'empty' && (await store.lastSeq()) > 0)
+    throw new LogFileError('LOG_NOT_EMPTY', 'This log already holds events. Choose Replace or Merge to import into it.');
+  const scratch = await ScratchLog.create(store.name, depsOf(store.db));
+  const streams = new Map<string, StreamInfo>();
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    const summary = await readLogFile(source, {
+      knownTypes: options.knownTypes,
+      unknownTypes: options.unknownTypes,
+      signal: options.signal,
+      batchSize: WRITE_BATCH,
+      onHeader: (header) => checkHeaderForMode(header, options),
+      onEvents: async (events: StoredEvent[]) => {
+        // One batch is written while the next is read and checked.
+        await writing;
+        for (const { meta } of events) streams.set(meta.stream, { stream: meta.stream, version: meta.version, lastSeq: meta.seq });
+        writing = scratch.addEvents(events);
+      },
+      onProgress: (p) => progress({ phase: 'reading', ...p }),
+    });
+    await writing;
+    progress({ phase: 'switching', events: summary.eventCount, totalEvents: summary.eventCount, bytesRead: summary.bytes });
+    await scratch.putStreams([...streams.values()]);
+    await scratch.promote({
+      check: async (live) => {
+        if (mode === 'empty' && (await lastSeqOf(live)) > 0)
+          throw new LogFileError('LOG_CHANGED', 'Events were recorded in this log while the file was being imported. Nothing was imported.');
+      },
+      afterSeal: async (live) => {
+        await scratch.putCheckpoints(await advancedCheckpoints(live, options.processManagers ?? [], 0, summary.lastSeq));
+        await scratch.copyDocuments(live);
+      },
+    });
+    return { mode, summary, imported: summary.eventCount, skipped: 0, lastSeq: summary.lastSeq, replaced: true };
+  } catch (error) {
+    await writing.catch(() => undefined);
+    await scratch.discard();
+    throw error;
+  }
+}

@@ -1,0 +1,118 @@
+import { ScratchLog, appendPositioned, depsOf, lastSeqOf, type RewindDatabase, type StoredEvent } from '../eventstore/index.ts';
+import type { ByteSource } from './byteSource.ts';
+import { LogFileError, MergeConflictError } from './errors.ts';
+import { advancedCheckpoints, checkHeaderForMode, type ImportContext, type ImportResult } from './importTypes.ts';
+import { MergePlan, eventsNotIn } from './mergePlan.ts';
+import { readLogFile } from './reader.ts';
+
+/**
+ * Up to this many new events, a merge appends them to the live log in one
+ * transaction (the usual case: two devices a few days apart). Beyond it, memory
+ * would grow with the file, so the merge copies this log into a fresh database,
+ * appends there, and switches, like a replace.
+ */
+const IN_PLACE_EVENTS = 5000;
+const IN_PLACE_BYTES = 8 * 1024 * 1024;
+
+function logChanged(): LogFileError {
+  return new LogFileError('LOG_CHANGED', 'Events were recorded in this log while the file was being imported. Nothing was imported; try again.');
+}
+
+/**
+ * Merges a copy of this log from another device. The file is read once: each
+ * batch is compared with this log (MergePlan), new events are held (few) or
+ * written aside (many). Nothing reaches the live log unless the whole file is
+ * sound and no stream conflicts; the final write also checks that this log did
+ * not move on meanwhile.
+ */
+export async function mergeLog({ store, options, progress }: ImportContext, source: ByteSource): Promise<ImportResult> {
+  const live = store.db;
+  const base = await store.lastSeq();
+  const plan = new MergePlan(live, base);
+  const processManagers = options.processManagers ?? [];
+  let held: StoredEvent[] = [];
+  let heldBytes = 0;
+  let scratch: ScratchLog | undefined;
+  let writing: Promise<void> = Promise.resolve();
+
+  async function writeAside(events: StoredEvent[], bytes: number): Promise<void> {
+    if (!scratch) {
+      held.push(...events);
+      heldBytes += bytes;
+      if (held.length <= IN_PLACE_EVENTS && heldBytes <= IN_PLACE_BYTES) return;
+      scratch = await ScratchLog.create(store.name, depsOf(live));
+      await scratch.copyLog(live, base, (copied) => progress({ phase: 'copying', events: copied, totalEvents: base, bytesRead: 0 }));
+      events = held;
+      held = [];
+    }
+    await writing;
+    writing = scratch.addEvents(events);
+  }
+
+  try {
+    const summary = await readLogFile(source, {
+      knownTypes: options.knownTypes,
+      unknownTypes: options.unknownTypes,
+      signal: options.signal,
+      onHeader: (header) => checkHeaderForMode(header, options),
+      onEvents: async (events, batch) => {
+        const fresh = await plan.classify(events, batch.firstLine);
+        // Once a stream conflicts the merge will be refused: keep reading only to report every conflict.
+        if (fresh.length > 0 && plan.conflicts.size === 0) await writeAside(fresh, batch.bytes);
+      },
+      onProgress: (p) => progress({ phase: 'reading', ...p }),
+    });
+    await writing;
+    if (plan.conflicts.size > 0) {
+      throw new MergeConflictError([...plan.conflicts.values()], plan.branchBaseSeq(), (onEvents) =>
+        readIncoming(live, source, options, onEvents),
+      );
+    }
+    const result: ImportResult = { mode: 'merge', summary, imported: plan.added, skipped: plan.skipped, lastSeq: plan.lastSeq, replaced: false };
+    if (plan.added === 0) return result;
+    progress({ phase: 'switching', events: summary.eventCount, totalEvents: summary.eventCount, bytesRead: summary.bytes });
+    const unchanged = async (db: RewindDatabase) => {
+      if ((await lastSeqOf(db)) !== base) throw logChanged();
+    };
+    if (!scratch) {
+      await appendPositioned(live, store.name, held, plan.streamRows(), async (db) => {
+        await unchanged(db);
+        return advancedCheckpoints(db, processManagers, base, plan.lastSeq);
+      });
+      store.notifyAppended();
+      return result;
+    }
+    const target: ScratchLog = scratch;
+    await target.putStreams(plan.streamRows());
+    await target.promote({
+      check: unchanged,
+      afterSeal: async (sealed) => {
+        await target.putCheckpoints(await advancedCheckpoints(sealed, processManagers, base, plan.lastSeq));
+        await target.copyDocuments(sealed);
+      },
+    });
+    return { ...result, replaced: true };
+  } catch (error) {
+    await writing.catch(() => undefined);
+    await scratch?.discard();
+    throw error;
+  }
+}
+
+/** Reads the file again and hands over the events this log does not hold: the material of a what-if branch. */
+async function readIncoming(
+  live: RewindDatabase,
+  source: ByteSource,
+  options: ImportContext['options'],
+  onEvents: (events: StoredEvent[]) => void | Promise<void>,
+): Promise<void> {
+  await readLogFile(source, {
+    knownTypes: options.knownTypes,
+    unknownTypes: options.unknownTypes,
+    signal: options.signal,
+    onEvents: async (events) => {
+      const fresh = await eventsNotIn(live, events);
+      if (fresh.length > 0) await onEvents(fresh);
+    },
+  });
+}

@@ -1,0 +1,56 @@
+import { createPwaStore, type PwaStore } from './pwaStore.ts';
+import { installPreloadRecovery } from './preloadRecovery.ts';
+import { registerServiceWorker, type ServiceWorkerControl } from './registerServiceWorker.ts';
+
+let control: ServiceWorkerControl | undefined;
+let started = false;
+
+/** The app's PWA status. Created without side effects; startPwa() connects it to the browser. */
+export const pwaStore: PwaStore = createPwaStore({
+  isOnline: () => navigator.onLine,
+  // Missing outside secure contexts.
+  storage: navigator.storage as StorageManager | undefined,
+  acceptUpdate: () => control?.acceptUpdate(),
+});
+
+/** The running build: its entry chunk's hashed URL changes with every deploy. */
+function currentBuildId(): string {
+  return document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? __APP_VERSION__;
+}
+
+/**
+ * Registers the service worker and starts tracking connectivity and storage. Safe to call more than once
+ * (each PWA component calls it); only the first call does anything.
+ */
+export function startPwa(): void {
+  if (started) return;
+  started = true;
+  const setOffline = () => pwaStore.setState({ offline: !navigator.onLine });
+  window.addEventListener('online', setOffline);
+  window.addEventListener('offline', setOffline);
+  installPreloadRecovery({
+    target: window,
+    // Looked up on use: where storage is blocked, the sessionStorage getter itself throws.
+    session: {
+      getItem: (key) => window.sessionStorage.getItem(key),
+      setItem: (key, value) => window.sessionStorage.setItem(key, value),
+    },
+    isOnline: () => navigator.onLine,
+    reload: () => window.location.reload(),
+    buildId: currentBuildId(),
+  });
+  if (import.meta.env.DEV) {
+    pwaStore.setState({
+      serviceWorkerError: 'Off in development: `npm start` serves the built app, which works offline.',
+    });
+  } else {
+    control = registerServiceWorker({
+      onUpdateWaiting: () => pwaStore.setState({ updateAvailable: true }),
+      onControlled: () => pwaStore.setState({ offlineReady: true }),
+      onError: (error) =>
+        pwaStore.setState({ serviceWorkerError: error instanceof Error ? error.message : String(error) }),
+    });
+    if (!control) pwaStore.setState({ serviceWorkerError: 'This browser cannot keep Rewind available offline.' });
+  }
+  void pwaStore.getState().refreshStorage();
+}

@@ -1,0 +1,101 @@
+import { openEventStore, type EventStore } from '../eventstore/index.ts';
+import {
+  createCommandHandler,
+  ledgerProjections,
+  startProcessManagers,
+  type DispatchOptions,
+  type DispatchResult,
+  type ProcessManagerRunner,
+} from '../domain/index.ts';
+import { branchCommandStore } from './branchCommands.ts';
+import { ViewingPastError } from './errors.ts';
+import { electLeader, type Leadership } from './leadership.ts';
+import { createMemoryImage, type MemoryImage } from './memoryImage.ts';
+import { createTimeTravel, type TimeTravel } from './timeTravel.ts';
+import { createWhatIfBranch, type WhatIfBranch } from './whatIfBranch.ts';
+
+export interface LedgerOptions {
+  /** The IndexedDB database name. */
+  name?: string;
+  snapshotEvery?: number;
+  /** Tests run without process managers or leader election. */
+  runProcessManagers?: boolean;
+}
+
+/** Everything the screens talk to, wired together once per tab. */
+export interface Ledger {
+  readonly eventStore: EventStore;
+  readonly image: MemoryImage;
+  readonly travel: TimeTravel;
+  readonly branch: WhatIfBranch;
+  /**
+   * Runs a command: against the what-if branch when one is open (nothing is
+   * written), refused while viewing the past, otherwise against the real log.
+   * Resolves once the events are durable and visible in the memory image.
+   */
+  dispatch(command: unknown, options?: DispatchOptions): Promise<DispatchResult>;
+  close(): Promise<void>;
+}
+
+export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
+  const eventStore = await openEventStore({ name: options.name ?? 'rewind' });
+  const projections = ledgerProjections;
+  const snapshots: Leadership = electLeader('rewind-snapshots');
+  const image = createMemoryImage({
+    eventStore,
+    projections,
+    snapshotEvery: options.snapshotEvery,
+    mayWriteSnapshots: snapshots.isLeader,
+  });
+  const travel = createTimeTravel({ eventStore, projections, liveSeq: () => image.store.getState().seq });
+  const branch = createWhatIfBranch({ eventStore, projections });
+  const handler = createCommandHandler({ store: eventStore });
+  let managers: ProcessManagerRunner | undefined;
+  if (options.runProcessManagers !== false) managers = startProcessManagers({ store: eventStore });
+
+  // On phones a hidden page may be killed without warning: save the image while we can.
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') void image.snapshotNow();
+  };
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHidden);
+
+  const waitForImage = (seq: number) =>
+    new Promise<void>((resolve) => {
+      if (image.store.getState().seq >= seq) return resolve();
+      const stop = image.store.subscribe((s) => {
+        if (s.seq >= seq) {
+          stop();
+          resolve();
+        }
+      });
+    });
+
+  async function dispatch(command: unknown, dispatchOptions?: DispatchOptions): Promise<DispatchResult> {
+    const { plan, result } = branch.store.getState();
+    if (plan && result) {
+      const inBranch = createCommandHandler({ store: branchCommandStore(eventStore, result, branch.inject) });
+      return inBranch.dispatch(command, dispatchOptions);
+    }
+    if (travel.store.getState().past) throw new ViewingPastError();
+    const dispatched = await handler.dispatch(command, dispatchOptions);
+    const last = dispatched.events[dispatched.events.length - 1];
+    if (last) await waitForImage(last.meta.seq);
+    return dispatched;
+  }
+
+  // Not awaiting image.ready: the boot screen shows the replay's progress meanwhile.
+  return {
+    eventStore,
+    image,
+    travel,
+    branch,
+    dispatch,
+    close: async () => {
+      if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onHidden);
+      await managers?.stop();
+      image.stop();
+      snapshots.resign();
+      eventStore.close();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+// PLACEHOLDER: being built (issue 4).
+export function DataScreen() {
+  return null;
+}

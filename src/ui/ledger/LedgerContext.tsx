@@ -1,0 +1,15 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Ledger } from '../../store/index.ts';
+
+const LedgerContext = createContext<Ledger | undefined>(undefined);
+
+export function LedgerProvider({ ledger, children }: { ledger: Ledger; children: ReactNode }) {
+  return <LedgerContext.Provider value={ledger}>{children}</LedgerContext.Provider>;
+}
+
+/** The tab's ledger: event store, memory image, time travel, what-if branch and dispatch. */
+export function useLedger(): Ledger {
+  const ledger = useContext(LedgerContext);
+  if (!ledger) throw new Error('useLedger is used outside <LedgerProvider>.');
+  return ledger;
+}

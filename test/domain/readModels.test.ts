@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { StoredEvent } from '../../src/eventstore/index.ts';
+import {
+  accountHistory,
+  balanceSeries,
+  getMessage,
+  inactiveAccounts,
+  listMessages,
+  messageLink,
+  parseVerificationLink,
+  moneyMovedBy,
+  searchAccounts,
+  type AccountsState,
+  type HistoryState,
+  type OutboxState,
+  type ReportsState,
+} from '../../src/domain/index.ts';
+import { fold, openLedger, type Ledger } from './helpers.ts';
+
+let ledger: Ledger;
+let ada: string;
+let bob: string;
+beforeEach(async () => {
+  ledger = await openLedger();
+  ada = await ledger.open('Ada Lovelace', 'ada@example.org', 100_000);
+  bob = await ledger.open('Bob Babbage', 'bob@example.org');
+  await ledger.verify(ada);
+});
+afterEach(() => ledger.close());
+
+/** The log with each event's time replaced, to place events on chosen days. */
+async function logAt(...times: [type: string, at: string][]): Promise<StoredEvent[]> {
+  const log = await ledger.store.readAll();
+  const queue = [...times];
+  return log.map((e) => (queue[0] && e.type === queue[0][0] ? { ...e, meta: { ...e.meta, at: queue.shift()![1] } } : e));
+}
+
+test('account history: every line with its running balance, newest first, in pages', async () => {
+  await ledger.run({ type: 'Withdraw', account: ada, amount: 2_500, note: 'Books' });
+  await ledger.run({ type: 'Transfer', from: ada, to: bob, amount: 7_500, note: 'Rent share' });
+  const history = fold(await ledger.store.readAll()).accountHistory as HistoryState;
+  const page = accountHistory(history, ada);
+  expect(page.total).toBe(5);
+  expect(page.entries.map((e) => [e.kind, e.change, e.balance, e.note ?? '', e.counterparty ?? ''])).toEqual([
+    ['transfer-out', -7_500, 90_000, 'Rent share', bob],
+    ['withdrawal', -2_500, 97_500, 'Books', ''],
+    ['verified', 0, 100_000, '', ''],
+    ['deposit', 100_000, 100_000, 'Initial deposit', ''],
+    ['opened', 0, 0, '', ''],
+  ]);
+  expect(accountHistory(history, ada, { offset: 1, limit: 2 }).entries.map((e) => e.kind)).toEqual(['withdrawal', 'verified']);
+  expect(accountHistory(history, ada, { newestFirst: false, limit: 1 }).entries[0]!.kind).toBe('opened');
+  expect(accountHistory(history, bob).entries[0]).toMatchObject({ kind: 'transfer-in', change: 7_500, balance: 7_500, counterparty: ada });
+  expect(accountHistory(history, '1234123412341234')).toEqual({ entries: [], total: 0 });
+});
+
+test('reports: money moved (transfers once, plus withdrawals) by year, month and day', async () => {
+  await ledger.run({ type: 'Withdraw', account: ada, amount: 1_000 });
+  await ledger.run({ type: 'Transfer', from: ada, to: bob, amount: 2_000 });
+  await ledger.run({ type: 'Withdraw', account: ada, amount: 4_000 });
+  const log = await logAt(
+    ['FundsWithdrawn', '2024-12-31T23:59:59.000Z'],
+    ['TransferSent', '2025-01-01T00:00:00.000Z'],
+    ['FundsWithdrawn', '2025-01-01T10:00:00.000Z'],
+  );
+  const reports = fold(log).reports as ReportsState;
+  expect(moneyMovedBy(reports, 'year')).toEqual([
+    { period: '2024', amount: 1_000 },
+    { period: '2025', amount: 6_000 },
+  ]);
+  expect(moneyMovedBy(reports, 'month')).toEqual([
+    { period: '2024-12', amount: 1_000 },
+    { period: '2025-01', amount: 6_000 },
+  ]);
+  expect(moneyMovedBy(reports, 'day')).toEqual([
+    { period: '2024-12-31', amount: 1_000 },
+    { period: '2025-01-01', amount: 6_000 },
+  ]);
+  // The deposit kept the clock's date (2025-03-01) but came first: each day closes on its last event.
+  expect(balanceSeries(reports)).toEqual([
+    { day: '2024-12-31', total: 99_000 },
+    { day: '2025-01-01', total: 95_000 },
+    { day: '2025-03-01', total: 100_000 },
+  ]);
+});
+
+test('inactive accounts: no activity in the 30 days before the point in time', async () => {
+  const log = await logAt(
+    ['AccountOpened', '2025-01-01T00:00:00.000Z'],
+    ['FundsAdded', '2025-01-01T00:00:00.000Z'],
+    ['AccountOpened', '2025-02-10T00:00:00.000Z'],
+    ['AccountVerified', '2025-01-05T00:00:00.000Z'],
+  );
+  const accounts = fold(log).accounts as AccountsState;
+  const names = (at: string) => inactiveAccounts(accounts, at).map((a) => a.owner);
+  expect(names('2025-02-01T00:00:00.000Z')).toEqual([]);
+  expect(names('2025-02-04T00:00:01.000Z')).toEqual(['Ada Lovelace']);
+  expect(names('2025-03-12T00:00:01.000Z')).toEqual(['Ada Lovelace', 'Bob Babbage']);
+  expect(inactiveAccounts(accounts, new Date('2025-03-12T00:00:01.000Z'), 60).map((a) => a.owner)).toEqual(['Ada Lovelace']);
+});
+
+test('a closed account is not reported as inactive', async () => {
+  await ledger.run({ type: 'CloseAccount', account: bob });
+  const accounts = fold(await ledger.store.readAll()).accounts as AccountsState;
+  expect(inactiveAccounts(accounts, '2099-01-01T00:00:00.000Z').map((a) => a.owner)).toEqual(['Ada Lovelace']);
+});
+
+test('outbox: queued and sent messages, newest first, with links rebuilt from fields', async () => {
+  await ledger.run({ type: 'Withdraw', account: ada, amount: 1_234 });
+  let outbox = fold(await ledger.store.readAll()).outbox as OutboxState;
+  expect(listMessages(outbox).map((m) => [m.kind, m.accountNumber, m.status])).toEqual([
+    ['withdrawal', ada, 'queued'],
+    ['verification', bob, 'queued'],
+    ['verification', ada, 'queued'],
+  ]);
+  const notice = listMessages(outbox)[0]!;
+  expect(notice).toMatchObject({ to: 'ada@example.org', recipient: 'Ada Lovelace', amount: 1_234, subject: 'You withdrew 12.34' });
+  expect(messageLink(notice)).toBeUndefined();
+  const verification = listMessages(outbox)[1]!;
+  expect(messageLink(verification)).toBe(`#/verify?account=${bob}&code=${verification.code}`);
+  // Opening the link dispatches VerifyAccount with what it carries.
+  const link = parseVerificationLink(messageLink(verification)!)!;
+  expect(link).toEqual({ account: bob, code: verification.code });
+  await ledger.run({ type: 'VerifyAccount', ...link });
+  expect(parseVerificationLink('#/accounts')).toBeUndefined();
+  expect(parseVerificationLink('#/verify?account=1')).toBeUndefined();
+
+  await ledger.run({ type: 'MarkMessageSent', account: ada, messageId: notice.messageId });
+  outbox = fold(await ledger.store.readAll()).outbox as OutboxState;
+  expect(getMessage(outbox, ada, notice.messageId)).toMatchObject({ status: 'sent' });
+  expect([outbox.queued, outbox.sent]).toEqual([2, 1]);
+  expect(listMessages(outbox, { status: 'queued' }).map((m) => m.kind)).toEqual(['verification', 'verification']);
+  expect((fold(await ledger.store.readAll()).accounts as AccountsState).byNumber.size).toBe(2);
+  expect(listMessages(outbox, { status: 'queued', offset: 1, limit: 5 })).toHaveLength(1);
+});
+
+test('accounts list: search by owner, e-mail or number (typed with spaces)', async () => {
+  const accounts = fold(await ledger.store.readAll()).accounts as AccountsState;
+  expect(searchAccounts(accounts, 'lovelace').map((a) => a.owner)).toEqual(['Ada Lovelace']);
+  expect(searchAccounts(accounts, 'BOB@').map((a) => a.owner)).toEqual(['Bob Babbage']);
+  expect(searchAccounts(accounts, `${bob.slice(0, 4)} ${bob.slice(4, 8)}`).map((a) => a.owner)).toEqual(['Bob Babbage']);
+  expect(searchAccounts(accounts, ' ')).toHaveLength(2);
+  expect(searchAccounts(accounts, '0000 0000 0000 0000')).toEqual([]);
+});

@@ -1,0 +1,94 @@
+import { expect, vi } from 'vitest';
+import { openEventStore, type EventStore, type OpenEventStoreOptions, type StoredEvent } from '../../src/eventstore/index.ts';
+
+export const T0 = '2026-01-01T00:00:00.000Z';
+
+/** A clock that starts at `start` and moves `stepMs` forward each time it is read. */
+export function steppingClock(start = T0, stepMs = 60_000): () => Date {
+  let t = Date.parse(start);
+  return () => {
+    const now = new Date(t);
+    t += stepMs;
+    return now;
+  };
+}
+
+/** Ids evt-1, evt-2, … so tests can name the events they expect. */
+export function sequentialIds(prefix = 'evt'): () => string {
+  let n = 0;
+  return () => `${prefix}-${++n}`;
+}
+
+const opened: EventStore[] = [];
+
+/**
+ * Opens a store on the fake IndexedDB that test/setup.ts made for this test. Dexie
+ * reads `indexedDB` once when it loads, so the factory is handed over explicitly;
+ * otherwise every test of a file would share one database.
+ */
+export async function openStore(options: Partial<OpenEventStoreOptions> = {}): Promise<EventStore> {
+  const store = await openEventStore({
+    name: 'rewind-test',
+    clock: steppingClock(),
+    // A second store (another tab) gets its own ids, as a second random source would.
+    newId: sequentialIds(opened.length === 0 ? 'evt' : `tab${opened.length + 1}-evt`),
+    dexie: { indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange },
+    ...options,
+  });
+  opened.push(store);
+  return store;
+}
+
+/** Closes every store the test opened (BroadcastChannels would keep the worker alive). */
+export function closeStores(): void {
+  for (const store of opened.splice(0)) store.close();
+}
+
+/** Everything a failed call could have touched, to compare before and after. */
+export async function logState(store: EventStore) {
+  return {
+    lastSeq: await store.lastSeq(),
+    events: await store.readAll(),
+    streams: (await store.listStreams()).sort((a, b) => a.stream.localeCompare(b.stream)),
+  };
+}
+
+/** Asserts that `action` rejects with an error of that name and leaves the log exactly as it was. */
+export async function expectRejectsUnchanged(store: EventStore, action: () => Promise<unknown>, errorName: string) {
+  const before = await logState(store);
+  const error = await action().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, 'the call should have been rejected').toBeInstanceOf(Error);
+  expect((error as Error).name).toBe(errorName);
+  expect((error as Error).message.length).toBeGreaterThan(10);
+  expect(await logState(store)).toEqual(before);
+  return error as Error;
+}
+
+export const seqs = (events: StoredEvent[]) => events.map((e) => e.meta.seq);
+export const versions = (events: StoredEvent[]) => events.map((e) => e.meta.version);
+export const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** Subscribes and records what arrives; `until(n)` waits for n events in all. */
+export function record(store: EventStore, fromSeq: number) {
+  const pages: StoredEvent[][] = [];
+  const errors: unknown[] = [];
+  const stop = store.subscribe(
+    fromSeq,
+    (events) => {
+      pages.push(events);
+    },
+    (error) => errors.push(error),
+  );
+  const received = () => pages.flat();
+  const until = (count: number) =>
+    vi.waitFor(() => expect(received().length).toBeGreaterThanOrEqual(count), { timeout: 5_000, interval: 2 });
+  return { pages, errors, stop, received, until };
+}
+
+/** Lets every queued IndexedDB request, BroadcastChannel message and timer of this turn run. */
+export async function settle(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from 'vitest';
+import { fixture, fixturePath } from './fixtures.ts';
+
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'rewind-log.mjs');
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+test('verify prints the summary of a sound file and exits 0', async () => {
+  const { code, stdout } = await run('verify', fixturePath('valid.ndjson'));
+  expect(code).toBe(0);
+  expect(stdout).toMatch(/^OK /);
+  expect(stdout).toMatch(/events +12 \(seq 1 to 12\)/);
+  expect(stdout).toMatch(/streams +3/);
+  expect(stdout).toMatch(/types +FundsAdded 8, FundsWithdrawn 4/);
+  expect(stdout).toMatch(/digest +sha256 01c8646e[0-9a-f]+ matches the header/);
+});
+
+test('verify reports the first problem of a damaged file with its line number and exits 1', async () => {
+  // A valid file with one event line cut short, as a bad copy would leave it.
+  const dir = mkdtempSync(join(tmpdir(), 'rewind-cli-'));
+  const text = new TextDecoder().decode(fixture('valid.ndjson')).split('\n');
+  text[6] = text[6]!.slice(0, 50);
+  const damaged = join(dir, 'damaged.ndjson');
+  writeFileSync(damaged, text.join('\n'));
+  const { code, stdout } = await run('verify', damaged);
+  expect(code).toBe(1);
+  expect(stdout).toMatch(/^NOT OK /);
+  expect(stdout).toMatch(/Line 7: the line is not valid JSON .*\[INVALID_JSON\]/);
+
+  const json = await run('verify', fixturePath('digest-mismatch.ndjson'), '--json');
+  expect(json.code).toBe(1);
+  expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, code: 'DIGEST_MISMATCH', line: 1 });
+});
+
+test('verify checks event types when given the known ones', async () => {
+  const strict = await run('verify', fixturePath('unknown-type.ndjson'), '--known-types', 'FundsAdded,FundsWithdrawn');
+  expect(strict.code).toBe(1);
+  expect(strict.stdout).toMatch(/Line 12: "AccountFrozen" is not an event type/);
+  const kept = await run('verify', fixturePath('unknown-type.ndjson'), '--known-types', 'FundsAdded,FundsWithdrawn', '--keep-unknown');
+  expect(kept.code).toBe(0);
+  expect(kept.stdout).toMatch(/unknown +AccountFrozen/);
+});
+
+test('a missing file or a wrong command exits 2 with usage', async () => {
+  expect((await run('verify', '/no/such/file.ndjson')).code).toBe(2);
+  const usage = await run('check');
+  expect(usage.code).toBe(2);
+  expect(usage.stderr).toMatch(/Usage: rewind-log verify FILE/);
+});
