@@ -1,4 +1,4 @@
-import type { IndexableType, Table } from 'dexie';
+import type { BulkError, IndexableType, Table } from 'dexie';
 import { RewindDatabase, type CheckpointRecord, type SnapshotRecord } from './db.ts';
 import {
   definedDeps,
@@ -11,6 +11,18 @@ import {
 } from './registry.ts';
 import { LogReplacedError, SEAL_CHECKPOINT, isSealed } from './seal.ts';
 import type { StoredEvent, StreamInfo } from './types.ts';
+
+/** Two events of one import share an id; `seq` is the later one's position, `firstSeq` the earlier one's. */
+export class DuplicateIdError extends Error {
+  override readonly name = 'DuplicateIdError';
+  constructor(
+    readonly id: string,
+    readonly seq: number,
+    readonly firstSeq: number,
+  ) {
+    super(`The id "${id}" is used by the events at seq ${firstSeq} and seq ${seq}.`);
+  }
+}
 
 /** Rows moved per transaction when copying between databases. */
 const COPY_PAGE = 2000;
@@ -36,8 +48,21 @@ export class ScratchLog {
     return new ScratchLog(log, db, deps);
   }
 
+  /** Adds events; an id the database already holds (the unique index) fails with DuplicateIdError. */
   async addEvents(events: StoredEvent[]): Promise<void> {
-    await this.db.events.bulkAdd(events);
+    try {
+      await this.db.events.bulkAdd(events);
+    } catch (error) {
+      const failures = (error as Partial<BulkError>).failuresByPos ?? {};
+      const [position] = Object.keys(failures)
+        .map(Number)
+        .filter((p) => failures[p]?.name === 'ConstraintError');
+      if (position === undefined) throw error;
+      const repeated = events[position]!;
+      const first = await this.db.events.where('meta.id').equals(repeated.meta.id).first();
+      if (!first) throw error;
+      throw new DuplicateIdError(repeated.meta.id, repeated.meta.seq, first.meta.seq);
+    }
   }
 
   /** Writes the streams table; strict, so everything written before is durable too. */

@@ -9,4 +9,4 @@ export { LogReplacedError } from './seal.ts';
 export { onLogReplaced, readLogRecord, switchLiveDatabase, discardBackupDatabase, depsOf } from './registry.ts';
 export type { LogRecord, LogReplacedInfo, DatabaseDeps, SwitchHooks } from './registry.ts';
 export { tryWithImportLock } from './importLock.ts';
-export { ScratchLog, appendPositioned, lastSeqOf } from './bulkImport.ts';
+export { DuplicateIdError, ScratchLog, appendPositioned, lastSeqOf } from './bulkImport.ts';

@@ -187,8 +187,13 @@ export async function switchLiveDatabase(
   } finally {
     live.close();
     next.close();
-    await emptyTrash(log, deps);
+    await emptyTrash(log, deps).catch(warnTrash(log));
   }
+}
+
+/** A database that could not be deleted stays in the trash and is tried again at the next open. */
+function warnTrash(log: string): (error: unknown) => void {
+  return (error) => console.warn(`Could not delete an old copy of "${log}"; will retry at the next open.`, error);
 }
 
 /**
@@ -213,7 +218,7 @@ export async function openLiveDatabase(log: string, deps: DatabaseDeps = {}): Pr
       db.close();
       continue;
     }
-    void emptyTrash(log, deps).catch((error: unknown) => console.warn(`Could not delete an old copy of "${log}"`, error));
+    void emptyTrash(log, deps).catch(warnTrash(log));
     return db;
   }
 }

@@ -2,6 +2,10 @@ import type { StoredEvent } from '../eventstore/index.ts';
 import { LogFileError } from './errors.ts';
 import { hasConsecutiveSeqs, isCompleteLog, type LogFileHeader } from './format.ts';
 
+export function duplicateId(id: string, firstLine: number, line: number): LogFileError {
+  return new LogFileError('DUPLICATE_ID', `the id "${id}" is already used by the event on line ${firstLine}; every event has its own id.`, line);
+}
+
 /**
  * The rules that tie a file's events together, checked one event at a time:
  * seqs increase (without gaps unless the file holds a single stream) and stay
@@ -19,7 +23,11 @@ export class Continuity {
   private lastLine = 1;
   count = 0;
 
-  constructor(private readonly header: LogFileHeader) {
+  constructor(
+    private readonly header: LogFileHeader,
+    /** Off when the consumer has a cheaper way to find repeated ids (a unique index): saves memory per event. */
+    private readonly trackIds = true,
+  ) {
     this.consecutive = hasConsecutiveSeqs(header.selection);
     this.complete = isCompleteLog(header);
   }
@@ -46,10 +54,11 @@ export class Continuity {
         line,
       );
     this.checkVersion(stream, version, line);
-    const seenOn = this.ids.get(id);
-    if (seenOn !== undefined)
-      throw new LogFileError('DUPLICATE_ID', `the id "${id}" is already used by the event on line ${seenOn}; every event has its own id.`, line);
-    this.ids.set(id, line);
+    if (this.trackIds) {
+      const seenOn = this.ids.get(id);
+      if (seenOn !== undefined) throw duplicateId(id, seenOn, line);
+      this.ids.set(id, line);
+    }
     this.count += 1;
     this.lastSeq = seq;
     this.lastLine = line;

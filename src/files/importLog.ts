@@ -1,22 +1,23 @@
 import {
+  DuplicateIdError,
+  LogReplacedError,
   ScratchLog,
   depsOf,
   lastSeqOf,
+  readLogRecord,
   tryWithImportLock,
   type EventStore,
   type StoredEvent,
   type StreamInfo,
 } from '../eventstore/index.ts';
 import type { ByteSource } from './byteSource.ts';
+import { duplicateId } from './continuity.ts';
 import { LogFileError } from './errors.ts';
-import { advancedCheckpoints, checkHeaderForMode, type ImportContext, type ImportOptions, type ImportResult } from './importTypes.ts';
+import { WRITE_BATCH, advancedCheckpoints, checkHeaderForMode, type ImportContext, type ImportOptions, type ImportResult } from './importTypes.ts';
 import { mergeLog } from './mergeImport.ts';
 import { readLogFile } from './reader.ts';
 
 export type { ImportMode, ImportOptions, ImportProgress, ImportResult } from './importTypes.ts';
-
-/** Events per write transaction: large enough that per-transaction costs vanish, small enough to bound memory. */
-const WRITE_BATCH = 5000;
 
 /**
  * Runs `fn` as the only import, restore or backup change of this log in any tab.
@@ -24,7 +25,11 @@ const WRITE_BATCH = 5000;
  * should hear that another is running.
  */
 export async function exclusively<T>(store: EventStore, fn: () => Promise<T>): Promise<T> {
-  const outcome = await tryWithImportLock(store.name, fn);
+  const outcome = await tryWithImportLock(store.name, async () => {
+    // A store left on a database an import or restore switched away from must not start another switch.
+    if ((await readLogRecord(store.name, depsOf(store.db))).live !== store.db.name) throw new LogReplacedError(store.name);
+    return fn();
+  });
   if (!outcome.acquired)
     throw new LogFileError('IMPORT_IN_PROGRESS', 'Another import or restore of this log is running (perhaps in another tab). Wait for it to finish.');
   return outcome.value;
@@ -56,6 +61,9 @@ async function replaceLog({ store, options, progress }: ImportContext, source: B
     throw new LogFileError('LOG_NOT_EMPTY', 'This log already holds events. Choose Replace or Merge to import into it.');
   const scratch = await ScratchLog.create(store.name, depsOf(store.db));
   const streams = new Map<string, StreamInfo>();
+  let firstSeq = 0;
+  // The file is a whole log here: seqs run on from line 2 without gaps.
+  const lineOf = (seq: number) => seq - firstSeq + 2;
   let writing: Promise<void> = Promise.resolve();
   try {
     const summary = await readLogFile(source, {
@@ -63,14 +71,25 @@ async function replaceLog({ store, options, progress }: ImportContext, source: B
       unknownTypes: options.unknownTypes,
       signal: options.signal,
       batchSize: WRITE_BATCH,
-      onHeader: (header) => checkHeaderForMode(header, options),
+      // The scratch database's unique id index finds a repeated id, without holding every id in memory.
+      checkDuplicateIds: false,
+      onHeader: (header) => {
+        checkHeaderForMode(header, options);
+        firstSeq = header.firstSeq;
+      },
       onEvents: async (events: StoredEvent[]) => {
         // One batch is written while the next is read and checked.
         await writing;
         for (const { meta } of events) streams.set(meta.stream, { stream: meta.stream, version: meta.version, lastSeq: meta.seq });
-        writing = scratch.addEvents(events);
+        writing = scratch.addEvents(events).catch((error: unknown) => {
+          throw error instanceof DuplicateIdError ? duplicateId(error.id, lineOf(error.firstSeq), lineOf(error.seq)) : error;
+        });
       },
       onProgress: (p) => progress({ phase: 'reading', ...p }),
+    }).catch(async (error: unknown) => {
+      // The batch still being written lies before anything the reader found since: its problem comes first.
+      await writing;
+      throw error;
     });
     await writing;
     progress({ phase: 'switching', events: summary.eventCount, totalEvents: summary.eventCount, bytesRead: summary.bytes });

@@ -56,6 +56,9 @@ export interface ImportContext {
   progress: (progress: Omit<ImportProgress, 'totalBytes'> & { totalBytes?: number }) => void;
 }
 
+/** Events per batch, and per write transaction: large enough that per-transaction costs vanish, small enough to bound memory. */
+export const WRITE_BATCH = 5000;
+
 /** Refuses, from the header alone, a file that the mode cannot take. */
 export function checkHeaderForMode(header: LogFileHeader, options: ImportOptions): void {
   if (header.hypothetical && !options.allowHypothetical)

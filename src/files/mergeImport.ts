@@ -1,7 +1,7 @@
 import { ScratchLog, appendPositioned, depsOf, lastSeqOf, type RewindDatabase, type StoredEvent } from '../eventstore/index.ts';
 import type { ByteSource } from './byteSource.ts';
 import { LogFileError, MergeConflictError } from './errors.ts';
-import { advancedCheckpoints, checkHeaderForMode, type ImportContext, type ImportResult } from './importTypes.ts';
+import { WRITE_BATCH, advancedCheckpoints, checkHeaderForMode, type ImportContext, type ImportResult } from './importTypes.ts';
 import { MergePlan, eventsNotIn } from './mergePlan.ts';
 import { readLogFile } from './reader.ts';
 
@@ -54,6 +54,7 @@ export async function mergeLog({ store, options, progress }: ImportContext, sour
       knownTypes: options.knownTypes,
       unknownTypes: options.unknownTypes,
       signal: options.signal,
+      batchSize: WRITE_BATCH,
       onHeader: (header) => checkHeaderForMode(header, options),
       onEvents: async (events, batch) => {
         const fresh = await plan.classify(events, batch.firstLine);

@@ -40,10 +40,15 @@ export interface ReadLogOptions {
   batchSize?: number;
   signal?: AbortSignal;
   onProgress?: (progress: ReadProgress) => void;
-  /** Called once line 1 is read and checked; throw to stop reading. */
-  onHeader?: (header: LogFileHeader) => void | Promise<void>;
+  /** Called as soon as line 1 is read and checked, before any event line; throw to stop reading. */
+  onHeader?: (header: LogFileHeader) => void;
   /** Validated events, in file order; awaited before reading on, so a slow consumer slows the read. */
   onEvents?: (events: StoredEvent[], batch: BatchInfo) => void | Promise<void>;
+  /**
+   * Refuse an id used twice (default). Holding every id costs memory per event;
+   * an importer writing into a database with a unique id index leaves it to the index.
+   */
+  checkDuplicateIds?: boolean;
   /** Migration steps for older format versions (tests pass their own). */
   migrations?: readonly FormatMigration[];
 }
@@ -90,14 +95,13 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
   let fileFormatVersion = 0;
   let migrator: Migrator | undefined;
   let continuity: Continuity | undefined;
-  let headerAnnounced = false;
   let blankSince: number | undefined;
   let ending = false;
   let unknownLine: number | undefined;
-  let batch: StoredEvent[] = [];
+  const batch: StoredEvent[] = [];
   let batchLine = 0;
   /** Each batched event's line length, for the bytes of a batch. */
-  let batchSizes: number[] = [];
+  const batchSizes: number[] = [];
   let bytesRead = 0;
 
   const splitter = new LineSplitter(
@@ -138,7 +142,8 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
       header = parsed.header;
       migrator = parsed.migrator;
       fileFormatVersion = header.formatVersion - parsed.migrator.steps.length;
-      continuity = new Continuity(header);
+      continuity = new Continuity(header, options.checkDuplicateIds ?? true);
+      options.onHeader?.(header);
       return;
     }
     if (bytes.length === 0) {
@@ -174,10 +179,6 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
   }
 
   async function flush(force: boolean): Promise<void> {
-    if (header && !headerAnnounced) {
-      headerAnnounced = true;
-      await options.onHeader?.(header);
-    }
     // One slice may add many events: they go out in batches of batchSize, on consecutive lines.
     while (batch.length >= batchSize || (force && batch.length > 0)) {
       const events = batch.splice(0, batchSize);

@@ -22,9 +22,8 @@ export function sequentialIds(prefix = 'evt'): () => string {
 const opened: EventStore[] = [];
 
 /**
- * Opens a store on the fake IndexedDB that test/setup.ts made for this test. Dexie
- * reads `indexedDB` once when it loads, so the factory is handed over explicitly;
- * otherwise every test of a file would share one database.
+ * Opens a store on the current `globalThis.indexedDB` (test/setup.ts makes a fresh
+ * one per test). Handed to Dexie explicitly so a property run can swap in its own.
  */
 export async function openStore(options: Partial<OpenEventStoreOptions> = {}): Promise<EventStore> {
   const store = await openEventStore({

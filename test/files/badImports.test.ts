@@ -74,3 +74,20 @@ test('a digest mismatch found after every event was written aside still leaves t
   expect(error).toMatchObject({ code: 'DIGEST_MISMATCH', line: 1 });
   expect((await indexedDB.databases()).map((d) => d.name).filter((n) => n?.includes('@'))).toEqual([]);
 });
+
+test('an id repeated far apart in a large file is found by the scratch database, on its line', async () => {
+  const events = sampleEvents(12_000, 40);
+  events[10_999]!.meta.id = events[2]!.meta.id;
+  const error = await expectRefusedAndUnchanged(bytes(buildFile(events)), 'replace');
+  expect(error).toMatchObject({ code: 'DUPLICATE_ID', line: 11_001 });
+  expect(error.message).toMatch(/already used by the event on line 4/);
+});
+
+test('a repeated id is reported before a problem on a later line', async () => {
+  const events = sampleEvents(8000, 40);
+  events[99]!.meta.id = events[2]!.meta.id;
+  const lines = buildFile(events).split('\n');
+  lines[7000] = '{"type":';
+  const error = await expectRefusedAndUnchanged(bytes(lines.join('\n')), 'replace');
+  expect(error).toMatchObject({ code: 'DUPLICATE_ID', line: 101 });
+});

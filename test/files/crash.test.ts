@@ -28,23 +28,25 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
 }
 
 test.each(['replace', 'merge'] as ImportMode[])('cancelling a %s import part-way leaves the log exactly as it was', async (mode) => {
-  const events = sampleEvents(8020, 7);
+  const events = sampleEvents(15_020, 7);
   await importLog(await openStore(), bytes(buildFile(events.slice(0, 20))), { mode: 'empty' });
   const store = await openStore();
   const before = await logState(store);
   const registryBefore = await readLogRecord(store.name, depsOf(store.db));
   const controller = new AbortController();
-  // For a merge, the 8000 new events are too many to hold: they are written aside, as in a replace.
+  // For a merge, the 15,000 new events are too many to hold: they are written aside, as in a replace.
   const file = bytes(buildFile(events));
+  const scratches = vi.spyOn(ScratchLog, 'create');
   let batches = 0;
   const importing = importLog(store, file, {
     mode,
     signal: controller.signal,
     onProgress: (p) => {
-      if (p.phase === 'reading' && ++batches === 4) controller.abort();
+      if (p.phase === 'reading' && ++batches === 2) controller.abort();
     },
   });
   await expect(importing).rejects.toMatchObject({ code: 'ABORTED' });
+  expect(scratches).toHaveBeenCalledTimes(1);
   expect(await logState(store)).toEqual(before);
   expect(await readLogRecord(store.name, depsOf(store.db))).toEqual(registryBefore);
   expect(await scratchNames()).toEqual([]);
@@ -56,10 +58,10 @@ test('a storage failure while writing aside leaves the log as it was', async () 
   let calls = 0;
   const original = ScratchLog.prototype.addEvents;
   vi.spyOn(ScratchLog.prototype, 'addEvents').mockImplementation(async function (this: ScratchLog, events) {
-    if (++calls === 3) throw new DOMException('The disk is full.', 'QuotaExceededError');
+    if (++calls === 2) throw new DOMException('The disk is full.', 'QuotaExceededError');
     return original.call(this, events);
   });
-  await expect(importLog(store, bytes(buildFile(sampleEvents(5000, 7))), { mode: 'replace' })).rejects.toMatchObject({
+  await expect(importLog(store, bytes(buildFile(sampleEvents(12_000, 7))), { mode: 'replace' })).rejects.toMatchObject({
     name: 'QuotaExceededError',
   });
   expect(await logState(store)).toEqual(before);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { StoredEvent } from '../../src/eventstore/index.ts';
 import { chooseSaveTarget, exportEvents, exportLog, verifyLogFile, type ExportProgress } from '../../src/files/index.ts';
-import { appendAll, blobBytes, openStore, sampleEvents } from './helpers.ts';
+import { sampleEvents } from './fileBuilder.ts';
+import { appendAll, blobBytes, openStore } from './helpers.ts';
 
 const now = () => new Date('2026-03-01T10:20:30.456Z');
 

@@ -6,12 +6,12 @@ afterEach(() => {
   opened.splice(0).forEach((s) => s.close());
 });
 
+let n = 0;
+
 /**
  * A store on this test's fake IndexedDB (Dexie reads `indexedDB` once, so it is
  * handed over). Ids are unique across every store a test opens, as random ids are.
  */
-let n = 0;
-
 export async function openStore(name = 'rewind-files'): Promise<EventStore> {
   const store = await openEventStore({
     name,
@@ -23,15 +23,9 @@ export async function openStore(name = 'rewind-files'): Promise<EventStore> {
   return store;
 }
 
-export { NOTES, sampleEvents, buildFile, bytes, inChunks } from './fileBuilder.ts';
-
-/** Appends events through the store's public API, stream by stream as they come. */
+/** Appends events one by one through the store's public API, keeping their ids (the store assigns the rest). */
 export async function appendAll(store: EventStore, events: { type: string; payload: StoredEvent['payload']; meta: { id: string; stream: string } }[]): Promise<void> {
-  for (let i = 0; i < events.length; i += 500) {
-    for (const e of events.slice(i, i + 500)) {
-      await store.append(e.meta.stream, [{ type: e.type, payload: e.payload, meta: { id: e.meta.id } }]);
-    }
-  }
+  for (const e of events) await store.append(e.meta.stream, [{ type: e.type, payload: e.payload, meta: { id: e.meta.id } }]);
 }
 
 /** Everything an import could touch, to compare before and after. */

@@ -160,3 +160,18 @@ describe('replace', () => {
     await first;
   });
 });
+
+test('a tab still on the replaced log cannot import or restore over the new one', async () => {
+  const store = await localLog();
+  const staleTab = await openStore();
+  await importLog(store, fixture('valid.ndjson'), { mode: 'replace' });
+  await expect(importLog(staleTab, fixture('valid.ndjson'), { mode: 'replace' })).rejects.toMatchObject({ name: 'LogReplacedError' });
+  await expect(restoreBackup(staleTab)).rejects.toMatchObject({ name: 'LogReplacedError' });
+  expect(await (await openStore()).readAll()).toEqual(sampleEvents(12, 3));
+});
+
+test('a refusal that the header decides comes before any event line is checked', async () => {
+  const store = await localLog();
+  const file = buildFile([...sampleEvents(3), '{"broken":'], { hypothetical: true, baseSeq: 1, eventCount: 4, lastSeq: 4 });
+  await expect(importLog(store, bytes(file), { mode: 'replace' })).rejects.toMatchObject({ code: 'HYPOTHETICAL_LOG', line: 1 });
+});
