@@ -1,7 +1,9 @@
 import { Dexie } from 'dexie';
 import { canonicalJson } from './canonical.ts';
+import { watchConnection } from './connection.ts';
 import type { RewindDatabase, SnapshotRecord } from './db.ts';
 import { DuplicateEventError, EventStoreClosedError, InvalidEventError, WrongExpectedVersionError } from './errors.ts';
+import { closedError, type StoreHealth } from './health.ts';
 import { pruneKeyframes } from './keyframes.ts';
 import { onLogReplaced, openLiveDatabase } from './registry.ts';
 import { LogReplacedError, SEAL_CHECKPOINT } from './seal.ts';
@@ -71,6 +73,9 @@ export interface EventStore {
   deleteSnapshots(name?: string): Promise<void>;
   getCheckpoint(name: string): Promise<number>;
   setCheckpoint(name: string, seq: number): Promise<void>;
+  /** Whether this tab can still use the log, and why not (see StoreHealth). */
+  health(): StoreHealth;
+  onHealthChange(listener: (health: StoreHealth) => void): Unsubscribe;
   close(): void;
 }
 
@@ -109,21 +114,38 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
 
   const subscriptions = new Set<Subscription>();
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`rewind-eventstore:${name}`);
-  let closed = false;
   let replaced = false;
+  // The newest seq this tab has seen; the log never shrinks, so a lower one means the database was deleted under us.
+  let highestSeq = 0;
+  const seen = (seq: number) => {
+    if (seq > highestSeq) highestSeq = seq;
+    return seq;
+  };
+  const connection = watchConnection(db, () => {
+    // Ended for good (closed, or a newer version took over): subscribers keep what they have and hear nothing more.
+    subscriptions.forEach((s) => s.stop());
+    subscriptions.clear();
+    channel?.close();
+    stopWatchingReplace();
+    stopWatchingVisibility();
+  });
+  const run = connection.run;
   const stopWatchingReplace = onLogReplaced(name, (info) => {
-    if (info.live !== db.name) replaced = true;
+    if (info.live === db.name) return;
+    replaced = true;
+    connection.health.set({ state: 'replaced', here: info.here });
   });
   const wakeAll = () => subscriptions.forEach((s) => s.wake());
   if (channel) channel.onmessage = wakeAll;
+  const stopWatchingVisibility = wakeWhenShown(wakeAll);
 
   function notifyAppended(): void {
     wakeAll();
     channel?.postMessage('appended');
   }
 
-  async function lastSeq(): Promise<number> {
-    return ((await db.events.orderBy(':id').lastKey()) as number | undefined) ?? 0;
+  async function readLastSeq(): Promise<number> {
+    return seen(((await db.events.orderBy(':id').lastKey()) as number | undefined) ?? 0);
   }
 
   function prepare(batches: StreamBatch[]): { stream: string; expected: ExpectedVersion; events: PreparedEvent[] }[] {
@@ -156,11 +178,13 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
   }
 
   async function appendMany(batches: StreamBatch[], appendOptions: AppendManyOptions = {}): Promise<AppendResult[]> {
-    if (closed) throw new EventStoreClosedError();
+    if (connection.ended) throw closedError(connection.health.get());
     if (replaced) throw new LogReplacedError(name);
     const prepared = prepare(batches);
     const allIds = prepared.flatMap((b) => b.events.map((e) => e.event.meta.id));
-    const written = await db.transaction('rw', [db.events, db.streams, db.checkpoints], async () => {
+    let lost = false;
+    // Everything is prepared above: inside the transaction only IndexedDB requests are awaited.
+    const transaction = () => db.transaction('rw', [db.events, db.streams, db.checkpoints], async () => {
       const [seal, storedWithIds] = await Promise.all([
         db.checkpoints.get(SEAL_CHECKPOINT),
         db.events.where('meta.id').anyOf(allIds).toArray(),
@@ -169,7 +193,11 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
       if (seal) throw new LogReplacedError(name);
       const existing = new Map<string, StoredEvent>();
       for (const stored of storedWithIds) existing.set(stored.meta.id, stored);
-      let seq = await lastSeq();
+      let seq = await readLastSeq();
+      if (seq < highestSeq) {
+        lost = true;
+        throw new EventStoreClosedError();
+      }
       let wroteAny = false;
       const results: AppendResult[] = [];
       const rows: StoredEvent[] = [];
@@ -213,14 +241,25 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
         await db.streams.bulkPut(streamRows);
       }
       if (appendOptions.checkpoint) await db.checkpoints.put({ ...appendOptions.checkpoint });
-      return { results, wroteAny };
+      return { results, seq };
     });
-    if (written.wroteAny) notifyAppended();
-    return written.results;
+    let results: AppendResult[];
+    try {
+      const committed = await run(transaction, 'append');
+      seen(committed.seq);
+      results = committed.results;
+    } catch (error) {
+      if (!lost) throw error;
+      connection.end({ state: 'deleted' });
+      throw closedError(connection.health.get());
+    }
+    // Also after a retry that found the batch already stored: the first attempt may have landed unannounced.
+    if (results.some((r) => r.lastSeq > 0)) notifyAppended();
+    return results;
   }
 
   async function streamVersion(stream: string): Promise<number> {
-    return (await db.streams.get(stream))?.version ?? 0;
+    return run(async () => (await db.streams.get(stream))?.version ?? 0, 'read');
   }
 
   async function readStream(stream: string, opts: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -232,7 +271,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     let query = db.events.where('[meta.stream+meta.version]').between([stream, lo], [stream, hi], true, true);
     if (backward) query = query.reverse();
     if (opts.limit !== undefined) query = query.limit(opts.limit);
-    return query.toArray();
+    return run(() => query.toArray(), 'read');
   }
 
   async function readAll(opts: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -244,7 +283,9 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     let query = db.events.where(':id').between(lo, hi, true, true);
     if (backward) query = query.reverse();
     if (opts.limit !== undefined) query = query.limit(opts.limit);
-    return query.toArray();
+    const events = await run(() => query.toArray(), 'read');
+    if (events.length > 0) seen(Math.max(events[0]!.meta.seq, events[events.length - 1]!.meta.seq));
+    return events;
   }
 
   return {
@@ -257,15 +298,17 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     appendMany,
     readStream,
     readAll,
-    lastSeq,
+    lastSeq: () => run(readLastSeq, 'read'),
     streamVersion,
-    listStreams: () => db.streams.toArray(),
+    listStreams: () => run(() => db.streams.toArray(), 'read'),
     seqAtTime: async (time) => {
       const iso = typeof time === 'string' ? new Date(time).toISOString() : time.toISOString();
-      const event = await db.events.where('meta.at').belowOrEqual(iso).last();
+      const event = await run(() => db.events.where('meta.at').belowOrEqual(iso).last(), 'read');
       return event?.meta.seq ?? 0;
     },
     subscribe: (fromSeq, handler, onError = (error) => console.error('Event subscription failed', error)) => {
+      // A store that has ended delivers nothing more; what the subscriber holds stays as it is.
+      if (connection.ended) return () => {};
       const subscription = new Subscription(
         fromSeq,
         (seq, limit) => readAll({ fromSeq: seq, limit }),
@@ -281,8 +324,9 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     },
     notifyAppended,
     saveSnapshot: async (snapshot) => {
-      await db.transaction('rw', db.snapshots, async () => {
-        await db.snapshots.put({ ...snapshot, savedAt: clock().toISOString() });
+      const savedAt = clock().toISOString();
+      await run(() => db.transaction('rw', db.snapshots, async () => {
+        await db.snapshots.put({ ...snapshot, savedAt });
         const seqs = (await db.snapshots
           .where('[name+version+seq]')
           .between([snapshot.name, snapshot.version, 0], [snapshot.name, snapshot.version, Infinity], true, true)
@@ -292,28 +336,48 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
           keyframes,
         );
         await db.snapshots.bulkDelete(drop.map((seq) => [snapshot.name, snapshot.version, seq] as [string, number, number]));
-      });
+      }), 'write');
     },
     loadSnapshot: (snapshotName, version, maxSeq = Number.MAX_SAFE_INTEGER) =>
-      db.snapshots
-        .where('[name+version+seq]')
-        .between([snapshotName, version, 0], [snapshotName, version, maxSeq], true, true)
-        .last(),
+      run(
+        () =>
+          db.snapshots
+            .where('[name+version+seq]')
+            .between([snapshotName, version, 0], [snapshotName, version, maxSeq], true, true)
+            .last(),
+        'read',
+      ),
     deleteSnapshots: async (snapshotName) => {
-      if (snapshotName === undefined) await db.snapshots.clear();
-      else await db.snapshots.where('[name+version+seq]').between([snapshotName, 0, 0], [snapshotName, Infinity, Infinity]).delete();
+      await run(async () => {
+        if (snapshotName === undefined) await db.snapshots.clear();
+        else await db.snapshots.where('[name+version+seq]').between([snapshotName, 0, 0], [snapshotName, Infinity, Infinity]).delete();
+      }, 'write');
     },
-    getCheckpoint: async (checkpointName) => (await db.checkpoints.get(checkpointName))?.seq ?? 0,
+    getCheckpoint: (checkpointName) => run(async () => (await db.checkpoints.get(checkpointName))?.seq ?? 0, 'read'),
     setCheckpoint: async (checkpointName, seq) => {
-      await db.checkpoints.put({ name: checkpointName, seq });
+      await run(() => db.checkpoints.put({ name: checkpointName, seq }), 'write');
     },
-    close: () => {
-      closed = true;
-      subscriptions.forEach((s) => s.stop());
-      subscriptions.clear();
-      channel?.close();
-      stopWatchingReplace();
-      db.close();
-    },
+    health: () => connection.health.get(),
+    onHealthChange: (listener) => connection.health.subscribe(listener),
+    close: () => connection.end({ state: 'closed' }),
+  };
+}
+
+/**
+ * A tab that was hidden or frozen may have missed the other tabs' messages:
+ * look for new events as soon as it is shown again.
+ */
+function wakeWhenShown(wake: () => void): () => void {
+  if (typeof document === 'undefined') return () => {};
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') wake();
+  };
+  document.addEventListener('visibilitychange', onVisible);
+  document.addEventListener('resume', wake);
+  window.addEventListener('pageshow', wake);
+  return () => {
+    document.removeEventListener('visibilitychange', onVisible);
+    document.removeEventListener('resume', wake);
+    window.removeEventListener('pageshow', wake);
   };
 }

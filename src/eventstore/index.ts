@@ -1,6 +1,8 @@
 export { openEventStore } from './eventStore.ts';
 export type { EventStore, OpenEventStoreOptions, SnapshotInput } from './eventStore.ts';
 export { DuplicateEventError, EventStoreClosedError, InvalidEventError, WrongExpectedVersionError } from './errors.ts';
+export { StorageFullError, StorageUnavailableError, isConnectionFault, isQuotaError } from './faults.ts';
+export { isFinal, type StoreHealth, type HealthState } from './health.ts';
 export { MAX_EVENT_BYTES, eventInputProblem, jsonProblem } from './validate.ts';
 export { canonicalJson } from './canonical.ts';
 export type { RewindDatabase, SnapshotRecord, CheckpointRecord, DocumentRecord } from './db.ts';

@@ -88,8 +88,12 @@ function channelName(log: string): string {
   return `rewind-log:${log}`;
 }
 
+/** Databases this tab made live, so its own stores can tell "replaced here" from "replaced by another tab". */
+const switchedHere = new Set<string>();
+
 /** Tells every tab (this one included) that `log` now lives in another database. */
 function announceReplaced(info: LogReplacedInfo): void {
+  switchedHere.add(info.live);
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(channelName(info.log));
   channel.postMessage(info);
@@ -98,12 +102,13 @@ function announceReplaced(info: LogReplacedInfo): void {
 
 /**
  * Calls `handler` whenever an import or a restore (in any tab) switches `log` to
- * another database. The app then reopens the store and rebuilds its memory image.
+ * another database; `here` says whether this tab made the switch. The app then
+ * reopens the store and rebuilds its memory image.
  */
-export function onLogReplaced(log: string, handler: (info: LogReplacedInfo) => void): () => void {
+export function onLogReplaced(log: string, handler: (info: LogReplacedInfo & { here: boolean }) => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(channelName(log));
-  channel.onmessage = (message: MessageEvent<LogReplacedInfo>) => handler(message.data);
+  channel.onmessage = (message: MessageEvent<LogReplacedInfo>) => handler({ ...message.data, here: switchedHere.has(message.data.live) });
   return () => channel.close();
 }
 
@@ -204,7 +209,8 @@ function warnTrash(log: string): (error: unknown) => void {
 export async function openLiveDatabase(log: string, deps: DatabaseDeps = {}): Promise<RewindDatabase> {
   for (let attempt = 0; ; attempt++) {
     const record = await readLogRecord(log, deps);
-    const db = new RewindDatabase(record.live, definedDeps(deps));
+    // Strict: an append resolves only once Chromium has flushed it to disk (its default, relaxed, stops at the OS cache).
+    const db = new RewindDatabase(record.live, { ...definedDeps(deps), chromeTransactionDurability: 'strict' });
     await db.open();
     const sealed = await isSealed(db);
     if (!sealed && record.pending.length === 0 && record.trash.length === 0) return db;

@@ -1,4 +1,5 @@
-import { openEventStore, type EventStore } from '../eventstore/index.ts';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { isFinal, openEventStore, type EventStore, type StoreHealth } from '../eventstore/index.ts';
 import {
   createCommandHandler,
   ledgerProjections,
@@ -11,6 +12,7 @@ import { branchCommandStore } from './branchCommands.ts';
 import { ViewingPastError } from './errors.ts';
 import { electLeader, type Leadership } from './leadership.ts';
 import { createMemoryImage, type MemoryImage } from './memoryImage.ts';
+import { exposeForTests } from './testHook.ts';
 import { createTimeTravel, type TimeTravel } from './timeTravel.ts';
 import { createWhatIfBranch, type WhatIfBranch } from './whatIfBranch.ts';
 
@@ -28,6 +30,8 @@ export interface Ledger {
   readonly image: MemoryImage;
   readonly travel: TimeTravel;
   readonly branch: WhatIfBranch;
+  /** Whether this tab can still save (and why not), for the status banners: see StoreHealth. */
+  readonly health: StoreApi<StoreHealth>;
   /**
    * Runs a command: against the what-if branch when one is open (nothing is
    * written), refused while viewing the past, otherwise against the real log.
@@ -53,21 +57,35 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   let managers: ProcessManagerRunner | undefined;
   if (options.runProcessManagers !== false) managers = startProcessManagers({ store: eventStore });
 
+  const health = createStore<StoreHealth>(() => eventStore.health());
+  const stopHealth = eventStore.onHealthChange((next) => {
+    health.setState(next, true);
+    // This tab can no longer write to the live log: let another tab run the managers and write snapshots.
+    if (isFinal(next)) {
+      void managers?.stop();
+      snapshots.resign();
+    }
+  });
+
   // On phones a hidden page may be killed without warning: save the image while we can.
   const onHidden = () => {
     if (document.visibilityState === 'hidden') void image.snapshotNow();
   };
   if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHidden);
 
+  // The events are durable already; an image that cannot follow (storage trouble, a damaged event) must not hold the command up.
   const waitForImage = (seq: number) =>
     new Promise<void>((resolve) => {
-      if (image.store.getState().seq >= seq) return resolve();
-      const stop = image.store.subscribe((s) => {
-        if (s.seq >= seq) {
-          stop();
-          resolve();
-        }
-      });
+      const done = () => image.store.getState().seq >= seq || image.store.getState().status === 'failed' || health.getState().state !== 'ok';
+      if (done()) return resolve();
+      const check = () => {
+        if (!done()) return;
+        stopImage();
+        stopHealthWait();
+        resolve();
+      };
+      const stopImage = image.store.subscribe(check);
+      const stopHealthWait = health.subscribe(check);
     });
 
   async function dispatch(command: unknown, dispatchOptions?: DispatchOptions): Promise<DispatchResult> {
@@ -84,18 +102,22 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   }
 
   // Not awaiting image.ready: the boot screen shows the replay's progress meanwhile.
-  return {
+  const ledger: Ledger = {
     eventStore,
     image,
     travel,
     branch,
+    health,
     dispatch,
     close: async () => {
       if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onHidden);
       await managers?.stop();
       image.stop();
       snapshots.resign();
+      stopHealth();
       eventStore.close();
     },
   };
+  exposeForTests(ledger);
+  return ledger;
 }

@@ -1,8 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { EventStore, StoredEvent } from '../eventstore/index.ts';
+import {
+  EventStoreClosedError,
+  LogReplacedError,
+  StorageFullError,
+  StorageUnavailableError,
+  isConnectionFault,
+  type EventStore,
+  type StoredEvent,
+} from '../eventstore/index.ts';
 import {
   foldInto,
-  replay,
   ReplayError,
   saveSnapshots,
   SnapshotPolicy,
@@ -12,6 +19,7 @@ import {
   type ReplayProgress,
   type StatesOf,
 } from '../replay/index.ts';
+import { bootReplay } from './bootReplay.ts';
 
 export type ImageStatus = 'booting' | 'ready' | 'failed';
 
@@ -56,10 +64,26 @@ export interface MemoryImage {
 }
 
 /**
+ * Trouble with the storage rather than with the log: the event store reports it
+ * (see EventStore.health) and the image keeps showing what it has.
+ */
+function isStorageTrouble(error: unknown): boolean {
+  return (
+    error instanceof StorageUnavailableError ||
+    error instanceof EventStoreClosedError ||
+    error instanceof LogReplacedError ||
+    isConnectionFault(error)
+  );
+}
+
+/**
  * The memory image: every projection's state held in a Zustand store, rebuilt
  * on load from the newest valid snapshots plus the events after them, then kept
  * current by a live subscription (which also sees other tabs' appends). It is
  * never the source of truth: dropping it and replaying gives the same state.
+ * Once booted it stays readable whatever happens to the storage: a failed read
+ * of new events leaves it as it was, and the next wake of the subscription
+ * tries again.
  */
 export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
   const { eventStore, projections } = options;
@@ -83,8 +107,18 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
     if (!cursors || !policy || !policy.dirty(seq) || !mayWrite()) return saving;
     const frozen: Cursors = Object.fromEntries(Object.entries(cursors).map(([k, c]) => [k, { ...c }]));
     policy.saved(seq);
-    saving = saving.then(() => saveSnapshots(eventStore, projections, frozen, onError));
+    saving = saving.then(() => saveSnapshots(eventStore, projections, frozen, onSnapshotError));
     return saving;
+  };
+
+  const onSnapshotError = (error: unknown) => {
+    if (isStorageTrouble(error) || error instanceof StorageFullError) console.warn('Snapshot not saved.', error);
+    else onError(error);
+  };
+
+  const onLiveError = (error: unknown) => {
+    if (!isStorageTrouble(error)) return fail(error);
+    console.warn('New events could not be read; the ledger keeps showing what it has.', error);
   };
 
   const apply = (events: StoredEvent[]) => {
@@ -109,7 +143,7 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
   const ready = (async () => {
     const started = now();
     try {
-      const result = await replay(eventStore, projections, {
+      const result = await bootReplay(eventStore, projections, {
         onProgress: (progress) => store.setState({ progress }),
         onSnapshotIgnored: (name, reason) => console.warn(`Snapshot of ${name} ignored; rebuilding from events.`, reason),
       });
@@ -127,7 +161,7 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
       globalThis.performance?.mark?.('rewind:image-ready', { detail: { seq: result.seq, fromSeq } });
       // A long replay is worth saving at once, so the next load does not repeat it.
       if (policy.due(result.seq)) void snapshotNow();
-      unsubscribe = eventStore.subscribe(result.seq + 1, apply, fail);
+      unsubscribe = eventStore.subscribe(result.seq + 1, apply, onLiveError);
     } catch (error) {
       fail(error);
     }

@@ -1,21 +1,24 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { Redirect, Route, Router, Switch } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
 import { openLedger, type Ledger } from '../store/index.ts';
-import { AccountScreen } from './accounts/AccountScreen.tsx';
 import { AccountsScreen } from './accounts/AccountsScreen.tsx';
+import { eventsBefore } from './boot/eventsBefore.ts';
 import { BootScreen } from './boot/BootScreen.tsx';
-import { DataScreen } from './data/DataScreen.tsx';
-import { EventLogScreen } from './eventlog/EventLogScreen.tsx';
 import { LedgerProvider } from './ledger/LedgerContext.tsx';
-import { OutboxScreen } from './outbox/OutboxScreen.tsx';
-import { VerifyRoute } from './outbox/VerifyRoute.tsx';
-import { OfflineIndicator, UpdatePrompt } from './pwa/index.ts';
-import { ReportsScreen } from './reports/ReportsScreen.tsx';
-import { Navigation } from './shell/Navigation.tsx';
-import { TimeTravelBar } from './timetravel/TimeTravelBar.tsx';
-import { WhatIfBar } from './whatif/WhatIfBar.tsx';
+import { AppHeader } from './shell/AppHeader.tsx';
+import { AppLayout } from './shell/AppLayout.tsx';
+import { useHashRoute } from './shell/hashRoute.ts';
+import { Loading } from './shell/Loading.tsx';
+import './shell/app.css';
+
+// Screens not needed to show the first one load on demand, keeping the boot bundle small.
+const AccountScreen = lazy(() => import('./accounts/AccountScreen.tsx').then((m) => ({ default: m.AccountScreen })));
+const OutboxScreen = lazy(() => import('./outbox/OutboxScreen.tsx').then((m) => ({ default: m.OutboxScreen })));
+const VerifyRoute = lazy(() => import('./outbox/VerifyRoute.tsx').then((m) => ({ default: m.VerifyRoute })));
+const ReportsScreen = lazy(() => import('./reports/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
+const EventLogScreen = lazy(() => import('./eventlog/EventLogScreen.tsx').then((m) => ({ default: m.EventLogScreen })));
+const DataScreen = lazy(() => import('./data/DataScreen.tsx').then((m) => ({ default: m.DataScreen })));
 
 /** Opens the ledger once per tab, shows the boot progress, then the screens. */
 export function App() {
@@ -30,42 +33,62 @@ export function App() {
   if (!ledger) return <BootScreen />;
   return (
     <LedgerProvider ledger={ledger}>
-      <Booted ledger={ledger} />
+      <Router hook={useHashRoute}>
+        <Booted ledger={ledger} />
+      </Router>
     </LedgerProvider>
   );
 }
 
 function Booted({ ledger }: { ledger: Ledger }) {
   const status = useStore(ledger.image.store, (s) => s.status);
-  if (status !== 'ready') return <BootScreen image={ledger.image} />;
+  if (status === 'booting') return <BootScreen image={ledger.image} />;
+  if (status === 'failed') return <Damaged ledger={ledger} />;
   return (
-    <Router hook={useHashLocation}>
-      <div className="app">
-        <header className="app-header">
-          <a className="app-title" href="#/accounts">
-            Rewind
-          </a>
-          <OfflineIndicator />
-        </header>
-        <TimeTravelBar />
-        <WhatIfBar />
-        <Navigation />
-        <main className="app-main">
-          <Switch>
-            <Route path="/accounts" component={AccountsScreen} />
-            <Route path="/accounts/:number">{(params) => <AccountScreen number={params.number} />}</Route>
-            <Route path="/outbox" component={OutboxScreen} />
-            <Route path="/verify" component={VerifyRoute} />
-            <Route path="/reports" component={ReportsScreen} />
-            <Route path="/log" component={EventLogScreen} />
-            <Route path="/data" component={DataScreen} />
-            <Route>
-              <Redirect to="/accounts" />
-            </Route>
-          </Switch>
-        </main>
-        <UpdatePrompt />
-      </div>
-    </Router>
+    <AppLayout>
+      <Suspense fallback={<Loading what="the screen" />}>
+        <Switch>
+          {/* The start page is the accounts list, without a redirect (no extra history entry). */}
+          <Route path="/" component={AccountsScreen} />
+          <Route path="/accounts" component={AccountsScreen} />
+          <Route path="/accounts/:number">{(params) => <AccountScreen number={params.number} />}</Route>
+          <Route path="/outbox" component={OutboxScreen} />
+          <Route path="/verify" component={VerifyRoute} />
+          <Route path="/reports" component={ReportsScreen} />
+          <Route path="/log" component={EventLogScreen} />
+          <Route path="/data" component={DataScreen} />
+          <Route>
+            <Redirect to="/accounts" replace />
+          </Route>
+        </Switch>
+      </Suspense>
+    </AppLayout>
+  );
+}
+
+/** A log that cannot be replayed: the failure, and the Data screen, from which what is readable can be exported. */
+function Damaged({ ledger }: { ledger: Ledger }) {
+  const seq = useStore(ledger.image.store, (s) => s.error?.seq);
+  const before = seq === undefined ? undefined : eventsBefore(seq);
+  return (
+    <Switch>
+      <Route path="/data">
+        <div className="app">
+          <AppHeader navigation={false} />
+          <main id="main" className="app-main">
+            <p className="form-problem boot-inline" role="alert">
+              {seq === undefined ? 'The log could not be replayed.' : `Event ${seq} of the log is damaged.`} Export log
+              saves the events that can still be read{before ? ` (${before})` : ''}.
+            </p>
+            <Suspense fallback={<Loading what="the Data screen" />}>
+              <DataScreen />
+            </Suspense>
+          </main>
+        </div>
+      </Route>
+      <Route>
+        <BootScreen image={ledger.image} />
+      </Route>
+    </Switch>
   );
 }

@@ -1,5 +1,24 @@
-// PLACEHOLDER: being built (issue 4).
+import { useStore } from 'zustand';
 import type { MemoryImage } from '../../store/index.ts';
-export function BootScreen(_props: { image?: MemoryImage; error?: unknown }) {
-  return <p>Loading…</p>;
+import { BootFailure } from './BootFailure.tsx';
+import { BootProgress } from './BootProgress.tsx';
+import '../components/components.css';
+import './boot.css';
+
+/**
+ * What shows before the screens can: opening the database, replaying the log into the memory image (with
+ * progress), or why that failed.
+ */
+export function BootScreen({ image, error }: { image?: MemoryImage; error?: unknown }) {
+  if (error !== undefined) return <BootFailure message={error instanceof Error ? error.message : String(error)} opening />;
+  if (!image) return <BootProgress />;
+  return <ImageBoot image={image} />;
+}
+
+function ImageBoot({ image }: { image: MemoryImage }) {
+  const status = useStore(image.store, (s) => s.status);
+  const progress = useStore(image.store, (s) => s.progress);
+  const error = useStore(image.store, (s) => s.error);
+  if (status === 'failed') return <BootFailure message={error?.message ?? 'The replay stopped.'} seq={error?.seq} />;
+  return <BootProgress done={progress.done} total={progress.total} />;
 }

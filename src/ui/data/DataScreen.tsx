@@ -1,4 +1,51 @@
-// PLACEHOLDER: being built (issue 4).
+import { useEffect, useId, useState } from 'react';
+import { useLedger } from '../ledger/LedgerContext.tsx';
+import { StoragePanel } from '../pwa/index.ts';
+import { BackupPanel } from './BackupPanel.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
+import { ImportPanel } from './ImportPanel.tsx';
+import { forgetOutcome, readOutcome } from './outcome.ts';
+import { useLogExport } from './useLogExport.ts';
+import '../components/components.css';
+import './data.css';
+
+/** #/data: export and import the log, the backup an import left, and how safe the data is on this device. */
 export function DataScreen() {
-  return null;
+  const ledger = useLedger();
+  const titleId = useId();
+  const exportId = useId();
+  const exporter = useLogExport();
+  const [outcome] = useState(readOutcome);
+  // Forgotten only once shown: a render React throws away must not swallow it.
+  useEffect(() => {
+    if (outcome) forgetOutcome();
+  }, [outcome]);
+  const [streams, setStreams] = useState<string[]>([]);
+
+  useEffect(() => {
+    void ledger.eventStore.listStreams().then((list) => setStreams(list.map((s) => s.stream).sort()));
+  }, [ledger]);
+
+  // The export starts within the click (a save picker needs the gesture); its progress shows in the Export card.
+  const exportFromStoragePanel = () => {
+    void exporter.start({ kind: 'all' });
+    document.getElementById(exportId)?.scrollIntoView({ block: 'nearest' });
+  };
+
+  return (
+    <section className="screen data-screen" aria-labelledby={titleId}>
+      <h1 id={titleId}>Data</h1>
+      {outcome && (
+        <p className="data-outcome" role="status">
+          {outcome}
+        </p>
+      )}
+      <ExportPanel id={exportId} exporter={exporter} streams={streams} />
+      <ImportPanel />
+      <BackupPanel />
+      <div className="card data-card">
+        <StoragePanel onExport={exportFromStoragePanel} />
+      </div>
+    </section>
+  );
 }

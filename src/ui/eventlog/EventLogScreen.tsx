@@ -1,4 +1,96 @@
-// PLACEHOLDER: being built (issue 4).
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import type { Injection } from '../../replay/index.ts';
+import { useLedger } from '../ledger/LedgerContext.tsx';
+import { useViewInfo } from '../ledger/useView.ts';
+import type { RowContext } from './EventRow.tsx';
+import { EventFilters } from './EventFilters.tsx';
+import { FilteredLogList } from './FilteredLogList.tsx';
+import { FullLogList } from './FullLogList.tsx';
+import { isFiltered, NO_FILTERS, type LogFilters } from './logFilters.ts';
+import '../components/components.css';
+import './eventlog.css';
+
+const NO_INJECTIONS: readonly Injection[] = [];
+
+/** Each list of injections gets a number, so a search restarts when the branch's injections change. */
+const injectionKeys = new WeakMap<readonly Injection[], number>();
+let lastInjectionKey = 0;
+function injectionKey(inject: readonly Injection[]): number {
+  if (!injectionKeys.has(inject)) injectionKeys.set(inject, ++lastInjectionKey);
+  return injectionKeys.get(inject)!;
+}
+
+function intro(mode: RowContext['mode'], seq: number): string {
+  if (mode === 'past') return `Every event, newest first. The screens show the state after event ${seq}; later events are marked.`;
+  if (mode === 'branch') return 'The what-if branch’s events, newest first: skip real events or inject hypothetical ones.';
+  return 'Every event, newest first. Open an event’s details, or show the state right after it.';
+}
+
+/** The event log: every event newest first, with filters, details on demand, and time travel or branch actions. */
 export function EventLogScreen() {
-  return null;
+  const ledger = useLedger();
+  const info = useViewInfo();
+  const plan = useStore(ledger.branch.store, (s) => s.plan);
+  const branchTop = useStore(ledger.branch.store, (s) => s.result?.toSeq);
+
+  const [filters, setFilters] = useState<LogFilters>(NO_FILTERS);
+  const [streams, setStreams] = useState<string[]>([]);
+  const [searchRound, setSearchRound] = useState(0);
+  const titleId = useId();
+
+  const loadStreams = useCallback(() => {
+    void ledger.eventStore.listStreams().then((list) => setStreams(list.map((s) => s.stream).sort()));
+  }, [ledger]);
+  useEffect(loadStreams, [loadStreams]);
+
+  const skip = plan?.skip;
+  const context = useMemo<RowContext>(
+    () => ({ mode: info.mode, viewedSeq: info.seq, skipped: new Set(skip ?? []) }),
+    [info.mode, info.seq, skip],
+  );
+  const inject = plan?.inject ?? NO_INJECTIONS;
+  const maxTop = info.mode === 'branch' ? (branchTop ?? plan?.basePoint ?? 0) : info.liveSeq;
+  const exactStream = streams.includes(filters.stream.trim());
+  const filtered = isFiltered(filters);
+  // A search covers the log up to when it started: a fresh one is offered as events arrive.
+  const [searchTop, setSearchTop] = useState(maxTop);
+  const searchAgain = () => {
+    setSearchTop(maxTop);
+    setSearchRound((n) => n + 1);
+  };
+  const changeFilters = useCallback(
+    (next: LogFilters) => {
+      setFilters(next);
+      setSearchTop(maxTop);
+    },
+    [maxTop],
+  );
+
+  return (
+    <section className="screen event-log" aria-labelledby={titleId}>
+      <h1 id={titleId}>Event log</h1>
+      <p className="screen-lead">{intro(info.mode, info.seq)}</p>
+      <EventFilters filters={filters} onChange={changeFilters} streams={streams} onStreamsWanted={loadStreams} />
+      {filtered ? (
+        <>
+          {maxTop > searchTop && (
+            <button type="button" className="button log-newer" onClick={searchAgain}>
+              {maxTop - searchTop} newer {maxTop - searchTop === 1 ? 'event' : 'events'}: search again
+            </button>
+          )}
+          <FilteredLogList
+            key={`${filters.type}\n${filters.stream}\n${filters.text}\n${exactStream}\n${injectionKey(inject)}\n${searchRound}\n${info.mode}`}
+            filters={filters}
+            exactStream={exactStream}
+            top={Math.min(searchTop, maxTop)}
+            inject={inject}
+            context={context}
+          />
+        </>
+      ) : (
+        <FullLogList key={info.mode === 'branch' ? 'branch' : 'log'} maxTop={maxTop} inject={inject} context={context} />
+      )}
+    </section>
+  );
 }

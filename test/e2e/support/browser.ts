@@ -84,9 +84,12 @@ export async function openApp(context: BrowserContext, path = '', baseURL = inje
   return { page, problems };
 }
 
-/** Resolves once the app has rendered; the one place to change when the app's first screen changes. */
+/**
+ * Resolves once the app has booted (the memory image is rebuilt) and shows its screens: the main navigation
+ * appears only then. The one place to change when the app's first screen changes.
+ */
 export async function waitForApp(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'Rewind', level: 1 }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
 /** Resolves once a service worker controls the page, i.e. the whole app is precached. */

@@ -1,0 +1,112 @@
+import type {
+  BaselineResult,
+  CommandsResult,
+  ExportRun,
+  FullReplayResult,
+  ImportRun,
+  KeyframesResult,
+  SeedResult,
+  SnapshotsResult,
+  TimeTravelResult,
+  WhatIfRun,
+} from '../page/protocol.ts';
+import type { ProfileLine } from './cpuProfile.ts';
+import { median, percentile, perSecond, sizeLabel } from './stats.ts';
+import type { Metrics } from './targets.ts';
+
+export interface ReloadRun {
+  /** Navigation start to the 'rewind:image-ready' mark, each load. */
+  ms: number[];
+  /** Navigation start to DOMContentLoaded done (the app's script has run), each load: the rest is the image's boot. */
+  domContentLoadedMs: number[];
+  /** Events the image replayed on top of its snapshots, per the mark. */
+  replayed: number;
+  heapMb: number;
+}
+
+/** Everything measured at one log size; a phase that failed or was skipped is absent. */
+export interface SizeRun {
+  events: number;
+  seed?: SeedResult;
+  baselines?: BaselineResult;
+  fullReplay?: FullReplayResult;
+  keyframes?: KeyframesResult;
+  snapshots?: SnapshotsResult;
+  /** JS heap each read model's newest snapshot takes once loaded, in MB. */
+  heapByModelMb?: Record<string, number>;
+  reload?: ReloadRun;
+  timeTravel?: TimeTravelResult;
+  whatIf?: WhatIfRun;
+  exportRun?: ExportRun & { peakHeapMb: number };
+  importRun?: ImportRun & { peakHeapMb: number };
+  commands?: CommandsResult;
+  /** With --profile: self time by function, per phase. */
+  cpu?: Record<string, ProfileLine[]>;
+  errors: Record<string, string>;
+}
+
+const MB = 1024 * 1024;
+
+/** The metrics of one size, under issue 8's names (no size suffix yet). */
+export function metricsOfRun(run: SizeRun): Metrics {
+  const m: Metrics = {};
+  const put = (name: string, value: number, unit: string) => {
+    m[name] = { value, unit };
+  };
+  if (run.reload && run.reload.ms.length > 0) {
+    put('reload_ms', median(run.reload.ms), 'ms');
+    put('heap_mb', run.reload.heapMb, 'MB');
+  }
+  if (run.fullReplay) {
+    put('full_replay_ms', run.fullReplay.ms, 'ms');
+    put('full_replay_events_per_s', run.fullReplay.eventsPerS, 'events/s');
+  }
+  const appends = run.commands?.appends.map((a) => a.ms) ?? [];
+  if (appends.length > 0) {
+    put('append_p50_ms', percentile(appends, 50), 'ms');
+    put('append_p95_ms', percentile(appends, 95), 'ms');
+  }
+  const burst = run.commands?.burst;
+  // No command done within the time budget is a rate of zero, not a missing figure.
+  if (burst) put('burst_commands_per_s', burst.ok === 0 ? 0 : perSecond(burst.ok, burst.ms), 'commands/s');
+  const jumps = run.timeTravel?.jumps.map((j) => j.ms) ?? [];
+  if (jumps.length > 0) {
+    put('time_travel_p50_ms', percentile(jumps, 50), 'ms');
+    put('time_travel_p95_ms', percentile(jumps, 95), 'ms');
+  }
+  if (run.whatIf) put('what_if_ms', run.whatIf.ms, 'ms');
+  if (run.importRun) {
+    put('import_events_per_s', run.importRun.events === 0 ? 0 : perSecond(run.importRun.events, run.importRun.ms), 'events/s');
+    put('import_peak_heap_mb', run.importRun.peakHeapMb, 'MB');
+  }
+  if (run.exportRun) {
+    put('export_events_per_s', perSecond(run.exportRun.events, run.exportRun.ms), 'events/s');
+    put('export_peak_heap_mb', run.exportRun.peakHeapMb, 'MB');
+  }
+  if (run.snapshots) put('snapshot_mb', run.snapshots.projections.reduce((n, s) => n + s.jsonBytes, 0) / MB, 'MB');
+  const b = run.baselines;
+  if (b) {
+    put('raw_rows_events_per_s', b.rawRows.eventsPerS, 'events/s');
+    put('raw_packed_events_per_s', b.rawPacked.eventsPerS, 'events/s');
+    put('raw_packed_json_events_per_s', b.rawPackedJson.eventsPerS, 'events/s');
+    put('naive_replay_events_per_s', b.naive.eventsPerS, 'events/s');
+    put('store_read_events_per_s', b.storeRead.eventsPerS, 'events/s');
+    put('one_tx_commands_per_s', b.oneTx.perS, 'commands/s');
+  }
+  return m;
+}
+
+/**
+ * Every size's metrics in one record: the largest size under the plain names
+ * (issue 8's targets are stated at 1,000,000 events), each smaller one suffixed
+ * with its size (`reload_ms_10k`).
+ */
+export function collectMetrics(runs: readonly SizeRun[], extra: Metrics = {}): Metrics {
+  const largest = Math.max(...runs.map((r) => r.events));
+  const out: Metrics = {};
+  for (const run of [...runs].sort((a, b) => b.events - a.events)) {
+    for (const [name, metric] of Object.entries(metricsOfRun(run)))
+      out[run.events === largest ? name : `${name}_${sizeLabel(run.events)}`] = metric;
+  }
+  return { ...out, ...extra };
+}

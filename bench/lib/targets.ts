@@ -1,0 +1,84 @@
+/** Issue 8's targets, checked against the measured metrics (pure: no browser, no clock). */
+
+export interface Metric {
+  value: number;
+  unit: string;
+}
+
+export type Metrics = Record<string, Metric>;
+
+/** A bound is a fixed number, or another metric times a factor (the ratio targets). */
+export type Bound = number | { metric: string; factor: number };
+
+export interface TargetSpec {
+  metric: string;
+  op: '<' | '<=' | '>=';
+  bound: Bound;
+  /** The target as issue 8 words it. */
+  text: string;
+}
+
+export interface TargetResult {
+  metric: string;
+  op: TargetSpec['op'];
+  text: string;
+  value: number | null;
+  /** The bound worked out from the metrics; null when a metric it needs was not measured. */
+  limit: number | null;
+  /** How the limit was reached, e.g. "full_replay_ms / 40". */
+  limitText: string;
+  status: 'PASS' | 'FAIL' | 'MISSING';
+}
+
+export const TARGETS: readonly TargetSpec[] = [
+  { metric: 'reload_ms', op: '<=', bound: { metric: 'full_replay_ms', factor: 1 / 40 }, text: 'reload at most 1/40 of a full replay' },
+  { metric: 'reload_ms', op: '<=', bound: { metric: 'reload_ms_10k', factor: 1.5 }, text: 'reload within 1.5x of reload at 10k' },
+  {
+    metric: 'full_replay_events_per_s',
+    op: '>=',
+    bound: { metric: 'naive_replay_events_per_s', factor: 3 },
+    text: 'full replay at least 3x the naive baseline',
+  },
+  { metric: 'append_p95_ms', op: '<', bound: 5, text: 'append p95 under 5 ms' },
+  { metric: 'append_p95_ms_10k', op: '<', bound: 5, text: 'append p95 under 5 ms at 10k too' },
+  {
+    metric: 'burst_commands_per_s',
+    op: '>=',
+    bound: { metric: 'one_tx_commands_per_s', factor: 20 },
+    text: 'burst at least 20x one transaction per command',
+  },
+  { metric: 'time_travel_p95_ms', op: '<', bound: 100, text: 'time travel p95 under 100 ms' },
+  { metric: 'what_if_ms', op: '<', bound: 150, text: 'what-if 500k back under 150 ms' },
+  { metric: 'import_events_per_s', op: '>=', bound: 100_000, text: 'import at least 100k events/s' },
+  { metric: 'export_events_per_s', op: '>=', bound: 300_000, text: 'export at least 300k events/s' },
+  { metric: 'import_peak_heap_mb', op: '<', bound: 300, text: 'peak JS heap during import under 300 MB' },
+  { metric: 'export_peak_heap_mb', op: '<', bound: 300, text: 'peak JS heap during export under 300 MB' },
+  { metric: 'heap_mb', op: '<', bound: 150, text: 'JS heap with the image ready under 150 MB' },
+  { metric: 'boot_bundle_kb', op: '<', bound: 150, text: 'boot bundle under 150 KB gzipped' },
+];
+
+function holds(value: number, op: TargetSpec['op'], limit: number): boolean {
+  if (op === '<') return value < limit;
+  if (op === '<=') return value <= limit;
+  return value >= limit;
+}
+
+function describeBound(bound: Bound): string {
+  if (typeof bound === 'number') return String(bound);
+  const { metric, factor } = bound;
+  return factor < 1 ? `${metric} / ${Math.round(1 / factor)}` : `${factor}x ${metric}`;
+}
+
+export function checkTarget(spec: TargetSpec, metrics: Metrics): TargetResult {
+  const value = metrics[spec.metric]?.value ?? null;
+  const limit = typeof spec.bound === 'number' ? spec.bound : (metrics[spec.bound.metric]?.value ?? null) === null
+    ? null
+    : metrics[spec.bound.metric]!.value * spec.bound.factor;
+  const base = { metric: spec.metric, op: spec.op, text: spec.text, value, limit, limitText: describeBound(spec.bound) };
+  if (value === null || limit === null || !Number.isFinite(value) || !Number.isFinite(limit)) return { ...base, status: 'MISSING' };
+  return { ...base, status: holds(value, spec.op, limit) ? 'PASS' : 'FAIL' };
+}
+
+export function checkTargets(metrics: Metrics, specs: readonly TargetSpec[] = TARGETS): TargetResult[] {
+  return specs.map((spec) => checkTarget(spec, metrics));
+}

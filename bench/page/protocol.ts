@@ -1,0 +1,179 @@
+/**
+ * What the bench page offers the runner (window.rewindBench) and what each
+ * measurement returns. Types only: the runner imports them, never the page code.
+ */
+
+export interface SeedOptions {
+  events: number;
+  accounts: number;
+  seed: number;
+}
+
+export interface SeedResult {
+  events: number;
+  streams: number;
+  ms: number;
+  generateMs: number;
+  waitForWriteMs: number;
+  meanEventJsonBytes: number;
+}
+
+export interface BaselineOptions {
+  /** Baselines read at most this many events (the first ones): their rate, not their total, is compared. */
+  cap: number;
+  /** Events per record in the packed layout. */
+  packSize: number;
+  /** Commands in the one-transaction-per-command baseline. */
+  oneTxCommands: number;
+}
+
+export interface Rate {
+  events: number;
+  ms: number;
+  eventsPerS: number;
+}
+
+export interface BaselineResult {
+  /** One getAll over the rows of the real events table. */
+  rawRows: Rate;
+  /** The same events packed `packSize` per record (structured clone of an array), one getAll. */
+  rawPacked: Rate & { records: number; writeMs: number };
+  /** Packed as one JSON string per record: getAll, then JSON.parse. */
+  rawPackedJson: Rate & { parseMs: number };
+  /** Dexie table of events, toArray, then fold every projection. */
+  naive: Rate & { readMs: number; foldMs: number };
+  /** The store's readAll in the replay's page size, no fold: the app's read path. */
+  storeRead: Rate & { pageSize: number };
+  /** One readwrite transaction per command, all started without waiting: what group commit must beat. */
+  oneTx: { commands: number; ms: number; perS: number };
+}
+
+export interface FullReplayResult extends Rate {
+  readMs: number;
+  foldMs: number;
+  /** Fold time of each projection alone over the first `sampleEvents` events, in ms. */
+  perProjectionMs: Record<string, number>;
+  sampleEvents: number;
+}
+
+export interface KeyframesResult {
+  seqs: number[];
+  ms: number;
+  saveMs: number;
+}
+
+export interface SnapshotInfo {
+  name: string;
+  seq: number;
+  loadMs: number;
+  /** Length of the state as JSON: a fair proxy for its stored size. */
+  jsonBytes: number;
+}
+
+export interface SnapshotsResult {
+  /** Opening the log as the app does (registry, then the database). */
+  openMs: number;
+  projections: SnapshotInfo[];
+}
+
+export interface TimeTravelJump {
+  seq: number;
+  ms: number;
+  /** From the first snapshot load started to the last one done. */
+  snapshotMs: number;
+  readMs: number;
+  /** Events replayed on top of the keyframe. */
+  distance: number;
+}
+
+export interface TimeTravelResult {
+  jumps: TimeTravelJump[];
+  requested: number;
+  budgetHit: boolean;
+}
+
+export interface WhatIfRun {
+  fromSeq: number;
+  toSeq: number;
+  ms: number;
+  /** The real state just before the branch point (keyframe + tail), measured alone. */
+  baseMs: number;
+  branchEvents: number;
+}
+
+export interface ExportRun {
+  events: number;
+  bytes: number;
+  ms: number;
+}
+
+export interface ImportRun {
+  /** Events read, checked and written; fewer than the file holds when the time budget cut the import short. */
+  events: number;
+  ms: number;
+  /** The time budget ran out before the import finished: the rate is over the part done. */
+  partial: boolean;
+}
+
+export interface AppendSample {
+  ms: number;
+  /** Time in the store's readStream calls (the command handler loading its streams). */
+  readMs: number;
+  reads: number;
+  /** Time in appendMany (the write transaction). */
+  appendMs: number;
+  events: number;
+}
+
+export interface BurstRun {
+  commands: number;
+  /** Commands done (durable and in the memory image) when the burst was measured. */
+  ok: number;
+  failed: Record<string, number>;
+  ms: number;
+  /** appendMany calls: one per command plus one per retry after a version conflict. */
+  appendCalls: number;
+  /** readStream calls done by then (the command handler loading streams), and the time they took together. */
+  reads: number;
+  readMs: number;
+  /** When the first command was done (ms after the burst started); absent when none was. */
+  firstDoneMs?: number;
+  /** The time budget ran out before every command settled: the rate is over those done by then. */
+  partial: boolean;
+}
+
+export interface CommandsOptions {
+  appends: number;
+  warmup: number;
+  /** 0 to skip the burst. */
+  burst: number;
+  burstBudgetMs: number;
+  seed: number;
+}
+
+export interface CommandsResult {
+  bootMs: number;
+  appends: AppendSample[];
+  burst?: BurstRun;
+}
+
+export interface BenchApi {
+  seed(options: SeedOptions): Promise<SeedResult>;
+  baselines(options: BaselineOptions): Promise<BaselineResult>;
+  fullReplay(options: { sampleEvents: number }): Promise<FullReplayResult>;
+  keyframes(options: { every: number; keep: number }): Promise<KeyframesResult>;
+  snapshots(): Promise<SnapshotsResult>;
+  /** Loads one projection's newest snapshot and keeps it referenced (heap attribution). */
+  holdSnapshot(name: string): Promise<void>;
+  timeTravel(options: { jumps: number; seed: number; budgetMs: number }): Promise<TimeTravelResult>;
+  whatIf(options: { back: number }): Promise<WhatIfRun>;
+  exportLog(): Promise<ExportRun>;
+  importLog(options: { budgetMs: number }): Promise<ImportRun>;
+  commands(options: CommandsOptions): Promise<CommandsResult>;
+}
+
+declare global {
+  interface Window {
+    rewindBench: BenchApi;
+  }
+}

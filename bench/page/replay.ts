@@ -1,0 +1,158 @@
+import type { StoredEvent } from '../../src/eventstore/index.ts';
+import { accountStream, ledgerProjections, seededRandom } from '../../src/domain/index.ts';
+import { foldAll, foldInto, initialCursors, replay, saveSnapshots, stateAt } from '../../src/replay/index.ts';
+import { createTimeTravel, createWhatIfBranch } from '../../src/store/index.ts';
+import { keyframePlan } from '../lib/keyframePlan.ts';
+import { ms, openLog, withLog } from './log.ts';
+import type { FullReplayResult, KeyframesResult, SnapshotInfo, SnapshotsResult, TimeTravelJump, TimeTravelResult, WhatIfRun } from './protocol.ts';
+import { newTimings, snapshotSpan, timedStore } from './timedStore.ts';
+
+/** Rebuilds every projection from the first event with the app's replay, as after a projection change. */
+export async function fullReplay({ sampleEvents }: { sampleEvents: number }): Promise<FullReplayResult> {
+  return withLog(async (store) => {
+    const timings = newTimings();
+    const t = performance.now();
+    const result = await replay(timedStore(store, timings), ledgerProjections, { useSnapshots: false });
+    const elapsed = ms(t);
+
+    // Which projection costs what: each folded alone over the first events.
+    const sample = await store.readAll({ fromSeq: 1, limit: sampleEvents });
+    const perProjectionMs: Record<string, number> = {};
+    for (const projection of ledgerProjections) {
+      const s = performance.now();
+      foldAll([projection], sample);
+      perProjectionMs[projection.name] = ms(s);
+    }
+    return {
+      events: result.seq,
+      ms: elapsed,
+      eventsPerS: (result.seq * 1000) / elapsed,
+      readMs: timings.readMs,
+      foldMs: elapsed - timings.readMs,
+      perProjectionMs,
+      sampleEvents: sample.length,
+    };
+  });
+}
+
+/**
+ * Writes the keyframe snapshots a profile grown by use would hold (see
+ * keyframePlan), with the app's own fold and snapshot code. Seeding, not a measurement.
+ */
+export async function keyframes({ every, keep }: { every: number; keep: number }): Promise<KeyframesResult> {
+  return withLog(async (store) => {
+    const seqs = keyframePlan(await store.lastSeq(), every, keep);
+    const cursors = initialCursors(ledgerProjections);
+    const started = performance.now();
+    let saveMs = 0;
+    let next = 1;
+    for (const seq of seqs) {
+      while (next <= seq) {
+        const page = await store.readAll({ fromSeq: next, toSeq: seq, limit: 5000 });
+        if (page.length === 0) throw new Error(`Event ${next} is missing.`);
+        foldInto(ledgerProjections, cursors, page);
+        next += page.length;
+      }
+      const s = performance.now();
+      await saveSnapshots(store, ledgerProjections, cursors, (error) => {
+        throw error;
+      });
+      saveMs += ms(s);
+    }
+    return { seqs, ms: ms(started), saveMs };
+  });
+}
+
+/** The newest snapshot of each projection: how long it takes to load and how big it is. */
+export async function snapshots(): Promise<SnapshotsResult> {
+  const t = performance.now();
+  const store = await openLog();
+  const openMs = ms(t);
+  try {
+    const projections: SnapshotInfo[] = [];
+    for (const projection of ledgerProjections) {
+      const s = performance.now();
+      const snapshot = await store.loadSnapshot(projection.name, projection.version);
+      const loadMs = ms(s);
+      const jsonBytes = snapshot ? JSON.stringify(snapshot.state).length : 0;
+      projections.push({ name: projection.name, seq: snapshot?.seq ?? 0, loadMs, jsonBytes });
+    }
+    return { openMs, projections };
+  } finally {
+    store.close();
+  }
+}
+
+const held: unknown[] = [];
+
+export async function holdSnapshot(name: string): Promise<void> {
+  const projection = ledgerProjections.find((p) => p.name === name);
+  if (!projection) throw new Error(`No projection named ${name}.`);
+  await withLog(async (store) => {
+    held.push((await store.loadSnapshot(projection.name, projection.version))?.state);
+  });
+}
+
+/** Jumps to random past positions the way the time-travel bar does, each timed from request to state shown. */
+export async function timeTravel(options: { jumps: number; seed: number; budgetMs: number }): Promise<TimeTravelResult> {
+  return withLog(async (store) => {
+    const last = await store.lastSeq();
+    const random = seededRandom(options.seed);
+    const jumps: TimeTravelJump[] = [];
+    const started = performance.now();
+    let budgetHit = false;
+    for (let i = 0; i < options.jumps; i++) {
+      if (ms(started) > options.budgetMs) {
+        budgetHit = true;
+        break;
+      }
+      const seq = 1 + random.int(last - 1);
+      const timings = newTimings();
+      const travel = createTimeTravel({ eventStore: timedStore(store, timings), projections: ledgerProjections, liveSeq: () => last });
+      const t = performance.now();
+      await travel.travelTo(seq);
+      const elapsed = ms(t);
+      const { past, error } = travel.store.getState();
+      if (error || past?.seq !== seq) throw new Error(`Time travel to ${seq} failed: ${error ?? `landed on ${past?.seq}`}`);
+      jumps.push({
+        seq,
+        ms: elapsed,
+        snapshotMs: snapshotSpan(timings),
+        readMs: timings.readMs,
+        distance: seq - Math.min(...timings.snapshotSeqs),
+      });
+    }
+    return { jumps, requested: options.jumps, budgetHit };
+  });
+}
+
+/** Opens a what-if branch `back` events before the end with one injected deposit, as the what-if bar does. */
+export async function whatIf({ back }: { back: number }): Promise<WhatIfRun> {
+  return withLog(async (store) => {
+    const last = await store.lastSeq();
+    const basePoint = Math.max(1, last - back);
+    const [first] = (await store.readAll({ fromSeq: 1, limit: 1 })) as StoredEvent[];
+    const accountNumber = (first!.payload as { accountNumber: string }).accountNumber;
+    const branch = createWhatIfBranch({ eventStore: store, projections: ledgerProjections });
+    const t = performance.now();
+    await branch.open({
+      basePoint,
+      skip: [],
+      inject: [
+        {
+          afterSeq: basePoint,
+          stream: accountStream(accountNumber),
+          event: { type: 'FundsAdded', payload: { accountNumber, amount: 12_345, note: 'What if? 🤔' } },
+        },
+      ],
+    });
+    const elapsed = ms(t);
+    const { result, error } = branch.store.getState();
+    if (error || !result) throw new Error(`The what-if branch failed: ${error ?? 'no result'}`);
+    const branchEvents = result.events.length;
+    branch.discard();
+    const b = performance.now();
+    await stateAt(store, ledgerProjections, basePoint);
+    return { fromSeq: result.fromSeq, toSeq: result.toSeq, ms: elapsed, baseMs: ms(b), branchEvents };
+  });
+}

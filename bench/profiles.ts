@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../test/e2e/support/browser.ts';
+import { findChromium } from '../test/e2e/support/chromium.ts';
+import { projectRoot } from '../test/e2e/support/preview.ts';
+import type { SeedResult } from './page/protocol.ts';
+
+/**
+ * Every source the seeded bytes depend on: the storage layout, the generator
+ * and what it calls, and the seeding code. A change to any of them seeds anew.
+ */
+const SEED_SOURCES = [
+  'src/eventstore',
+  'src/domain/sample',
+  'src/domain/accounts',
+  'src/domain/processManagers',
+  'src/domain/random.ts',
+  'src/domain/ids.ts',
+  'bench/page/seed.ts',
+  'bench/page/idb.ts',
+  'bench/page/log.ts',
+];
+
+/** Caches and code caches would make later loads of a copied profile faster than a real reload. */
+const NOT_COPIED = new Set(['Cache', 'Code Cache', 'GPUCache', 'DawnGraphiteCache', 'DawnWebGPUCache', 'GrShaderCache', 'ShaderCache']);
+
+function filesUnder(path: string): string[] {
+  const full = join(projectRoot, path);
+  if (!existsSync(full)) return [];
+  if (statSync(full).isFile()) return [path];
+  return readdirSync(full, { recursive: true })
+    .map((name) => join(path, String(name)))
+    .filter((p) => statSync(join(projectRoot, p)).isFile());
+}
+
+export interface SeedIdentity {
+  events: number;
+  accounts: number;
+  seed: number;
+  /** IndexedDB belongs to an origin, port included. */
+  origin: string;
+  chromium: string;
+}
+
+/** A fingerprint of what a seeded profile holds: same identity and same sources give the same bytes. */
+export function seedKey(identity: SeedIdentity): string {
+  const hash = createHash('sha256').update(JSON.stringify(identity));
+  for (const file of SEED_SOURCES.flatMap(filesUnder).sort()) {
+    hash.update(file.split(sep).join('/'));
+    hash.update(readFileSync(join(projectRoot, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function launchProfile(dir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, {
+    executablePath: findChromium(),
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    // The bench page lives beside the app on one origin; the app's worker would answer its navigations.
+    serviceWorkers: 'block',
+    viewport: { width: 1280, height: 800 },
+  });
+}
+
+/**
+ * Seeded browser profiles, kept between runs. Writing a million events one
+ * record per event takes minutes in Chromium; the profile it leaves is the same
+ * every time for the same sources, so it is copied instead of seeded again.
+ * Only the seeded log is kept: snapshots and everything measured come after.
+ */
+export class ProfileCache {
+  constructor(private readonly root: string) {}
+
+  private template(label: string, key: string): string {
+    return join(this.root, `seeded-${label}-${key}`);
+  }
+
+  lookup(label: string, key: string): SeedResult | undefined {
+    const marker = join(this.template(label, key), 'seed.json');
+    return existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as SeedResult) : undefined;
+  }
+
+  restore(label: string, key: string, workDir: string): void {
+    rmSync(workDir, { recursive: true, force: true });
+    cpSync(this.template(label, key), workDir, { recursive: true });
+    rmSync(join(workDir, 'seed.json'));
+  }
+
+  /** Keeps a copy of a freshly seeded (and closed) profile; older copies of that size go. */
+  save(label: string, key: string, workDir: string, seeded: SeedResult): void {
+    mkdirSync(this.root, { recursive: true });
+    for (const old of readdirSync(this.root).filter((d) => d.startsWith(`seeded-${label}-`)))
+      rmSync(join(this.root, old), { recursive: true, force: true });
+    const target = this.template(label, key);
+    cpSync(workDir, target, {
+      recursive: true,
+      filter: (src) => !relative(workDir, src).split(sep).some((part) => NOT_COPIED.has(part) || part.startsWith('Singleton')),
+    });
+    writeFileSync(join(target, 'seed.json'), JSON.stringify(seeded));
+  }
+}

@@ -1,0 +1,348 @@
+/**
+ * `npm run bench`: issue 8's benchmark. Builds the production app and a bench
+ * page of the app's real modules, serves both on one origin, and measures them
+ * in headless Chromium at 10k, 100k and 1M events. Prints a table with PASS or
+ * FAIL per target and writes bench/results.json (details in bench/out/).
+ *
+ *   npm run bench                     10k, 100k and 1M events
+ *   npm run bench -- --quick          10k and 100k only (development)
+ *   npm run bench -- --sizes 10k,50k  any sizes
+ *   npm run bench -- --skip-build     reuse bench/out/site
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { build } from 'vite';
+import { buildVariant } from '../test/e2e/support/buildVariant.ts';
+import { projectRoot } from '../test/e2e/support/preview.ts';
+import { measureBootBundle, measureReload, type BootBundle } from './app.ts';
+import { cpuProfileDuring, heapAfterGc, launch, onBenchPage, peakHeapDuring } from './browser.ts';
+import { selfTimes } from './lib/cpuProfile.ts';
+import { formatNumber, markdownTable, metricRows, TARGET_HEADER, targetRows, textTable } from './lib/format.ts';
+import { collectMetrics, type SizeRun } from './lib/metrics.ts';
+import { parseSize, percentile, sizeLabel } from './lib/stats.ts';
+import { checkTargets } from './lib/targets.ts';
+import type { SeedResult } from './page/protocol.ts';
+import { launchProfile, ProfileCache, seedKey } from './profiles.ts';
+import { startBenchServer } from './server.ts';
+
+const benchDir = import.meta.dirname;
+const outDir = join(benchDir, 'out');
+const siteDir = join(outDir, 'site');
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    'skip-build': { type: 'boolean', default: false },
+    /** Seed every profile anew instead of copying a cached one. */
+    fresh: { type: 'boolean', default: false },
+    /** Record CPU profiles of the main phases (their figures then carry the profiler's overhead). */
+    profile: { type: 'boolean', default: false },
+    port: { type: 'string', default: '4178' },
+  },
+});
+const sizes = (args.sizes ?? (args.quick ? '10k,100k' : '10k,100k,1m')).split(',').map(parseSize).sort((a, b) => a - b);
+const largest = sizes[sizes.length - 1]!;
+
+const ACCOUNTS = 10_000;
+const SEED = 20_260_101;
+const settings = {
+  accounts: ACCOUNTS,
+  baselineCap: 200_000,
+  packSize: 500,
+  oneTxCommands: 1000,
+  reloads: 3,
+  appends: 200,
+  appendWarmup: 20,
+  burst: 10_000,
+  jumps: 100,
+  /** Phases slow enough to break the 10-minute run stop here and report the rate over what they did. */
+  travelBudgetMs: 45_000,
+  importBudgetMs: 30_000,
+  burstBudgetMs: 45_000,
+  whatIfBack: 500_000,
+  snapshotEvery: 1000,
+  keyframes: 24,
+};
+
+const started = performance.now();
+const say = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${line}`);
+const fmt = formatNumber;
+
+async function runSize(baseURL: string, chromiumVersion: string, events: number): Promise<SizeRun> {
+  const label = sizeLabel(events);
+  const run: SizeRun = { events, errors: {} };
+  const cache = new ProfileCache(join(outDir, 'profiles'));
+  const key = seedKey({ events, accounts: ACCOUNTS, seed: SEED, origin: new URL(baseURL).origin, chromium: chromiumVersion });
+  const workDir = join(outDir, 'profiles', `run-${label}`);
+  let context: BrowserContext | undefined;
+
+  async function phase<T>(name: string, fn: () => Promise<T>, summary: (value: T) => string): Promise<T | undefined> {
+    say(`${label}: ${name}…`);
+    const t = performance.now();
+    try {
+      const value = await fn();
+      say(`${label}: ${name} done in ${((performance.now() - t) / 1000).toFixed(1)} s: ${summary(value)}`);
+      return value;
+    } catch (error) {
+      run.errors[name] = error instanceof Error ? error.message : String(error);
+      say(`${label}: ${name} FAILED: ${run.errors[name]}`);
+      return undefined;
+    }
+  }
+  const bench = <T>(fn: (page: Page) => Promise<T>) => onBenchPage(context!, baseURL, say, fn);
+  /** Runs one measurement, under the CPU profiler when asked. */
+  async function measured<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+    if (!args.profile) return fn();
+    const { value, profile } = await cpuProfileDuring(page, fn);
+    run.cpu = { ...run.cpu, [name]: selfTimes(profile, 20) };
+    return value;
+  }
+
+  try {
+    const cached = args.fresh ? undefined : cache.lookup(label, key);
+    if (cached) {
+      run.seed = await phase(
+        'seed (cached profile)',
+        async () => {
+          cache.restore(label, key, workDir);
+          return cached;
+        },
+        (s) => `${fmt(s.events)} events on ${fmt(s.streams)} streams, copied (seeding took ${fmt(s.ms / 1000)} s when made)`,
+      );
+      context = await launchProfile(workDir);
+    } else {
+      rmSync(workDir, { recursive: true, force: true });
+      context = await launchProfile(workDir);
+      run.seed = await phase(
+        'seed',
+        () => bench((p) => p.evaluate((o) => window.rewindBench.seed(o), { events, accounts: ACCOUNTS, seed: SEED })),
+        (s: SeedResult) => `${fmt(s.events)} events on ${fmt(s.streams)} streams (${fmt((s.events * 1000) / s.ms)} events/s written)`,
+      );
+      if (!run.seed) return run;
+      // Closed, so the copy is of a profile at rest.
+      await context.close();
+      cache.save(label, key, workDir, run.seed);
+      context = await launchProfile(workDir);
+    }
+    if (!run.seed) return run;
+
+    run.baselines = await phase(
+      'baselines',
+      () =>
+        bench((p) =>
+          p.evaluate((o) => window.rewindBench.baselines(o), {
+            cap: settings.baselineCap,
+            packSize: settings.packSize,
+            oneTxCommands: settings.oneTxCommands,
+          }),
+        ),
+      (b) =>
+        `rows ${fmt(b.rawRows.eventsPerS)}/s, packed ${fmt(b.rawPacked.eventsPerS)}/s, packed JSON ${fmt(b.rawPackedJson.eventsPerS)}/s, ` +
+        `naive ${fmt(b.naive.eventsPerS)}/s, one tx/command ${fmt(b.oneTx.perS)}/s`,
+    );
+
+    run.fullReplay = await phase(
+      'full replay',
+      () =>
+        bench((p) =>
+          measured(p, 'fullReplay', () => p.evaluate((o) => window.rewindBench.fullReplay(o), { sampleEvents: Math.min(events, 100_000) })),
+        ),
+      (r) => `${fmt(r.ms)} ms, ${fmt(r.eventsPerS)} events/s (read ${fmt(r.readMs)} ms, fold ${fmt(r.foldMs)} ms)`,
+    );
+
+    run.keyframes = await phase(
+      'keyframe snapshots (seeding)',
+      () => bench((p) => p.evaluate((o) => window.rewindBench.keyframes(o), { every: settings.snapshotEvery, keep: settings.keyframes })),
+      (k) => `${k.seqs.length} keyframes, saving took ${fmt(k.saveMs)} ms`,
+    );
+
+    run.snapshots = await phase(
+      'snapshot sizes',
+      () => bench((p) => p.evaluate(() => window.rewindBench.snapshots())),
+      (s) => `open ${fmt(s.openMs)} ms; ` + s.projections.map((x) => `${x.name} ${fmt(x.jsonBytes / 1024 / 1024)} MB/${fmt(x.loadMs)} ms`).join(', '),
+    );
+
+    run.heapByModelMb = await phase(
+      'heap by read model',
+      () =>
+        bench(async (p) => {
+          const out: Record<string, number> = {};
+          let before = await heapAfterGc(p);
+          for (const s of run.snapshots?.projections ?? []) {
+            await p.evaluate((name) => window.rewindBench.holdSnapshot(name), s.name);
+            const after = await heapAfterGc(p);
+            out[s.name] = after - before;
+            before = after;
+          }
+          return out;
+        }),
+      (h) => Object.entries(h).map(([k, v]) => `${k} ${fmt(v)} MB`).join(', '),
+    );
+
+    run.reload = await phase(
+      'reload (production app)',
+      () => measureReload(context!, baseURL, settings.reloads, say),
+      (r) =>
+        `${r.ms.map((x) => fmt(x)).join(' / ')} ms (DOMContentLoaded at ${r.domContentLoadedMs.map((x) => fmt(x)).join(' / ')} ms), ` +
+        `replayed ${fmt(r.replayed)} events, heap ${fmt(r.heapMb)} MB`,
+    );
+
+    run.timeTravel = await phase(
+      'time travel',
+      () =>
+        bench((p) =>
+          measured(p, 'timeTravel', () =>
+            p.evaluate((o) => window.rewindBench.timeTravel(o), {
+              jumps: settings.jumps,
+              seed: SEED,
+              budgetMs: events === largest ? settings.travelBudgetMs : settings.travelBudgetMs / 2,
+            }),
+          ),
+        ),
+      (t) =>
+        `${t.jumps.length}/${t.requested} jumps${t.budgetHit ? ' (time budget reached)' : ''}, ` +
+        `p50 ${fmt(percentile(t.jumps.map((j) => j.ms), 50))} ms, p95 ${fmt(percentile(t.jumps.map((j) => j.ms), 95))} ms`,
+    );
+
+    run.whatIf = await phase(
+      'what-if',
+      () =>
+        bench((p) =>
+          measured(p, 'whatIf', () =>
+            p.evaluate((o) => window.rewindBench.whatIf(o), { back: Math.min(settings.whatIfBack, Math.floor(events / 2)) }),
+          ),
+        ),
+      (w) => `${fmt(w.ms)} ms for ${fmt(w.branchEvents)} branch events (base state alone ${fmt(w.baseMs)} ms)`,
+    );
+
+    await phase(
+      'export and import',
+      () =>
+        bench(async (p) => {
+          const exported = await peakHeapDuring(p, () => measured(p, 'export', () => p.evaluate(() => window.rewindBench.exportLog())));
+          run.exportRun = { ...exported.value, peakHeapMb: exported.peakMb };
+          const imported = await peakHeapDuring(p, () =>
+            measured(p, 'import', () => p.evaluate((o) => window.rewindBench.importLog(o), { budgetMs: settings.importBudgetMs })),
+          );
+          run.importRun = { ...imported.value, peakHeapMb: imported.peakMb };
+        }),
+      () =>
+        `export ${fmt(run.exportRun!.ms)} ms (${fmt(run.exportRun!.bytes / 1024 / 1024)} MB, peak heap ${fmt(run.exportRun!.peakHeapMb)} MB), ` +
+        `import ${fmt(run.importRun!.events)} events in ${fmt(run.importRun!.ms)} ms${run.importRun!.partial ? ' (time budget reached)' : ''} ` +
+        `(peak heap ${fmt(run.importRun!.peakHeapMb)} MB)`,
+    );
+
+    run.commands = await phase(
+      events === largest ? 'appends and burst' : 'appends',
+      () =>
+        bench((p) =>
+          measured(p, 'commands', () =>
+            p.evaluate((o) => window.rewindBench.commands(o), {
+              appends: settings.appends,
+              warmup: settings.appendWarmup,
+              burst: events === largest ? settings.burst : 0,
+              burstBudgetMs: settings.burstBudgetMs,
+              seed: SEED + 1,
+            }),
+          ),
+        ),
+      (c) => {
+        const ms = c.appends.map((a) => a.ms);
+        const burst = c.burst
+          ? `; burst ${fmt(c.burst.ok)}/${fmt(c.burst.commands)} done in ${fmt(c.burst.ms)} ms${c.burst.partial ? ' (time budget reached)' : ''}, ` +
+            `${fmt(c.burst.reads)} stream reads and ${fmt(c.burst.appendCalls)} appendMany calls by then` +
+            (Object.keys(c.burst.failed).length > 0 ? ` (failed: ${JSON.stringify(c.burst.failed)})` : '')
+          : '';
+        return `boot ${fmt(c.bootMs)} ms, append p50 ${fmt(percentile(ms, 50))} ms, p95 ${fmt(percentile(ms, 95))} ms${burst}`;
+      },
+    );
+    return run;
+  } finally {
+    await context?.close();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+async function machine(browser: Browser) {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    os: `${platform()} ${release()}`,
+    chromium: browser.version(),
+    node: process.version,
+    /** Other work on the machine skews every figure: the 1-minute load average when the run started. */
+    loadAverageAtStart: Math.round(loadavg()[0]! * 100) / 100,
+  };
+}
+
+async function main(): Promise<void> {
+  say(`Rewind benchmark at ${sizes.map(sizeLabel).join(', ')} events${args.quick ? ' (quick)' : ''}`);
+  if (!args['skip-build']) {
+    say('building the production app and the bench page…');
+    await buildVariant(relative(projectRoot, siteDir), 'bench');
+    await build({ configFile: join(benchDir, 'vite.config.ts'), mode: 'production' });
+  }
+  const server = await startBenchServer(relative(projectRoot, siteDir), Number(args.port));
+  const runs: SizeRun[] = [];
+  try {
+    const browser = await launch();
+    let info: Awaited<ReturnType<typeof machine>>;
+    let boot: BootBundle;
+    try {
+      info = await machine(browser);
+      say(`machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB, Chromium ${info.chromium}, Node ${info.node}`);
+      if (info.loadAverageAtStart > info.cores / 2)
+        say(`warning: the machine is busy (load average ${info.loadAverageAtStart} on ${info.cores} cores): figures will be slower and noisier`);
+      boot = await measureBootBundle(browser, server.url, siteDir, say);
+      say(`boot bundle: ${fmt(boot.kb)} KB gzipped in ${boot.files.length} file(s)`);
+    } finally {
+      await browser.close();
+    }
+    // One browser per size, on a profile of its own kept on disk like a real one.
+    for (const events of sizes) runs.push(await runSize(server.url, info.chromium, events));
+
+    const metrics = collectMetrics(runs, { boot_bundle_kb: { value: boot.kb, unit: 'KB' } });
+    const targets = checkTargets(metrics);
+    const durationS = (performance.now() - started) / 1000;
+
+    console.log(`\nMetrics (plain names at ${sizeLabel(largest)} events; smaller sizes suffixed)\n`);
+    console.log(textTable(['metric', 'value', 'unit'], metricRows(metrics)));
+    console.log(`\nTargets${largest < 1_000_000 ? ` (NOT authoritative: the largest size is ${sizeLabel(largest)}, the targets are stated at 1m)` : ''}\n`);
+    console.log(textTable(TARGET_HEADER, targetRows(targets)));
+    const passed = targets.filter((t) => t.status === 'PASS').length;
+    console.log(`\n${passed}/${targets.length} targets pass. The benchmark took ${durationS.toFixed(0)} s.`);
+
+    const results = {
+      machine: { ...info, loadAverageAtEnd: Math.round(loadavg()[0]! * 100) / 100 },
+      generatedAt: new Date().toISOString(),
+      sizes,
+      quick: largest < 1_000_000,
+      durationS: Math.round(durationS),
+      settings,
+      metrics,
+      targets,
+      errors: Object.fromEntries(runs.filter((r) => Object.keys(r.errors).length > 0).map((r) => [sizeLabel(r.events), r.errors])),
+    };
+    writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'details.json'), `${JSON.stringify({ boot, runs }, null, 2)}\n`);
+    writeFileSync(
+      join(outDir, 'tables.md'),
+      `${markdownTable(['metric', 'value', 'unit'], metricRows(metrics))}\n\n${markdownTable(TARGET_HEADER, targetRows(targets))}\n`,
+    );
+    say('wrote bench/results.json, bench/out/details.json and bench/out/tables.md');
+  } finally {
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,22 @@
+import { AmountField } from '../components/AmountField.tsx';
+import { CommandForm } from '../components/CommandForm.tsx';
+import { formatMoney } from '../components/money.ts';
+import { useCommand } from '../components/useCommand.ts';
+import { NoteField } from './NoteField.tsx';
+import { useAmountForm } from './useAmountForm.ts';
+
+export function AddFundsForm({ accountNumber }: { accountNumber: string }) {
+  const command = useCommand();
+  const form = useAmountForm(command);
+  const submit = () =>
+    form.submit(
+      (amount, note) => ({ type: 'AddFunds', account: accountNumber, amount, note }),
+      (cents) => `Added ${formatMoney(cents)}.`,
+    );
+  return (
+    <CommandForm title="Add funds" action="Add funds" command={command} onSubmit={submit}>
+      <AmountField value={form.amount} onChange={form.setAmount} />
+      <NoteField value={form.note} onChange={form.setNote} />
+    </CommandForm>
+  );
+}

@@ -1,0 +1,21 @@
+import { appendGenerated, cryptoRandom, sampleLedger } from '../../domain/index.ts';
+import type { EventStore } from '../../eventstore/index.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Midnight (UTC) a year ago, so the sample's year ends about today. */
+function aYearAgo(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 366 * DAY);
+}
+
+/**
+ * Generates the sample year and appends it to the (empty) log; reports the count first so the screen can
+ * say what it is doing.
+ */
+export async function loadSample(eventStore: EventStore, onCount: (events: number) => void): Promise<number> {
+  const events = sampleLedger({ start: aYearAgo(), random: cryptoRandom });
+  onCount(events.length);
+  await appendGenerated(eventStore, events);
+  return events.length;
+}

@@ -1,0 +1,43 @@
+import { eventsBefore } from './eventsBefore.ts';
+
+/**
+ * Why the ledger cannot be shown. A damaged event stops the replay there (showing a state no history
+ * produced would be worse); everything before it can still be exported from the Data screen.
+ */
+export function BootFailure({ message, seq, opening = false }: { message: string; seq?: number; opening?: boolean }) {
+  const before = seq === undefined ? undefined : eventsBefore(seq);
+  const title = opening
+    ? 'Rewind could not open its data'
+    : seq !== undefined
+      ? `Event ${new Intl.NumberFormat().format(seq)} of the log is damaged`
+      : 'Rewind could not rebuild your ledger';
+  return (
+    <main className="boot">
+      <div className="boot-card boot-failure" role="alert" aria-labelledby="boot-failure-title">
+        <img className="boot-logo" src="/favicon.svg" alt="" width="48" height="48" />
+        <h1 id="boot-failure-title">{title}</h1>
+        {seq !== undefined && (
+          <p>
+            Rewind stopped rebuilding your ledger at event {seq} rather than show balances no history could
+            produce. Nothing has been changed or deleted.
+          </p>
+        )}
+        {opening ? (
+          <p>
+            The browser did not let Rewind open its database. Private windows and full disks can cause this;
+            reloading often helps.
+          </p>
+        ) : (
+          <p>
+            Save what can still be read: go to <a href="#/data">Data → Export log</a> and keep the file
+            {before && <> (export {before} only, to leave the damaged one out)</>}.
+          </p>
+        )}
+        <p className="boot-detail">Details: {message}</p>
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { Injection } from '../../replay/index.ts';
+import { useLedger } from '../ledger/LedgerContext.tsx';
+import type { RowContext } from './EventRow.tsx';
+import type { LogFilters } from './logFilters.ts';
+import { LogSearch } from './logSearch.ts';
+import { VirtualLog } from './VirtualLog.tsx';
+
+export interface FilteredLogListProps {
+  filters: LogFilters;
+  exactStream: boolean;
+  /** The newest event searched; later ones wait for the person to search again. */
+  top: number;
+  inject: readonly Injection[];
+  context: RowContext;
+}
+
+/** The events matching the filters, newest first, found a step at a time as the person scrolls. */
+export function FilteredLogList({ filters, exactStream, top, inject, context }: FilteredLogListProps) {
+  const ledger = useLedger();
+  const [search] = useState(() => new LogSearch(ledger.eventStore, filters, top, inject, exactStream));
+  useSyncExternalStore(search.subscribe, search.getVersion);
+  const count = search.rows.length;
+
+  useEffect(() => {
+    void search.more();
+  }, [search]);
+
+  // Scrolled near the end: keep going, as long as the last step turned something up.
+  const onRange = useCallback(
+    (_start: number, end: number) => {
+      if (end >= search.rows.length - 5 && search.lastFound > 0) void search.more();
+    },
+    [search],
+  );
+
+  const status = search.busy
+    ? `Searching… ${count} found so far.`
+    : search.done
+      ? `${count} matching ${count === 1 ? 'event' : 'events'} in the whole log.`
+      : `${count} found in events ${top} down to ${search.reached}.`;
+
+  const footer = search.done ? (
+    <span>End of the log.</span>
+  ) : (
+    <button type="button" className="button" onClick={() => void search.more()} aria-disabled={search.busy || undefined}>
+      Search older events (before event {search.reached})
+    </button>
+  );
+
+  return (
+    <>
+      <p className="log-status" role="status">
+        {status}
+      </p>
+      {search.error && (
+        <p className="form-problem" role="alert">
+          The search stopped: {search.error}
+        </p>
+      )}
+      {count === 0 ? (
+        <div className="log-footer">{search.busy ? null : footer}</div>
+      ) : (
+        <VirtualLog count={count} rowAt={(i) => search.rows[i]!} context={context} onRange={onRange} footer={footer} />
+      )}
+    </>
+  );
+}

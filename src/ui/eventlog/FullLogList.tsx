@@ -1,0 +1,121 @@
+import { useCallback, useId, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
+import type { Injection } from '../../replay/index.ts';
+import { useLedger } from '../ledger/LedgerContext.tsx';
+import type { RowContext } from './EventRow.tsx';
+import { EventPages } from './eventPages.ts';
+import { injectedEvent, injectionSlots, rowAt, type LogRow } from './logRows.ts';
+import { VirtualLog } from './VirtualLog.tsx';
+
+/**
+ * Rows in the list at a time. Browsers cap an element's height (Chrome near
+ * 33 million pixels), so a log of a million events is shown a window of 100,000 at a time.
+ */
+const WINDOW = 100_000;
+
+/** The whole log, newest first, read page by page as it scrolls. */
+export function FullLogList({ maxTop, inject, context }: { maxTop: number; inject: readonly Injection[]; context: RowContext }) {
+  const ledger = useLedger();
+  const [pages] = useState(() => new EventPages(ledger.eventStore));
+  useSyncExternalStore(pages.subscribe, pages.getVersion);
+  /** 'live': the newest event stays on top; a number: the top stays put while the person reads. */
+  const [anchor, setAnchor] = useState<number | 'live'>('live');
+  const [scrollTo, setScrollTo] = useState<{ index: number }>();
+  const [goTo, setGoTo] = useState('');
+  const [goProblem, setGoProblem] = useState<string>();
+  const goId = useId();
+
+  const top = anchor === 'live' ? maxTop : Math.min(anchor, maxTop);
+  const bottom = Math.max(1, top - WINDOW + 1);
+  const slots = useMemo(() => injectionSlots(inject, top, bottom, top === maxTop), [inject, top, bottom, maxTop]);
+  const count = (top >= 1 ? top - bottom + 1 : 0) + slots.length;
+  const newer = maxTop - top;
+
+  const row = (index: number): LogRow => {
+    const found = rowAt(index, slots, top);
+    if ('seq' in found) return { kind: 'event', seq: found.seq, event: pages.get(found.seq) };
+    return { kind: 'injected', index: found.index, event: injectedEvent(found.injection, found.index) };
+  };
+
+  const onRange = useCallback(
+    (start: number, end: number) => pages.ensure(Math.max(bottom, top - end), top - start + slots.length),
+    [pages, top, bottom, slots.length],
+  );
+
+  const onAwayFromTop = useCallback((away: boolean) => {
+    if (away) setAnchor((a) => (a === 'live' ? maxTop : a));
+  }, [maxTop]);
+
+  const showNewest = () => {
+    setAnchor('live');
+    setScrollTo({ index: 0 });
+  };
+
+  const showOlder = () => {
+    setAnchor(bottom - 1);
+    setScrollTo({ index: 0 });
+  };
+
+  const goToEvent = (event: FormEvent) => {
+    event.preventDefault();
+    const seq = Number(goTo.trim());
+    if (goTo.trim() === '' || !Number.isSafeInteger(seq) || seq < 1 || seq > maxTop) {
+      setGoProblem(`Enter an event number from 1 to ${maxTop}.`);
+      return;
+    }
+    setGoProblem(undefined);
+    const newTop = seq > top || seq < bottom ? Math.min(maxTop, seq + Math.floor(WINDOW / 2)) : top;
+    setAnchor(newTop === maxTop ? 'live' : newTop);
+    const above = injectionSlots(inject, newTop, Math.max(1, newTop - WINDOW + 1), newTop === maxTop).filter((s) => s.injection.afterSeq >= seq).length;
+    setScrollTo({ index: newTop - seq + above });
+  };
+
+  return (
+    <>
+      <form className="inline-form" onSubmit={goToEvent} noValidate>
+        <div className="field">
+          <label htmlFor={goId}>Go to event number</label>
+          <input id={goId} inputMode="numeric" value={goTo} onChange={(e) => setGoTo(e.target.value)} autoComplete="off" />
+        </div>
+        <button type="submit" className="button">
+          Go
+        </button>
+        {goProblem && (
+          <span className="form-problem" role="alert">
+            {goProblem}
+          </span>
+        )}
+      </form>
+      {newer > 0 && (
+        <button type="button" className="button log-newer" onClick={showNewest}>
+          Show {newer} newer {newer === 1 ? 'event' : 'events'}
+        </button>
+      )}
+      {pages.error && (
+        <p className="form-problem" role="alert">
+          Events could not be read: {pages.error}
+        </p>
+      )}
+      {count === 0 ? (
+        <p className="log-empty">The log is empty: nothing has happened yet.</p>
+      ) : (
+        <VirtualLog
+          count={count}
+          rowAt={row}
+          context={context}
+          onRange={onRange}
+          onAwayFromTop={onAwayFromTop}
+          scrollTo={scrollTo}
+          footer={
+            bottom > 1 ? (
+              <button type="button" className="button" onClick={showOlder}>
+                Show older events (before event {bottom})
+              </button>
+            ) : (
+              <span>The first event of the log.</span>
+            )
+          }
+        />
+      )}
+    </>
+  );
+}

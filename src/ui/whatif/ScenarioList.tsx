@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { formatDateTime } from '../components/dates.ts';
+import { useLedger } from '../ledger/LedgerContext.tsx';
+import { deleteScenario, listScenarios, saveScenario, type SavedScenario } from './scenarios.ts';
+import { resetScenarioSession } from './scenarioSession.ts';
+
+function changes({ plan }: SavedScenario): string {
+  const parts = [`from event ${plan.basePoint}`];
+  if (plan.skip.length > 0) parts.push(`${plan.skip.length} skipped`);
+  if (plan.inject.length > 0) parts.push(`${plan.inject.length} injected`);
+  return parts.join(', ');
+}
+
+/** The saved scenarios of this device, to reopen as a branch or delete (with an undo). */
+export function ScenarioList() {
+  const ledger = useLedger();
+  const [open, setOpen] = useState(false);
+  const [scenarios, setScenarios] = useState<SavedScenario[]>();
+  const [deleted, setDeleted] = useState<SavedScenario>();
+  const [problem, setProblem] = useState<string>();
+  const listId = useId();
+
+  const refresh = useCallback(async () => {
+    try {
+      setScenarios(await listScenarios(ledger.eventStore));
+    } catch (error) {
+      setProblem(`The saved scenarios could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, [ledger]);
+
+  useEffect(() => {
+    if (open) void refresh();
+  }, [open, refresh]);
+
+  const reopen = async (scenario: SavedScenario) => {
+    setProblem(undefined);
+    ledger.travel.backToNow();
+    resetScenarioSession({ id: scenario.id, name: scenario.name });
+    try {
+      await ledger.branch.open(scenario.plan);
+    } catch (error) {
+      resetScenarioSession();
+      setProblem(`“${scenario.name}” could not be opened on this log: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const remove = async (scenario: SavedScenario) => {
+    await deleteScenario(ledger.eventStore, scenario.id);
+    setDeleted(scenario);
+    await refresh();
+  };
+
+  const undo = async (scenario: SavedScenario) => {
+    await saveScenario(ledger.eventStore, scenario);
+    setDeleted(undefined);
+    await refresh();
+  };
+
+  return (
+    <div className="scenario-list">
+      <button type="button" className="button button-small" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+        Saved scenarios
+      </button>
+      {open && (
+        <div id={listId} className="scenario-list-panel">
+          {scenarios === undefined ? (
+            <p>Reading…</p>
+          ) : scenarios.length === 0 ? (
+            <p>No saved scenarios yet. Start one with “What if…”, then save it.</p>
+          ) : (
+            <ul aria-label="Saved scenarios">
+              {scenarios.map((s) => (
+                <li key={s.id}>
+                  <span className="scenario-name">{s.name}</span>
+                  <span className="scenario-meta">
+                    Saved {formatDateTime(s.savedAt)}, {changes(s)}
+                  </span>
+                  <span className="scenario-actions">
+                    <button type="button" className="button" aria-label={`Open ${s.name}`} onClick={() => void reopen(s)}>
+                      Open
+                    </button>
+                    <button type="button" className="button button-small" aria-label={`Delete ${s.name}`} onClick={() => void remove(s)}>
+                      Delete
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p role="status" className="scenario-status">
+            {deleted && (
+              <>
+                Deleted “{deleted.name}”.{' '}
+                <button type="button" className="button button-small" onClick={() => void undo(deleted)}>
+                  Undo
+                </button>
+              </>
+            )}
+          </p>
+        </div>
+      )}
+      {problem && (
+        <p className="form-problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}

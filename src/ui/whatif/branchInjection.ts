@@ -1,0 +1,57 @@
+import type { EventStore, JsonValue } from '../../eventstore/index.ts';
+import { accountStream, cryptoRandom, decide, foldEvents, parseCommand, streamOf } from '../../domain/index.ts';
+import { HYPOTHETICAL_ID_PREFIX, type Injection, type WhatIfResult } from '../../replay/index.ts';
+
+export type InjectKind = 'withdrawal' | 'deposit';
+
+export interface InjectDraft {
+  kind: InjectKind;
+  account: string;
+  cents: number;
+  note: string;
+  /** The event goes right after this real event (0: before the first). */
+  afterSeq: number;
+}
+
+/** A fresh id marked as hypothetical, so the event log can tell injected events apart. */
+export function hypotheticalId(seed: string = crypto.randomUUID()): string {
+  return `${HYPOTHETICAL_ID_PREFIX}${seed}`.slice(0, 200);
+}
+
+/** When the event at `seq` was recorded; the first event's time for 0. */
+async function timeAfter(eventStore: EventStore, seq: number): Promise<string> {
+  const [event] = await eventStore.readAll({ fromSeq: Math.max(1, seq), limit: 1 });
+  return event?.meta.at ?? new Date().toISOString();
+}
+
+/**
+ * Builds the hypothetical event for an inject form by running the very command
+ * it stands for (Withdraw, AddFunds) through the domain's decider against the
+ * account as the branch has it at that point: real events before the branch,
+ * then the branch's own up to `afterSeq`. So an injected withdrawal is refused,
+ * with the domain's own words, where the account would not yet exist, not be
+ * verified, or not hold the amount. Throws DomainError; resolves to the injection.
+ */
+export async function buildInjection(eventStore: EventStore, result: WhatIfResult, draft: InjectDraft): Promise<Injection> {
+  const note = draft.note.trim() === '' ? {} : { note: draft.note };
+  const command = parseCommand(
+    draft.kind === 'withdrawal'
+      ? { type: 'Withdraw', account: draft.account, amount: draft.cents, ...note }
+      : { type: 'AddFunds', account: draft.account, amount: draft.cents, ...note },
+  );
+  if (command.type !== 'Withdraw' && command.type !== 'AddFunds') throw new Error('Only deposits and withdrawals are injected.');
+  const stream = accountStream(command.account);
+  const real = (await eventStore.readStream(stream)).filter((e) => e.meta.seq < result.fromSeq && e.meta.seq <= draft.afterSeq);
+  const inBranch = result.events.filter((e) => e.meta.stream === stream && e.meta.seq <= draft.afterSeq);
+  const [event] = decide(command, foldEvents([...real, ...inBranch]), { random: cryptoRandom });
+  if (!event) throw new Error('The command decided no event.');
+  return {
+    afterSeq: draft.afterSeq,
+    stream: streamOf(event),
+    event: {
+      type: event.type,
+      payload: event.payload as unknown as JsonValue,
+      meta: { id: hypotheticalId(), at: await timeAfter(eventStore, draft.afterSeq) },
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
+import { chooseSaveTarget, exportEvents, suggestedFileName, type ExportProgress, type LogExport } from '../../files/index.ts';
+import type { WhatIfResult } from '../../replay/index.ts';
+
+const PAGE = 2000;
+
+/**
+ * The scenario as a log of its own: the real events up to the branch's base,
+ * then the branch's events (real ones kept, injected ones) numbered on from
+ * there, each stream's versions continuing, so the file reads like any log and
+ * its header marks where reality ends.
+ */
+async function* scenarioPages(store: EventStore, result: WhatIfResult, baseSeq: number): AsyncGenerator<StoredEvent[]> {
+  const versions = new Map<string, number>();
+  for (let from = 1; from <= baseSeq; ) {
+    const page = await store.readAll({ fromSeq: from, toSeq: baseSeq, limit: PAGE });
+    if (page.length === 0) break;
+    for (const e of page) versions.set(e.meta.stream, e.meta.version);
+    yield page;
+    from = page[page.length - 1]!.meta.seq + 1;
+  }
+  let seq = baseSeq;
+  for (let i = 0; i < result.events.length; i += PAGE) {
+    yield result.events.slice(i, i + PAGE).map((e) => {
+      const version = (versions.get(e.meta.stream) ?? 0) + 1;
+      versions.set(e.meta.stream, version);
+      return { ...e, meta: { ...e.meta, seq: ++seq, version } };
+    });
+  }
+}
+
+/**
+ * "Export scenario": asks where to save (call from the click itself), then
+ * writes the branch as a hypothetical log file. Undefined when the person cancels.
+ */
+export async function exportScenarioToFile(
+  store: EventStore,
+  result: WhatIfResult,
+  name: string | undefined,
+  onProgress?: (progress: ExportProgress) => void,
+): Promise<LogExport | undefined> {
+  const target = await chooseSaveTarget(suggestedFileName(new Date().toISOString(), name ?? ''));
+  if (!target) return undefined;
+  const baseSeq = result.fromSeq - 1;
+  const exported = await exportEvents(
+    scenarioPages(store, result, baseSeq),
+    { selection: { kind: 'all' }, hypothetical: { baseSeq, scenario: name }, totalEvents: baseSeq + result.events.length },
+    { onProgress },
+  );
+  await target.write(exported.blob, exported.fileName);
+  return exported;
+}

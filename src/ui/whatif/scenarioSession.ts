@@ -1,0 +1,20 @@
+import { create } from 'zustand';
+
+export type BranchPanel = 'compare' | 'inject' | 'save';
+
+/** What the what-if bar shows besides the branch itself; one tab, one session. */
+export interface ScenarioSession {
+  /** The saved scenario the open branch was opened from or last saved as. */
+  saved?: { id: string; name: string };
+  /** The panel unfolded under the branch banner. */
+  panel?: BranchPanel;
+  /** Where the inject form puts its event, when a row of the event log chose it. */
+  injectAfter?: number;
+}
+
+export const useScenarioSession = create<ScenarioSession>(() => ({}));
+
+/** Forgets the session's scenario and panels: a new branch starts clean. */
+export function resetScenarioSession(saved?: ScenarioSession['saved']): void {
+  useScenarioSession.setState({ saved, panel: undefined, injectAfter: undefined }, true);
+}

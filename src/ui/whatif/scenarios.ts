@@ -1,0 +1,52 @@
+import type { EventStore, JsonValue } from '../../eventstore/index.ts';
+import type { BranchPlan } from '../../store/index.ts';
+
+/** Saved what-if branches live beside the log (db.documents), never in it, and survive imports. */
+export const SCENARIO_KIND = 'scenario';
+export const MAX_SCENARIO_NAME = 100;
+
+export interface SavedScenario {
+  id: string;
+  name: string;
+  savedAt: string;
+  plan: BranchPlan;
+}
+
+const isSeqList = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isSafeInteger(n));
+
+/** A stored document read back as a scenario, or undefined when it is not one this version understands. */
+function asScenario(id: string, savedAt: string, data: unknown): SavedScenario | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { name, plan } = data as { name?: unknown; plan?: Partial<BranchPlan> };
+  if (typeof name !== 'string' || typeof plan !== 'object' || plan === null) return undefined;
+  if (!Number.isSafeInteger(plan.basePoint) || !isSeqList(plan.skip) || !Array.isArray(plan.inject)) return undefined;
+  return { id, name, savedAt, plan: plan as BranchPlan };
+}
+
+export async function listScenarios(store: EventStore): Promise<SavedScenario[]> {
+  const rows = await store.db.documents.where('kind').equals(SCENARIO_KIND).toArray();
+  return rows
+    .map((row) => asScenario(row.id, row.savedAt, row.data))
+    .filter((s): s is SavedScenario => s !== undefined)
+    .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+}
+
+/** Saves (or, with the id of a saved one, overwrites) a scenario. */
+export async function saveScenario(
+  store: EventStore,
+  scenario: { id?: string; name: string; plan: BranchPlan; savedAt?: string },
+): Promise<SavedScenario> {
+  const saved: SavedScenario = {
+    id: scenario.id ?? `scenario-${crypto.randomUUID()}`,
+    name: scenario.name,
+    savedAt: scenario.savedAt ?? new Date().toISOString(),
+    plan: scenario.plan,
+  };
+  const data = { name: saved.name, plan: saved.plan } as unknown as JsonValue;
+  await store.db.documents.put({ id: saved.id, kind: SCENARIO_KIND, savedAt: saved.savedAt, data });
+  return saved;
+}
+
+export async function deleteScenario(store: EventStore, id: string): Promise<void> {
+  await store.db.documents.delete(id);
+}

@@ -1,0 +1,53 @@
+import { expect, test } from 'vitest';
+import { collectMetrics, type SizeRun } from '../../bench/lib/metrics.ts';
+import { checkTarget, checkTargets, TARGETS, type Metrics } from '../../bench/lib/targets.ts';
+
+const m = (entries: Record<string, number>): Metrics =>
+  Object.fromEntries(Object.entries(entries).map(([name, value]) => [name, { value, unit: 'x' }]));
+
+const target = (metric: string, text: RegExp) => TARGETS.find((t) => t.metric === metric && text.test(t.text))!;
+
+test('a ratio target is worked out from the baseline it names', () => {
+  const replayVsNaive = target('full_replay_events_per_s', /naive/);
+  expect(checkTarget(replayVsNaive, m({ full_replay_events_per_s: 300_000, naive_replay_events_per_s: 100_000 }))).toMatchObject({
+    status: 'PASS',
+    limit: 300_000,
+    limitText: '3x naive_replay_events_per_s',
+  });
+  expect(checkTarget(replayVsNaive, m({ full_replay_events_per_s: 299_999, naive_replay_events_per_s: 100_000 })).status).toBe('FAIL');
+});
+
+test('reload is held to 1/40 of a full replay and to 1.5x the 10k reload', () => {
+  const quick = m({ reload_ms: 100, full_replay_ms: 4000, reload_ms_10k: 66 });
+  const [ofReplay, ofSmall] = TARGETS.filter((t) => t.metric === 'reload_ms').map((t) => checkTarget(t, quick));
+  expect(ofReplay).toMatchObject({ status: 'PASS', limit: 100, limitText: 'full_replay_ms / 40' });
+  expect(ofSmall).toMatchObject({ status: 'FAIL', limit: 99 });
+});
+
+test('fixed limits are strict where issue 8 says "under"', () => {
+  const p95 = target('append_p95_ms', /under 5/);
+  expect(checkTarget(p95, m({ append_p95_ms: 5 })).status).toBe('FAIL');
+  expect(checkTarget(p95, m({ append_p95_ms: 4.99 })).status).toBe('PASS');
+  const imports = target('import_events_per_s', /100k/);
+  expect(checkTarget(imports, m({ import_events_per_s: 100_000 })).status).toBe('PASS');
+});
+
+test('a target whose metric or baseline was not measured is MISSING, never a pass', () => {
+  const results = checkTargets({});
+  expect(results).toHaveLength(TARGETS.length);
+  expect(results.every((r) => r.status === 'MISSING')).toBe(true);
+  expect(checkTarget(target('reload_ms', /10k/), m({ reload_ms: 1 })).status).toBe('MISSING');
+});
+
+test('the largest size takes the plain names, smaller ones a size suffix', () => {
+  const run = (events: number, reload: number): SizeRun => ({
+    events,
+    errors: {},
+    reload: { ms: [reload, reload + 10, reload - 10], domContentLoadedMs: [1, 1, 1], replayed: 0, heapMb: 1 },
+  });
+  const metrics = collectMetrics([run(10_000, 50), run(1_000_000, 500)], m({ boot_bundle_kb: 120 }));
+  expect(metrics.reload_ms?.value).toBe(500);
+  expect(metrics.reload_ms_10k?.value).toBe(50);
+  expect(metrics.boot_bundle_kb?.value).toBe(120);
+  expect(Object.keys(metrics)).not.toContain('reload_ms_1m');
+});

@@ -1,0 +1,185 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { useChromium, waitForApp } from './support/browser.ts';
+import { accountRow, moneyInSystem, openLedgerPage, screenshotScreen, type LedgerPage } from './support/screens.ts';
+
+// One profile for the whole file: each test picks up the ledger where the one before left it.
+const browser = useChromium();
+let app: LedgerPage;
+let page: Page;
+
+beforeAll(async () => {
+  app = await openLedgerPage(browser());
+  page = app.page;
+});
+
+afterAll(async () => {
+  await app?.context.close();
+});
+
+const form = (name: string) => page.getByRole('form', { name });
+const tab = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+
+async function openAccount(owner: string, email: string, deposit = '') {
+  const open = form('Open an account');
+  await open.getByLabel('Owner').fill(owner);
+  await open.getByLabel('E-mail').fill(email);
+  await open.getByLabel('Initial deposit, optional (EUR)').fill(deposit);
+  await open.getByRole('button', { name: 'Open account', exact: true }).click();
+  await open.getByRole('status').filter({ hasText: `for ${owner}.` }).waitFor();
+}
+
+async function goToAccount(owner: string) {
+  await page.goto(new URL('#/accounts', page.url()).href);
+  await accountRow(page, owner).getByRole('link').click();
+  await page.getByRole('heading', { name: owner, level: 1 }).waitFor();
+}
+
+const balance = () => page.locator('.account-balance-value');
+
+async function submitAmount(formName: string, amount: string, note = '') {
+  const f = form(formName);
+  await f.getByLabel('Amount (EUR)').fill(amount);
+  if (note) await f.getByLabel('Note, optional').fill(note);
+  await f.getByRole('button', { name: formName, exact: true }).click();
+}
+
+test('three accounts open from the form; a taken e-mail is refused in plain words and the form keeps what was typed', async () => {
+  await page.getByRole('heading', { name: 'Your ledger is empty' }).waitFor();
+  await openAccount('Ada Lovelace', 'ada@example.org', '150.00');
+  await openAccount('Grace Hopper', 'grace@example.org');
+  await openAccount('Alan Turing', 'alan@example.org', '20');
+
+  await expect.poll(() => page.locator('.account-list > li').count()).toBe(3);
+  expect(await accountRow(page, 'Ada Lovelace').textContent()).toContain('€150.00');
+  expect(await accountRow(page, 'Grace Hopper').textContent()).toContain('€0.00');
+  expect(await accountRow(page, 'Alan Turing').textContent()).toContain('Not verified');
+  expect(await moneyInSystem(page).textContent()).toBe('€170.00');
+  // Numbers read in groups of four.
+  expect(await accountRow(page, 'Ada Lovelace').locator('.account-number').textContent()).toMatch(/^[1-9]\d{3}( \d{4}){3}$/);
+
+  const open = form('Open an account');
+  await open.getByLabel('Owner').fill('Ada Again');
+  await open.getByLabel('E-mail').fill('ADA@example.org');
+  await open.getByLabel('Initial deposit, optional (EUR)').fill('5');
+  await open.getByRole('button', { name: 'Open account', exact: true }).click();
+  await expect
+    .poll(() => open.getByRole('alert').textContent())
+    .toBe('An open account already uses the e-mail address ADA@example.org.');
+  expect(await open.getByLabel('Owner').inputValue()).toBe('Ada Again');
+  expect(await open.getByLabel('E-mail').inputValue()).toBe('ADA@example.org');
+  expect(await open.getByLabel('E-mail').getAttribute('aria-invalid')).toBe('true');
+  expect(await open.getByLabel('Initial deposit, optional (EUR)').inputValue()).toBe('5');
+  expect(await page.locator('.account-list > li').count()).toBe(3);
+
+  await page.getByRole('searchbox', { name: 'Search accounts' }).fill('grace');
+  await expect.poll(() => page.locator('.account-list > li').count()).toBe(1);
+  await page.getByRole('searchbox', { name: 'Search accounts' }).fill('');
+});
+
+test('the verification link in the Outbox verifies the account', async () => {
+  await tab('Outbox').click();
+  const message = page.getByRole('article').filter({ hasText: 'To Ada Lovelace <ada@example.org>' });
+  await message.getByRole('heading', { name: 'Verify your Rewind account' }).waitFor();
+  // "Send" is a mailto: link built from the message's own fields.
+  const mailto = await message.getByRole('link', { name: 'Send', exact: true }).getAttribute('href');
+  expect(mailto).toMatch(/^mailto:ada@example\.org\?subject=Verify%20your%20Rewind%20account&body=Hello%20Ada%20Lovelace/);
+  expect(decodeURIComponent(mailto!)).toMatch(/#\/verify\?account=\d{16}&code=\d{6}$/);
+
+  await message.getByRole('link', { name: 'Open the verification link' }).click();
+  await page.getByText(/^Account \d{4} \d{4} \d{4} \d{4} \(Ada Lovelace\) is verified\./).waitFor();
+  await page.getByRole('link', { name: 'Go to the account' }).click();
+  await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
+  await page.locator('.account-header').getByText('Verified', { exact: true }).waitFor();
+});
+
+test('rule errors show next to the form in plain words, and nothing typed is lost', async () => {
+  await goToAccount('Grace Hopper');
+  await submitAmount('Add funds', '50');
+  await form('Add funds').getByRole('status').filter({ hasText: 'Added €50.00.' }).waitFor();
+  await expect.poll(() => balance().textContent()).toBe('€50.00');
+
+  await submitAmount('Withdraw', '10', 'Pocket money');
+  const withdraw = form('Withdraw');
+  await expect.poll(() => withdraw.getByRole('alert').textContent()).toMatch(/^Account \d{16} must be verified before money can leave it\.$/);
+  expect(await withdraw.getByLabel('Amount (EUR)').inputValue()).toBe('10');
+  expect(await withdraw.getByLabel('Note, optional').inputValue()).toBe('Pocket money');
+
+  await form('Close account').getByLabel('Yes, close this account for good').check();
+  await form('Close account').getByRole('button', { name: 'Close account' }).click();
+  await expect
+    .poll(() => form('Close account').getByRole('alert').textContent())
+    .toMatch(/still holds 50\.00; move the money out before closing it\.$/);
+
+  await goToAccount('Ada Lovelace');
+  await submitAmount('Withdraw', '500');
+  await expect.poll(() => form('Withdraw').getByRole('alert').textContent()).toMatch(/holds 150\.00, less than 500\.00\.$/);
+  expect(await form('Withdraw').getByLabel('Amount (EUR)').inputValue()).toBe('500');
+
+  await submitAmount('Add funds', '12.345');
+  await expect.poll(() => form('Add funds').getByRole('alert').textContent()).toContain('is not an amount');
+  expect(await balance().textContent()).toBe('€150.00');
+  await screenshotScreen(page, 'account-rule-error');
+});
+
+test('add funds, withdraw and transfer update balances, history and the outbox', async () => {
+  await submitAmount('Add funds', '25.50');
+  await expect.poll(() => balance().textContent()).toBe('€175.50');
+  await submitAmount('Withdraw', '5.50', 'Coffee');
+  await expect.poll(() => balance().textContent()).toBe('€170.00');
+  const newest = page.locator('.history-line').first();
+  expect(await newest.textContent()).toContain('Withdrawal');
+  expect(await newest.textContent()).toContain('Coffee');
+  expect(await newest.textContent()).toContain('-€5.50');
+
+  const transfer = form('Transfer');
+  await transfer.getByLabel('To').selectOption({ label: (await transferOption('Alan Turing')) ?? '' });
+  await submitAmount('Transfer', '70', 'Books');
+  await transfer.getByRole('status').filter({ hasText: 'Sent €70.00 to Alan Turing.' }).waitFor();
+  await expect.poll(() => balance().textContent()).toBe('€100.00');
+  expect(await page.locator('.history-line').first().textContent()).toMatch(/^Transfer to Alan Turing\s*Books/);
+
+  await goToAccount('Alan Turing');
+  expect(await balance().textContent()).toBe('€90.00');
+  expect(await page.locator('.history-line').first().textContent()).toMatch(/^Transfer from Ada Lovelace\s*Books/);
+
+  await tab('Outbox').click();
+  const notice = page.getByRole('article').filter({ hasText: 'You withdrew 5.50' });
+  await notice.getByRole('button', { name: 'Mark as sent' }).click();
+  await page
+    .getByRole('region', { name: /^Sent/ })
+    .getByRole('article')
+    .filter({ hasText: 'You withdrew 5.50' })
+    .waitFor();
+  await screenshotScreen(page, 'outbox-after-sending');
+});
+
+async function transferOption(owner: string) {
+  const labels = await form('Transfer').getByLabel('To').locator('option').allTextContents();
+  return labels.find((l) => l.startsWith(`${owner} · `));
+}
+
+test('while viewing the past the command forms are disabled with a note; back to now they work again', async () => {
+  await goToAccount('Ada Lovelace');
+  const addFunds = form('Add funds');
+  await page.getByRole('slider', { name: 'Time travel' }).press('ArrowLeft');
+  await addFunds.getByText('You are viewing the past: go back to now to make changes, or start a what-if branch.').waitFor();
+  expect(await addFunds.getByRole('button', { name: 'Add funds' }).isDisabled()).toBe(true);
+  expect(await addFunds.getByLabel('Amount (EUR)').isDisabled()).toBe(true);
+  await page.getByRole('button', { name: 'Back to now' }).click();
+  await expect.poll(() => addFunds.getByRole('button', { name: 'Add funds' }).isDisabled()).toBe(false);
+  expect(await balance().textContent()).toBe('€100.00');
+});
+
+test('a reload rebuilds everything from the log', async () => {
+  await page.goto(new URL('#/accounts', page.url()).href);
+  await page.reload();
+  await waitForApp(page);
+  await expect.poll(() => moneyInSystem(page).textContent()).toBe('€240.00');
+  expect(await accountRow(page, 'Ada Lovelace').textContent()).toContain('€100.00');
+  expect(await accountRow(page, 'Ada Lovelace').textContent()).toContain('Verified');
+  expect(await accountRow(page, 'Grace Hopper').textContent()).toContain('€50.00');
+  expect(await accountRow(page, 'Alan Turing').textContent()).toContain('€90.00');
+  expect(await page.locator('.app-footer').textContent()).toMatch(/^\d+ events in the log · on opening, this tab replayed/);
+  expect(app.problems.join('\n')).toBe('');
+});

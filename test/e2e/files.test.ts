@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { saveScreenshots, useChromium } from './support/browser.ts';
+import {
+  balanceOf,
+  balances,
+  historyContext,
+  importThroughUi,
+  openRewind,
+  showScreen,
+  smallLedger,
+  withSmallLedger,
+  writeLogFile,
+  writeTextFile,
+} from './support/ledgerFiles.ts';
+
+const browser = useChromium();
+
+async function exportThroughUi(page: Page, choose?: (form: ReturnType<Page['getByRole']>) => Promise<void>): Promise<string[]> {
+  await showScreen(page, '#/data', 'Data');
+  const form = page.getByRole('form', { name: 'Export' });
+  await choose?.(form);
+  const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Export log' }).click()]);
+  await form.getByRole('status').filter({ hasText: /^Exported / }).waitFor();
+  return readFileSync(await download.path(), 'utf8').trimEnd().split('\n');
+}
+
+async function importProblem(page: Page, path: string, mode: string): Promise<string> {
+  await showScreen(page, '#/data', 'Data');
+  await page.getByLabel('Log file').setInputFiles(path);
+  await page.getByRole('radio', { name: mode }).check();
+  await page.getByRole('button', { name: 'Import log', exact: true }).click();
+  const alert = page.getByRole('form', { name: 'Import' }).getByRole('alert').filter({ hasText: 'The file was not imported' });
+  await alert.waitFor();
+  return alert.innerText();
+}
+
+test('a log exported through the UI imports into a fresh profile with the same balances', async () => {
+  const { ledger, context, page, problems } = await withSmallLedger(browser());
+  await showScreen(page, `#/accounts/${ledger.alice}`, 'Alice Example');
+  const addFunds = page.getByRole('form', { name: 'Add funds' });
+  await addFunds.getByLabel('Amount (EUR)').fill('5.00');
+  await addFunds.getByRole('button', { name: 'Add funds' }).click();
+  await addFunds.getByRole('status').filter({ hasText: 'Added €5.00.' }).waitFor();
+
+  const lines = await exportThroughUi(page);
+  expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'rewind-log', eventCount: 16, firstSeq: 1, lastSeq: 16, selection: { kind: 'all' } });
+  await page.getByText('Exported 16 events (events 1 to 16) as rewind-log-').waitFor();
+
+  // A range: events 5 to 9 only.
+  const range = await exportThroughUi(page, async (form) => {
+    await form.getByRole('radio', { name: 'A range of events' }).check();
+    await form.getByLabel('From event').fill('5');
+    await form.getByLabel('To event').fill('9');
+  });
+  expect(JSON.parse(range[0]!)).toMatchObject({ eventCount: 5, firstSeq: 5, lastSeq: 9, selection: { kind: 'seq', fromSeq: 5, toSeq: 9 } });
+  await context.close();
+
+  const fresh = await historyContext(browser());
+  const { page: other, problems: otherProblems } = await openRewind(fresh);
+  await importThroughUi(other, writeTextFile(`${lines.join('\n')}\n`, 'exported.ndjson'));
+  expect(await balances(other)).toEqual({ 'Alice Example': '€55.00', 'Bob Example': '€90.00' });
+  await showScreen(other, '#/log', 'Event log');
+  await other.getByRole('listitem', { name: 'Event 16, FundsAdded' }).waitFor();
+  expect([...problems, ...otherProblems]).toEqual([]);
+  await fresh.close();
+});
+
+test('a damaged file is refused with its line number and changes nothing; a replacing import can be undone', async () => {
+  const { ledger, context, page, problems } = await withSmallLedger(browser());
+  const lines = readFileSync(await writeLogFile(ledger.events), 'utf8').split('\n');
+  lines[6] = lines[6]!.slice(0, 40);
+  const message = await importProblem(page, writeTextFile(lines.join('\n')), 'Replace the current log');
+  expect(message).toContain('Line 7:');
+  expect(message).toContain('nothing was changed');
+  await saveScreenshots(page, 'data-import-error');
+  expect(await balances(page)).toEqual({ 'Alice Example': '€50.00', 'Bob Example': '€90.00' });
+  await showScreen(page, '#/data', 'Data');
+  expect(await page.getByRole('button', { name: 'Restore previous log' }).count()).toBe(0);
+
+  const other = smallLedger({ alice: 'Carol Other', bob: 'Dan Other' });
+  await importThroughUi(page, await writeLogFile(other.events), 'Replace the current log');
+  await page.getByText('replacing the log').waitFor();
+  expect(await balances(page)).toEqual({ 'Carol Other': '€50.00', 'Dan Other': '€90.00' });
+
+  await showScreen(page, '#/data', 'Data');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Restore previous log' }).click()]);
+  await page.getByRole('status').filter({ hasText: 'Restored the previous log.' }).waitFor();
+  expect(await balances(page)).toEqual({ 'Alice Example': '€50.00', 'Bob Example': '€90.00' });
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('a merge that conflicts names the streams and opens the file’s events as a what-if branch', async () => {
+  const { ledger, context, page, problems } = await withSmallLedger(browser());
+  // The file's copy of the log: the same first 14 events, then its own deposit on Bob's account.
+  const last = ledger.events[14]!;
+  const theirs = { ...last, payload: { accountNumber: ledger.bob, amount: 2_500, note: 'Lottery win' }, meta: { ...last.meta, id: 'their-deposit' } };
+  const message = await importProblem(page, await writeLogFile([...ledger.events.slice(0, 14), theirs]), 'Merge with the current log');
+  expect(message).toContain(`"account-${ledger.bob}"`);
+  const conflicts = page.getByRole('region', { name: 'Conflicting streams' });
+  expect(await conflicts.innerText()).toContain(`account-${ledger.bob}: both changed it from version 6 on`);
+
+  await conflicts.getByRole('button', { name: 'Open the file’s events as a what-if branch' }).click();
+  const branch = page.getByRole('region', { name: 'What-if branch', exact: true });
+  await branch.getByText('Branched at event 14 of 15').waitFor();
+  await page.getByRole('button', { name: 'Compare with reality' }).click();
+  const bob = page.getByRole('region', { name: 'Compare with reality' }).getByRole('row').filter({ hasText: 'Bob Example' });
+  expect(await bob.getByRole('cell').allInnerTexts()).toEqual(['€115.00', '€90.00', '+€25.00']);
+  await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  expect(await balanceOf(page, 'Bob Example')).toBe('€90.00');
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('an imported log whose text carries HTML, scripts, javascript: URLs and long strings runs nothing and shows the text as typed', async () => {
+  const owner = '<img src=x onerror="window.__xss=1">';
+  const other = '<script>window.__xss=2</script>';
+  const note = `javascript:window.__xss=3 <a href="javascript:window.__xss=4">click</a> ${'Ω'.repeat(400)}`;
+  const ledger = smallLedger({ alice: owner, bob: other }, { deposit: note });
+  const events = ledger.events.map((e) =>
+    e.type === 'VerificationMessageQueued' ? { ...e, payload: { ...(e.payload as object), link: 'javascript:window.__xss=5' } } : e,
+  );
+  const context = await historyContext(browser());
+  const { page, problems } = await openRewind(context);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await importThroughUi(page, await writeLogFile(events, 'hostile.ndjson'));
+
+  await showScreen(page, '#/accounts', 'Accounts');
+  await page.getByText(owner, { exact: true }).first().waitFor();
+  await page.getByText(other, { exact: true }).first().waitFor();
+  await showScreen(page, `#/accounts/${ledger.bob}`, other);
+  await page.getByText(note).first().waitFor();
+  await showScreen(page, '#/outbox', 'Outbox');
+  await showScreen(page, '#/reports', 'Reports');
+  await showScreen(page, '#/log', 'Event log');
+  const deposit = page.getByRole('listitem', { name: 'Event 15, FundsAdded' });
+  await deposit.getByRole('button', { name: 'Details' }).click();
+  expect(await deposit.locator('pre').first().innerText()).toContain(JSON.stringify(note).slice(1, 60));
+
+  const state = await page.evaluate(() => ({
+    xss: (window as unknown as { __xss?: number }).__xss,
+    handlers: document.querySelectorAll('[onerror], [onclick], [onload]').length,
+    scripts: [...document.querySelectorAll('script')].filter((s) => !s.src).length,
+    javascriptLinks: [...document.querySelectorAll('a[href]')].filter((a) => a.getAttribute('href')!.trim().toLowerCase().startsWith('javascript:')).length,
+  }));
+  expect(state).toEqual({ xss: undefined, handlers: 0, scripts: 0, javascriptLinks: 0 });
+  expect(dialogs).toEqual([]);
+  expect(problems).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,50 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { newContext, openApp, saveScreenshots, waitForApp } from './browser.ts';
+
+export interface LedgerPage {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+/**
+ * A fresh profile (empty log) with the app booted, in a fixed locale and time zone so amounts and dates
+ * read the same on every machine: "€1,234.56", "Mar 14, 2026".
+ */
+export async function openLedgerPage(browser: Browser, path = ''): Promise<LedgerPage> {
+  const context = await newContext(browser, { locale: 'en-US', timezoneId: 'UTC' });
+  const { page, problems } = await openApp(context, path);
+  await waitForApp(page);
+  return { context, page, problems };
+}
+
+/** First run: "Load sample data", then wait until it is all in the log. */
+export async function loadSampleData(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await page.getByRole('heading', { name: 'Sample data loaded' }).waitFor({ timeout: 20_000 });
+}
+
+/** The "Money in the system" figure on the Accounts screen. */
+export function moneyInSystem(page: Page) {
+  return page.locator('.stat', { hasText: 'Money in the system' }).locator('dd');
+}
+
+/** A row of the accounts list by owner. */
+export function accountRow(page: Page, owner: string) {
+  return page.locator('.account-list > li').filter({ has: page.getByText(owner, { exact: true }) });
+}
+
+/** Full-page screenshots from the top: a sticky header would otherwise be drawn where the page was scrolled to. */
+export async function screenshotScreen(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await saveScreenshots(page, name);
+}
+
+/** Whether the screen fits 360 px (the narrowest phone the app supports) without scrolling sideways. */
+export async function fitsNarrowPhone(page: Page): Promise<boolean> {
+  const original = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  if (original) await page.setViewportSize(original);
+  return fits;
+}

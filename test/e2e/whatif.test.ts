@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { saveScreenshots, useChromium } from './support/browser.ts';
+import { balanceOf, balances, showScreen, withSmallLedger } from './support/ledgerFiles.ts';
+
+const browser = useChromium();
+
+const banner = (page: Page) => page.getByRole('region', { name: 'What-if branch', exact: true });
+const compareRow = (page: Page, name: string) => page.getByRole('region', { name: 'Compare with reality' }).getByRole('row').filter({ hasText: name });
+const logRow = (page: Page, seq: number) =>
+  page.getByRole('region', { name: 'Events, newest first' }).getByRole('listitem').filter({ has: page.getByText(`#${seq}`, { exact: true }) });
+
+async function cells(page: Page, name: string): Promise<string[]> {
+  return compareRow(page, name).first().getByRole('cell').allInnerTexts();
+}
+
+async function inject(page: Page, options: { kind?: 'Withdrawal' | 'Deposit'; account: string; amount: string; after?: string; note?: string }) {
+  const form = page.getByRole('form', { name: 'Inject event' });
+  await form.getByLabel('Event', { exact: true }).selectOption({ label: options.kind ?? 'Withdrawal' });
+  await form.getByLabel('Account', { exact: true }).selectOption(options.account);
+  await form.getByLabel('Amount (EUR)').fill(options.amount);
+  await form.getByLabel('Note (optional)').fill(options.note ?? '');
+  if (options.after !== undefined) await form.getByLabel('After event number').fill(options.after);
+  await form.getByRole('button', { name: 'Inject into branch' }).click();
+  return form;
+}
+
+test('a what-if branch with an injected withdrawal, checked by the rules, compared with reality, then discarded', async () => {
+  const { ledger, context, page, problems } = await withSmallLedger(browser());
+  await page.getByRole('button', { name: 'What if…', exact: true }).click();
+  await banner(page).getByText('Everything shown is hypothetical; nothing is written to the log.').waitFor();
+  await banner(page).getByText('Branched at event 15 of 15, Jan 15, 2026, 10:00 AM.').waitFor();
+  expect(await page.getByRole('slider', { name: 'Time travel' }).count()).toBe(0);
+
+  await page.getByRole('button', { name: 'Inject event' }).click();
+  // The domain's rules, as the account stands at that point of the branch.
+  let form = await inject(page, { account: ledger.alice, amount: '500.00' });
+  await form.getByRole('alert').filter({ hasText: `At event 15: Account ${ledger.alice} holds 50.00, less than 500.00.` }).waitFor();
+  form = await inject(page, { account: ledger.alice, amount: '5.00', after: '4' });
+  await form.getByRole('alert').filter({ hasText: `At event 4: Account ${ledger.alice} must be verified before money can leave it.` }).waitFor();
+  expect(await form.getByLabel('Amount (EUR)').inputValue()).toBe('5.00');
+  form = await inject(page, { account: ledger.alice, amount: '15.00', after: '15', note: 'Concert tickets' });
+  await form.getByRole('status').filter({ hasText: 'Injected a withdrawal of €15.00 from Alice Example after event 15.' }).waitFor();
+  await banner(page).getByText('0 events skipped, 1 event injected.').waitFor();
+
+  await page.getByRole('button', { name: 'Compare with reality' }).click();
+  await compareRow(page, 'Alice Example').waitFor();
+  expect(await cells(page, 'Alice Example')).toEqual(['€35.00', '€50.00', '-€15.00']);
+  expect(await cells(page, 'Money in the system')).toEqual(['€125.00', '€140.00', '-€15.00']);
+  expect(await cells(page, 'Withdrawn')).toEqual(['€35.00', '€20.00', '+€15.00']);
+  await page.getByText('1 other account is the same in both.').waitFor();
+  await saveScreenshots(page, 'whatif-comparison');
+
+  // Every screen shows the branch; the event log marks the injected event.
+  expect(await balanceOf(page, 'Alice Example')).toBe('€35.00');
+  await showScreen(page, '#/log', 'Event log');
+  const injected = page.getByRole('listitem', { name: 'Hypothetical event after event 15, FundsWithdrawn' });
+  await injected.getByText('Hypothetical').waitFor();
+  expect(await injected.innerText()).toContain('Concert tickets');
+
+  await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  await banner(page).waitFor({ state: 'detached' });
+  expect(await page.getByRole('listitem', { name: /^Hypothetical/ }).count()).toBe(0);
+  expect(await balances(page)).toEqual({ 'Alice Example': '€50.00', 'Bob Example': '€90.00' });
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('a branch from a time-travel point: skip a real event, run a command in the branch, discard, reality unchanged', async () => {
+  const { ledger, context, page, problems } = await withSmallLedger(browser());
+  await showScreen(page, '#/log', 'Event log');
+  await logRow(page, 12).getByRole('button', { name: 'Show state after this event' }).click();
+  await page.getByRole('status').filter({ hasText: 'Viewing the past: event 12 of 15' }).waitFor();
+  await page.getByRole('button', { name: 'What if…', exact: true }).click();
+  await banner(page).getByText('Branched at event 12 of 15, Jan 10, 2026, 10:01 AM.').waitFor();
+  expect(await page.getByRole('status').filter({ hasText: 'Viewing the past' }).count()).toBe(0);
+
+  await logRow(page, ledger.withdrawalSeq).getByRole('button', { name: 'Skip', exact: true }).click();
+  await logRow(page, ledger.withdrawalSeq).getByText('Skipped in this branch').waitFor();
+  await banner(page).getByText('1 event skipped, 0 events injected.').waitFor();
+  await page.getByRole('button', { name: 'Compare with reality' }).click();
+  await compareRow(page, 'Alice Example').waitFor();
+  expect(await cells(page, 'Alice Example')).toEqual(['€70.00', '€50.00', '+€20.00']);
+
+  // The usual commands run in the branch, against its state.
+  await showScreen(page, `#/accounts/${ledger.bob}`, 'Bob Example');
+  const addFunds = page.getByRole('form', { name: 'Add funds' });
+  await addFunds.getByLabel('Amount (EUR)').fill('7.00');
+  await addFunds.getByRole('button', { name: 'Add funds' }).click();
+  await addFunds.getByRole('status').filter({ hasText: 'Hypothetical' }).waitFor();
+  await compareRow(page, 'Bob Example').waitFor();
+  expect(await cells(page, 'Bob Example')).toEqual(['€97.00', '€90.00', '+€7.00']);
+
+  await showScreen(page, '#/log', 'Event log');
+  const command = page.getByRole('listitem', { name: 'Hypothetical event after event 15, FundsAdded' });
+  expect(await command.innerText()).toContain('€7.00');
+  await logRow(page, ledger.withdrawalSeq).getByRole('button', { name: 'Include', exact: true }).click();
+  await banner(page).getByText('0 events skipped, 1 event injected.').waitFor();
+
+  await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  await banner(page).waitFor({ state: 'detached' });
+  await logRow(page, 15).waitFor();
+  expect(await page.getByRole('region', { name: 'Events, newest first' }).getByRole('listitem').first().getAttribute('aria-label')).toBe(
+    'Event 15, FundsAdded',
+  );
+  expect(await balances(page)).toEqual({ 'Alice Example': '€50.00', 'Bob Example': '€90.00' });
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('a branch saved as a scenario is exported as a hypothetical file, reopened after a reload, deleted and restored', async () => {
+  const { ledger, context, page, problems } = await withSmallLedger(browser());
+  await page.getByRole('button', { name: 'What if…', exact: true }).click();
+  await page.getByRole('button', { name: 'Inject event' }).click();
+  const form = await inject(page, { kind: 'Deposit', account: ledger.bob, amount: '100.00', note: 'Bonus' });
+  await form.getByRole('status').filter({ hasText: 'Injected a deposit of €100.00 to Bob Example after event 15.' }).waitFor();
+
+  await page.getByRole('button', { name: 'Save scenario' }).click();
+  const save = page.getByRole('form', { name: 'Save scenario' });
+  await save.getByLabel('Scenario name').fill('Bob gets a bonus');
+  await save.getByRole('button', { name: 'Save', exact: true }).click();
+  await save.getByRole('status').filter({ hasText: 'Saved “Bob gets a bonus”.' }).waitFor();
+  await banner(page).getByText('What-if branch: Bob gets a bonus.', { exact: false }).waitFor();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export scenario' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^rewind-what-if-bob-gets-a-bonus-.*\.ndjson$/);
+  const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\n');
+  const header = JSON.parse(lines[0]!);
+  expect(header).toMatchObject({ format: 'rewind-log', hypothetical: true, baseSeq: 15, scenario: 'Bob gets a bonus', eventCount: 16 });
+  const last = JSON.parse(lines[16]!);
+  expect(last).toMatchObject({ type: 'FundsAdded', payload: { accountNumber: ledger.bob, amount: 10_000, note: 'Bonus' }, meta: { seq: 16 } });
+  expect(last.meta.id).toMatch(/^what-if:/);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'What if…', exact: true }).waitFor();
+  expect(await banner(page).count()).toBe(0);
+  await page.getByRole('button', { name: 'Saved scenarios' }).click();
+  await page.getByRole('button', { name: 'Open Bob gets a bonus' }).click();
+  await banner(page).getByText('What-if branch: Bob gets a bonus.', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Compare with reality' }).click();
+  await compareRow(page, 'Bob Example').waitFor();
+  expect(await cells(page, 'Bob Example')).toEqual(['€190.00', '€90.00', '+€100.00']);
+
+  await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  await page.getByRole('button', { name: 'Saved scenarios' }).click();
+  await page.getByRole('button', { name: 'Delete Bob gets a bonus' }).click();
+  await page.getByText('Deleted “Bob gets a bonus”.').waitFor();
+  expect(await page.getByRole('button', { name: 'Open Bob gets a bonus' }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Open Bob gets a bonus' }).waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
