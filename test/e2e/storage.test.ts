@@ -7,13 +7,13 @@ const storageValue = (term: string) => `.pwa-storage dt:text-is("${term}") + dd`
 
 test('the storage panel shows space used and free, and explains eviction when storage is not persistent', async () => {
   const context = await newContext(browser());
-  const { page, problems } = await openApp(context);
+  const { page, problems } = await openApp(context, '#/data');
   const panel = page.getByRole('region', { name: 'Storage on this device' });
   await expect.poll(() => page.locator(storageValue('Used')).textContent()).toMatch(/^\d+(\.\d)? (bytes?|kB|MB)$/);
   expect(await page.locator(storageValue('Available')).textContent()).toMatch(/^\d+(\.\d)? (kB|MB|GB|TB)$/);
   expect(await page.locator(storageValue('Persistent storage')).textContent()).toBe('Not granted');
   await panel.getByText('may delete Rewind’s data').waitFor();
-  await panel.getByText('Export log').waitFor();
+  await panel.getByRole('button', { name: 'Export log' }).waitFor();
 
   // Headless Chromium declines without a prompt, as a browser does for a site seldom used.
   await panel.getByRole('button', { name: 'Keep data on this device' }).click();
@@ -25,7 +25,7 @@ test('the storage panel shows space used and free, and explains eviction when st
 
 test('once the browser grants persistent storage the panel says so', async () => {
   const context = await newContext(browser());
-  const { page, problems } = await openApp(context);
+  const { page, problems } = await openApp(context, '#/data');
   const panel = page.getByRole('region', { name: 'Storage on this device' });
   const keepData = panel.getByRole('button', { name: 'Keep data on this device' });
   await keepData.waitFor();
