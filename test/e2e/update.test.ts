@@ -13,6 +13,7 @@ import {
 } from './support/browser.ts';
 import { BUILD_LABEL_SELECTOR, buildVariant } from './support/buildVariant.ts';
 import { projectRoot, startPreview, type PreviewServer } from './support/preview.ts';
+import { loadSampleData, moneyInSystem } from './support/screens.ts';
 
 const browser = useChromium();
 const work = 'test-results/e2e-update';
@@ -50,6 +51,10 @@ test('a new version waits for "Reload", then every open tab moves to it', async 
     // Gone after any reload: proves whether a tab reloaded.
     await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
   }
+  // Data recorded in version 1 must come through the update intact.
+  await loadSampleData(a);
+  const money = await moneyInSystem(a).textContent();
+  await expect.poll(() => moneyInSystem(b).textContent()).toBe(money);
   const navigations = [countNavigations(a), countNavigations(b)];
 
   deploy(v2);
@@ -75,6 +80,7 @@ test('a new version waits for "Reload", then every open tab moves to it', async 
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBeUndefined();
     await waitForApp(page);
     expect(await updateBanner(page).count()).toBe(0);
+    expect(await moneyInSystem(page).textContent()).toBe(money);
   }
   expect(tabs.flatMap((t) => t.problems)).toEqual([]);
   await context.close();
