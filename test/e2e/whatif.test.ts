@@ -109,7 +109,7 @@ test('a branch from a time-travel point: skip a real event, run a command in the
   await context.close();
 });
 
-test('a branch saved as a scenario is exported as a hypothetical file, reopened after a reload, deleted and restored', async () => {
+test('a branch saved as a scenario is reopened after a reload, deleted and restored, and exported as a hypothetical file that opens again', async () => {
   const { ledger, context, page, problems } = await withSmallLedger(browser());
   await page.getByRole('button', { name: 'What if…', exact: true }).click();
   await page.getByRole('button', { name: 'Inject event' }).click();
@@ -125,7 +125,8 @@ test('a branch saved as a scenario is exported as a hypothetical file, reopened 
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export scenario' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^rewind-what-if-bob-gets-a-bonus-.*\.ndjson$/);
-  const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\n');
+  const scenarioFile = await download.path();
+  const lines = readFileSync(scenarioFile, 'utf8').trimEnd().split('\n');
   const header = JSON.parse(lines[0]!);
   expect(header).toMatchObject({ format: 'rewind-log', hypothetical: true, baseSeq: 15, scenario: 'Bob gets a bonus', eventCount: 16 });
   const last = JSON.parse(lines[16]!);
@@ -149,6 +150,19 @@ test('a branch saved as a scenario is exported as a hypothetical file, reopened 
   expect(await page.getByRole('button', { name: 'Open Bob gets a bonus' }).count()).toBe(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByRole('button', { name: 'Open Bob gets a bonus' }).waitFor();
+
+  // The exported file is refused as a log, and opens as the same branch.
+  await showScreen(page, '#/data', 'Data');
+  await page.getByLabel('Log file').setInputFiles(scenarioFile);
+  await page.getByRole('radio', { name: 'Merge with the current log' }).check();
+  await page.getByRole('button', { name: 'Import log', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'this file is a what-if scenario, not a real log' }).waitFor();
+  await page.getByRole('button', { name: 'Open it as a what-if branch' }).click();
+  await banner(page).getByText('What-if branch: Bob gets a bonus.', { exact: false }).waitFor();
+  await banner(page).getByText('0 events skipped, 1 event injected.').waitFor();
+  await page.getByRole('button', { name: 'Compare with reality' }).click();
+  await compareRow(page, 'Bob Example').waitFor();
+  expect(await cells(page, 'Bob Example')).toEqual(['€190.00', '€90.00', '+€100.00']);
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -63,8 +63,8 @@ export function BackupPanel() {
     <section className="card data-card" aria-label="Backup of the previous log">
       <h2>Previous log</h2>
       <p>
-        The log as it was before the last import{backup.since ? ` (until ${formatDateTime(backup.since)})` : ''} is kept on this
-        device. Restore it if the import was a mistake.
+        The log as it was before the last import or restore{backup.since ? ` (until ${formatDateTime(backup.since)})` : ''} is kept
+        on this device. Restore it if that was a mistake.
       </p>
       <div className="form-buttons">
         <button type="button" className="button button-primary" onClick={() => void restore()} aria-disabled={busy || undefined}>

@@ -3,7 +3,8 @@ import type { LogSelection } from '../../files/index.ts';
 import { Field } from '../components/Field.tsx';
 import { StreamField } from '../eventlog/StreamField.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
-import { formatCount, formatMegabytes } from './describeFileError.ts';
+import { formatBytes } from '../pwa/formatBytes.ts';
+import { formatCount } from './counts.ts';
 import type { LogExporter } from './useLogExport.ts';
 
 type Kind = LogSelection['kind'];
@@ -101,7 +102,7 @@ export function ExportPanel({ id: cardId, exporter, streams }: { id: string; exp
           <progress value={progress?.events ?? 0} max={progress?.totalEvents || 1} aria-label="Export progress" />
           <span>
             {progress
-              ? `${formatCount(progress.events)} of ${formatCount(progress.totalEvents ?? progress.events)} events, ${formatMegabytes(progress.bytes)}`
+              ? `${formatCount(progress.events)} of ${formatCount(progress.totalEvents ?? progress.events)} events, ${formatBytes(progress.bytes)}`
               : 'Starting…'}
           </span>
         </div>

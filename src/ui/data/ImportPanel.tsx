@@ -5,8 +5,11 @@ import { importLog, LogFileError, MergeConflictError, type ImportMode, type Impo
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
 import { openIncomingAsBranch } from '../whatif/incomingBranch.ts';
+import { openScenarioFile } from '../whatif/openScenarioFile.ts';
 import { ConflictReport } from './ConflictReport.tsx';
-import { describeFileError, formatCount, formatMegabytes } from './describeFileError.ts';
+import { formatBytes } from '../pwa/formatBytes.ts';
+import { formatCount } from './counts.ts';
+import { describeFileError } from './describeFileError.ts';
 import { reloadToShowNewLog } from './outcome.ts';
 
 const MODES: { mode: ImportMode; label: string; hint: string }[] = [
@@ -23,7 +26,7 @@ const PHASES: Record<ImportProgress['phase'], string> = {
 
 function progressText(p: ImportProgress): string {
   const events = p.totalEvents ? `${formatCount(p.events)} of ${formatCount(p.totalEvents)} events` : `${formatCount(p.events)} events`;
-  const bytes = p.totalBytes ? `, ${formatMegabytes(p.bytesRead)} of ${formatMegabytes(p.totalBytes)}` : '';
+  const bytes = p.totalBytes ? `, ${formatBytes(p.bytesRead)} of ${formatBytes(p.totalBytes)}` : '';
   return `${PHASES[p.phase]}: ${events}${bytes}`;
 }
 
@@ -79,18 +82,28 @@ export function ImportPanel() {
     }
   };
 
+  const keepUnknownAndRetry = () => {
+    setKeepUnknown(true);
+    void run(true);
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!running) void run();
   };
 
-  const openAsBranch = async (error: MergeConflictError) => {
+  const openAsBranch = async (open: () => Promise<unknown>) => {
     try {
-      await openIncomingAsBranch(ledger, error);
+      await open();
       navigate('/accounts');
     } catch (failure) {
       setProblem({ text: `The file’s events could not be opened as a what-if branch: ${describeFileError(failure)}` });
     }
+  };
+
+  const openScenario = () => {
+    const file = fileInput.current?.files?.[0];
+    if (file) void openAsBranch(() => openScenarioFile(ledger, file));
   };
 
   return (
@@ -141,14 +154,19 @@ export function ImportPanel() {
               <strong>The file was not imported; nothing was changed.</strong> {problem.text}
             </p>
             {problem.code === 'UNKNOWN_EVENT_TYPE' && (
-              <button type="button" className="button" onClick={() => { setKeepUnknown(true); void run(true); }}>
+              <button type="button" className="button" onClick={keepUnknownAndRetry}>
                 Import again, keeping unknown types
+              </button>
+            )}
+            {problem.code === 'HYPOTHETICAL_LOG' && (
+              <button type="button" className="button" onClick={openScenario}>
+                Open it as a what-if branch
               </button>
             )}
           </>
         )}
       </div>
-      {conflict && <ConflictReport conflict={conflict} onOpenAsBranch={() => void openAsBranch(conflict)} />}
+      {conflict && <ConflictReport conflict={conflict} onOpenAsBranch={() => void openAsBranch(() => openIncomingAsBranch(ledger, conflict))} />}
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { exportLogToFile, type ExportProgress, type LogSelection } from '../../files/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { describeFileError, formatCount } from './describeFileError.ts';
+import { formatCount } from './counts.ts';
+import { describeFileError } from './describeFileError.ts';
 
 export interface LogExportState {
   running: boolean;

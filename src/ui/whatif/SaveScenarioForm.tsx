@@ -50,9 +50,9 @@ export function SaveScenarioForm() {
       </FormProblemContext.Provider>
       <div className="form-buttons">
         <button type="submit" className="button button-primary">
-          {saved ? 'Save changes' : 'Save'}
+          {saved?.id ? 'Save changes' : 'Save'}
         </button>
-        {saved && (
+        {saved?.id && (
           <button type="button" className="button" onClick={() => void save(true)}>
             Save as new scenario
           </button>

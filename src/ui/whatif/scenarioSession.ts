@@ -4,8 +4,8 @@ export type BranchPanel = 'compare' | 'inject' | 'save';
 
 /** What the what-if bar shows besides the branch itself; one tab, one session. */
 export interface ScenarioSession {
-  /** The saved scenario the open branch was opened from or last saved as. */
-  saved?: { id: string; name: string };
+  /** The scenario the open branch was opened from or last saved as (no id: opened from a file, not saved here). */
+  saved?: { id?: string; name: string };
   /** The panel unfolded under the branch banner. */
   panel?: BranchPanel;
   /** Where the inject form puts its event, when a row of the event log chose it. */

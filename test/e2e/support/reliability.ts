@@ -1,0 +1,186 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { accountsProjection, getAccount, listMessages, type OutboxState } from '../../../src/domain/index.ts';
+import type { CheckpointRecord, SnapshotRecord, StoredEvent, StreamInfo } from '../../../src/eventstore/index.ts';
+import type { TestDispatchResult } from '../../../src/store/testHook.ts';
+import { openApp, type OpenedPage } from './browser.ts';
+
+/**
+ * Helpers for the reliability tests (tabs, faults, crashes). They drive the app
+ * through `window.__rewindTest` (src/store/testHook.ts), which exists only when
+ * the page's address has `?e2e`, and read IndexedDB directly to check the log.
+ */
+
+/** Opens the app with the test hook in a new tab of `context` and waits for its memory image. */
+export async function openHookedTab(context: BrowserContext, hash = '#/accounts', baseURL?: string): Promise<OpenedPage> {
+  const opened = await openApp(context, `?e2e${hash}`, baseURL);
+  await waitForImage(opened.page);
+  return opened;
+}
+
+export async function waitForImage(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__rewindTest?.state().status === 'ready');
+}
+
+export function dispatch(page: Page, command: unknown): Promise<TestDispatchResult> {
+  return page.evaluate((c) => window.__rewindTest!.dispatch(c), command);
+}
+
+/** Runs commands one after the other in the page, as one person would, and answers each one's outcome. */
+export function dispatchAll(page: Page, commands: unknown[]): Promise<TestDispatchResult[]> {
+  return page.evaluate(async (list) => {
+    const results = [];
+    for (const command of list) results.push(await window.__rewindTest!.dispatch(command));
+    return results;
+  }, commands);
+}
+
+export function imageOf(page: Page) {
+  return page.evaluate(() => window.__rewindTest!.state());
+}
+
+export interface RawLog {
+  live: string;
+  events: StoredEvent[];
+  streams: StreamInfo[];
+  checkpoints: CheckpointRecord[];
+  snapshots: SnapshotRecord[];
+}
+
+/** Everything the live log database holds, read with plain IndexedDB from `page` (any page of the origin). */
+export function readLog(page: Page, log = 'rewind'): Promise<RawLog> {
+  return page.evaluate(async (name) => {
+    const ask = <T,>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const open = (db: string) => ask(indexedDB.open(db));
+    let live = name;
+    if ((await indexedDB.databases()).some((d) => d.name === 'rewind-registry')) {
+      const registry = await open('rewind-registry');
+      if (registry.objectStoreNames.contains('logs')) {
+        const record = (await ask(registry.transaction('logs').objectStore('logs').get(name))) as { live?: string } | undefined;
+        live = record?.live ?? name;
+      }
+      registry.close();
+    }
+    const db = await open(live);
+    const all = async (store: string) => (db.objectStoreNames.contains(store) ? ask(db.transaction(store).objectStore(store).getAll()) : []);
+    const [events, streams, checkpoints, snapshots] = await Promise.all(['events', 'streams', 'checkpoints', 'snapshots'].map(all));
+    db.close();
+    return { live, events, streams, checkpoints, snapshots } as never;
+  }, log);
+}
+
+/**
+ * What is wrong with a log, if anything: seqs not 1..N, repeated ids, stream
+ * versions not 1..k in seq order, a streams table that disagrees with the
+ * events, or half a command (an account opened without its e-mail reservation,
+ * a transfer sent but not received).
+ */
+export function logProblems({ events, streams }: Pick<RawLog, 'events' | 'streams'>): string[] {
+  const problems: string[] = [];
+  events.forEach((e, i) => {
+    if (e.meta.seq !== i + 1) problems.push(`position ${i + 1} holds seq ${e.meta.seq}`);
+  });
+  const ids = new Set(events.map((e) => e.meta.id));
+  if (ids.size !== events.length) problems.push(`${events.length - ids.size} repeated ids`);
+  const byStream = new Map<string, StoredEvent[]>();
+  for (const e of events) byStream.set(e.meta.stream, [...(byStream.get(e.meta.stream) ?? []), e]);
+  for (const [stream, list] of byStream) {
+    list.forEach((e, i) => {
+      if (e.meta.version !== i + 1) problems.push(`${stream}: version ${e.meta.version} at position ${i + 1}`);
+    });
+    const row = streams.find((s) => s.stream === stream);
+    const last = list[list.length - 1]!;
+    if (row?.version !== last.meta.version || row.lastSeq !== last.meta.seq)
+      problems.push(`${stream}: streams table says ${JSON.stringify(row)}, events end at v${last.meta.version} seq ${last.meta.seq}`);
+  }
+  if (streams.length !== byStream.size) problems.push(`streams table has ${streams.length} rows for ${byStream.size} streams`);
+  const payload = (e: StoredEvent) => e.payload as Record<string, string>;
+  const count = (type: string, key: string) => {
+    const counts = new Map<string, number>();
+    for (const e of events) if (e.type === type) counts.set(payload(e)[key]!, (counts.get(payload(e)[key]!) ?? 0) + 1);
+    return counts;
+  };
+  const pairs: [string, string, string][] = [
+    ['AccountOpened', 'EmailReserved', 'accountNumber'],
+    ['TransferSent', 'TransferReceived', 'transferId'],
+  ];
+  for (const [first, second, key] of pairs) {
+    const a = count(first, key);
+    const b = count(second, key);
+    for (const k of new Set([...a.keys(), ...b.keys()]))
+      if (a.get(k) !== 1 || b.get(k) !== 1) problems.push(`${key} ${k}: ${a.get(k) ?? 0} ${first}, ${b.get(k) ?? 0} ${second}`);
+  }
+  return problems;
+}
+
+/** Every moment an account's balance went below zero, replaying the log in order. */
+export function negativeBalances(events: StoredEvent[]): string[] {
+  let state = accountsProjection.initial;
+  const found: string[] = [];
+  for (const event of events) {
+    state = accountsProjection.apply(state, event);
+    const number = (event.payload as { accountNumber?: string } | null)?.accountNumber;
+    const balance = number === undefined ? 0 : (getAccount(state, number)?.balance ?? 0);
+    if (balance < 0) found.push(`account ${number} at ${balance} after seq ${event.meta.seq}`);
+  }
+  return found;
+}
+
+/** The verification code the mailer queued for an account, from a tab's memory image. */
+export async function verificationCode(page: Page, account: string): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(async () => {
+      const outbox = (await imageOf(page)).states.outbox as unknown as OutboxState;
+      code = listMessages(outbox).find((m) => m.kind === 'verification' && m.accountNumber === account)?.code;
+      return code;
+    })
+    .toBeDefined();
+  return code!;
+}
+
+/** Opens `owners.length` accounts with a deposit and verifies each, so they can withdraw and transfer. */
+export async function openVerifiedAccounts(page: Page, owners: string[], deposit = 1_000_00): Promise<string[]> {
+  const numbers: string[] = [];
+  for (const [i, owner] of owners.entries()) {
+    const opened = await dispatch(page, { type: 'OpenAccount', owner, email: `owner${i}@example.org`, initialDeposit: deposit });
+    if (!opened.ok) throw new Error(opened.message);
+    numbers.push(opened.events[0]!.stream.slice('account-'.length));
+  }
+  for (const account of numbers) {
+    const verified = await dispatch(page, { type: 'VerifyAccount', account, code: await verificationCode(page, account) });
+    if (!verified.ok) throw new Error(verified.message);
+  }
+  return numbers;
+}
+
+/** A small seeded random source (mulberry32), so a failing run can be repeated exactly. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Commands on shared accounts: deposits, withdrawals and transfers, some of which the rules will refuse. */
+export function commandMix(accounts: string[], count: number, seed: number): unknown[] {
+  const random = seeded(seed);
+  const pick = () => accounts[Math.floor(random() * accounts.length)]!;
+  const amount = (max: number) => 1 + Math.floor(random() * max);
+  return Array.from({ length: count }, () => {
+    const roll = random();
+    if (roll < 0.35) return { type: 'AddFunds', account: pick(), amount: amount(30_000) };
+    if (roll < 0.65) return { type: 'Withdraw', account: pick(), amount: amount(60_000) };
+    const from = pick();
+    const to = accounts.filter((a) => a !== from)[Math.floor(random() * (accounts.length - 1))]!;
+    return { type: 'Transfer', from, to, amount: amount(60_000) };
+  });
+}
