@@ -60,9 +60,9 @@ const settings = {
   burst: 10_000,
   jumps: 100,
   /** Phases slow enough to break the 10-minute run stop here and report the rate over what they did. */
-  travelBudgetMs: 45_000,
-  importBudgetMs: 30_000,
-  burstBudgetMs: 45_000,
+  travelBudgetMs: 30_000,
+  importBudgetMs: 20_000,
+  burstBudgetMs: 30_000,
   whatIfBack: 500_000,
   snapshotEvery: 1000,
   keyframes: 24,
@@ -85,7 +85,9 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
     const t = performance.now();
     try {
       const value = await fn();
-      say(`${label}: ${name} done in ${((performance.now() - t) / 1000).toFixed(1)} s: ${summary(value)}`);
+      const seconds = (performance.now() - t) / 1000;
+      run.timeline = [...(run.timeline ?? []), { phase: name, seconds: Math.round(seconds * 10) / 10, load: loadavg()[0]! }];
+      say(`${label}: ${name} done in ${seconds.toFixed(1)} s: ${summary(value)}`);
       return value;
     } catch (error) {
       run.errors[name] = error instanceof Error ? error.message : String(error);
@@ -306,6 +308,8 @@ async function main(): Promise<void> {
     }
     // One browser per size, on a profile of its own kept on disk like a real one.
     for (const events of sizes) runs.push(await runSize(server.url, info.chromium, events));
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'details.json'), `${JSON.stringify({ boot, runs }, null, 2)}\n`);
 
     const metrics = collectMetrics(runs, { boot_bundle_kb: { value: boot.kb, unit: 'KB' } });
     const targets = checkTargets(metrics);
@@ -330,8 +334,6 @@ async function main(): Promise<void> {
       errors: Object.fromEntries(runs.filter((r) => Object.keys(r.errors).length > 0).map((r) => [sizeLabel(r.events), r.errors])),
     };
     writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'details.json'), `${JSON.stringify({ boot, runs }, null, 2)}\n`);
     writeFileSync(
       join(outDir, 'tables.md'),
       `${markdownTable(['metric', 'value', 'unit'], metricRows(metrics))}\n\n${markdownTable(TARGET_HEADER, targetRows(targets))}\n`,

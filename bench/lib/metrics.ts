@@ -40,6 +40,8 @@ export interface SizeRun {
   exportRun?: ExportRun & { peakHeapMb: number };
   importRun?: ImportRun & { peakHeapMb: number };
   commands?: CommandsResult;
+  /** How long each phase took, and the machine's 1-minute load average as it ended. */
+  timeline?: { phase: string; seconds: number; load: number }[];
   /** With --profile: self time by function, per phase. */
   cpu?: Record<string, ProfileLine[]>;
   errors: Record<string, string>;

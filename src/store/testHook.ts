@@ -5,7 +5,7 @@ import type { Ledger } from './ledger.ts';
 
 /** What a dispatch through the hook answers: plain data, so it crosses from the page to the test. */
 export type TestDispatchResult =
-  | { ok: true; events: { id: string; seq: number; stream: string; type: string }[] }
+  | { ok: true; attempts: number; events: { id: string; seq: number; stream: string; type: string }[] }
   | { ok: false; name: string; code?: string; message: string };
 
 /**
@@ -30,8 +30,8 @@ export function exposeForTests(ledger: Ledger): void {
   window.__rewindTest = {
     dispatch: async (command) => {
       try {
-        const { events } = await ledger.dispatch(command);
-        return { ok: true, events: events.map((e) => ({ id: e.meta.id, seq: e.meta.seq, stream: e.meta.stream, type: e.type })) };
+        const { events, attempts } = await ledger.dispatch(command);
+        return { ok: true, attempts, events: events.map((e) => ({ id: e.meta.id, seq: e.meta.seq, stream: e.meta.stream, type: e.type })) };
       } catch (error) {
         const { name = 'Error', message = String(error), code } = error as { name?: string; message?: string; code?: string };
         return { ok: false, name, code, message };

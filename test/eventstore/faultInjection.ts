@@ -5,9 +5,10 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Dexie
  * - `transaction`: opening a read-write transaction on the log fails (a lost connection does this);
  * - `write`: a write request on one of `tables` fails;
  * - `commit`: the writes all succeed, then the transaction aborts as it commits (a full disk does this);
- * - `read`: a read request on one of `tables` fails.
+ * - `read`: a read request on one of `tables` fails;
+ * - `scan`: a read of the log in seq order fails (what subscriptions and replays do), other reads work.
  */
-export type FaultPoint = 'transaction' | 'write' | 'commit' | 'read';
+export type FaultPoint = 'transaction' | 'write' | 'commit' | 'read' | 'scan';
 
 interface Fault {
   point: FaultPoint;
@@ -51,6 +52,9 @@ export async function injectFaults(db: Dexie): Promise<Faults> {
     idb.abort();
   }
 
+  const isScan = (table: DBCoreTable, request: { trans: DBCoreTransaction; query: { index: { isPrimaryKey?: boolean } } }) =>
+    table.name === 'events' && request.query.index.isPrimaryKey === true && (request.trans as unknown as IDBTransaction).mode === 'readonly';
+
   const wrapTable = (table: DBCoreTable): DBCoreTable => ({
     ...table,
     mutate: async (request: DBCoreMutateRequest) => {
@@ -70,11 +74,11 @@ export async function injectFaults(db: Dexie): Promise<Faults> {
       return error ? Promise.reject(error) : table.getMany(request);
     },
     query: (request) => {
-      const error = take('read', table.name);
+      const error = take('read', table.name) ?? (isScan(table, request) ? take('scan') : undefined);
       return error ? Promise.reject(error) : table.query(request);
     },
     openCursor: (request) => {
-      const error = take('read', table.name);
+      const error = take('read', table.name) ?? (isScan(table, request) ? take('scan') : undefined);
       return error ? Promise.reject(error) : table.openCursor(request);
     },
   });

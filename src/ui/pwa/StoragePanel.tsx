@@ -54,7 +54,7 @@ export function StoragePanel({ onExport }: StoragePanelProps) {
             Keep a backup with <strong>Export log</strong>.
           </p>
           {persisted === false && (
-            <button type="button" onClick={() => void ask()} disabled={request === 'asking'}>
+            <button type="button" className="button" onClick={() => void ask()} disabled={request === 'asking'}>
               Keep data on this device
             </button>
           )}
@@ -67,7 +67,7 @@ export function StoragePanel({ onExport }: StoragePanelProps) {
         </>
       )}
       {onExport && (
-        <button type="button" onClick={onExport}>
+        <button type="button" className="button" onClick={onExport}>
           Export log
         </button>
       )}

@@ -14,7 +14,7 @@ export function UpdatePrompt() {
         <strong id={titleId}>Update available</strong>{' '}
         <span>A new version of Rewind is ready. Reloading keeps all your data; every open tab moves to it.</span>
       </p>
-      <button type="button" onClick={acceptUpdate}>
+      <button type="button" className="button button-primary" onClick={acceptUpdate}>
         Reload
       </button>
     </section>
