@@ -28,6 +28,23 @@ export interface Connection {
 export function watchConnection(db: RewindDatabase, onEnd: () => void): Connection {
   const health = new HealthSignal();
   let ended = false;
+  // Calls failing together share one reopen; a call that started before a reopen just retries on the new connection.
+  let generation = 0;
+  let reopening: Promise<void> | undefined;
+
+  function reopen(failedAt: number): Promise<void> {
+    if (failedAt !== generation) return Promise.resolve();
+    reopening ??= (async () => {
+      try {
+        db.close({ disableAutoOpen: false });
+        await db.open();
+      } finally {
+        generation += 1;
+        reopening = undefined;
+      }
+    })();
+    return reopening;
+  }
 
   function end(next: StoreHealth): void {
     health.set(next);
@@ -63,6 +80,7 @@ export function watchConnection(db: RewindDatabase, onEnd: () => void): Connecti
 
   async function run<T>(op: () => Promise<T>, work: Work): Promise<T> {
     if (ended) throw closedError(health.get());
+    const startedAt = generation;
     try {
       const value = await op();
       succeeded(work);
@@ -71,8 +89,7 @@ export function watchConnection(db: RewindDatabase, onEnd: () => void): Connecti
       if (ended || !isConnectionFault(error)) throw failure(error, work, false);
     }
     try {
-      db.close({ disableAutoOpen: false });
-      await db.open();
+      await reopen(startedAt);
       const value = await op();
       succeeded(work);
       return value;

@@ -7,7 +7,7 @@ import { closedError, type StoreHealth } from './health.ts';
 import { pruneKeyframes } from './keyframes.ts';
 import { onLogReplaced, openLiveDatabase } from './registry.ts';
 import { LogReplacedError, SEAL_CHECKPOINT } from './seal.ts';
-import { Subscription } from './subscription.ts';
+import { Subscription, wakeWhenShown } from './subscription.ts';
 import type {
   AppendManyOptions,
   AppendOptions,
@@ -363,21 +363,3 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
   };
 }
 
-/**
- * A tab that was hidden or frozen may have missed the other tabs' messages:
- * look for new events as soon as it is shown again.
- */
-function wakeWhenShown(wake: () => void): () => void {
-  if (typeof document === 'undefined') return () => {};
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') wake();
-  };
-  document.addEventListener('visibilitychange', onVisible);
-  document.addEventListener('resume', wake);
-  window.addEventListener('pageshow', wake);
-  return () => {
-    document.removeEventListener('visibilitychange', onVisible);
-    document.removeEventListener('resume', wake);
-    window.removeEventListener('pageshow', wake);
-  };
-}

@@ -58,3 +58,22 @@ export class Subscription {
     }
   }
 }
+
+/**
+ * A tab that was hidden or frozen may have missed the other tabs' messages:
+ * look for new events as soon as it is shown again.
+ */
+export function wakeWhenShown(wake: () => void): () => void {
+  if (typeof document === 'undefined') return () => {};
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') wake();
+  };
+  document.addEventListener('visibilitychange', onVisible);
+  document.addEventListener('resume', wake);
+  window.addEventListener('pageshow', wake);
+  return () => {
+    document.removeEventListener('visibilitychange', onVisible);
+    document.removeEventListener('resume', wake);
+    window.removeEventListener('pageshow', wake);
+  };
+}

@@ -10,6 +10,7 @@ import { AppHeader } from './shell/AppHeader.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { useHashRoute } from './shell/hashRoute.ts';
 import { Loading } from './shell/Loading.tsx';
+import { DamagedLogExport } from './status/index.ts';
 import './shell/app.css';
 
 // Screens not needed to show the first one load on demand, keeping the boot bundle small.
@@ -87,7 +88,7 @@ function Damaged({ ledger }: { ledger: Ledger }) {
         </div>
       </Route>
       <Route>
-        <BootScreen image={ledger.image} />
+        <BootScreen image={ledger.image}>{seq !== undefined && <DamagedLogExport seq={seq} />}</BootScreen>
       </Route>
     </Switch>
   );

@@ -1,10 +1,22 @@
+import type { ReactNode } from 'react';
 import { eventsBefore } from './eventsBefore.ts';
 
 /**
  * Why the ledger cannot be shown. A damaged event stops the replay there (showing a state no history
  * produced would be worse); everything before it can still be exported from the Data screen.
  */
-export function BootFailure({ message, seq, opening = false }: { message: string; seq?: number; opening?: boolean }) {
+export function BootFailure({
+  message,
+  seq,
+  opening = false,
+  children,
+}: {
+  message: string;
+  seq?: number;
+  opening?: boolean;
+  /** Offers shown before the details, such as exporting what can still be read. */
+  children?: ReactNode;
+}) {
   const before = seq === undefined ? undefined : eventsBefore(seq);
   const title = opening
     ? 'Rewind could not open its data'
@@ -33,6 +45,7 @@ export function BootFailure({ message, seq, opening = false }: { message: string
             {before && <> (export {before} only, to leave the damaged one out)</>}.
           </p>
         )}
+        {children}
         <p className="boot-detail">Details: {message}</p>
         <button type="button" className="button" onClick={() => window.location.reload()}>
           Reload

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { MemoryImage } from '../../store/index.ts';
 import { BootFailure } from './BootFailure.tsx';
@@ -9,16 +10,21 @@ import './boot.css';
  * What shows before the screens can: opening the database, replaying the log into the memory image (with
  * progress), or why that failed.
  */
-export function BootScreen({ image, error }: { image?: MemoryImage; error?: unknown }) {
+export function BootScreen({ image, error, children }: { image?: MemoryImage; error?: unknown; children?: ReactNode }) {
   if (error !== undefined) return <BootFailure message={error instanceof Error ? error.message : String(error)} opening />;
   if (!image) return <BootProgress />;
-  return <ImageBoot image={image} />;
+  return <ImageBoot image={image}>{children}</ImageBoot>;
 }
 
-function ImageBoot({ image }: { image: MemoryImage }) {
+function ImageBoot({ image, children }: { image: MemoryImage; children?: ReactNode }) {
   const status = useStore(image.store, (s) => s.status);
   const progress = useStore(image.store, (s) => s.progress);
   const error = useStore(image.store, (s) => s.error);
-  if (status === 'failed') return <BootFailure message={error?.message ?? 'The replay stopped.'} seq={error?.seq} />;
+  if (status === 'failed')
+    return (
+      <BootFailure message={error?.message ?? 'The replay stopped.'} seq={error?.seq}>
+        {children}
+      </BootFailure>
+    );
   return <BootProgress done={progress.done} total={progress.total} />;
 }

@@ -2,6 +2,7 @@ import { useEffect, type MouseEvent, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { UpdatePrompt } from '../pwa/index.ts';
 import { TimeTravelBar } from '../timetravel/TimeTravelBar.tsx';
+import { StatusBanner } from '../status/index.ts';
 import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { LedgerFooter } from './LedgerFooter.tsx';
@@ -27,6 +28,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <AppHeader />
+      <StatusBanner />
       <div className="app-modes">
         <TimeTravelBar />
         <WhatIfBar />

@@ -47,6 +47,28 @@ export interface RawLog {
   snapshots: SnapshotRecord[];
 }
 
+/** Empties one table of the live log database (snapshots, say), with plain IndexedDB from `page`. */
+export async function clearTable(page: Page, table: 'snapshots' | 'checkpoints', log = 'rewind'): Promise<void> {
+  const { live } = await readLog(page, log);
+  await page.evaluate(
+    ({ live, table }) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(live);
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const tx = request.result.transaction(table, 'readwrite');
+          tx.objectStore(table).clear();
+          tx.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { live, table },
+  );
+}
+
 /** Everything the live log database holds, read with plain IndexedDB from `page` (any page of the origin). */
 export function readLog(page: Page, log = 'rewind'): Promise<RawLog> {
   return page.evaluate(async (name) => {
@@ -71,6 +93,22 @@ export function readLog(page: Page, log = 'rewind'): Promise<RawLog> {
     db.close();
     return { live, events, streams, checkpoints, snapshots } as never;
   }, log);
+}
+
+/** The log once it stops moving: every process manager has handled every event (their own reactions included). */
+export async function settledLog(page: Page, timeout = 20_000): Promise<RawLog> {
+  let log!: RawLog;
+  await expect
+    .poll(
+      async () => {
+        log = await readLog(page);
+        const last = log.events.length;
+        return log.checkpoints.filter((c) => c.name.startsWith('pm:') && c.seq === last).length;
+      },
+      { timeout },
+    )
+    .toBe(2);
+  return log;
 }
 
 /**
