@@ -4,7 +4,8 @@ import type { Metrics, TargetResult } from './targets.ts';
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  // Enough digits that a value just under a round limit (149.5 < 150) never prints as the limit.
+  const digits = abs >= 1000 ? 0 : abs >= 10 ? 1 : 2;
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
@@ -24,8 +25,28 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   return [cells(header), cells(numeric.map((n) => (n ? '---:' : '---'))), ...rows.map(cells)].join('\n');
 }
 
-export function metricRows(metrics: Metrics): string[][] {
-  return Object.entries(metrics).map(([name, m]) => [name, formatNumber(m.value), m.unit]);
+/**
+ * One row per metric, one column per size: `reload_ms` at the largest size and
+ * `reload_ms_10k` at 10k side by side. Sizes are labels such as `10k`, largest last.
+ */
+export function metricRows(metrics: Metrics, sizeLabels: readonly string[]): string[][] {
+  const smaller = sizeLabels.slice(0, -1);
+  const suffixed = (name: string) => smaller.some((label) => name.endsWith(`_${label}`));
+  return Object.entries(metrics)
+    .filter(([name]) => !suffixed(name))
+    .map(([name, m]) => [
+      name,
+      m.unit,
+      ...smaller.map((label) => {
+        const at = metrics[`${name}_${label}`];
+        return at ? formatNumber(at.value) : '—';
+      }),
+      formatNumber(m.value),
+    ]);
+}
+
+export function metricHeader(sizeLabels: readonly string[]): string[] {
+  return ['metric', 'unit', ...sizeLabels];
 }
 
 export function targetRows(results: readonly TargetResult[]): string[][] {

@@ -39,6 +39,7 @@ export interface SizeRun {
   whatIf?: WhatIfRun;
   exportRun?: ExportRun & { peakHeapMb: number };
   importRun?: ImportRun & { peakHeapMb: number };
+  verifyRun?: ImportRun;
   commands?: CommandsResult;
   /** How long each phase took, and the machine's 1-minute load average as it ended. */
   timeline?: { phase: string; seconds: number; load: number }[];
@@ -81,6 +82,8 @@ export function metricsOfRun(run: SizeRun): Metrics {
     put('import_events_per_s', run.importRun.events === 0 ? 0 : perSecond(run.importRun.events, run.importRun.ms), 'events/s');
     put('import_peak_heap_mb', run.importRun.peakHeapMb, 'MB');
   }
+  if (run.verifyRun && run.verifyRun.events > 0)
+    put('import_verify_events_per_s', perSecond(run.verifyRun.events, run.verifyRun.ms), 'events/s');
   if (run.exportRun) {
     put('export_events_per_s', perSecond(run.exportRun.events, run.exportRun.ms), 'events/s');
     put('export_peak_heap_mb', run.exportRun.peakHeapMb, 'MB');

@@ -1,5 +1,5 @@
 import type { EventStore } from '../../src/eventstore/index.ts';
-import { listAccounts, MIXED_SCRIPT_NOTES, seededRandom, type AccountsState, type RandomSource } from '../../src/domain/index.ts';
+import { isDomainError, listAccounts, MIXED_SCRIPT_NOTES, seededRandom, type AccountsState, type RandomSource } from '../../src/domain/index.ts';
 import { openLedger, type Ledger } from '../../src/store/index.ts';
 import { LOG, ms } from './log.ts';
 import type { AppendSample, BurstRun, CommandsOptions, CommandsResult } from './protocol.ts';
@@ -109,17 +109,26 @@ export async function commands(options: CommandsOptions): Promise<CommandsResult
     instrument(ledger.eventStore, counters);
 
     const appends: AppendSample[] = [];
-    for (let i = 0; i < options.warmup + options.appends; i++) {
+    let refused = 0;
+    let instrumented = false;
+    for (let i = 0; appends.length < options.appends; i++) {
       Object.assign(counters, { readMs: 0, reads: 0, appendMs: 0, appendCalls: 0 });
       const t = performance.now();
-      const dispatched = await ledger.dispatch(next());
-      const elapsed = ms(t);
-      if (i >= options.warmup)
-        appends.push({ ms: elapsed, readMs: counters.readMs, reads: counters.reads, appendMs: counters.appendMs, events: dispatched.events.length });
+      try {
+        const dispatched = await ledger.dispatch(next());
+        const elapsed = ms(t);
+        instrumented ||= counters.appendCalls > 0;
+        if (i >= options.warmup)
+          appends.push({ ms: elapsed, readMs: counters.readMs, reads: counters.reads, appendMs: counters.appendMs, events: dispatched.events.length });
+      } catch (error) {
+        // A refused command (a withdrawal beyond the balance) appends nothing: not a sample.
+        if (!isDomainError(error)) throw error;
+        refused += 1;
+      }
     }
 
     const burst = options.burst > 0 ? await runBurst(ledger, Array.from({ length: options.burst }, next), counters, options.burstBudgetMs) : undefined;
-    return { bootMs, appends, burst };
+    return { bootMs, appends, refused, instrumented, burst };
   } finally {
     await ledger.close();
   }

@@ -33,6 +33,11 @@ export interface Rate {
   eventsPerS: number;
 }
 
+export interface PackedReads {
+  rawPacked: Rate;
+  rawPackedJson: Rate & { parseMs: number };
+}
+
 export interface BaselineResult {
   /** One getAll over the rows of the real events table. */
   rawRows: Rate;
@@ -60,6 +65,8 @@ export interface KeyframesResult {
   seqs: number[];
   ms: number;
   saveMs: number;
+  /** Saving every read model at each keyframe, in order: what one snapshot of the live image costs at that size. */
+  saveMsEach: number[];
 }
 
 export interface SnapshotInfo {
@@ -154,12 +161,22 @@ export interface CommandsOptions {
 export interface CommandsResult {
   bootMs: number;
   appends: AppendSample[];
+  /** Commands the domain refused (nothing appended), left out of the samples. */
+  refused: number;
+  /**
+   * Whether the handler's store calls went through the timing wrappers; when
+   * false, readMs and appendMs are zero because nothing was timed, not because nothing took time.
+   */
+  instrumented: boolean;
   burst?: BurstRun;
 }
 
 export interface BenchApi {
   seed(options: SeedOptions): Promise<SeedResult>;
-  baselines(options: BaselineOptions): Promise<BaselineResult>;
+  /** The baselines in three steps, each on a fresh page (see baselines.ts). */
+  baselineRows(options: BaselineOptions): Promise<Pick<BaselineResult, 'rawRows' | 'oneTx'> & { packedWrite: { records: number; writeMs: number } }>;
+  baselinePacked(): Promise<PackedReads>;
+  baselineNaive(options: Pick<BaselineOptions, 'cap'>): Promise<Pick<BaselineResult, 'naive' | 'storeRead'>>;
   fullReplay(options: { sampleEvents: number }): Promise<FullReplayResult>;
   keyframes(options: { every: number; keep: number }): Promise<KeyframesResult>;
   snapshots(): Promise<SnapshotsResult>;
@@ -168,6 +185,8 @@ export interface BenchApi {
   timeTravel(options: { jumps: number; seed: number; budgetMs: number }): Promise<TimeTravelResult>;
   whatIf(options: { back: number }): Promise<WhatIfRun>;
   exportLog(): Promise<ExportRun>;
+  /** Reads and checks the exported file, writing nothing: the import's own work without IndexedDB. */
+  verifyLog(options: { budgetMs: number }): Promise<ImportRun>;
   importLog(options: { budgetMs: number }): Promise<ImportRun>;
   commands(options: CommandsOptions): Promise<CommandsResult>;
 }

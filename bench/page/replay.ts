@@ -44,7 +44,7 @@ export async function keyframes({ every, keep }: { every: number; keep: number }
     const seqs = keyframePlan(await store.lastSeq(), every, keep);
     const cursors = initialCursors(ledgerProjections);
     const started = performance.now();
-    let saveMs = 0;
+    const saveMsEach: number[] = [];
     let next = 1;
     for (const seq of seqs) {
       while (next <= seq) {
@@ -57,9 +57,9 @@ export async function keyframes({ every, keep }: { every: number; keep: number }
       await saveSnapshots(store, ledgerProjections, cursors, (error) => {
         throw error;
       });
-      saveMs += ms(s);
+      saveMsEach.push(ms(s));
     }
-    return { seqs, ms: ms(started), saveMs };
+    return { seqs, ms: ms(started), saveMs: saveMsEach.reduce((x, y) => x + y, 0), saveMsEach };
   });
 }
 
