@@ -79,11 +79,6 @@ export interface EventStore {
   close(): void;
 }
 
-interface PreparedEvent {
-  event: StoredEvent;
-  key: string;
-}
-
 function contentKey(e: { type: string; payload: unknown; meta: Partial<StoredEvent['meta']> }): string {
   const { causationId, correlationId, schema, sample, stream } = e.meta;
   return canonicalJson({ type: e.type, payload: e.payload, stream, causationId, correlationId, schema, sample });
@@ -148,7 +143,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     return seen(((await db.events.orderBy(':id').lastKey()) as number | undefined) ?? 0);
   }
 
-  function prepare(batches: StreamBatch[]): { stream: string; expected: ExpectedVersion; events: PreparedEvent[] }[] {
+  function prepare(batches: StreamBatch[]): { stream: string; expected: ExpectedVersion; events: StoredEvent[] }[] {
     if (!Array.isArray(batches)) throw new InvalidEventError('appendMany takes an array of { stream, events } batches');
     const streams = new Set<string>();
     const ids = new Set<string>();
@@ -171,7 +166,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
           meta: { ...meta, seq: Number.MAX_SAFE_INTEGER, stream: batch.stream, version: Number.MAX_SAFE_INTEGER },
         };
         assertSize(event, index);
-        return { event, key: contentKey(event) };
+        return event;
       });
       return { stream: batch.stream, expected: batch.expectedVersion ?? 'any', events };
     });
@@ -181,7 +176,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     if (connection.ended) throw closedError(connection.health.get());
     if (replaced) throw new LogReplacedError(name);
     const prepared = prepare(batches);
-    const allIds = prepared.flatMap((b) => b.events.map((e) => e.event.meta.id));
+    const allIds = prepared.flatMap((b) => b.events.map((e) => e.meta.id));
     let lost = false;
     // Everything is prepared above: inside the transaction only IndexedDB requests are awaited.
     const transaction = () => db.transaction('rw', [db.events, db.streams, db.checkpoints], async () => {
@@ -203,9 +198,10 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
       const rows: StoredEvent[] = [];
       const streamRows: StreamInfo[] = [];
       for (const batch of prepared) {
-        const stored = batch.events.map((e) => existing.get(e.event.meta.id));
+        const stored = batch.events.map((e) => existing.get(e.meta.id));
         stored.forEach((s, i) => {
-          if (s && contentKey(s) !== batch.events[i]!.key) throw new DuplicateEventError(s.meta.id);
+          // Content is compared only for ids already stored, so a plain append never serialises twice.
+          if (s && contentKey(s) !== contentKey(batch.events[i]!)) throw new DuplicateEventError(s.meta.id);
         });
         const found = stored.filter((s): s is StoredEvent => s !== undefined);
         if (found.length > 0 && found.length === batch.events.length) {
@@ -229,7 +225,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
         const firstSeq = seq + 1;
         batch.events.forEach((e, i) => {
           seq += 1;
-          rows.push({ ...e.event, meta: { ...e.event.meta, seq, version: actual + i + 1 } });
+          rows.push({ ...e, meta: { ...e.meta, seq, version: actual + i + 1 } });
         });
         const version = actual + batch.events.length;
         streamRows.push({ stream: batch.stream, version, lastSeq: seq });
