@@ -13,7 +13,7 @@ import {
 import type { ByteSource } from './byteSource.ts';
 import { duplicateId } from './continuity.ts';
 import { LogFileError } from './errors.ts';
-import { WRITE_BATCH, advancedCheckpoints, checkHeaderForMode, type ImportContext, type ImportOptions, type ImportResult } from './importTypes.ts';
+import { advancedCheckpoints, readerOptions, type ImportContext, type ImportOptions, type ImportResult } from './importTypes.ts';
 import { mergeLog } from './mergeImport.ts';
 import { readLogFile } from './reader.ts';
 
@@ -66,15 +66,13 @@ async function replaceLog({ store, options, progress }: ImportContext, source: B
   const lineOf = (seq: number) => seq - firstSeq + 2;
   let writing: Promise<void> = Promise.resolve();
   try {
+    const base = readerOptions({ store, options, progress });
     const summary = await readLogFile(source, {
-      knownTypes: options.knownTypes,
-      unknownTypes: options.unknownTypes,
-      signal: options.signal,
-      batchSize: WRITE_BATCH,
+      ...base,
       // The scratch database's unique id index finds a repeated id, without holding every id in memory.
       checkDuplicateIds: false,
       onHeader: (header) => {
-        checkHeaderForMode(header, options);
+        base.onHeader?.(header);
         firstSeq = header.firstSeq;
       },
       onEvents: async (events: StoredEvent[]) => {
@@ -85,7 +83,6 @@ async function replaceLog({ store, options, progress }: ImportContext, source: B
           throw error instanceof DuplicateIdError ? duplicateId(error.id, lineOf(error.firstSeq), lineOf(error.seq)) : error;
         });
       },
-      onProgress: (p) => progress({ phase: 'reading', ...p }),
     }).catch(async (error: unknown) => {
       // The batch still being written lies before anything the reader found since: its problem comes first.
       await writing;

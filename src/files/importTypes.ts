@@ -59,6 +59,18 @@ export interface ImportContext {
 /** Events per batch, and per write transaction: large enough that per-transaction costs vanish, small enough to bound memory. */
 export const WRITE_BATCH = 5000;
 
+/** What every import mode reads the file with: the caller's type rules and cancel, in write-sized batches. */
+export function readerOptions({ options, progress }: ImportContext): ReadLogOptions {
+  return {
+    knownTypes: options.knownTypes,
+    unknownTypes: options.unknownTypes,
+    signal: options.signal,
+    batchSize: WRITE_BATCH,
+    onHeader: (header) => checkHeaderForMode(header, options),
+    onProgress: (p) => progress({ phase: 'reading', ...p }),
+  };
+}
+
 /** Refuses, from the header alone, a file that the mode cannot take. */
 export function checkHeaderForMode(header: LogFileHeader, options: ImportOptions): void {
   if (header.hypothetical && !options.allowHypothetical)

@@ -1,7 +1,7 @@
 import { ScratchLog, appendPositioned, depsOf, lastSeqOf, type RewindDatabase, type StoredEvent } from '../eventstore/index.ts';
 import type { ByteSource } from './byteSource.ts';
 import { LogFileError, MergeConflictError } from './errors.ts';
-import { WRITE_BATCH, advancedCheckpoints, checkHeaderForMode, type ImportContext, type ImportResult } from './importTypes.ts';
+import { advancedCheckpoints, readerOptions, type ImportContext, type ImportResult } from './importTypes.ts';
 import { MergePlan, eventsNotIn } from './mergePlan.ts';
 import { readLogFile } from './reader.ts';
 
@@ -51,17 +51,12 @@ export async function mergeLog({ store, options, progress }: ImportContext, sour
 
   try {
     const summary = await readLogFile(source, {
-      knownTypes: options.knownTypes,
-      unknownTypes: options.unknownTypes,
-      signal: options.signal,
-      batchSize: WRITE_BATCH,
-      onHeader: (header) => checkHeaderForMode(header, options),
+      ...readerOptions({ store, options, progress }),
       onEvents: async (events, batch) => {
         const fresh = await plan.classify(events, batch.firstLine);
         // Once a stream conflicts the merge will be refused: keep reading only to report every conflict.
         if (fresh.length > 0 && plan.conflicts.size === 0) await writeAside(fresh, batch.bytes);
       },
-      onProgress: (p) => progress({ phase: 'reading', ...p }),
     });
     await writing;
     if (plan.conflicts.size > 0) {
