@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../test/e2e/support/browser.ts';
@@ -14,9 +14,8 @@ import type { SeedResult } from './page/protocol.ts';
  * seeds anew; other changes (projections, the command path) keep the copy.
  */
 const SEED_SOURCES = [
-  'src/eventstore/db.ts',
-  'src/eventstore/registry.ts',
-  'src/eventstore/seal.ts',
+  // The whole storage layer: the layout is written by ScratchLog and several modules under it.
+  'src/eventstore',
   'src/domain/sample/synthetic.ts',
   'src/domain/sample/notes.ts',
   'src/domain/accounts/messages.ts',
@@ -29,7 +28,17 @@ const SEED_SOURCES = [
   'bench/page/seed.ts',
   'bench/page/idb.ts',
   'bench/page/log.ts',
+  'bench/page/rowsDb.ts',
 ];
+
+/** The files under a source entry (a file, or every file of a folder). */
+function filesOf(entry: string): string[] {
+  const full = join(projectRoot, entry);
+  if (!existsSync(full) || !statSync(full).isDirectory()) return [entry];
+  return readdirSync(full, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(entry, f))
+    .filter((f) => statSync(join(projectRoot, f)).isFile());
+}
 
 /** Caches and code caches would make later loads of a copied profile faster than a real reload. */
 const NOT_COPIED = new Set(['Cache', 'Code Cache', 'GPUCache', 'DawnGraphiteCache', 'DawnWebGPUCache', 'GrShaderCache', 'ShaderCache']);
@@ -38,6 +47,7 @@ export interface SeedIdentity {
   events: number;
   accounts: number;
   seed: number;
+  baselineCap: number;
   /** IndexedDB belongs to an origin, port included. */
   origin: string;
   chromium: string;
@@ -46,7 +56,7 @@ export interface SeedIdentity {
 /** A fingerprint of what a seeded profile holds: same identity and same sources give the same bytes. */
 export function seedKey(identity: SeedIdentity): string {
   const hash = createHash('sha256').update(JSON.stringify(identity));
-  for (const file of [...SEED_SOURCES].sort()) {
+  for (const file of SEED_SOURCES.flatMap(filesOf).sort()) {
     const full = join(projectRoot, file);
     hash.update(file);
     hash.update(existsSync(full) ? readFileSync(full) : 'missing');

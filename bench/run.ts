@@ -24,6 +24,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { buildVariant } from '../test/e2e/support/buildVariant.ts';
 import { projectRoot } from '../test/e2e/support/preview.ts';
+import { KEYFRAMES } from '../src/replay/snapshotPolicy.ts';
 import { measureBootBundle, measureReload, type BootBundle } from './app.ts';
 import { cpuProfileDuring, heapAfterGc, launch, onBenchPage, peakHeapDuring } from './browser.ts';
 import { selfTimes } from './lib/cpuProfile.ts';
@@ -78,7 +79,7 @@ const settings = {
   burstBudgetMs: 30_000,
   whatIfBack: 500_000,
   snapshotEvery: 1000,
-  keyframes: 24,
+  keyframes: KEYFRAMES,
 };
 
 const started = performance.now();
@@ -89,7 +90,7 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
   const label = sizeLabel(events);
   const run: SizeRun = { events, errors: {} };
   const cache = new ProfileCache(join(outDir, 'profiles'));
-  const key = seedKey({ events, accounts: ACCOUNTS, seed: SEED, origin: new URL(baseURL).origin, chromium: chromiumVersion });
+  const key = seedKey({ events, accounts: ACCOUNTS, seed: SEED, baselineCap: settings.baselineCap, origin: new URL(baseURL).origin, chromium: chromiumVersion });
   const workDir = join(outDir, 'profiles', `run-${label}`);
   let context: BrowserContext | undefined;
 
@@ -134,7 +135,7 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
       context = await launchProfile(workDir);
       run.seed = await phase(
         'seed',
-        () => bench((p) => p.evaluate((o) => window.rewindBench.seed(o), { events, accounts: ACCOUNTS, seed: SEED })),
+        () => bench((p) => p.evaluate((o) => window.rewindBench.seed(o), { events, accounts: ACCOUNTS, seed: SEED, baselineCap: settings.baselineCap })),
         (s: SeedResult) => `${fmt(s.events)} events on ${fmt(s.streams)} streams (${fmt((s.events * 1000) / s.ms)} events/s written)`,
       );
       if (!run.seed) return run;
@@ -231,7 +232,7 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
             p.evaluate((o) => window.rewindBench.whatIf(o), { back: Math.min(settings.whatIfBack, Math.floor(events / 2)) }),
           ),
         ),
-      (w) => `${fmt(w.ms)} ms for ${fmt(w.branchEvents)} branch events (base state alone ${fmt(w.baseMs)} ms)`,
+      (w) => `${fmt(w.ms)} ms for ${fmt(w.branchEvents)} branch events, ${w.method} (base state alone ${fmt(w.baseMs)} ms)`,
     );
 
     // Before export and import: their bulk writes leave LevelDB compacting, which would stall these small writes.

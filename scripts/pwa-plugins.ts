@@ -12,7 +12,8 @@ const BACKGROUND_COLOR = '#ffffff';
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the file digest compile its SHA-256 WebAssembly (hash-wasm); it allows no JS eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",

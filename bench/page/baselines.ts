@@ -1,9 +1,10 @@
 import type { StoredEvent } from '../../src/eventstore/index.ts';
 import { ledgerProjections } from '../../src/domain/index.ts';
-import { foldAll } from '../../src/replay/index.ts';
+import type { AnyProjection } from '../../src/replay/index.ts';
 import { deleteDatabase, done, openScratch, putAll, result } from './idb.ts';
 import { ms, withLog } from './log.ts';
 import type { BaselineOptions, BaselineResult, PackedReads, Rate } from './protocol.ts';
+import { RowsDatabase } from './rowsDb.ts';
 
 const PACKED_DB = 'bench-packed';
 const ONE_TX_DB = 'bench-one-tx';
@@ -77,6 +78,26 @@ async function oneTxBaseline(rows: StoredEvent[], commands: number) {
   }
 }
 
+/** The naive fold: every event through every projection's `apply`, one at a time. */
+function foldNaively(projections: readonly AnyProjection[], events: readonly StoredEvent[]): unknown[] {
+  const states = projections.map((p) => p.initial as unknown);
+  for (const event of events) for (let i = 0; i < projections.length; i++) states[i] = projections[i]!.apply(states[i], event);
+  return states;
+}
+
+/** Runs `fn` with the baselines' one-record-per-event copy of the first events (seeded beside the log). */
+async function withRows<T>(fn: (rows: RowsDatabase, count: number) => Promise<T>, cap: number): Promise<T> {
+  const rows = new RowsDatabase();
+  await rows.open();
+  try {
+    const count = Math.min(cap, await rows.events.count());
+    if (count === 0) throw new Error('The baselines\' copy of the events is empty: seed the profile anew (--fresh).');
+    return await fn(rows, count);
+  } finally {
+    rows.close();
+  }
+}
+
 /**
  * The ceilings and floors every target is measured against, on the same data in
  * the same browser. Three steps, each on a fresh page so that no step reads
@@ -84,9 +105,8 @@ async function oneTxBaseline(rows: StoredEvent[], commands: number) {
  * record per event, one transaction per command, and the packed copies written.
  */
 export async function baselineRows(options: BaselineOptions): Promise<Pick<BaselineResult, 'rawRows' | 'oneTx'> & { packedWrite: { records: number; writeMs: number } }> {
-  return withLog(async (store) => {
-    const count = Math.min(options.cap, await store.lastSeq());
-    const db = store.db.backendDB();
+  return withRows(async (rowsDb, count) => {
+    const db = rowsDb.backendDB();
     const readRows = () => result(db.transaction('events').objectStore('events').getAll(IDBKeyRange.bound(1, count))) as Promise<StoredEvent[]>;
     // Untimed: the first read after the browser starts finds LevelDB's caches cold, which no later read does.
     await readRows();
@@ -96,7 +116,7 @@ export async function baselineRows(options: BaselineOptions): Promise<Pick<Basel
     const oneTx = await oneTxBaseline(rows, options.oneTxCommands);
     const packedWrite = await writePacked(rows, options.packSize);
     return { rawRows, oneTx, packedWrite };
-  });
+  }, options.cap);
 }
 
 /** Second: the packed copies read back with one getAll each (structured clone, then JSON text parsed). */
@@ -123,9 +143,18 @@ export async function baselinePacked(): Promise<PackedReads> {
 
 /** Third: the store's own paged read (what replay does, without folding) and the naive replay. */
 export async function baselineNaive(options: Pick<BaselineOptions, 'cap'>): Promise<Pick<BaselineResult, 'naive' | 'storeRead'>> {
+  const naive = await withRows(async (rows, count) => {
+    const t = performance.now();
+    const all = await rows.events.limit(count).toArray();
+    const readMs = ms(t);
+    const t2 = performance.now();
+    foldNaively(ledgerProjections, all);
+    const foldMs = ms(t2);
+    return { ...rate(all.length, readMs + foldMs), readMs, foldMs };
+  }, options.cap);
   return withLog(async (store) => {
     const count = Math.min(options.cap, await store.lastSeq());
-    let t = performance.now();
+    const t = performance.now();
     const pageSize = 5000;
     let read = 0;
     for (let next = 1; next <= count; ) {
@@ -134,14 +163,6 @@ export async function baselineNaive(options: Pick<BaselineOptions, 'cap'>): Prom
       read += page.length;
       next = page[page.length - 1]!.meta.seq + 1;
     }
-    const storeRead = { ...rate(read, ms(t)), pageSize };
-
-    t = performance.now();
-    const all = await store.db.events.limit(count).toArray();
-    const readMs = ms(t);
-    const t2 = performance.now();
-    foldAll(ledgerProjections, all);
-    const foldMs = ms(t2);
-    return { naive: { ...rate(all.length, readMs + foldMs), readMs, foldMs }, storeRead };
+    return { naive, storeRead: { ...rate(read, ms(t)), pageSize } };
   });
 }

@@ -1,10 +1,12 @@
 import { openEventStore, type EventStore } from '../../src/eventstore/index.ts';
+import { KEYFRAMES } from '../../src/replay/index.ts';
 
 /** The log the app opens: the benchmark seeds and measures the very database the app reads. */
 export const LOG = 'rewind';
 
 export function openLog(): Promise<EventStore> {
-  return openEventStore({ name: LOG });
+  // As many keyframes as the app keeps (src/store/ledger.ts).
+  return openEventStore({ name: LOG, keyframes: KEYFRAMES });
 }
 
 /** Runs `fn` with the app's log open, and closes it after. */

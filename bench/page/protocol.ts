@@ -7,6 +7,8 @@ export interface SeedOptions {
   events: number;
   accounts: number;
   seed: number;
+  /** The first this many events are also written one record per event, for the baselines. */
+  baselineCap: number;
 }
 
 export interface SeedResult {
@@ -39,7 +41,7 @@ export interface PackedReads {
 }
 
 export interface BaselineResult {
-  /** One getAll over the rows of the real events table. */
+  /** One getAll over the same events stored one record per event (bench/page/rowsDb.ts). */
   rawRows: Rate;
   /** The same events packed `packSize` per record (structured clone of an array), one getAll. */
   rawPacked: Rate & { records: number; writeMs: number };
@@ -106,6 +108,8 @@ export interface WhatIfRun {
   /** The real state just before the branch point (keyframe + tail), measured alone. */
   baseMs: number;
   branchEvents: number;
+  /** 'partitioned' when only what the change touches was re-folded, 'replayed' when every later event was. */
+  method: 'partitioned' | 'replayed';
 }
 
 export interface ExportRun {

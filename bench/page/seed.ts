@@ -1,28 +1,32 @@
-import type { StoredEvent, StreamInfo } from '../../src/eventstore/index.ts';
+import { depsOf, ScratchLog, type StoredEvent, type StreamInfo } from '../../src/eventstore/index.ts';
 import { PROCESS_MANAGER_CHECKPOINTS, syntheticLedger } from '../../src/domain/index.ts';
 import { putAll } from './idb.ts';
-import { ms, withLog } from './log.ts';
+import { LOG, ms, openLog, withLog } from './log.ts';
 import type { SeedOptions, SeedResult } from './protocol.ts';
+import { RowsDatabase } from './rowsDb.ts';
 
-/** Events per write transaction while seeding. */
+/** Events handed to the log per write while seeding. */
 const SEED_BATCH = 20_000;
 
 /**
- * Fills the app's log with synthetic ledger events, written straight into the
- * event store's own tables in large transactions (a million single appends
- * would take an hour). The rows are exactly what `append` stores: the generator
- * yields stored events, and the streams table and the process managers'
- * checkpoints are set as a profile that grew by use would have them.
+ * Fills the app's log with synthetic ledger events the way a file import does
+ * (a scratch database written in bulk, then switched live; a million single
+ * appends would take an hour), with the streams and the process managers'
+ * checkpoints as a profile that grew by use would hold them. The first
+ * `baselineCap` events also go into the baselines' one-record-per-event copy
+ * (rowsDb.ts), written with raw puts.
  */
 export async function seed(options: SeedOptions): Promise<SeedResult> {
   return withLog(async (store) => {
     if ((await store.lastSeq()) !== 0) throw new Error('The benchmark seeds an empty log only: use a fresh browser profile.');
-    const db = store.db.backendDB();
+    const scratch = await ScratchLog.create(LOG, depsOf(store.db));
+    const rows = new RowsDatabase();
+    await rows.open();
     const streams = new Map<string, StreamInfo>();
     const started = performance.now();
     let generateMs = 0;
     let waitMs = 0;
-    let writing: Promise<void> = Promise.resolve();
+    let writing: Promise<unknown> = Promise.resolve();
     let batch: StoredEvent[] = [];
     let last = 0;
     let bytes = 0;
@@ -30,29 +34,43 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
       const wait = performance.now();
       await writing;
       waitMs += ms(wait);
-      // The next batch is generated while this one commits.
-      writing = putAll(db, 'events', batch);
+      // The next batch is generated while this one is written.
+      const baseline = batch.filter((e) => e.meta.seq <= options.baselineCap);
+      writing = Promise.all([scratch.addEvents(batch), baseline.length > 0 ? putAll(rows.backendDB(), 'events', baseline) : undefined]);
       batch = [];
     };
-    let t = performance.now();
-    for (const event of syntheticLedger({ accounts: options.accounts, events: options.events, seed: options.seed })) {
-      batch.push(event);
-      const { stream, version, seq } = event.meta;
-      streams.set(stream, { stream, version, lastSeq: seq });
-      last = seq;
-      if (seq <= 1000) bytes += JSON.stringify(event).length;
-      if (batch.length === SEED_BATCH) {
-        generateMs += ms(t);
-        await flush();
-        t = performance.now();
+    try {
+      let t = performance.now();
+      for (const event of syntheticLedger({ accounts: options.accounts, events: options.events, seed: options.seed })) {
+        batch.push(event);
+        const { stream, version, seq } = event.meta;
+        streams.set(stream, { stream, version, lastSeq: seq });
+        last = seq;
+        if (seq <= 1000) bytes += JSON.stringify(event).length;
+        if (batch.length === SEED_BATCH) {
+          generateMs += ms(t);
+          await flush();
+          t = performance.now();
+        }
       }
+      generateMs += ms(t);
+      if (batch.length > 0) await flush();
+      await writing;
+      await scratch.putStreams([...streams.values()]);
+      await scratch.promote({ afterSeal: () => scratch.putCheckpoints(PROCESS_MANAGER_CHECKPOINTS.map((name) => ({ name, seq: last }))) });
+    } catch (error) {
+      await writing.catch(() => undefined);
+      await scratch.discard();
+      throw error;
+    } finally {
+      rows.close();
     }
-    generateMs += ms(t);
-    if (batch.length > 0) await flush();
-    await writing;
-    await putAll(db, 'streams', [...streams.values()], 'strict');
-    await putAll(db, 'checkpoints', PROCESS_MANAGER_CHECKPOINTS.map((name) => ({ name, seq: last })), 'strict');
-    if ((await store.lastSeq()) !== options.events) throw new Error(`Seeding wrote ${await store.lastSeq()} events, not ${options.events}.`);
+    const promoted = await openLog();
+    try {
+      if ((await promoted.lastSeq()) !== options.events) throw new Error(`Seeding wrote ${await promoted.lastSeq()} events, not ${options.events}.`);
+    } finally {
+      promoted.close();
+    }
     return {
       events: last,
       streams: streams.size,

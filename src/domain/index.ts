@@ -18,8 +18,21 @@ export {
   type Withdraw,
 } from './accounts/commands.ts';
 export { decide, type DecideContext } from './accounts/decider.ts';
-export { evolve, foldEvents, initialState, type AccountState, type DecisionState, type EmailState } from './accounts/state.ts';
-export { streamOf, streamsToRead } from './accounts/routing.ts';
+export {
+  accountOf,
+  allAccounts,
+  evolve,
+  foldEvents,
+  holderOf,
+  initialState,
+  isLedgerEvent,
+  messageStatus,
+  type AccountState,
+  type DecisionState,
+  type EmailState,
+  type MessageStatus,
+} from './accounts/state.ts';
+export { streamOf } from './accounts/routing.ts';
 export { accountNumberOfStream, accountStream, emailKey, emailStream } from './accounts/streams.ts';
 export { MAX_AMOUNT, MAX_BALANCE, formatCents } from './accounts/money.ts';
 export { MAX_EMAIL_CHARS, MAX_MESSAGE_ID_CHARS, MAX_NOTE_CHARS, MAX_OWNER_CHARS } from './accounts/fields.ts';
@@ -34,6 +47,8 @@ export {
   type DispatchOptions,
   type DispatchResult,
 } from './commandHandler.ts';
+export { followStore, type DecisionSource, type DecisionView, type FollowableStore } from './decisionSource.ts';
+export { decisionsProjection, versionOf, type DecisionsState } from './readModels/decisions.ts';
 
 export { ledgerProjections } from './readModels/index.ts';
 export {
@@ -45,15 +60,7 @@ export {
   type AccountSummary,
   type AccountsState,
 } from './readModels/accounts.ts';
-export {
-  accountHistory,
-  historyEntryOf,
-  historyProjection,
-  type HistoryEntry,
-  type HistoryKind,
-  type HistoryPage,
-  type HistoryState,
-} from './readModels/history.ts';
+export { historyBackward, historyEntryOf, type HistoryEntry, type HistoryKind, type HistoryStretch } from './readModels/history.ts';
 export {
   balanceSeries,
   inactiveAccounts,

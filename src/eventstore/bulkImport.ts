@@ -1,5 +1,11 @@
-import type { BulkError, IndexableType, Table } from 'dexie';
+import type { IndexableType, Table } from 'dexie';
 import { RewindDatabase, type CheckpointRecord, type SnapshotRecord } from './db.ts';
+import { idHash } from './idIndex.ts';
+import { eventTables, lastSeqOf, readRange, readSeqs } from './logRead.ts';
+import { commitTables, fillsPage, sealPages, writeEvents } from './logWrite.ts';
+import { LogPacker } from './packer.ts';
+import { streamInfo } from './streamIndex.ts';
+import { pickEvents, type PageRecord } from './pages.ts';
 import {
   definedDeps,
   dropScratchDatabase,
@@ -31,10 +37,16 @@ const COPY_PAGE = 2000;
  * A fresh database that an import fills, out of sight of the app, before it
  * becomes the live log in one switch (see registry.ts). Events go in exactly as
  * given: the importer has already validated them and assigned their positions.
- * Bulk writes use relaxed durability for speed; the switch itself is strict, and
- * the final `putStreams` is strict too, so the data is on disk before it goes live.
+ * They are packed into pages as they come (a few records per thousand events);
+ * ids and stream positions are gathered in memory and written by `putStreams`,
+ * which must come after the last `addEvents`. Bulk writes use relaxed
+ * durability for speed; the switch itself is strict, and the final
+ * `putStreams` is strict too, so the data is on disk before it goes live.
  */
 export class ScratchLog {
+  private readonly packer = new LogPacker();
+  private finished = false;
+
   private constructor(
     readonly log: string,
     readonly db: RewindDatabase,
@@ -48,28 +60,53 @@ export class ScratchLog {
     return new ScratchLog(log, db, deps);
   }
 
-  /** Adds events; an id the database already holds (the unique index) fails with DuplicateIdError. */
+  /**
+   * Adds events (in seq order, continuing the ones added before); an id added
+   * before fails with DuplicateIdError, naming both seqs.
+   */
   async addEvents(events: StoredEvent[]): Promise<void> {
-    try {
-      await this.db.events.bulkAdd(events);
-    } catch (error) {
-      const failures = (error as Partial<BulkError>).failuresByPos ?? {};
-      const [position] = Object.keys(failures)
-        .map(Number)
-        .filter((p) => failures[p]?.name === 'ConstraintError');
-      if (position === undefined) throw error;
-      const repeated = events[position]!;
-      const first = await this.db.events.where('meta.id').equals(repeated.meta.id).first();
-      if (!first) throw error;
-      throw new DuplicateIdError(repeated.meta.id, repeated.meta.seq, first.meta.seq);
+    if (this.finished) throw new Error('ScratchLog.addEvents after putStreams: the log is already complete.');
+    const pages: PageRecord[] = [];
+    for (const event of events) {
+      const { id, seq } = event.meta;
+      for (const earlierSeq of this.packer.ids.find(idHash(id))) {
+        const earlier = this.packer.pendingEvent(earlierSeq) ?? (await this.storedEvent(earlierSeq, pages));
+        if (earlier?.meta.id === id) throw new DuplicateIdError(id, seq, earlierSeq);
+      }
+      pages.push(...this.packer.add([event]));
     }
+    if (pages.length > 0) await this.db.pages.bulkAdd(pages);
   }
 
-  /** Writes the streams table; strict, so everything written before is durable too. */
+  /** An event already packed, written or still in `unwritten` (only needed when two ids share a hash). */
+  private async storedEvent(seq: number, unwritten: readonly PageRecord[]): Promise<StoredEvent | undefined> {
+    const page = unwritten.find((p) => p.first <= seq && seq <= p.last);
+    if (page) return pickEvents(page, [seq])[0];
+    return (await readSeqs(this.db, [seq]))[0];
+  }
+
+  /**
+   * Writes what the packer held back (the last partial page, the id buckets,
+   * the stream chunks), then the streams table; strict, so everything written
+   * before is durable too.
+   */
   async putStreams(rows: StreamInfo[]): Promise<void> {
+    const held = this.finished ? undefined : this.packer.finish();
+    this.finished = true;
+    if (held) {
+      await this.db.tail.bulkAdd(held.tail);
+      await this.db.idBuckets.bulkPut(held.buckets);
+      await this.db.streamIndex.bulkPut(held.chunks);
+    }
+    const heads = held?.heads ?? new Map<string, number[]>();
+    // Only a stream this import did not write to (a merge keeps the rows it copied) has its head elsewhere.
+    const unseen = rows.filter((r) => !heads.has(r.stream)).map((r) => r.stream);
+    const known = await this.db.streams.bulkGet(unseen);
+    const copied = new Map(unseen.map((stream, i) => [stream, known[i]?.head] as const));
+    const records = rows.map((row) => ({ ...streamInfo(row), head: heads.get(row.stream) ?? copied.get(row.stream) ?? [] }));
     const strict = new RewindDatabase(this.db.name, { ...definedDeps(this.deps), chromeTransactionDurability: 'strict' });
     try {
-      for (let i = 0; i < rows.length; i += COPY_PAGE) await strict.streams.bulkPut(rows.slice(i, i + COPY_PAGE));
+      for (let i = 0; i < records.length; i += COPY_PAGE) await strict.streams.bulkPut(records.slice(i, i + COPY_PAGE));
     } finally {
       strict.close();
     }
@@ -93,7 +130,8 @@ export class ScratchLog {
     let next = 1;
     let copied = 0;
     while (next <= upToSeq) {
-      const page = await source.events.where(':id').between(next, upToSeq, true, true).limit(COPY_PAGE).toArray();
+      const to = Math.min(upToSeq, next + COPY_PAGE - 1);
+      const page = await source.transaction('r', eventTables(source), () => readRange(source, next, to));
       if (page.length === 0) break;
       await this.addEvents(page);
       copied += page.length;
@@ -135,11 +173,6 @@ async function copyTable<T>(from: Table<T>, to: Table<T>, keyOf: (row: T) => Ind
   }
 }
 
-/** The newest seq of a database, read inside the caller's transaction when there is one. */
-export async function lastSeqOf(db: RewindDatabase): Promise<number> {
-  return ((await db.events.orderBy(':id').lastKey()) as number | undefined) ?? 0;
-}
-
 /**
  * Appends already positioned events to a live database in one transaction, with
  * their streams and checkpoints: all of it lands, or none. `prepare` runs first,
@@ -153,11 +186,13 @@ export async function appendPositioned(
   streams: StreamInfo[],
   prepare: (db: RewindDatabase) => Promise<CheckpointRecord[]>,
 ): Promise<void> {
-  await db.transaction('rw', [db.events, db.streams, db.checkpoints], async () => {
+  await db.transaction('rw', commitTables(db), async () => {
     if (await isSealed(db)) throw new LogReplacedError(log);
     const checkpoints = await prepare(db);
-    await db.events.bulkAdd(events);
-    await db.streams.bulkPut(streams);
+    await writeEvents(db, events, streams);
     await db.checkpoints.bulkPut(checkpoints.filter((c) => c.name !== SEAL_CHECKPOINT));
   });
+  if (events.length > 0 && fillsPage(events[0]!.meta.seq, events[events.length - 1]!.meta.seq)) await sealPages(db);
 }
+
+export { lastSeqOf };

@@ -1,5 +1,9 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { JsonValue, StoredEvent, StreamInfo } from './types.ts';
+import type { IdBucketRecord, IdRunRecord } from './idIndex.ts';
+import { upgradeFromRows } from './migrate.ts';
+import type { PageRecord, TailRecord } from './pages.ts';
+import type { StreamChunkRecord, StreamRecord } from './streamIndex.ts';
+import type { JsonValue } from './types.ts';
 
 export interface SnapshotRecord {
   name: string;
@@ -26,11 +30,18 @@ export interface DocumentRecord {
 
 /**
  * The one Dexie database of the app. Schema strings name only indexed fields.
- * Events are stored exactly as exported: `{ type, payload, meta }`, keyed by meta.seq.
+ * Version 1 kept one record per event (four indexes); version 2 keeps sealed
+ * pages of canonical event lines, a write-ahead tail of commits not yet sealed,
+ * and two compact indexes (ids by hash, seqs by stream version): see pages.ts,
+ * idIndex.ts and streamIndex.ts. Upgrading moves every v1 event into pages.
  */
 export class RewindDatabase extends Dexie {
-  events!: Table<StoredEvent, number>;
-  streams!: EntityTable<StreamInfo, 'stream'>;
+  pages!: Table<PageRecord, number>;
+  tail!: Table<TailRecord, number>;
+  idRuns!: Table<IdRunRecord, number>;
+  idBuckets!: Table<IdBucketRecord, number>;
+  streamIndex!: Table<StreamChunkRecord, [string, number]>;
+  streams!: EntityTable<StreamRecord, 'stream'>;
   snapshots!: Table<SnapshotRecord, [string, number, number]>;
   checkpoints!: EntityTable<CheckpointRecord, 'name'>;
   documents!: EntityTable<DocumentRecord, 'id'>;
@@ -44,5 +55,15 @@ export class RewindDatabase extends Dexie {
       checkpoints: 'name',
       documents: 'id, kind',
     });
+    this.version(2)
+      .stores({
+        events: null,
+        pages: 'first, firstAt',
+        tail: 'first',
+        idRuns: 'first',
+        idBuckets: 'bucket',
+        streamIndex: '[stream+chunk]',
+      })
+      .upgrade(upgradeFromRows);
   }
 }

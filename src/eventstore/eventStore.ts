@@ -5,8 +5,11 @@ import type { RewindDatabase, SnapshotRecord } from './db.ts';
 import { DuplicateEventError, EventStoreClosedError, InvalidEventError, WrongExpectedVersionError } from './errors.ts';
 import { closedError, type StoreHealth } from './health.ts';
 import { pruneKeyframes } from './keyframes.ts';
+import { IdRunCache, eventTables, findIds, lastSeqOf, readLinesRange, readRange, readSeqs, type EventLines } from './logRead.ts';
+import { commitTables, fillsPage, sealPages, writeEvents } from './logWrite.ts';
 import { onLogReplaced, openLiveDatabase } from './registry.ts';
 import { LogReplacedError, SEAL_CHECKPOINT } from './seal.ts';
+import { chunkOf, headChunk, seqsOf, streamInfo } from './streamIndex.ts';
 import { Subscription, wakeWhenShown } from './subscription.ts';
 import type {
   AppendManyOptions,
@@ -44,6 +47,14 @@ export interface SnapshotInput {
   state: unknown;
 }
 
+export interface ReadLinesOptions {
+  /** Inclusive; defaults to 1. */
+  fromSeq?: number;
+  /** Inclusive; defaults to the last seq. */
+  toSeq?: number;
+  limit?: number;
+}
+
 export interface EventStore {
   readonly name: string;
   /** The Dexie database, for the edges that need bulk access (file import). */
@@ -53,6 +64,10 @@ export interface EventStore {
   appendMany(batches: StreamBatch[], options?: AppendManyOptions): Promise<AppendResult[]>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /** The events of a seq range (ascending) as canonical NDJSON, the lines an export file carries. */
+  readLines(options?: ReadLinesOptions): Promise<EventLines>;
+  /** Which of these ids the log holds, with their seqs. */
+  hasIds(ids: readonly string[]): Promise<Map<string, number>>;
   /** The seq of the newest event, 0 when the log is empty. */
   lastSeq(): Promise<number>;
   /** How many events the stream holds (0 when it does not exist). */
@@ -108,6 +123,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
   const db: RewindDatabase = await openLiveDatabase(name, options.dexie);
 
   const subscriptions = new Set<Subscription>();
+  const idRuns = new IdRunCache();
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`rewind-eventstore:${name}`);
   let replaced = false;
   // The newest seq this tab has seen; the log never shrinks, so a lower one means the database was deleted under us.
@@ -140,7 +156,20 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
   }
 
   async function readLastSeq(): Promise<number> {
-    return seen(((await db.events.orderBy(':id').lastKey()) as number | undefined) ?? 0);
+    return seen(await lastSeqOf(db));
+  }
+
+  /** Hands a commit of this tab to this tab's subscriptions without reading it back. */
+  function deliver(events: StoredEvent[]): void {
+    subscriptions.forEach((s) => s.offer(events));
+    channel?.postMessage('appended');
+  }
+
+  /** Seals the pages a commit filled; a failure leaves them in the tail, where readers find them too. */
+  async function seal(): Promise<void> {
+    await run(() => sealPages(db), 'write').catch((error: unknown) => {
+      if (!connection.ended) console.warn('Could not seal a page of the event log; it stays in the tail.', error);
+    });
   }
 
   function prepare(batches: StreamBatch[]): { stream: string; expected: ExpectedVersion; events: StoredEvent[] }[] {
@@ -172,6 +201,9 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     });
   }
 
+  // A page a crashed tab committed but never sealed is sealed now rather than at the next page boundary.
+  await seal();
+
   async function appendMany(batches: StreamBatch[], appendOptions: AppendManyOptions = {}): Promise<AppendResult[]> {
     if (connection.ended) throw closedError(connection.health.get());
     if (replaced) throw new LogReplacedError(name);
@@ -179,16 +211,16 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     const allIds = prepared.flatMap((b) => b.events.map((e) => e.meta.id));
     let lost = false;
     // Everything is prepared above: inside the transaction only IndexedDB requests are awaited.
-    const transaction = () => db.transaction('rw', [db.events, db.streams, db.checkpoints], async () => {
-      const [seal, storedWithIds] = await Promise.all([
+    const transaction = () => db.transaction('rw', commitTables(db), async () => {
+      const [sealed, existing, last, infos] = await Promise.all([
         db.checkpoints.get(SEAL_CHECKPOINT),
-        db.events.where('meta.id').anyOf(allIds).toArray(),
+        findIds(db, allIds, idRuns),
+        lastSeqOf(db),
+        db.streams.bulkGet(prepared.map((b) => b.stream)),
       ]);
       // An import or restore switched the log to another database; this one is only a backup now.
-      if (seal) throw new LogReplacedError(name);
-      const existing = new Map<string, StoredEvent>();
-      for (const stored of storedWithIds) existing.set(stored.meta.id, stored);
-      let seq = await readLastSeq();
+      if (sealed) throw new LogReplacedError(name);
+      let seq = seen(last);
       if (seq < highestSeq) {
         lost = true;
         throw new EventStoreClosedError();
@@ -197,7 +229,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
       const results: AppendResult[] = [];
       const rows: StoredEvent[] = [];
       const streamRows: StreamInfo[] = [];
-      for (const batch of prepared) {
+      for (const [index, batch] of prepared.entries()) {
         const stored = batch.events.map((e) => existing.get(e.meta.id));
         stored.forEach((s, i) => {
           // Content is compared only for ids already stored, so a plain append never serialises twice.
@@ -214,8 +246,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
           continue;
         }
         if (found.length > 0) throw new DuplicateEventError(found[0]!.meta.id);
-        const info = await db.streams.get(batch.stream);
-        const actual = info?.version ?? 0;
+        const actual = infos[index]?.version ?? 0;
         if (!expectedMatches(batch.expected, actual))
           throw new WrongExpectedVersionError(batch.stream, batch.expected, actual);
         if (batch.events.length === 0) {
@@ -232,25 +263,27 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
         results.push({ firstSeq, lastSeq: seq, version });
         wroteAny = true;
       }
-      if (wroteAny) {
-        await db.events.bulkAdd(rows);
-        await db.streams.bulkPut(streamRows);
-      }
+      if (wroteAny) await writeEvents(db, rows, streamRows, new Map(prepared.map((b, i) => [b.stream, infos[i]])));
       if (appendOptions.checkpoint) await db.checkpoints.put({ ...appendOptions.checkpoint });
-      return { results, seq };
+      return { results, seq, rows };
     });
-    let results: AppendResult[];
+    let committed: { results: AppendResult[]; seq: number; rows: StoredEvent[] };
     try {
-      const committed = await run(transaction, 'append');
+      committed = await run(transaction, 'append');
       seen(committed.seq);
-      results = committed.results;
     } catch (error) {
       if (!lost) throw error;
       connection.end({ state: 'deleted' });
       throw closedError(connection.health.get());
     }
-    // Also after a retry that found the batch already stored: the first attempt may have landed unannounced.
-    if (results.some((r) => r.lastSeq > 0)) notifyAppended();
+    const { results, rows } = committed;
+    if (rows.length > 0) {
+      deliver(rows);
+      if (fillsPage(rows[0]!.meta.seq, rows[rows.length - 1]!.meta.seq)) await seal();
+    } else if (results.some((r) => r.lastSeq > 0)) {
+      // A retry that found the batch already stored: the first attempt may have landed unannounced.
+      notifyAppended();
+    }
     return results;
   }
 
@@ -258,30 +291,98 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     return run(async () => (await db.streams.get(stream))?.version ?? 0, 'read');
   }
 
+  /** Narrows lo..hi (inclusive, already within what exists) to `limit` items from the reading end. */
+  function limited(lo: number, hi: number, backward: boolean, limit: number | undefined): [number, number] {
+    if (limit === undefined) return [lo, hi];
+    const count = Math.max(0, Math.floor(limit));
+    return backward ? [Math.max(lo, hi - count + 1), hi] : [lo, Math.min(hi, lo + count - 1)];
+  }
+
   async function readStream(stream: string, opts: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const backward = opts.direction === 'backward';
     const from = opts.fromVersion ?? (backward ? Number.MAX_SAFE_INTEGER : 1);
     const to = opts.toVersion ?? (backward ? 1 : Number.MAX_SAFE_INTEGER);
-    const [lo, hi] = backward ? [to, from] : [from, to];
-    if (lo > hi) return [];
-    let query = db.events.where('[meta.stream+meta.version]').between([stream, lo], [stream, hi], true, true);
-    if (backward) query = query.reverse();
-    if (opts.limit !== undefined) query = query.limit(opts.limit);
-    return run(() => query.toArray(), 'read');
+    const range = backward ? [to, from] : [from, to];
+    if (range[0]! > range[1]!) return [];
+    return run(
+      () =>
+        db.transaction('r', [db.streams, db.streamIndex, ...eventTables(db)], async () => {
+          const record = await db.streams.get(stream);
+          const [lo, top] = limited(Math.max(1, range[0]!), Math.min(range[1]!, record?.version ?? 0), backward, opts.limit);
+          if (lo > top) return [];
+          const later =
+            chunkOf(top) > 0
+              ? await db.streamIndex.where('[stream+chunk]').between([stream, Math.max(1, chunkOf(lo))], [stream, chunkOf(top)], true, true).toArray()
+              : [];
+          const seqs = seqsOf([headChunk(record, stream), ...later], lo, top);
+          if (backward) seqs.reverse();
+          return readSeqs(db, seqs);
+        }),
+      'read',
+    );
   }
 
   async function readAll(opts: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const backward = opts.direction === 'backward';
     const from = opts.fromSeq ?? (backward ? Number.MAX_SAFE_INTEGER : 1);
     const to = opts.toSeq ?? (backward ? 1 : Number.MAX_SAFE_INTEGER);
-    const [lo, hi] = backward ? [to, from] : [from, to];
-    if (lo > hi) return [];
-    let query = db.events.where(':id').between(lo, hi, true, true);
-    if (backward) query = query.reverse();
-    if (opts.limit !== undefined) query = query.limit(opts.limit);
-    const events = await run(() => query.toArray(), 'read');
-    if (events.length > 0) seen(Math.max(events[0]!.meta.seq, events[events.length - 1]!.meta.seq));
+    const range = backward ? [to, from] : [from, to];
+    if (range[0]! > range[1]!) return [];
+    const events = await run(
+      () =>
+        db.transaction('r', eventTables(db), async () => {
+          const last = seen(await lastSeqOf(db));
+          const [lo, hi] = limited(Math.max(1, range[0]!), Math.min(last, range[1]!), backward, opts.limit);
+          return lo > hi ? [] : readRange(db, lo, hi);
+        }),
+      'read',
+    );
+    if (backward) events.reverse();
     return events;
+  }
+
+  async function readLines(opts: ReadLinesOptions = {}): Promise<EventLines> {
+    return run(
+      () =>
+        db.transaction('r', eventTables(db), async () => {
+          const last = seen(await lastSeqOf(db));
+          const [lo, hi] = limited(Math.max(1, opts.fromSeq ?? 1), Math.min(last, opts.toSeq ?? last), false, opts.limit);
+          return lo > hi ? { text: '', firstSeq: 0, lastSeq: 0, count: 0 } : readLinesRange(db, lo, hi);
+        }),
+      'read',
+    );
+  }
+
+  async function seqAtTime(time: Date | string): Promise<number> {
+    const iso = typeof time === 'string' ? new Date(time).toISOString() : time.toISOString();
+    return run(
+      () =>
+        db.transaction('r', eventTables(db), async () => {
+          // Times grow with seqs: the answer lies in the newest page that starts at or before `iso`, or after it.
+          const [page, lastPage, last] = await Promise.all([
+            db.pages.where('firstAt').belowOrEqual(iso).last(),
+            db.pages.orderBy(':id').lastKey() as Promise<number | undefined>,
+            lastSeqOf(db),
+          ]);
+          // Every page starts later: so does the whole log.
+          if (!page && lastPage !== undefined) return 0;
+          const complete = page !== undefined && page.lastAt <= iso;
+          if (complete && page.first !== lastPage) return page.last;
+          let found = complete ? page.last : 0;
+          const from = page ? (complete ? page.last + 1 : page.first) : 1;
+          const to = page && !complete && page.first !== lastPage ? page.last : last;
+          for (const event of await readRange(db, from, to)) {
+            if (event.meta.at <= iso && event.meta.seq > found) found = event.meta.seq;
+          }
+          return found;
+        }),
+      'read',
+    );
+  }
+
+  async function hasIds(ids: readonly string[]): Promise<Map<string, number>> {
+    const found = await run(() => db.transaction('r', [db.idRuns, db.idBuckets, ...eventTables(db)], () => findIds(db, ids, idRuns)), 'read');
+    return new Map([...found].map(([id, event]) => [id, event.meta.seq]));
   }
 
   return {
@@ -294,14 +395,12 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     appendMany,
     readStream,
     readAll,
+    readLines,
+    hasIds,
     lastSeq: () => run(readLastSeq, 'read'),
     streamVersion,
-    listStreams: () => run(() => db.streams.toArray(), 'read'),
-    seqAtTime: async (time) => {
-      const iso = typeof time === 'string' ? new Date(time).toISOString() : time.toISOString();
-      const event = await run(() => db.events.where('meta.at').belowOrEqual(iso).last(), 'read');
-      return event?.meta.seq ?? 0;
-    },
+    listStreams: async () => (await run(() => db.streams.toArray(), 'read')).map(streamInfo),
+    seqAtTime,
     subscribe: (fromSeq, handler, onError = (error) => console.error('Event subscription failed', error)) => {
       // A store that has ended delivers nothing more; what the subscriber holds stays as it is.
       if (connection.ended) return () => {};

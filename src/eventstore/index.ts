@@ -1,5 +1,5 @@
 export { openEventStore } from './eventStore.ts';
-export type { EventStore, OpenEventStoreOptions, SnapshotInput } from './eventStore.ts';
+export type { EventStore, OpenEventStoreOptions, ReadLinesOptions, SnapshotInput } from './eventStore.ts';
 export { DuplicateEventError, EventStoreClosedError, InvalidEventError, WrongExpectedVersionError } from './errors.ts';
 export { StorageFullError, StorageUnavailableError, isConnectionFault, isQuotaError } from './faults.ts';
 export { isFinal, type StoreHealth, type HealthState } from './health.ts';
@@ -12,3 +12,5 @@ export { onLogReplaced, readLogRecord, switchLiveDatabase, discardBackupDatabase
 export type { LogRecord, LogReplacedInfo, DatabaseDeps, SwitchHooks } from './registry.ts';
 export { tryWithImportLock } from './importLock.ts';
 export { DuplicateIdError, ScratchLog, appendPositioned, lastSeqOf } from './bulkImport.ts';
+export { PAGE_SIZE } from './pages.ts';
+export type { EventLines } from './logRead.ts';

@@ -1,4 +1,6 @@
 import type { RewindDatabase } from './db.ts';
+import { lastSeqOf } from './logRead.ts';
+import { commitTables } from './logWrite.ts';
 
 /**
  * A database that stopped being the live log (it became the backup of an import,
@@ -20,9 +22,9 @@ export class LogReplacedError extends Error {
 
 /** Marks `db` sealed, after `check` (run inside the same transaction) has accepted its state. */
 export async function sealDatabase(db: RewindDatabase, check?: (db: RewindDatabase) => Promise<void>): Promise<void> {
-  await db.transaction('rw', [db.events, db.streams, db.checkpoints], async () => {
+  await db.transaction('rw', commitTables(db), async () => {
     await check?.(db);
-    const last = ((await db.events.orderBy(':id').lastKey()) as number | undefined) ?? 0;
+    const last = await lastSeqOf(db);
     await db.checkpoints.put({ name: SEAL_CHECKPOINT, seq: last });
   });
 }

@@ -34,12 +34,32 @@ export class Subscription {
     void this.pump();
   }
 
+  /**
+   * Events this tab just committed: delivered as they are when they continue
+   * exactly where the subscription stands and nothing is being delivered;
+   * otherwise the subscription reads, as after any wake.
+   */
+  offer(events: StoredEvent[]): void {
+    if (this.stopped) return;
+    if (this.running || events[0]?.meta.seq !== this.next) {
+      this.wake();
+      return;
+    }
+    this.running = true;
+    void this.pump(events.slice());
+  }
+
   stop: Unsubscribe = () => {
     this.stopped = true;
   };
 
-  private async pump(): Promise<void> {
+  private async pump(given?: StoredEvent[]): Promise<void> {
     try {
+      if (given) {
+        this.next = given[given.length - 1]!.meta.seq + 1;
+        await this.handler(given);
+        if (!this.again || this.stopped) return;
+      }
       do {
         this.again = false;
         for (;;) {

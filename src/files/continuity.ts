@@ -13,8 +13,8 @@ export function duplicateId(id: string, firstLine: number, line: number): LogFil
  * id is used twice. At the end, the count and the last seq must be the header's.
  */
 export class Continuity {
-  /** Each stream's last version seen. */
-  readonly versions = new Map<string, number>();
+  /** Each stream's last version seen (held in a box, so a stream costs one lookup per event). */
+  private readonly versions = new Map<string, { version: number }>();
   /** The line each id was first seen on. */
   private readonly ids = new Map<string, number>();
   private readonly consecutive: boolean;
@@ -64,8 +64,14 @@ export class Continuity {
     this.lastLine = line;
   }
 
+  /** How many streams the events so far belong to. */
+  get streamCount(): number {
+    return this.versions.size;
+  }
+
   private checkVersion(stream: string, version: number, line: number): void {
-    const previous = this.versions.get(stream);
+    const seen = this.versions.get(stream);
+    const previous = seen?.version;
     if (previous === undefined) {
       if (this.complete && version !== 1)
         throw new LogFileError(
@@ -86,7 +92,8 @@ export class Continuity {
         line,
       );
     }
-    this.versions.set(stream, version);
+    if (seen) seen.version = version;
+    else this.versions.set(stream, { version });
   }
 
   /** Checks that nothing the header promised is missing; `lines` is how many lines the file has. */

@@ -1,4 +1,5 @@
 import { MAX_EVENT_BYTES, eventInputProblem, type StoredEvent } from '../eventstore/index.ts';
+import { isIsoUtcTime } from './isoTime.ts';
 
 const EVENT_KEYS = new Set(['type', 'payload', 'meta']);
 const STORED_META_KEYS = new Set(['id', 'seq', 'stream', 'version', 'at', 'causationId', 'correlationId', 'schema', 'sample']);
@@ -10,14 +11,47 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 const isPosition = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 1;
+const isName = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.length <= 200;
+const isOptionalText = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.length > 0);
 
 /**
- * Why a parsed line is not a stored event, or undefined when it is one. The
- * rules are the event store's (it checks type and the meta a caller may set),
- * plus the positions the store assigns. The payload needs no walk: a value that
- * JSON.parse produced is plain JSON by construction.
+ * The rules of `eventRuleProblem` as one cheap pass, for the million events of
+ * a file: no key sets, no object built for the event store's checks, no Date
+ * round trip. Yes only for an event the rules accept; the fuzz tests hold the
+ * two to giving the same answer for any parsed JSON.
  */
+export function isWellFormedEvent(value: unknown): boolean {
+  if (!isPlainObject(value) || !('payload' in value)) return false;
+  for (const key in value) if (key !== 'type' && key !== 'payload' && key !== 'meta') return false;
+  const { type, meta } = value;
+  if (typeof type !== 'string' || type.trim().length === 0 || !isPlainObject(meta)) return false;
+  for (const key in meta) if (!STORED_META_KEYS.has(key)) return false;
+  return (
+    isName(meta.id) &&
+    typeof meta.at === 'string' &&
+    isIsoUtcTime(meta.at) &&
+    isPosition(meta.seq) &&
+    isPosition(meta.version) &&
+    isName(meta.stream) &&
+    isOptionalText(meta.causationId) &&
+    isOptionalText(meta.correlationId) &&
+    (meta.schema === undefined || isPosition(meta.schema)) &&
+    (meta.sample === undefined || typeof meta.sample === 'boolean')
+  );
+}
+
+/** Why a parsed line is not a stored event, or undefined when it is one: the quick check, then the rules for the reason. */
 export function storedEventProblem(value: unknown): string | undefined {
+  return isWellFormedEvent(value) ? undefined : eventRuleProblem(value);
+}
+
+/**
+ * The rules a stored event follows, each with its reason: the event store's
+ * (it checks type and the meta a caller may set), plus the positions the store
+ * assigns. The payload needs no walk: a value that JSON.parse produced is plain
+ * JSON by construction.
+ */
+export function eventRuleProblem(value: unknown): string | undefined {
   if (!isPlainObject(value)) return 'the line is not an event: an event is a JSON object { "type", "payload", "meta" }.';
   for (const key of Object.keys(value)) {
     if (!EVENT_KEYS.has(key)) return `"${key}" is not an event key (only type, payload and meta are).`;

@@ -1,7 +1,7 @@
-import type { EventStore, StoredEvent } from '../eventstore/index.ts';
+import type { EventLines, EventStore, StoredEvent } from '../eventstore/index.ts';
 import { throwIfAborted } from './errors.ts';
-import { FILE_EXTENSION, MEDIA_TYPE, type LogFileHeader, type LogSelection } from './format.ts';
-import { EventLineWriter, buildHeader, encodeHeaderLine, type HeaderInfo } from './writer.ts';
+import { FILE_EXTENSION, type LogFileHeader, type LogSelection } from './format.ts';
+import { FileBody, buildHeader, type HeaderInfo } from './writer.ts';
 
 export interface ExportProgress {
   events: number;
@@ -13,7 +13,7 @@ export interface ExportProgress {
 export interface ExportOptions {
   /** Which events: the whole log (default), a seq range, a time range, or one stream. */
   selection?: LogSelection;
-  /** Events read from the store at a time (default 2000). */
+  /** Events read from the store at a time (default 20,000 for a range, 2000 for a stream). */
   pageSize?: number;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
@@ -31,8 +31,9 @@ export interface LogExport {
   fileName: string;
 }
 
-/** Body chunks are gathered into Blobs of about this size, so their bytes leave the JS heap as the export goes. */
-const BLOB_PART_BYTES = 8 * 1024 * 1024;
+/** A range's lines come as one string per read: 20,000 events are about 5 MB. */
+const LINES_PAGE = 20_000;
+const STREAM_PAGE = 2000;
 
 export function suggestedFileName(exportedAt: string, scenario?: string): string {
   const stamp = exportedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
@@ -45,105 +46,126 @@ export function suggestedFileName(exportedAt: string, scenario?: string): string
 }
 
 /**
- * Writes pages of events as a log file in one pass. The header comes first but
- * carries the count and digest of what follows, so the event lines are written
- * (and hashed) first into Blob parts, and the header is put in front at the end:
- * one read of the store, no second pass, and the JS heap never holds more than a
- * few pages. (A Blob's bytes live outside the JS heap; browsers move large ones
- * to disk.) Used for the real log and for what-if scenarios alike.
+ * Writes a log file in one pass. The header comes first but carries the count
+ * and digest of what follows, so the event lines are written (and hashed) first
+ * into Blob parts, and the header is put in front at the end: one read of the
+ * store, no second pass, and the JS heap never holds more than a few chunks.
  */
-export async function exportEvents(
-  pages: AsyncIterable<StoredEvent[]>,
+async function writeFile(
+  fill: (body: FileBody, progress: () => void) => Promise<void>,
   info: Omit<HeaderInfo, 'exportedAt' | 'appVersion'> & { totalEvents?: number },
-  options: Omit<ExportOptions, 'selection' | 'pageSize'> = {},
+  options: Omit<ExportOptions, 'selection' | 'pageSize'>,
 ): Promise<LogExport> {
   const { signal, onProgress } = options;
   const exportedAt = (options.now?.() ?? new Date()).toISOString();
-  const writer = new EventLineWriter(info.selection);
-  const parts: Blob[] = [];
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  let bytes = 0;
   throwIfAborted(signal);
-  for await (const page of pages) {
+  const body = await FileBody.create(info.selection);
+  await fill(body, () => {
+    onProgress?.({ events: body.eventCount, totalEvents: info.totalEvents, bytes: body.byteCount });
     throwIfAborted(signal);
-    if (page.length === 0) continue;
-    const chunk = writer.encodePage(page);
-    pending.push(chunk);
-    pendingBytes += chunk.length;
-    bytes += chunk.length;
-    if (pendingBytes >= BLOB_PART_BYTES) {
-      parts.push(new Blob(pending as BlobPart[]));
-      pending = [];
-      pendingBytes = 0;
-    }
-    onProgress?.({ events: writer.eventCount, totalEvents: info.totalEvents, bytes });
-  }
-  throwIfAborted(signal);
-  const header = buildHeader(writer.finish(), {
+  });
+  const header = buildHeader(body.finish(), {
     selection: info.selection,
     hypothetical: info.hypothetical,
     appVersion: options.appVersion ?? appVersion(),
     exportedAt,
   });
-  const blob = new Blob([encodeHeaderLine(header), ...parts, ...pending] as BlobPart[], { type: MEDIA_TYPE });
-  return { header, blob, fileName: suggestedFileName(exportedAt, info.hypothetical?.scenario ?? (info.hypothetical ? '' : undefined)) };
+  return {
+    header,
+    blob: body.toBlob(header),
+    fileName: suggestedFileName(exportedAt, info.hypothetical?.scenario ?? (info.hypothetical ? '' : undefined)),
+  };
+}
+
+/** Writes pages of events (checked and stringified one by one) as a log file: what-if scenarios and single streams. */
+export async function exportEvents(
+  pages: AsyncIterable<StoredEvent[]>,
+  info: Omit<HeaderInfo, 'exportedAt' | 'appVersion'> & { totalEvents?: number },
+  options: Omit<ExportOptions, 'selection' | 'pageSize'> = {},
+): Promise<LogExport> {
+  return writeFile(
+    async (body, progress) => {
+      for await (const page of pages) {
+        throwIfAborted(options.signal);
+        if (page.length === 0) continue;
+        body.addEvents(page);
+        progress();
+      }
+    },
+    info,
+    options,
+  );
 }
 
 function appVersion(): string {
   return typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'unknown';
 }
 
-interface PagePlan {
-  pages: AsyncIterable<StoredEvent[]>;
-  totalEvents: number;
-}
-
-/**
- * The pages of a selection, bounded when the export starts: the log only grows
- * at the end, so events up to the last seq seen now never change while we read.
- */
-async function planPages(store: EventStore, selection: LogSelection, pageSize: number): Promise<PagePlan> {
-  if (selection.kind === 'stream') {
-    const toVersion = await store.streamVersion(selection.stream);
-    return {
-      totalEvents: toVersion,
-      pages: (async function* () {
-        for (let from = 1; from <= toVersion; ) {
-          const page = await store.readStream(selection.stream, { fromVersion: from, toVersion, limit: pageSize });
-          if (page.length === 0) return;
-          yield page;
-          from = page[page.length - 1]!.meta.version + 1;
-        }
-      })(),
-    };
-  }
-  const last = await store.lastSeq();
-  let fromSeq = 1;
-  let toSeq = last;
-  if (selection.kind === 'seq') {
-    fromSeq = Math.max(1, selection.fromSeq);
-    toSeq = Math.min(last, selection.toSeq);
-  } else if (selection.kind === 'time') {
-    fromSeq = (await store.seqAtTime(new Date(Date.parse(selection.from) - 1))) + 1;
-    toSeq = await store.seqAtTime(selection.to);
-  }
+/** One stream's events, page by page, up to its version when the export starts. */
+async function streamPages(store: EventStore, stream: string, pageSize: number): Promise<{ pages: AsyncIterable<StoredEvent[]>; totalEvents: number }> {
+  const toVersion = await store.streamVersion(stream);
   return {
-    totalEvents: Math.max(0, toSeq - fromSeq + 1),
+    totalEvents: toVersion,
     pages: (async function* () {
-      for (let from = fromSeq; from <= toSeq; ) {
-        const page = await store.readAll({ fromSeq: from, toSeq, limit: pageSize });
+      for (let from = 1; from <= toVersion; ) {
+        const page = await store.readStream(stream, { fromVersion: from, toVersion, limit: pageSize });
         if (page.length === 0) return;
         yield page;
-        from = page[page.length - 1]!.meta.seq + 1;
+        from = page[page.length - 1]!.meta.version + 1;
       }
     })(),
   };
 }
 
-/** Exports the whole log, a seq or time range, or one stream, reading the store page by page. */
+/**
+ * The seqs a selection covers, bounded when the export starts: the log only
+ * grows at the end, so events up to the last seq seen now never change while we read.
+ */
+async function seqRange(store: EventStore, selection: Exclude<LogSelection, { kind: 'stream' }>): Promise<{ fromSeq: number; toSeq: number }> {
+  const last = await store.lastSeq();
+  if (selection.kind === 'seq') return { fromSeq: Math.max(1, selection.fromSeq), toSeq: Math.min(last, selection.toSeq) };
+  if (selection.kind === 'time')
+    return { fromSeq: (await store.seqAtTime(new Date(Date.parse(selection.from) - 1))) + 1, toSeq: await store.seqAtTime(selection.to) };
+  return { fromSeq: 1, toSeq: last };
+}
+
+/** The store's lines of seqs fromSeq..toSeq, `limit` events at a time; the next read runs while this one is hashed. */
+async function* lineRuns(store: EventStore, fromSeq: number, toSeq: number, limit: number): AsyncGenerator<EventLines> {
+  const read = (from: number) => {
+    const reading = store.readLines({ fromSeq: from, toSeq, limit });
+    // Awaited below, unless the export stops first.
+    reading.catch(() => undefined);
+    return reading;
+  };
+  let next = fromSeq <= toSeq ? read(fromSeq) : undefined;
+  while (next) {
+    const lines = await next;
+    if (lines.count === 0) return;
+    next = lines.lastSeq < toSeq ? read(lines.lastSeq + 1) : undefined;
+    yield lines;
+  }
+}
+
+/**
+ * Exports the whole log, a seq or time range, or one stream. A range is copied
+ * from the store's own event lines, in large runs, with no event parsed,
+ * checked or stringified again; a stream is read event by event.
+ */
 export async function exportLog(store: EventStore, options: ExportOptions = {}): Promise<LogExport> {
   const selection = options.selection ?? { kind: 'all' };
-  const { pages, totalEvents } = await planPages(store, selection, options.pageSize ?? 2000);
-  return exportEvents(pages, { selection, totalEvents }, options);
+  if (selection.kind === 'stream') {
+    const { pages, totalEvents } = await streamPages(store, selection.stream, options.pageSize ?? STREAM_PAGE);
+    return exportEvents(pages, { selection, totalEvents }, options);
+  }
+  const { fromSeq, toSeq } = await seqRange(store, selection);
+  return writeFile(
+    async (body, progress) => {
+      for await (const lines of lineRuns(store, fromSeq, toSeq, options.pageSize ?? LINES_PAGE)) {
+        body.addLines(lines);
+        progress();
+      }
+    },
+    { selection, totalEvents: Math.max(0, toSeq - fromSeq + 1) },
+    options,
+  );
 }

@@ -78,7 +78,13 @@ async function replaceLog({ store, options, progress }: ImportContext, source: B
       onEvents: async (events: StoredEvent[]) => {
         // One batch is written while the next is read and checked.
         await writing;
-        for (const { meta } of events) streams.set(meta.stream, { stream: meta.stream, version: meta.version, lastSeq: meta.seq });
+        for (const { meta } of events) {
+          const info = streams.get(meta.stream);
+          if (info) {
+            info.version = meta.version;
+            info.lastSeq = meta.seq;
+          } else streams.set(meta.stream, { stream: meta.stream, version: meta.version, lastSeq: meta.seq });
+        }
         writing = scratch.addEvents(events).catch((error: unknown) => {
           throw error instanceof DuplicateIdError ? duplicateId(error.id, lineOf(error.firstSeq), lineOf(error.seq)) : error;
         });

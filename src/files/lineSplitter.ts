@@ -2,6 +2,14 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /**
+ * Receives one line. `bytes` stay valid until the splitter is given the next
+ * chunk. `lfFollows` says the byte after them in their buffer is the LF that
+ * ended the line (not a CR that was removed, nor a copy made to join a line
+ * split across chunks), so consecutive lines can be handled as one run of bytes.
+ */
+export type LineSink = (bytes: Uint8Array, line: number, lfFollows: boolean) => void;
+
+/**
  * Splits a byte stream into lines without decoding it first. LF (0x0A) never
  * occurs inside a multi-byte UTF-8 sequence, so a character split across two
  * chunks always ends up whole in one line, and each line is then decoded on its
@@ -34,19 +42,19 @@ export class LineSplitter {
     return this.lineNo;
   }
 
-  /** Hands every complete line in `chunk` to `sink`; the bytes are only valid during the call. */
-  push(chunk: Uint8Array, sink: (bytes: Uint8Array, line: number) => void): void {
+  /** Hands every complete line in `chunk` to `sink`. */
+  push(chunk: Uint8Array, sink: LineSink): void {
     let start = 0;
     for (;;) {
       const end = chunk.indexOf(LF, start);
       if (end === -1) break;
       const piece = chunk.subarray(start, end);
       if (this.carryBytes === 0) {
-        this.emit(piece, sink);
+        this.emit(piece, sink, true);
       } else {
         this.carry.push(piece);
         this.carryBytes += piece.length;
-        this.emit(this.takeCarry(), sink);
+        this.emit(this.takeCarry(), sink, false);
       }
       start = end + 1;
     }
@@ -61,10 +69,10 @@ export class LineSplitter {
   }
 
   /** Hands out the last line when the file does not end with LF. */
-  finish(sink: (bytes: Uint8Array, line: number) => void): void {
+  finish(sink: LineSink): void {
     if (this.carryBytes === 0) return;
     this.missingFinalNewline = true;
-    this.emit(this.takeCarry(), sink);
+    this.emit(this.takeCarry(), sink, false);
   }
 
   private takeCarry(): Uint8Array {
@@ -79,18 +87,20 @@ export class LineSplitter {
     return joined;
   }
 
-  private emit(bytes: Uint8Array, sink: (bytes: Uint8Array, line: number) => void): void {
+  private emit(bytes: Uint8Array, sink: LineSink, inChunk: boolean): void {
     this.lineNo += 1;
     let line = bytes;
     if (this.lineNo === 1 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) {
       line = line.subarray(3);
       this.bomRemoved = true;
     }
+    let lfFollows = inChunk;
     if (line.length > 0 && line[line.length - 1] === CR) {
       line = line.subarray(0, line.length - 1);
       this.firstCrlfLine ??= this.lineNo;
+      lfFollows = false;
     }
     if (line.length > this.maxLineBytes(this.lineNo)) this.onTooLong(this.lineNo);
-    sink(line, this.lineNo);
+    sink(line, this.lineNo, lfFollows);
   }
 }

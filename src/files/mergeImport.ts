@@ -1,4 +1,4 @@
-import { ScratchLog, appendPositioned, depsOf, lastSeqOf, type RewindDatabase, type StoredEvent } from '../eventstore/index.ts';
+import { ScratchLog, appendPositioned, depsOf, lastSeqOf, type EventStore, type RewindDatabase, type StoredEvent } from '../eventstore/index.ts';
 import type { ByteSource } from './byteSource.ts';
 import { LogFileError, MergeConflictError } from './errors.ts';
 import { advancedCheckpoints, readerOptions, type ImportContext, type ImportResult } from './importTypes.ts';
@@ -28,7 +28,7 @@ function logChanged(): LogFileError {
 export async function mergeLog({ store, options, progress }: ImportContext, source: ByteSource): Promise<ImportResult> {
   const live = store.db;
   const base = await store.lastSeq();
-  const plan = new MergePlan(live, base);
+  const plan = new MergePlan(store, base);
   const processManagers = options.processManagers ?? [];
   let held: StoredEvent[] = [];
   let heldBytes = 0;
@@ -61,7 +61,7 @@ export async function mergeLog({ store, options, progress }: ImportContext, sour
     await writing;
     if (plan.conflicts.size > 0) {
       throw new MergeConflictError([...plan.conflicts.values()], plan.branchBaseSeq(), (onEvents) =>
-        readIncoming(live, source, options, onEvents),
+        readIncoming(store, source, options, onEvents),
       );
     }
     const result: ImportResult = { mode: 'merge', summary, imported: plan.added, skipped: plan.skipped, lastSeq: plan.lastSeq, replaced: false };
@@ -97,7 +97,7 @@ export async function mergeLog({ store, options, progress }: ImportContext, sour
 
 /** Reads the file again and hands over the events this log does not hold: the material of a what-if branch. */
 async function readIncoming(
-  live: RewindDatabase,
+  store: EventStore,
   source: ByteSource,
   options: ImportContext['options'],
   onEvents: (events: StoredEvent[]) => void | Promise<void>,
@@ -107,7 +107,7 @@ async function readIncoming(
     unknownTypes: options.unknownTypes,
     signal: options.signal,
     onEvents: async (events) => {
-      const fresh = await eventsNotIn(live, events);
+      const fresh = await eventsNotIn(store, events);
       if (fresh.length > 0) await onEvents(fresh);
     },
   });

@@ -1,4 +1,4 @@
-import { canonicalJson, type RewindDatabase, type StoredEvent, type StreamInfo } from '../eventstore/index.ts';
+import { canonicalJson, type EventStore, type StoredEvent, type StreamInfo } from '../eventstore/index.ts';
 import { LogFileError, type StreamConflict } from './errors.ts';
 
 /** Two copies of one event: equal in everything but the seq, which each log assigns itself. */
@@ -7,7 +7,23 @@ function sameEvent(a: StoredEvent, b: StoredEvent): boolean {
   return canonicalJson(strip(a)) === canonicalJson(strip(b));
 }
 
-const positionKey = (stream: string, version: number) => `${version}\u0000${stream}`;
+/** Seqs closer than this are read in one range rather than apart. */
+const READ_GAP = 256;
+
+/** The events at these seqs (any order), read in ranges: a file of this log's own past maps onto few, long ranges. */
+async function readSeqs(store: EventStore, seqs: number[]): Promise<Map<number, StoredEvent>> {
+  const wanted = new Set(seqs);
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const found = new Map<number, StoredEvent>();
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1]! - sorted[j]! <= READ_GAP) j += 1;
+    for (const event of await store.readAll({ fromSeq: sorted[i], toSeq: sorted[j] }))
+      if (wanted.has(event.meta.seq)) found.set(event.meta.seq, event);
+    i = j + 1;
+  }
+  return found;
+}
 
 /**
  * Decides, batch by batch, what a merge does with each event of the file. The
@@ -29,7 +45,7 @@ export class MergePlan {
   lastSeq: number;
 
   constructor(
-    private readonly db: RewindDatabase,
+    private readonly store: EventStore,
     readonly base: number,
   ) {
     this.lastSeq = base;
@@ -37,38 +53,34 @@ export class MergePlan {
 
   /** Returns the batch's new events, positioned after this log; records conflicts. */
   async classify(events: readonly StoredEvent[], firstLine: number): Promise<StoredEvent[]> {
-    const { db } = this;
+    const { store } = this;
     const unseen = [...new Set(events.map((e) => e.meta.stream))].filter((s) => !this.localVersions.has(s));
-    const infos = await db.streams.bulkGet(unseen);
+    const infos = await store.db.streams.bulkGet(unseen);
     unseen.forEach((stream, i) => this.localVersions.set(stream, infos[i]?.version ?? 0));
-    const known = events.filter((e) => e.meta.version <= this.localVersions.get(e.meta.stream)!);
-    const [atPositions, withIds] = await Promise.all([
-      known.length === 0
-        ? []
-        : db.events
-            .where('[meta.stream+meta.version]')
-            .anyOf(known.map((e) => [e.meta.stream, e.meta.version]))
-            .toArray(),
-      db.events
-        .where('meta.id')
-        .anyOf(events.map((e) => e.meta.id))
-        .toArray(),
-    ]);
-    const mineAt = new Map(atPositions.map((e) => [positionKey(e.meta.stream, e.meta.version), e]));
-    const mineById = new Map(withIds.map((e) => [e.meta.id, e]));
+    const seqOfId = await store.hasIds(events.map((e) => e.meta.id));
+    // This log's copies of the file's events it holds where the file has them, to compare their content.
+    const held = events.filter((e) => e.meta.version <= this.localVersions.get(e.meta.stream)!).map((e) => seqOfId.get(e.meta.id));
+    const mine = await readSeqs(store, held.filter((seq) => seq !== undefined));
     const fresh: StoredEvent[] = [];
+    const diverged: StreamConflict[] = [];
     events.forEach((event, i) => {
-      const positioned = this.place(event, firstLine + i, mineAt, mineById);
+      const positioned = this.place(event, firstLine + i, seqOfId.get(event.meta.id), mine, diverged);
       if (positioned) fresh.push(positioned);
     });
+    // Rare (once per conflicting stream): where this log's own event at the diverging version is.
+    for (const conflict of diverged) {
+      const [local] = await store.readStream(conflict.stream, { fromVersion: conflict.divergesAtVersion, limit: 1 });
+      conflict.localSeq = local?.meta.seq ?? 0;
+    }
     return fresh;
   }
 
   private place(
     event: StoredEvent,
     line: number,
-    mineAt: Map<string, StoredEvent>,
-    mineById: Map<string, StoredEvent>,
+    heldAt: number | undefined,
+    mine: Map<number, StoredEvent>,
+    diverged: StreamConflict[],
   ): StoredEvent | undefined {
     const { stream, version, id } = event.meta;
     const conflict = this.conflicts.get(stream);
@@ -77,25 +89,20 @@ export class MergePlan {
       return undefined;
     }
     const local = this.localVersions.get(stream)!;
-    const sameId = mineById.get(id);
     if (version <= local) {
-      const mine = mineAt.get(positionKey(stream, version));
-      if (mine && mine.meta.id === id) {
-        if (!sameEvent(mine, event)) throw idConflict(id, mine.meta.seq, line);
+      const copy = heldAt === undefined ? undefined : mine.get(heldAt);
+      if (copy && copy.meta.stream === stream && copy.meta.version === version) {
+        if (!sameEvent(copy, event)) throw idConflict(id, copy.meta.seq, line);
         this.skipped += 1;
         return undefined;
       }
-      this.conflicts.set(stream, {
-        stream,
-        divergesAtVersion: version,
-        localVersion: local,
-        incomingVersion: version,
-        localSeq: mine?.meta.seq ?? 0,
-        incomingLine: line,
-      });
+      // This log holds another event at that version: both wrote to the stream.
+      const found: StreamConflict = { stream, divergesAtVersion: version, localVersion: local, incomingVersion: version, localSeq: 0, incomingLine: line };
+      this.conflicts.set(stream, found);
+      diverged.push(found);
       return undefined;
     }
-    if (sameId) throw idConflict(id, sameId.meta.seq, line);
+    if (heldAt !== undefined) throw idConflict(id, heldAt, line);
     const before = this.planned.get(stream)?.version ?? local;
     if (version !== before + 1)
       throw new LogFileError(
@@ -130,8 +137,7 @@ function idConflict(id: string, seq: number, line: number): LogFileError {
 }
 
 /** The events of a batch this log does not hold (by id). */
-export async function eventsNotIn(db: RewindDatabase, events: readonly StoredEvent[]): Promise<StoredEvent[]> {
-  const ids = events.map((e) => e.meta.id);
-  const held = new Set((await db.events.where('meta.id').anyOf(ids).keys()) as string[]);
+export async function eventsNotIn(store: EventStore, events: readonly StoredEvent[]): Promise<StoredEvent[]> {
+  const held = await store.hasIds(events.map((e) => e.meta.id));
   return events.filter((e) => !held.has(e.meta.id));
 }

@@ -6,6 +6,7 @@ import { LogFileError, throwIfAborted, type LogFileWarning } from './errors.ts';
 import { asStoredEvent, sizeProblem, storedEventProblem } from './eventRules.ts';
 import { MAX_HEADER_BYTES, type LogFileHeader } from './format.ts';
 import { parseHeaderLine } from './header.ts';
+import { LineRun } from './lineRun.ts';
 import { LineSplitter } from './lineSplitter.ts';
 import type { FormatMigration, Migrator } from './migrate.ts';
 
@@ -88,7 +89,6 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
   const totalBytes = sizeOf(source);
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const encoder = new TextEncoder();
-  const digest = new LineDigest();
   const types: Record<string, number> = {};
   const unknownTypes: Record<string, number> = {};
   let header: LogFileHeader | undefined;
@@ -104,9 +104,12 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
   const batchSizes: number[] = [];
   let bytesRead = 0;
 
+  const run = new LineRun();
   const splitter = new LineSplitter(
     (line) => (line === 1 ? MAX_HEADER_BYTES : MAX_LINE_BYTES),
     (line) => {
+      // The lines before this one come first: one of them may hold the file's first problem.
+      handleRun();
       if (line === 1)
         throw new LogFileError('NOT_NDJSON', 'the first line is longer than 64 KiB, so it is not a Rewind log header.', 1);
       throw new LogFileError('LINE_TOO_LONG', 'the line is longer than 1 MiB, the largest an event may be.', line);
@@ -136,7 +139,7 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
     }
   }
 
-  function onLine(bytes: Uint8Array, line: number): void {
+  function onLine(bytes: Uint8Array, line: number, lfFollows: boolean): void {
     if (line === 1) {
       const parsed = parseHeaderLine(decode(bytes, 1), options.migrations);
       header = parsed.header;
@@ -147,12 +150,48 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
       return;
     }
     if (bytes.length === 0) {
+      handleRun();
       blankSince ??= line;
       return;
     }
     if (blankSince !== undefined) throw new LogFileError('BLANK_LINE', 'the line is empty; every line after the header holds one event.', blankSince);
+    if (lfFollows && run.add(bytes, line)) return;
+    handleRun();
+    if (lfFollows) {
+      run.add(bytes, line);
+      return;
+    }
     digest.addLine(bytes);
-    const text = decode(bytes, line);
+    onEventLine(decode(bytes, line), line, bytes.length);
+  }
+
+  /** Hashes, decodes and checks the run of lines gathered so far: one call each for the whole run. */
+  function handleRun(): void {
+    const lines = run.take();
+    if (!lines) return;
+    digest.addLines(lines.bytes);
+    const text = decodeRun(lines.bytes);
+    let offset = 0;
+    let from = 0;
+    lines.lengths.forEach((length, i) => {
+      const line = lines.firstLine + i;
+      // Not UTF-8 somewhere in the run: line by line, so its problems still come in file order.
+      const lineText = text === undefined ? decode(lines.bytes.subarray(offset, offset + length), line) : text.slice(from, text.indexOf('\n', from));
+      offset += length + 1;
+      from += lineText.length + 1;
+      onEventLine(lineText, line, length);
+    });
+  }
+
+  function decodeRun(bytes: Uint8Array): string | undefined {
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      return undefined;
+    }
+  }
+
+  function onEventLine(text: string, line: number, byteLength: number): void {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -163,7 +202,7 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
     const problem = storedEventProblem(value);
     if (problem) throw new LogFileError('INVALID_EVENT', problem, line);
     const event = asStoredEvent(value as Record<string, unknown>);
-    const tooBig = sizeProblem(event, bytes.length, encoder);
+    const tooBig = sizeProblem(event, byteLength, encoder);
     if (tooBig) throw new LogFileError('EVENT_TOO_LARGE', tooBig, line);
     if (known && !known.has(event.type)) {
       if (!keepUnknown)
@@ -175,7 +214,7 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
     types[event.type] = (types[event.type] ?? 0) + 1;
     if (batch.length === 0) batchLine = line;
     batch.push(event);
-    batchSizes.push(bytes.length + 1);
+    batchSizes.push(byteLength + 1);
   }
 
   async function flush(force: boolean): Promise<void> {
@@ -192,10 +231,12 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
   }
 
   throwIfAborted(signal);
+  const digest = await LineDigest.create();
   for await (const slice of byteSlices(source)) {
     throwIfAborted(signal);
     bytesRead += slice.length;
     splitter.push(slice, onLine);
+    handleRun();
     await flush(false);
   }
   ending = true;
@@ -233,7 +274,7 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
     eventCount: continuity!.count,
     firstSeq: header!.firstSeq,
     lastSeq: header!.lastSeq,
-    streamCount: continuity!.versions.size,
+    streamCount: continuity!.streamCount,
     types,
     unknownTypes,
     sha256,

@@ -6,6 +6,11 @@ import type { StoredEvent } from '../eventstore/index.ts';
  * a snapshot, or applied one at a time as they arrive. `apply` never mutates
  * `state`; it returns the next state (or the same object when nothing changed).
  *
+ * `applyMany`, when a projection has it, folds a page of events at once: it
+ * must return a state equal (same JSON) to applying them one by one, and never
+ * mutate `state` either. It exists for speed: inside one call a projection may
+ * work on private mutable copies and publish them once at the end.
+ *
  * Bump `version` whenever `apply` or the state's shape changes: snapshots of
  * another version are ignored and the state is rebuilt from events.
  */
@@ -14,6 +19,7 @@ export interface Projection<S> {
   readonly version: number;
   readonly initial: S;
   apply(state: S, event: StoredEvent): S;
+  applyMany?(state: S, events: readonly StoredEvent[]): S;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list of projections

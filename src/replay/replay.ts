@@ -1,6 +1,6 @@
-import type { EventStore } from '../eventstore/index.ts';
+import type { EventStore, StoredEvent } from '../eventstore/index.ts';
 import { ReplayAbortedError, ReplayError } from './errors.ts';
-import { foldInto, statesOf, type Cursors } from './fold.ts';
+import { foldInto, initialCursors, statesOf, type Cursors } from './fold.ts';
 import type { AnyProjection, StatesOf } from './projection.ts';
 import { startingCursors } from './snapshots.ts';
 
@@ -36,6 +36,8 @@ export interface ReplayResult {
  * before it, then the events after that, read in pages. Seqs must follow each
  * other with no gap; a missing or damaged record stops the replay with a
  * ReplayError naming the seq, rather than showing a state no history produced.
+ * The next page is being read (IndexedDB works in another process) while this
+ * one is folded.
  */
 export async function replay(
   store: EventStore,
@@ -46,24 +48,37 @@ export async function replay(
   const toSeq = Math.min(options.toSeq ?? last, last);
   const cursors =
     options.useSnapshots === false
-      ? Object.fromEntries(projections.map((p) => [p.name, { seq: 0, state: p.initial }]))
+      ? initialCursors(projections)
       : await startingCursors(store, projections, toSeq, options.onSnapshotIgnored);
   const from = Math.min(toSeq, ...Object.values(cursors).map((c) => c.seq));
   const total = toSeq - from;
   const pageSize = options.pageSize ?? 5000;
+  const read = (fromSeq: number) => (fromSeq <= toSeq ? store.readAll({ fromSeq, toSeq, limit: pageSize }) : undefined);
   options.onProgress?.({ done: 0, total });
 
   let next = from + 1;
-  while (next <= toSeq) {
-    if (options.signal?.aborted) throw new ReplayAbortedError();
-    const page = await store.readAll({ fromSeq: next, toSeq, limit: pageSize });
-    page.forEach((event, i) => {
-      if (event?.meta?.seq !== next + i) throw new ReplayError(`Event ${next + i} is missing or damaged in the log.`, next + i);
-    });
-    if (page.length === 0) throw new ReplayError(`Event ${next} is missing from the log.`, next);
-    foldInto(projections, cursors, page);
-    next += page.length;
-    options.onProgress?.({ done: next - 1 - from, total });
+  let reading = read(next);
+  try {
+    while (reading) {
+      if (options.signal?.aborted) throw new ReplayAbortedError();
+      const page = await reading;
+      checkPage(page, next);
+      next += page.length;
+      reading = read(next);
+      foldInto(projections, cursors, page);
+      options.onProgress?.({ done: next - 1 - from, total });
+    }
+  } finally {
+    // A replay that stops early leaves its read-ahead unwanted: nobody waits for it.
+    reading?.catch(() => {});
   }
   return { seq: Math.max(toSeq, 0), fromSeq: from, states: statesOf(cursors), cursors };
+}
+
+/** Each event of a page must be the next seq: a gap or a damaged record names the first seq it misses. */
+function checkPage(page: readonly StoredEvent[], first: number): void {
+  page.forEach((event, i) => {
+    if (event?.meta?.seq !== first + i) throw new ReplayError(`Event ${first + i} is missing or damaged in the log.`, first + i);
+  });
+  if (page.length === 0) throw new ReplayError(`Event ${first} is missing from the log.`, first);
 }

@@ -1,7 +1,8 @@
 import { eventInputProblem, InvalidEventError, type EventInput, type EventStore, type StoredEvent } from '../eventstore/index.ts';
-import { applyEvent, statesOf, type Cursors } from './fold.ts';
+import { eventAt } from './branchEvents.ts';
+import { applyEvent, foldInto, statesOf, type Cursors } from './fold.ts';
 import type { AnyProjection, StatesOf } from './projection.ts';
-import { replay } from './replay.ts';
+import { replay, type ReplayProgress } from './replay.ts';
 
 /** A hypothetical event to play right after the real event `afterSeq`. */
 export interface Injection {
@@ -19,18 +20,58 @@ export interface WhatIfChanges {
 export interface WhatIfResult {
   /** The branch's states after its last event. */
   states: StatesOf;
-  /** The branch's events from `fromSeq` on, in play order: real ones kept, and injected ones. */
-  events: StoredEvent[];
   /** The first real seq the branch replayed; before it, the branch is the real history. */
   fromSeq: number;
   /** The real log's last seq the branch was replayed to. */
   toSeq: number;
+  /** Real seqs from `fromSeq` to `toSeq` the branch leaves out, ascending. */
+  skipped: number[];
+  /** The injected events as the branch plays them, each with the seq of the real event it follows. */
+  injected: StoredEvent[];
+  /** How many events the branch plays from `fromSeq` on (real ones kept, and injected ones); read them with branchEvents. */
+  eventCount: number;
+  /** How the states were reached: only the touched partitions re-folded, or every event after the branch point replayed. */
+  method: 'partitioned' | 'replayed';
+}
+
+/** What a shortcut gets: the branch's changes, already checked and materialised. */
+export interface ShortcutInput {
+  store: EventStore;
+  projections: readonly AnyProjection[];
+  fromSeq: number;
+  toSeq: number;
+  /** The real events the branch leaves out, in seq order. */
+  skipped: StoredEvent[];
+  injected: StoredEvent[];
+}
+
+/**
+ * Computes a branch's states from the real present without replaying the events
+ * after the branch point. It reads what it needs from the log (while the real
+ * states at `toSeq` are being fetched), then resolves to the step that turns
+ * those states into the branch's; either may give undefined when it cannot be
+ * done exactly, and the branch is then replayed. It must give the very states
+ * the replay gives.
+ */
+export type WhatIfShortcut = (input: ShortcutInput) => Promise<((live: StatesOf) => StatesOf | undefined) | undefined>;
+
+export interface WhatIfOptions {
+  toSeq?: number;
+  pageSize?: number;
+  /** Tried first; needs the real states at `toSeq` (`live`, or rebuilt from the newest keyframes). */
+  shortcut?: WhatIfShortcut;
+  /** The real states the caller already holds (the memory image); used when they include exactly the events up to `toSeq`. */
+  live?: { seq: number; states: StatesOf };
+  onProgress?: (progress: ReplayProgress) => void;
 }
 
 export const HYPOTHETICAL_ID_PREFIX = 'what-if:';
 
-/** An injected event takes the seq of the real event it follows; its id marks it as hypothetical. */
-function materialise(injection: Injection, index: number, previous: StoredEvent | undefined): StoredEvent {
+/**
+ * An injected event takes the seq of the real event it follows, and its time
+ * unless it has its own; its id marks it as hypothetical.
+ */
+function materialise(injection: Injection, index: number, after: StoredEvent | undefined): StoredEvent {
   const { event, stream, afterSeq } = injection;
   return {
     type: event.type,
@@ -41,7 +82,7 @@ function materialise(injection: Injection, index: number, previous: StoredEvent 
       seq: afterSeq,
       stream,
       version: 0,
-      at: event.meta?.at ?? previous?.meta.at ?? new Date(0).toISOString(),
+      at: event.meta?.at ?? after?.meta.at ?? new Date(0).toISOString(),
     },
   };
 }
@@ -61,52 +102,92 @@ function validate(fromSeq: number, changes: WhatIfChanges): void {
   });
 }
 
+/** The injections in play order, materialised: each reads the real event it follows for its time. */
+async function materialiseAll(store: EventStore, inject: readonly Injection[], toSeq: number): Promise<StoredEvent[]> {
+  const ordered = inject
+    .map((injection, index) => ({ injection, index }))
+    .sort((a, b) => a.injection.afterSeq - b.injection.afterSeq || a.index - b.index);
+  const seqs = [...new Set(ordered.map(({ injection }) => Math.min(injection.afterSeq, toSeq)))];
+  const afters = new Map(await Promise.all(seqs.map(async (seq) => [seq, await eventAt(store, seq)] as const)));
+  return ordered.map(({ injection, index }) => materialise(injection, index, afters.get(Math.min(injection.afterSeq, toSeq))));
+}
+
+/** Folds the branch from the real state before `fromSeq`: the real events minus the skipped ones, injections after theirs. */
+async function replayBranch(
+  store: EventStore,
+  projections: readonly AnyProjection[],
+  fromSeq: number,
+  toSeq: number,
+  skip: ReadonlySet<number>,
+  injected: readonly StoredEvent[],
+  options: WhatIfOptions,
+): Promise<StatesOf> {
+  const base = await replay(store, projections, { toSeq: fromSeq - 1 });
+  const cursors: Cursors = base.cursors;
+  const total = Math.max(0, toSeq - fromSeq + 1);
+  let next = 0;
+  const injectUpTo = (seq: number) => {
+    while (next < injected.length && injected[next]!.meta.seq <= seq) applyEvent(projections, cursors, injected[next++]!);
+  };
+  options.onProgress?.({ done: 0, total });
+  injectUpTo(fromSeq - 1);
+  for (let from = fromSeq; from <= toSeq; ) {
+    const page = await store.readAll({ fromSeq: from, toSeq, limit: options.pageSize ?? 5000 });
+    if (page.length === 0) break;
+    // Runs of kept real events fold a page at a time; a skip or an injection ends a run.
+    let run: StoredEvent[] = [];
+    for (const event of page) {
+      if (skip.has(event.meta.seq)) {
+        foldInto(projections, cursors, run);
+        run = [];
+      } else run.push(event);
+      if (next < injected.length && injected[next]!.meta.seq <= event.meta.seq) {
+        foldInto(projections, cursors, run);
+        run = [];
+        injectUpTo(event.meta.seq);
+      }
+    }
+    foldInto(projections, cursors, run);
+    from = page[page.length - 1]!.meta.seq + 1;
+    options.onProgress?.({ done: from - fromSeq, total });
+  }
+  injectUpTo(Number.MAX_SAFE_INTEGER);
+  return statesOf(cursors);
+}
+
 /**
- * Replays an alternative history without writing to the log: the real state
+ * An alternative history, computed without writing to the log: the real state
  * just before `fromSeq`, then the real events from `fromSeq` to `toSeq` minus
  * the skipped ones, with injected events played after the event they name.
+ * Later real events are folded as they are, never re-checked against the rules.
+ * With a shortcut, only what the changes touch is recomputed from the real
+ * present; whatever the shortcut cannot do exactly is replayed.
  */
 export async function whatIf(
   store: EventStore,
   projections: readonly AnyProjection[],
   fromSeq: number,
   changes: WhatIfChanges,
-  options: { toSeq?: number; pageSize?: number } = {},
+  options: WhatIfOptions = {},
 ): Promise<WhatIfResult> {
   validate(fromSeq, changes);
-  const skip = new Set(changes.skip ?? []);
-  const injections = [...(changes.inject ?? [])]
-    .map((injection, index) => ({ injection, index }))
-    .sort((a, b) => a.injection.afterSeq - b.injection.afterSeq || a.index - b.index);
-  const base = await replay(store, projections, { toSeq: fromSeq - 1 });
-  const cursors: Cursors = base.cursors;
-  const toSeq = Math.min(options.toSeq ?? Number.MAX_SAFE_INTEGER, await store.lastSeq());
-  const branch: StoredEvent[] = [];
-  let previous: StoredEvent | undefined;
-  let nextInjection = 0;
+  const last = await store.lastSeq();
+  const toSeq = Math.max(fromSeq - 1, Math.min(options.toSeq ?? last, last));
+  const skipped = [...new Set(changes.skip ?? [])].filter((seq) => seq <= toSeq).sort((a, b) => a - b);
+  const injected = await materialiseAll(store, changes.inject ?? [], toSeq);
+  const result = { fromSeq, toSeq, skipped, injected, eventCount: toSeq - fromSeq + 1 - skipped.length + injected.length };
 
-  const play = (event: StoredEvent) => {
-    applyEvent(projections, cursors, event);
-    branch.push(event);
-  };
-  const injectUpTo = (seq: number) => {
-    while (nextInjection < injections.length && injections[nextInjection]!.injection.afterSeq <= seq) {
-      const { injection, index } = injections[nextInjection++]!;
-      play(materialise(injection, index, previous));
+  if (options.shortcut) {
+    const skippedEvents = await Promise.all(skipped.map((seq) => eventAt(store, seq)));
+    if (skippedEvents.every((e) => e !== undefined)) {
+      const [live, finish] = await Promise.all([
+        options.live?.seq === toSeq ? options.live.states : replay(store, projections, { toSeq }).then((r) => r.states),
+        options.shortcut({ store, projections, fromSeq, toSeq, skipped: skippedEvents, injected }),
+      ]);
+      const states = finish?.(live);
+      if (states) return { ...result, states, method: 'partitioned' };
     }
-  };
-
-  injectUpTo(fromSeq - 1);
-  for (let next = fromSeq; next <= toSeq; ) {
-    const page = await store.readAll({ fromSeq: next, toSeq, limit: options.pageSize ?? 5000 });
-    if (page.length === 0) break;
-    for (const event of page) {
-      if (!skip.has(event.meta.seq)) play(event);
-      previous = event;
-      injectUpTo(event.meta.seq);
-    }
-    next = page[page.length - 1]!.meta.seq + 1;
   }
-  injectUpTo(Number.MAX_SAFE_INTEGER);
-  return { states: statesOf(cursors), events: branch, fromSeq, toSeq: Math.max(toSeq, fromSeq - 1) };
+  const states = await replayBranch(store, projections, fromSeq, toSeq, new Set(skipped), injected, options);
+  return { ...result, states, method: 'replayed' };
 }

@@ -1,40 +1,42 @@
-import { WrongExpectedVersionError, type EventStore, type StoredEvent } from '../eventstore/index.ts';
+import { WrongExpectedVersionError, type AppendResult } from '../eventstore/index.ts';
 import { HYPOTHETICAL_ID_PREFIX, type Injection, type WhatIfResult } from '../replay/index.ts';
-import type { CommandStore } from '../domain/index.ts';
+import { decisionsProjection, versionOf, type CommandStore, type DecisionSource, type DecisionsState } from '../domain/index.ts';
+import type { WhatIfBranch } from './whatIfBranch.ts';
+
+function openResult(branch: Pick<WhatIfBranch, 'store'>): WhatIfResult {
+  const { result } = branch.store.getState();
+  if (!result) throw new Error('No what-if branch is open.');
+  return result;
+}
+
+const decisionsOf = (result: WhatIfResult) => result.states[decisionsProjection.name] as DecisionsState;
 
 /**
- * Lets the usual command handler run inside a what-if branch: streams read as
- * the branch has them (real events before the branch point, then the branch's
- * own), and appends become injections at the branch's end instead of writes.
- * Commands are thus validated against the alternative state by the very same
- * deciders, and the real log is never touched.
+ * Lets the usual command handler run inside a what-if branch: commands are
+ * decided on the branch's own decision state (real events before the branch
+ * point, then the branch's), and appends become injections at the branch's end
+ * instead of writes. So the very same deciders validate commands against the
+ * alternative state, and the real log is never touched.
  */
-export function branchCommandStore(
-  eventStore: Pick<EventStore, 'readStream'>,
-  result: WhatIfResult,
-  inject: (injections: Injection[]) => Promise<void>,
-): CommandStore {
-  async function branchStream(stream: string): Promise<StoredEvent[]> {
-    const before = (await eventStore.readStream(stream)).filter((e) => e.meta.seq < result.fromSeq);
-    const events = [...before, ...result.events.filter((e) => e.meta.stream === stream)];
-    return events.map((e, i) => ({ ...e, meta: { ...e.meta, version: i + 1 } }));
-  }
-
-  return {
-    readStream: async (stream, options = {}) => {
-      const all = await branchStream(stream);
-      const backward = options.direction === 'backward';
-      const lo = backward ? (options.toVersion ?? 1) : (options.fromVersion ?? 1);
-      const hi = backward ? (options.fromVersion ?? Infinity) : (options.toVersion ?? Infinity);
-      const range = all.filter((e) => e.meta.version >= lo && e.meta.version <= hi);
-      if (backward) range.reverse();
-      return options.limit === undefined ? range : range.slice(0, options.limit);
+export function branchCommands(branch: Pick<WhatIfBranch, 'store' | 'inject'>): { store: CommandStore; decisions: DecisionSource } {
+  // The branch is replayed again by each injection, before `inject` resolves: it is always as current as it gets.
+  const decisions: DecisionSource = {
+    current: async () => {
+      const result = openResult(branch);
+      return { seq: result.toSeq, state: decisionsOf(result) };
     },
+    reached: async () => {},
+    catchUp: async () => openResult(branch).toSeq,
+  };
+
+  const store: CommandStore = {
     appendMany: async (batches) => {
-      const results = [];
+      const result = openResult(branch);
+      const state = decisionsOf(result);
+      const results: AppendResult[] = [];
       const injections: Injection[] = [];
       for (const batch of batches) {
-        const version = (await branchStream(batch.stream)).length;
+        const version = versionOf(state, batch.stream);
         const expected = batch.expectedVersion ?? 'any';
         const ok =
           expected === 'any' ||
@@ -49,8 +51,9 @@ export function branchCommandStore(
         // Injected events share the seq of the real event they follow: the branch's end.
         results.push({ firstSeq: result.toSeq, lastSeq: result.toSeq, version: version + batch.events.length });
       }
-      await inject(injections);
+      await branch.inject(injections);
       return results;
     },
   };
+  return { store, decisions };
 }

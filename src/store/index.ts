@@ -1,5 +1,14 @@
 export { openLedger, type Ledger, type LedgerOptions } from './ledger.ts';
 export { asLedgerStates, type LedgerStates } from './ledgerStates.ts';
+export {
+  readAccountHistory,
+  readWholeAccountHistory,
+  type AccountHistoryPage,
+  type HistoryBranch,
+  type HistoryCursor,
+  type HistoryOrigin,
+  type HistoryReader,
+} from './accountHistory.ts';
 export { ViewingPastError } from './errors.ts';
 export type { ImageState, BootInfo, MemoryImage } from './memoryImage.ts';
 export type { TimeTravel, TimeTravelState, PastView } from './timeTravel.ts';

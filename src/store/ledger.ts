@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isFinal, openEventStore, type EventStore, type StoreHealth } from '../eventstore/index.ts';
+import { KEYFRAMES } from '../replay/index.ts';
 import {
   createCommandHandler,
   ledgerProjections,
@@ -8,9 +9,10 @@ import {
   type DispatchResult,
   type ProcessManagerRunner,
 } from '../domain/index.ts';
-import { branchCommandStore } from './branchCommands.ts';
+import { branchCommands } from './branchCommands.ts';
 import { ViewingPastError } from './errors.ts';
 import { electLeader, type Leadership } from './leadership.ts';
+import { imageDecisions } from './imageDecisions.ts';
 import { createMemoryImage, type MemoryImage } from './memoryImage.ts';
 import { exposeForTests } from './testHook.ts';
 import { createTimeTravel, type TimeTravel } from './timeTravel.ts';
@@ -42,7 +44,7 @@ export interface Ledger {
 }
 
 export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
-  const eventStore = await openEventStore({ name: options.name ?? 'rewind' });
+  const eventStore = await openEventStore({ name: options.name ?? 'rewind', keyframes: KEYFRAMES });
   const projections = ledgerProjections;
   const snapshots: Leadership = electLeader('rewind-snapshots');
   const image = createMemoryImage({
@@ -52,8 +54,10 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
     mayWriteSnapshots: snapshots.isLeader,
   });
   const travel = createTimeTravel({ eventStore, projections, liveSeq: () => image.store.getState().seq });
-  const branch = createWhatIfBranch({ eventStore, projections });
-  const handler = createCommandHandler({ store: eventStore });
+  const branch = createWhatIfBranch({ eventStore, projections, live: () => image.store.getState() });
+  // One writer per tab: commands are decided on the memory image and written a turn at a time.
+  const handler = createCommandHandler({ store: eventStore, decisions: imageDecisions(image, eventStore) });
+  const inBranch = createCommandHandler(branchCommands(branch));
   let managers: ProcessManagerRunner | undefined;
   if (options.runProcessManagers !== false) managers = startProcessManagers({ store: eventStore });
 
@@ -73,32 +77,11 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   };
   if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHidden);
 
-  // The events are durable already; an image that cannot follow (storage trouble, a damaged event) must not hold the command up.
-  const waitForImage = (seq: number) =>
-    new Promise<void>((resolve) => {
-      const done = () => image.store.getState().seq >= seq || image.store.getState().status === 'failed' || health.getState().state !== 'ok';
-      if (done()) return resolve();
-      const check = () => {
-        if (!done()) return;
-        stopImage();
-        stopHealthWait();
-        resolve();
-      };
-      const stopImage = image.store.subscribe(check);
-      const stopHealthWait = health.subscribe(check);
-    });
-
   async function dispatch(command: unknown, dispatchOptions?: DispatchOptions): Promise<DispatchResult> {
     const { plan, result } = branch.store.getState();
-    if (plan && result) {
-      const inBranch = createCommandHandler({ store: branchCommandStore(eventStore, result, branch.inject) });
-      return inBranch.dispatch(command, dispatchOptions);
-    }
+    if (plan && result) return inBranch.dispatch(command, dispatchOptions);
     if (travel.store.getState().past) throw new ViewingPastError();
-    const dispatched = await handler.dispatch(command, dispatchOptions);
-    const last = dispatched.events[dispatched.events.length - 1];
-    if (last) await waitForImage(last.meta.seq);
-    return dispatched;
+    return handler.dispatch(command, dispatchOptions);
   }
 
   // Not awaiting image.ready: the boot screen shows the replay's progress meanwhile.

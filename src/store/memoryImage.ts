@@ -58,6 +58,8 @@ export interface MemoryImage {
   readonly store: StoreApi<ImageState>;
   /** Resolves once the image is ready (or failed: see `store.getState().status`). */
   readonly ready: Promise<void>;
+  /** Resolves once the image holds every event through `seq`, or has failed or stopped and never will. */
+  reached(seq: number): Promise<void>;
   /** Saves snapshots of the current state if anything changed since the last one. */
   snapshotNow(): Promise<void>;
   stop(): void;
@@ -85,6 +87,11 @@ function isStorageTrouble(error: unknown): boolean {
  * of new events leaves it as it was, and the next wake of the subscription
  * tries again.
  */
+/** How long the log stays quiet before a due snapshot is written. */
+const QUIET_MS = 300;
+/** A snapshot this many times `snapshotEvery` overdue is written at once, quiet or not. */
+const OVERDUE_FACTOR = 10;
+
 export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
   const { eventStore, projections } = options;
   const now = options.now ?? (() => performance.now());
@@ -130,7 +137,24 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
       return;
     }
     store.setState({ seq: events[events.length - 1]!.meta.seq, states: statesOf(cursors) });
-    if (policy?.due(store.getState().seq)) void snapshotNow();
+    if (policy?.due(store.getState().seq)) snapshotWhenQuiet();
+  };
+
+  // Writing a snapshot clones every read model on the main thread (tens of ms at a million events), so a due
+  // one waits until the log has been quiet for a moment: a burst of commands is never held up by it. A log
+  // that never pauses still gets one every OVERDUE_FACTOR x snapshotEvery events.
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  const snapshotWhenQuiet = () => {
+    clearTimeout(quietTimer);
+    quietTimer = undefined;
+    if (policy?.due(store.getState().seq, OVERDUE_FACTOR)) {
+      void snapshotNow();
+      return;
+    }
+    quietTimer = setTimeout(() => {
+      quietTimer = undefined;
+      if (!stopped) void snapshotNow();
+    }, QUIET_MS);
   };
 
   const fail = (error: unknown) => {
@@ -167,13 +191,29 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
     }
   })();
 
+  let waiters: { seq: number; resolve: () => void }[] = [];
+  const release = () => {
+    const { seq, status } = store.getState();
+    waiters = waiters.filter((w) => (stopped || status === 'failed' || w.seq <= seq ? (w.resolve(), false) : true));
+  };
+  store.subscribe(release);
+  const reached = (seq: number) =>
+    new Promise<void>((resolve) => {
+      waiters.push({ seq, resolve });
+      release();
+    });
+
   return {
     store,
     ready,
+    reached,
     snapshotNow,
     stop: () => {
       stopped = true;
+      clearTimeout(quietTimer);
       unsubscribe?.();
+      // Nothing more will arrive: let whoever waits for an event go.
+      release();
     },
   };
 }

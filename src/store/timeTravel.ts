@@ -1,12 +1,23 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventStore } from '../eventstore/index.ts';
+import { decisionsProjection } from '../domain/index.ts';
+import { whatIfGuardProjection } from '../domain/readModels/whatIfGuard.ts';
 import { seqOf, stateAt, type AnyProjection, type Position, type StatesOf } from '../replay/index.ts';
+
+/**
+ * The read models a past view leaves out: what commands are decided on (the
+ * past takes no commands) and what a what-if branch checks the log with. Each
+ * keyframe of them would be loaded and every event folded into them for
+ * nothing, and the decisions are the costliest of all to load and to fold.
+ */
+const NOT_SHOWN: ReadonlySet<string> = new Set([decisionsProjection.name, whatIfGuardProjection.name]);
 
 export interface PastView {
   /** The state includes every event up to this seq. */
   seq: number;
   /** When that event was recorded (undefined at seq 0, before the first event). */
   at?: string;
+  /** The read models the screens show (not the command handler's decisions). */
   states: StatesOf;
 }
 
@@ -38,7 +49,8 @@ export function createTimeTravel(options: {
   /** The live image's seq: travelling to it or past it is the same as "now". */
   liveSeq: () => number;
 }): TimeTravel {
-  const { eventStore, projections, liveSeq } = options;
+  const { eventStore, liveSeq } = options;
+  const projections = options.projections.filter((p) => !NOT_SHOWN.has(p.name));
   const store = createStore<TimeTravelState>(() => ({ loading: false }));
   let latest = 0;
 

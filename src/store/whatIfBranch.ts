@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventStore } from '../eventstore/index.ts';
-import { whatIf, type AnyProjection, type Injection, type WhatIfResult } from '../replay/index.ts';
+import { whatIf, type AnyProjection, type Injection, type ReplayProgress, type StatesOf, type WhatIfResult, type WhatIfShortcut } from '../replay/index.ts';
+import { ledgerShortcut } from './whatIfShortcut.ts';
 
 /** What defines a branch; plain JSON, so it can be saved and reopened as a scenario. */
 export interface BranchPlan {
@@ -14,9 +15,11 @@ export interface BranchPlan {
 
 export interface WhatIfState {
   plan?: BranchPlan;
-  /** The branch replayed: its states and events. */
+  /** The branch computed: its states and changes (its events are read with branchEvents). */
   result?: WhatIfResult;
   loading: boolean;
+  /** While a branch the shortcut cannot take is replayed: how far it got. */
+  progress?: ReplayProgress;
   error?: string;
 }
 
@@ -35,24 +38,43 @@ export interface WhatIfBranch {
  * some events skipped and hypothetical ones injected. It lives in memory only;
  * nothing in it is ever written to the log.
  */
-export function createWhatIfBranch(options: { eventStore: EventStore; projections: readonly AnyProjection[] }): WhatIfBranch {
-  const { eventStore, projections } = options;
+export function createWhatIfBranch(options: {
+  eventStore: EventStore;
+  projections: readonly AnyProjection[];
+  /** The real present the app holds (the memory image), so a branch need not rebuild it from keyframes. */
+  live?: () => { seq: number; states: StatesOf };
+  /** Recomputes only what a branch touches; the ledger's by default. */
+  shortcut?: WhatIfShortcut;
+}): WhatIfBranch {
+  const { eventStore, projections, shortcut = ledgerShortcut } = options;
   const store = createStore<WhatIfState>(() => ({ loading: false }));
   let latest = 0;
 
   async function replan(plan: BranchPlan): Promise<void> {
     const request = ++latest;
     const previous = store.getState().plan;
-    store.setState({ plan, loading: true, error: undefined });
+    store.setState({ plan, loading: true, error: undefined, progress: undefined });
     // Replaying starts at the earliest change: everything before it is the real state, read from keyframes.
     const fromSeq = Math.max(1, Math.min(plan.basePoint + 1, ...plan.skip, ...plan.inject.map((i) => i.afterSeq + 1)));
     try {
-      const result = await whatIf(eventStore, projections, fromSeq, { skip: plan.skip, inject: plan.inject });
-      if (request === latest) store.setState({ result, loading: false });
+      const result = await whatIf(
+        eventStore,
+        projections,
+        fromSeq,
+        { skip: plan.skip, inject: plan.inject },
+        {
+          shortcut,
+          live: options.live?.(),
+          onProgress: (progress) => {
+            if (request === latest) store.setState({ progress });
+          },
+        },
+      );
+      if (request === latest) store.setState({ result, loading: false, progress: undefined });
     } catch (error) {
       // A change the branch cannot take is refused; the branch stays as it was.
       if (request === latest)
-        store.setState({ plan: previous, loading: false, error: error instanceof Error ? error.message : String(error) });
+        store.setState({ plan: previous, loading: false, progress: undefined, error: error instanceof Error ? error.message : String(error) });
       throw error;
     }
   }

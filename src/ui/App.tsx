@@ -10,7 +10,6 @@ import { AppHeader } from './shell/AppHeader.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { useHashRoute } from './shell/hashRoute.ts';
 import { Loading } from './shell/Loading.tsx';
-import { DamagedLogExport } from './status/index.ts';
 import './shell/app.css';
 
 // Screens not needed to show the first one load on demand, keeping the boot bundle small.
@@ -20,6 +19,8 @@ const VerifyRoute = lazy(() => import('./outbox/VerifyRoute.tsx').then((m) => ({
 const ReportsScreen = lazy(() => import('./reports/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const EventLogScreen = lazy(() => import('./eventlog/EventLogScreen.tsx').then((m) => ({ default: m.EventLogScreen })));
 const DataScreen = lazy(() => import('./data/DataScreen.tsx').then((m) => ({ default: m.DataScreen })));
+// Only a damaged log needs it, and it brings the file writer with it.
+const DamagedLogExport = lazy(() => import('./status/DamagedLogExport.tsx').then((m) => ({ default: m.DamagedLogExport })));
 
 /** Opens the ledger once per tab, shows the boot progress, then the screens. */
 export function App() {
@@ -88,7 +89,13 @@ function Damaged({ ledger }: { ledger: Ledger }) {
         </div>
       </Route>
       <Route>
-        <BootScreen image={ledger.image}>{seq !== undefined && <DamagedLogExport seq={seq} />}</BootScreen>
+        <BootScreen image={ledger.image}>
+          {seq !== undefined && (
+            <Suspense fallback={<Loading what="the export" />}>
+              <DamagedLogExport seq={seq} />
+            </Suspense>
+          )}
+        </BootScreen>
       </Route>
     </Switch>
   );

@@ -95,6 +95,7 @@ export async function openLedger(name = 'ledger', seed = 1, lock: LockRequest = 
     },
     async close() {
       await runner.stop();
+      handler.stop();
       store.close();
     },
   };

@@ -115,6 +115,24 @@ test('two runners without any lock still queue each message once', async () => {
   expectOneEach(await a.store.readAll(), 6);
 });
 
+test('commands decided and written together in one turn are each reacted to exactly once', async () => {
+  const { store, handler, runner, open } = await tab('turns');
+  // Ten accounts opened in one turn, then ten withdrawals from one account in another.
+  const accounts = await Promise.all(Array.from({ length: 10 }, (_, i) => open(i)));
+  await runner.caughtUp();
+  const ada = accounts[0]!;
+  const code = ((await store.readStream(`account-${ada}`)).find((e) => e.type === 'VerificationMessageQueued')!.payload as { code: string }).code;
+  await handler.dispatch({ type: 'VerifyAccount', account: ada, code });
+  await Promise.all(Array.from({ length: 10 }, () => handler.dispatch({ type: 'Withdraw', account: ada, amount: 100 })));
+  await runner.caughtUp();
+  const events = await store.readAll();
+  expectOneEach(events, 10);
+  const withdrawals = events.filter((e) => e.type === 'FundsWithdrawn').map((e) => e.meta.id);
+  const notices = events.filter((e) => e.type === 'WithdrawalMessageQueued').map((e) => e.meta.causationId);
+  expect(withdrawals).toHaveLength(10);
+  expect(notices.sort()).toEqual(withdrawals.sort());
+});
+
 test('replays, time travel and what-if never start a reaction', async () => {
   const { store, runner, open } = await tab();
   for (let i = 0; i < 3; i++) await open(i);

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { StoredEvent } from '../../src/eventstore/index.ts';
 import {
-  accountHistory,
   balanceSeries,
   getMessage,
   inactiveAccounts,
@@ -11,7 +10,6 @@ import {
   moneyMovedBy,
   searchAccounts,
   type AccountsState,
-  type HistoryState,
   type OutboxState,
   type ReportsState,
 } from '../../src/domain/index.ts';
@@ -34,25 +32,6 @@ async function logAt(...times: [type: string, at: string][]): Promise<StoredEven
   const queue = [...times];
   return log.map((e) => (queue[0] && e.type === queue[0][0] ? { ...e, meta: { ...e.meta, at: queue.shift()![1] } } : e));
 }
-
-test('account history: every line with its running balance, newest first, in pages', async () => {
-  await ledger.run({ type: 'Withdraw', account: ada, amount: 2_500, note: 'Books' });
-  await ledger.run({ type: 'Transfer', from: ada, to: bob, amount: 7_500, note: 'Rent share' });
-  const history = fold(await ledger.store.readAll()).accountHistory as HistoryState;
-  const page = accountHistory(history, ada);
-  expect(page.total).toBe(5);
-  expect(page.entries.map((e) => [e.kind, e.change, e.balance, e.note ?? '', e.counterparty ?? ''])).toEqual([
-    ['transfer-out', -7_500, 90_000, 'Rent share', bob],
-    ['withdrawal', -2_500, 97_500, 'Books', ''],
-    ['verified', 0, 100_000, '', ''],
-    ['deposit', 100_000, 100_000, 'Initial deposit', ''],
-    ['opened', 0, 0, '', ''],
-  ]);
-  expect(accountHistory(history, ada, { offset: 1, limit: 2 }).entries.map((e) => e.kind)).toEqual(['withdrawal', 'verified']);
-  expect(accountHistory(history, ada, { newestFirst: false, limit: 1 }).entries[0]!.kind).toBe('opened');
-  expect(accountHistory(history, bob).entries[0]).toMatchObject({ kind: 'transfer-in', change: 7_500, balance: 7_500, counterparty: ada });
-  expect(accountHistory(history, '1234123412341234')).toEqual({ entries: [], total: 0 });
-});
 
 test('reports: money moved (transfers once, plus withdrawals) by year, month and day', async () => {
   await ledger.run({ type: 'Withdraw', account: ada, amount: 1_000 });

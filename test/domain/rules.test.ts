@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createCommandHandler, MAX_NOTE_CHARS, seededRandom } from '../../src/domain/index.ts';
+import { createCommandHandler, followStore, MAX_NOTE_CHARS, seededRandom } from '../../src/domain/index.ts';
 import { expectRefused, openLedger, type Ledger } from './helpers.ts';
 
 // Every rule of issue 3, one test each: the stable error code, and a log that did not change.
@@ -99,11 +99,11 @@ describe('verification', () => {
     await expectRefused(ledger, { type: 'VerifyAccount', account: ada, code: await ledger.codeOf(ada) }, 'ALREADY_VERIFIED');
   });
   test('before the code was sent, verifying says it has not been sent yet', async () => {
-    // A handler with no process managers behind it: the code is never issued.
+    // No process managers behind it: the code is never issued.
+    await ledger.runner.stop();
     const handler = createCommandHandler({ store: ledger.store, random: seededRandom(9) });
     const { events } = await handler.dispatch({ type: 'OpenAccount', owner: 'Eve', email: 'eve@example.org' });
     const eve = (events[0]!.payload as { accountNumber: string }).accountNumber;
-    await ledger.runner.stop();
     await expectRefused({ store: ledger.store, handler }, { type: 'VerifyAccount', account: eve, code: '123456' }, 'NO_CODE_YET');
   });
   test('a code must have six digits', async () => {
@@ -169,7 +169,6 @@ describe('concurrency', () => {
   test('when other writers keep winning, the command gives up with CONFLICT and writes nothing', async () => {
     let appends = 0;
     const store = {
-      readStream: ledger.store.readStream,
       appendMany: async (...args: Parameters<typeof ledger.store.appendMany>) => {
         appends += 1;
         // Another tab lands a deposit first, every time.
@@ -179,7 +178,7 @@ describe('concurrency', () => {
         return ledger.store.appendMany(...args);
       },
     };
-    const handler = createCommandHandler({ store, random: seededRandom(3), maxRetries: 3 });
+    const handler = createCommandHandler({ store, decisions: followStore(ledger.store), random: seededRandom(3), maxRetries: 3 });
     const before = await ledger.store.readStream(`account-${ada}`);
     await expect(handler.dispatch({ type: 'Withdraw', account: ada, amount: 100 })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(appends).toBe(4);

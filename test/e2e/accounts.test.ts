@@ -127,8 +127,9 @@ test('add funds, withdraw and transfer update balances, history and the outbox',
   await expect.poll(() => balance().textContent()).toBe('€175.50');
   await submitAmount('Withdraw', '5.50', 'Coffee');
   await expect.poll(() => balance().textContent()).toBe('€170.00');
+  // The history is read from the account's stream, so its newest line lands just after the balance.
   const newest = page.locator('.history-line').first();
-  expect(await newest.textContent()).toContain('Withdrawal');
+  await expect.poll(() => newest.textContent()).toContain('Withdrawal');
   expect(await newest.textContent()).toContain('Coffee');
   expect(await newest.textContent()).toContain('-€5.50');
 
@@ -137,11 +138,11 @@ test('add funds, withdraw and transfer update balances, history and the outbox',
   await submitAmount('Transfer', '70', 'Books');
   await transfer.getByRole('status').filter({ hasText: 'Sent €70.00 to Alan Turing.' }).waitFor();
   await expect.poll(() => balance().textContent()).toBe('€100.00');
-  expect(await page.locator('.history-line').first().textContent()).toMatch(/^Transfer to Alan Turing\s*Books/);
+  await expect.poll(() => page.locator('.history-line').first().textContent()).toMatch(/^Transfer to Alan Turing\s*Books/);
 
   await goToAccount('Alan Turing');
   expect(await balance().textContent()).toBe('€90.00');
-  expect(await page.locator('.history-line').first().textContent()).toMatch(/^Transfer from Ada Lovelace\s*Books/);
+  await expect.poll(() => page.locator('.history-line').first().textContent()).toMatch(/^Transfer from Ada Lovelace\s*Books/);
 
   await tab('Outbox').click();
   const notice = page.getByRole('article').filter({ hasText: 'You withdrew 5.50' });
@@ -166,9 +167,22 @@ test('while viewing the past the command forms are disabled with a note; back to
   await addFunds.getByText('You are viewing the past: go back to now to make changes, or start a what-if branch.').waitFor();
   expect(await addFunds.getByRole('button', { name: 'Add funds' }).isDisabled()).toBe(true);
   expect(await addFunds.getByLabel('Amount (EUR)').isDisabled()).toBe(true);
+
+  // Two events further back (the transfer's two, after the message marked sent) the past ends before the
+  // transfer: the history ends there too, with the balances of then.
+  const slider = page.getByRole('slider', { name: 'Time travel' });
+  await slider.press('ArrowLeft');
+  await slider.press('ArrowLeft');
+  await expect.poll(() => balance().textContent()).toBe('€170.00');
+  const lines = page.locator('.history-line');
+  await expect.poll(() => lines.first().textContent()).toMatch(/^Withdrawal\s*Coffee/);
+  expect(await lines.first().locator('.history-balance').textContent()).toBe('Balance €170.00');
+  expect(await lines.filter({ hasText: 'Transfer to' }).count()).toBe(0);
+
   await page.getByRole('button', { name: 'Back to now' }).click();
   await expect.poll(() => addFunds.getByRole('button', { name: 'Add funds' }).isDisabled()).toBe(false);
   expect(await balance().textContent()).toBe('€100.00');
+  await expect.poll(() => lines.first().textContent()).toMatch(/^Transfer to Alan Turing\s*Books/);
 });
 
 test('a reload rebuilds everything from the log', async () => {
@@ -181,5 +195,24 @@ test('a reload rebuilds everything from the log', async () => {
   expect(await accountRow(page, 'Grace Hopper').textContent()).toContain('€50.00');
   expect(await accountRow(page, 'Alan Turing').textContent()).toContain('€90.00');
   expect(await page.locator('.app-footer').textContent()).toMatch(/^\d+ events in the log · on opening, this tab replayed/);
+  expect(app.problems.join('\n')).toBe('');
+});
+
+test('in a what-if branch the history is the branch’s: its own events first, marked hypothetical; discarding brings reality back', async () => {
+  await goToAccount('Ada Lovelace');
+  await page.getByRole('button', { name: 'What if…', exact: true }).click();
+  await page.getByRole('region', { name: 'What-if branch', exact: true }).waitFor();
+  await submitAmount('Add funds', '30', 'Maybe');
+  await expect.poll(() => balance().textContent()).toBe('€130.00');
+  const lines = page.locator('.history-line');
+  await expect.poll(() => lines.first().textContent()).toMatch(/^Deposit\s*Hypothetical\s*Maybe/);
+  expect(await lines.first().locator('.history-balance').textContent()).toBe('Balance €130.00');
+  expect(await lines.nth(1).textContent()).toMatch(/^Transfer to Alan Turing\s*Books/);
+  expect(await lines.nth(1).locator('.history-balance').textContent()).toBe('Balance €100.00');
+
+  await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  await expect.poll(() => balance().textContent()).toBe('€100.00');
+  await expect.poll(() => lines.first().textContent()).toMatch(/^Transfer to Alan Turing\s*Books/);
+  expect(await lines.filter({ hasText: 'Hypothetical' }).count()).toBe(0);
   expect(app.problems.join('\n')).toBe('');
 });

@@ -30,7 +30,7 @@ test('the main screens with a year of sample data, at phone and desktop size', a
   expect(await fitsNarrowPhone(page)).toBe(true);
   await accountRow(page, 'Ana Okafor-Lind').getByRole('link').click();
   await page.getByRole('heading', { name: 'Ana Okafor-Lind', level: 1 }).waitFor();
-  expect(await page.locator('.history-line').count()).toBe(20);
+  await expect.poll(() => page.locator('.history-line').count()).toBe(20);
   await screenshotScreen(page, 'account');
   expect(await fitsNarrowPhone(page)).toBe(true);
   await page.getByRole('button', { name: 'Show more' }).click();

@@ -6,7 +6,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Dexie
  * - `write`: a write request on one of `tables` fails;
  * - `commit`: the writes all succeed, then the transaction aborts as it commits (a full disk does this);
  * - `read`: a read request on one of `tables` fails;
- * - `scan`: a read of the log in seq order fails (what subscriptions and replays do), other reads work.
+ * - `scan`: a read of the log's tail in seq order fails (every read of events does one: subscriptions, replays), other reads work.
  */
 export type FaultPoint = 'transaction' | 'write' | 'commit' | 'read' | 'scan';
 
@@ -53,7 +53,7 @@ export async function injectFaults(db: Dexie): Promise<Faults> {
   }
 
   const isScan = (table: DBCoreTable, request: { trans: DBCoreTransaction; query: { index: { isPrimaryKey?: boolean } } }) =>
-    table.name === 'events' && request.query.index.isPrimaryKey === true && (request.trans as unknown as IDBTransaction).mode === 'readonly';
+    table.name === 'tail' && request.query.index.isPrimaryKey === true && (request.trans as unknown as IDBTransaction).mode === 'readonly';
 
   const wrapTable = (table: DBCoreTable): DBCoreTable => ({
     ...table,
@@ -89,7 +89,7 @@ export async function injectFaults(db: Dexie): Promise<Faults> {
     create: (down: DBCore): DBCore => ({
       ...down,
       transaction: (stores, mode, options) => {
-        if (mode === 'readwrite' && stores.includes('events')) {
+        if (mode === 'readwrite' && stores.includes('tail')) {
           const error = take('transaction');
           if (error) throw error;
         }

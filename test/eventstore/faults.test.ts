@@ -56,7 +56,7 @@ describe('a full disk (QuotaExceededError)', () => {
 
   it('is not mistaken for a lost connection: it is not retried', async () => {
     const { store, faults } = await storeWithLog();
-    faults.fail('write', quotaExceeded, { tables: ['events'] });
+    faults.fail('write', quotaExceeded, { tables: ['tail'] });
     await expect(store.append('a', [ev('A3')])).rejects.toMatchObject({ name: 'StorageFullError' });
     expect(faults.hits).toBe(1);
   });
@@ -123,9 +123,9 @@ describe('a lost connection', () => {
 
   it('under a read: retried once, then reported without a word about saving', async () => {
     const { store, faults } = await storeWithLog();
-    faults.fail('read', connectionLost, { times: 1, tables: ['events'] });
+    faults.fail('read', connectionLost, { times: 1, tables: ['tail'] });
     expect(seqs(await store.readAll())).toEqual([1, 2, 3]);
-    faults.fail('read', connectionLost, { times: 2, tables: ['events'] });
+    faults.fail('read', connectionLost, { times: 2, tables: ['tail'] });
     const error = await store.readAll().catch((e: unknown) => e as Error);
     expect(error).toMatchObject({ name: 'StorageUnavailableError' });
     expect((error as Error).message).not.toMatch(/saved/);
@@ -145,7 +145,7 @@ describe('a lost connection', () => {
     const otherTab = await openStore();
     const seen = record(store, 1);
     await seen.until(3);
-    faults.fail('read', connectionLost, { times: 2, tables: ['events'] });
+    faults.fail('read', connectionLost, { times: 2, tables: ['tail'] });
     await otherTab.append('a', [ev('A3')]);
     await expect.poll(() => seen.errors).toHaveLength(1);
     expect(seen.errors[0]).toMatchObject({ name: 'StorageUnavailableError' });
@@ -161,9 +161,12 @@ describe('a newer version of the app in another tab', () => {
   /** Opens the database as a newer app version would: a higher schema version with one more index. */
   async function openNewerVersion(name: string): Promise<Dexie> {
     const newer = new Dexie(name, { indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange });
-    newer.version(1).stores({ events: 'meta.seq, &meta.id, [meta.stream+meta.version], meta.at, type' });
-    newer.version(2).stores({
-      events: 'meta.seq, &meta.id, [meta.stream+meta.version], meta.at, type, meta.correlationId',
+    newer.version(3).stores({
+      pages: 'first, firstAt, lastAt',
+      tail: 'first',
+      idRuns: 'first',
+      idBuckets: 'bucket',
+      streamIndex: '[stream+chunk]',
       streams: 'stream',
       snapshots: '[name+version+seq]',
       checkpoints: 'name',
@@ -181,7 +184,7 @@ describe('a newer version of the app in another tab', () => {
     await subscriber.until(2);
 
     const newer = await openNewerVersion(store.db.name);
-    expect(newer.verno).toBe(2);
+    expect(newer.verno).toBe(3);
     expect(seen).toEqual([{ state: 'newer-version' }]);
 
     for (const call of [() => store.append('a', [ev('A3')]), () => store.readAll(), () => store.lastSeq()]) {
@@ -190,7 +193,11 @@ describe('a newer version of the app in another tab', () => {
       expect((error as Error).message).toMatch(/newer version of Rewind .* Reload/);
     }
     // The subscriber keeps what it had and hears of no error: the banner speaks for the store.
-    await newer.table('events').add({ type: 'ByNewer', payload: null, meta: { id: 'n1', seq: 3, stream: 'a', version: 3, at: '2026-01-01T00:00:00.000Z' } });
+    await newer.table('tail').add({
+      first: 3,
+      last: 3,
+      events: [{ type: 'ByNewer', payload: null, meta: { id: 'n1', seq: 3, stream: 'a', version: 3, at: '2026-01-01T00:00:00.000Z' } }],
+    });
     await settle();
     expect(subscriber.errors).toEqual([]);
     expect(subscriber.received()).toHaveLength(2);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { StoredEvent } from '../../src/eventstore/index.ts';
-import { chooseSaveTarget, exportEvents, exportLog, verifyLogFile, type ExportProgress } from '../../src/files/index.ts';
-import { sampleEvents } from './fileBuilder.ts';
+import { chooseSaveTarget, exportEvents, exportLog, importLog, verifyLogFile, type ExportProgress } from '../../src/files/index.ts';
+import { buildFile, bytes, sampleEvents } from './fileBuilder.ts';
 import { appendAll, blobBytes, openStore } from './helpers.ts';
 
 const now = () => new Date('2026-03-01T10:20:30.456Z');
@@ -40,17 +40,41 @@ describe('exportLog', () => {
     expect(summary.sha256).toBe(exported.header.sha256);
   });
 
-  test('reads the store page by page and reports progress', async () => {
+  test('copies the store\'s own lines, range by range, and reports progress', async () => {
     const store = await filled(25);
+    const readLines = vi.spyOn(store, 'readLines');
     const readAll = vi.spyOn(store, 'readAll');
     const progress: ExportProgress[] = [];
     await exportLog(store, { pageSize: 10, onProgress: (p) => progress.push(p) });
-    expect(readAll.mock.calls.map(([o]) => o?.limit)).toEqual([10, 10, 10]);
+    expect(readLines.mock.calls.map(([o]) => o)).toEqual([
+      { fromSeq: 1, toSeq: 25, limit: 10 },
+      { fromSeq: 11, toSeq: 25, limit: 10 },
+      { fromSeq: 21, toSeq: 25, limit: 10 },
+    ]);
+    expect(readAll).not.toHaveBeenCalled();
     expect(progress.map((p) => [p.events, p.totalEvents])).toEqual([
       [10, 25],
       [20, 25],
       [25, 25],
     ]);
+  });
+
+  test('ranges that cut across the store\'s sealed pages and its unsealed tail give the lines byte for byte', async () => {
+    const events = sampleEvents(1203, 7);
+    await importLog(await openStore(), bytes(buildFile(events.slice(0, 1200))), { mode: 'empty' });
+    const store = await openStore();
+    for (const e of events.slice(1200)) await store.append(e.meta.stream, [{ type: e.type, payload: e.payload, meta: { id: e.meta.id, at: e.meta.at } }]);
+    const exported = await blobBytes((await exportLog(store, { pageSize: 333 })).blob);
+    const file = bytes(buildFile(events));
+    const body = (data: Uint8Array) => Buffer.from(data.subarray(data.indexOf(0x0a) + 1));
+    expect(body(exported).equals(body(file))).toBe(true);
+  });
+
+  test('refuses lines the store hands back with a gap, rather than write a file the reader would reject', async () => {
+    const store = await filled(10);
+    const readLines = store.readLines.bind(store);
+    vi.spyOn(store, 'readLines').mockImplementation(async (o) => readLines(o?.fromSeq === 1 ? { ...o, toSeq: 4 } : { ...o, fromSeq: 6 }));
+    await expect(exportLog(store, { pageSize: 5 })).rejects.toThrow(/seq 6 after seq 4/);
   });
 
   test.each([

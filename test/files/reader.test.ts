@@ -107,6 +107,17 @@ describe('a file that is not sound is refused at its first problem', () => {
     expect(await problem(bytes(`{"format":"rewind-log",${' '.repeat(70 * 1024)}}`))).toMatchObject({ code: 'NOT_NDJSON', line: 1 });
   });
 
+  test('a bad line comes before a later line\'s problem in the same chunk: lines are checked in file order', async () => {
+    const events = sampleEvents(6);
+    const lines = buildFile(events).split('\n');
+    lines[3] = '{"type": oops}';
+    const tooLong = [...lines.slice(0, 5), 'x'.repeat(1200 * 1024), ...lines.slice(5)].join('\n');
+    expect(await problem(bytes(tooLong))).toMatchObject({ code: 'INVALID_JSON', line: 4 });
+    const badUtf8 = bytes([...lines.slice(0, 5), 'é', ...lines.slice(5)].join('\n'));
+    badUtf8[badUtf8.indexOf(0xc3)] = 0xff;
+    expect(await problem(badUtf8)).toMatchObject({ code: 'INVALID_JSON', line: 4 });
+  });
+
   test('more events than the header says, or a last seq other than the header\'s', async () => {
     const events = sampleEvents(4);
     expect(await problem(bytes(buildFile(events, { eventCount: 3, lastSeq: 3 })))).toMatchObject({ code: 'COUNT_MISMATCH', line: 5 });

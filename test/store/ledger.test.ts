@@ -26,6 +26,20 @@ describe('the ledger', () => {
     expect(getAccount(live(ledger).accounts, account)).toMatchObject({ owner: 'Ada', balance: 100_00 });
   });
 
+  test('commands dispatched together each resolve with their events already in the memory image', async () => {
+    const { ledger, account } = await withAccount(1);
+    const seen = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        ledger.dispatch({ type: 'AddFunds', account, amount: i + 1 }).then(({ events }) => ({
+          seq: events[0]!.meta.seq,
+          shown: ledger.image.store.getState().seq,
+        })),
+      ),
+    );
+    for (const { seq, shown } of seen) expect(shown).toBeGreaterThanOrEqual(seq);
+    expect(getAccount(live(ledger).accounts, account)?.balance).toBe(1 + (30 * 31) / 2);
+  });
+
   test('the verification mailer queues a message for each opened account', async () => {
     const { ledger, account } = await withAccount();
     expect(listMessages(live(ledger).outbox)[0]).toMatchObject({ accountNumber: account, status: 'queued' });
@@ -51,6 +65,17 @@ describe('the ledger', () => {
     // Closing needs a zero balance in the branch, not in reality.
     await expect(ledger.dispatch({ type: 'CloseAccount', account })).rejects.toMatchObject({ code: 'NONZERO_BALANCE' });
     expect(await ledger.eventStore.lastSeq()).toBe(realSeq);
+    // Two commands in one turn of the branch: both injected, the second decided on the first.
+    const both = await Promise.all([
+      ledger.dispatch({ type: 'AddFunds', account, amount: 1 }),
+      ledger.dispatch({ type: 'AddFunds', account, amount: 2 }),
+    ]);
+    expect(both.map((r) => r.events[0]!.meta.version)).toEqual([
+      both[0]!.events[0]!.meta.version,
+      both[0]!.events[0]!.meta.version + 1,
+    ]);
+    const after = asLedgerStates(ledger.branch.store.getState().result!.states);
+    expect(getAccount(after.accounts, account)?.balance).toBe(150_03);
     ledger.branch.discard();
     await ledger.dispatch({ type: 'AddFunds', account, amount: 1 });
     expect(await ledger.eventStore.lastSeq()).toBe(realSeq + 1);

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { openEventStore } from '../../src/eventstore/index.ts';
 import { createTimeTravel } from '../../src/store/timeTravel.ts';
 import { count, counter, steppingClock } from '../replay/counter.ts';
+import { appendGenerated, ledgerProjections, syntheticLedger } from '../../src/domain/index.ts';
+import { foldAll } from '../../src/replay/index.ts';
 
 async function setUp() {
   const eventStore = await openEventStore({ name: 'tt', clock: steppingClock() });
@@ -49,5 +51,17 @@ describe('time travel', () => {
     await travel.travelTo(1);
     await travel.travelTo(new Date('not a date'));
     expect(travel.store.getState()).toMatchObject({ past: { seq: 1 }, error: expect.stringMatching(/not a valid date/) });
+  });
+});
+
+describe('time travel through the ledger', () => {
+  test('shows the read models the screens use as they were, without the command handler’s decisions', async () => {
+    const eventStore = await openEventStore({ name: 'tt-ledger' });
+    const events = [...syntheticLedger({ accounts: 3, events: 80, seed: 3, spanDays: 2 })];
+    await appendGenerated(eventStore, events);
+    const travel = createTimeTravel({ eventStore, projections: ledgerProjections, liveSeq: () => 80 });
+    await travel.travelTo(50);
+    const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
+    expect(travel.store.getState().past).toEqual({ seq: 50, at: events[49]!.meta.at, states: foldAll(shown, events.slice(0, 50)) });
   });
 });

@@ -3,8 +3,7 @@ import { randomDigits, randomUuid, type RandomSource } from '../random.ts';
 import type { Command } from './commands.ts';
 import type { AccountOpened, LedgerEvent } from './events.ts';
 import { MAX_BALANCE, formatCents } from './money.ts';
-import type { AccountState, DecisionState } from './state.ts';
-import { emailKey } from './streams.ts';
+import { accountOf, holderOf, messageStatus, type AccountState, type DecisionState } from './state.ts';
 
 /** What deciding may draw on besides state: randomness, as data. */
 export type DecideContext = { random: RandomSource };
@@ -13,7 +12,7 @@ export type DecideContext = { random: RandomSource };
 const MAX_NUMBER_DRAWS = 32;
 
 function found(state: DecisionState, number: string, field: string, role = 'account'): AccountState {
-  const account = state.accounts[number];
+  const account = accountOf(state, number);
   if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', `There is no ${role} with number ${number}.`, field);
   return account;
 }
@@ -52,7 +51,7 @@ function noteField(note: string | undefined): { note?: string } {
 function freshAccountNumber(state: DecisionState, random: RandomSource): string {
   for (let i = 0; i < MAX_NUMBER_DRAWS; i++) {
     const number = randomDigits(random, 16, true);
-    if (!state.accounts[number]) return number;
+    if (!accountOf(state, number)) return number;
   }
   throw new DomainError('CONFLICT', 'No free account number could be drawn; please try again.');
 }
@@ -67,8 +66,7 @@ export function decide(command: Command, state: DecisionState, ctx: DecideContex
   switch (command.type) {
     case 'OpenAccount': {
       const { owner, email, initialDeposit } = command;
-      const holder = state.emails[emailKey(email)]?.holder;
-      if (holder !== undefined)
+      if (holderOf(state, email) !== undefined)
         throw new DomainError('EMAIL_TAKEN', `An open account already uses the e-mail address ${email}.`, 'email');
       const accountNumber = freshAccountNumber(state, ctx.random);
       const opened: AccountOpened = { type: 'AccountOpened', payload: { accountNumber, owner, email } };
@@ -119,14 +117,15 @@ export function decide(command: Command, state: DecisionState, ctx: DecideContex
           'account',
         );
       const events: LedgerEvent[] = [{ type: 'AccountClosed', payload: { accountNumber: account } }];
-      if (state.emails[emailKey(target.email)]?.holder === account)
+      if (holderOf(state, target.email) === account)
         events.push({ type: 'EmailReleased', payload: { email: target.email, accountNumber: account } });
       return events;
     }
     case 'MarkMessageSent': {
       // Allowed on a closed account: the message was queued while it was open, and sending it is outbox bookkeeping.
       const { account, messageId } = command;
-      const status = found(state, account, 'account').messages[messageId];
+      found(state, account, 'account');
+      const status = messageStatus(state, account, messageId);
       if (status === undefined)
         throw new DomainError('MESSAGE_NOT_FOUND', `Account ${account} has no message ${messageId}.`, 'messageId');
       if (status === 'sent') throw new DomainError('ALREADY_SENT', 'That message is already marked as sent.', 'messageId');

@@ -1,8 +1,8 @@
 import type { StoredEvent } from '../../eventstore/index.ts';
 import type { Projection } from '../../replay/projection.ts';
 import { asAccountEvent } from './ledgerEvent.ts';
-import { emptyMap, mapGet, mapSet, mapValues, type PersistentMap } from './persistentMap.ts';
-import { emptyVector, vectorPush, vectorSlice, type PersistentVector } from './persistentVector.ts';
+import { emptyMap, MapDraft, mapGet, mapSet, mapValues, type PersistentMap } from './persistentMap.ts';
+import { emptyVector, VectorDraft, vectorPush, vectorSlice, type PersistentVector } from './persistentVector.ts';
 
 /** One row of the accounts list. */
 export type AccountSummary = {
@@ -28,22 +28,42 @@ export type AccountsState = {
   closedCount: number;
 };
 
-function summaryAfter(row: AccountSummary, event: NonNullable<ReturnType<typeof asAccountEvent>>): AccountSummary {
-  const { at: lastActivityAt, version } = event.meta;
+type AccountEventOf = NonNullable<ReturnType<typeof asAccountEvent>>;
+
+function openedRow(event: Extract<AccountEventOf, { type: 'AccountOpened' }>): AccountSummary {
+  const { accountNumber, owner, email } = event.payload;
+  const { at, version } = event.meta;
+  return { accountNumber, owner, email, verified: false, status: 'open', balance: 0, openedAt: at, lastActivityAt: at, version };
+}
+
+/** A row copy written out field by field: measured in Node, it makes the page fold about a third faster than a spread does. */
+function copyRow(row: AccountSummary): AccountSummary {
+  const { accountNumber, owner, email, verified, status, balance, openedAt, lastActivityAt, version } = row;
+  return { accountNumber, owner, email, verified, status, balance, openedAt, lastActivityAt, version };
+}
+
+/** Brings `row`, a copy owned by the caller, up to date with an event on its account other than the opening. */
+function update(row: AccountSummary, event: AccountEventOf): void {
+  row.version = event.meta.version;
   switch (event.type) {
     case 'FundsAdded':
     case 'TransferReceived':
-      return { ...row, lastActivityAt, version, balance: row.balance + event.payload.amount };
+      row.balance += event.payload.amount;
+      break;
     case 'FundsWithdrawn':
     case 'TransferSent':
-      return { ...row, lastActivityAt, version, balance: row.balance - event.payload.amount };
+      row.balance -= event.payload.amount;
+      break;
     case 'AccountVerified':
-      return { ...row, lastActivityAt, version, verified: true };
+      row.verified = true;
+      break;
     case 'AccountClosed':
-      return { ...row, lastActivityAt, version, status: 'closed' };
+      row.status = 'closed';
+      break;
     default:
-      return { ...row, version };
+      return;
   }
+  row.lastActivityAt = event.meta.at;
 }
 
 export const accountsProjection: Projection<AccountsState> = {
@@ -56,29 +76,17 @@ export const accountsProjection: Projection<AccountsState> = {
     const number = event.payload.accountNumber;
     if (event.type === 'AccountOpened') {
       if (mapGet(state.byNumber, number)) return state;
-      const { owner, email } = event.payload;
-      const { at, version } = event.meta;
-      const row: AccountSummary = {
-        accountNumber: number,
-        owner,
-        email,
-        verified: false,
-        status: 'open',
-        balance: 0,
-        openedAt: at,
-        lastActivityAt: at,
-        version,
-      };
       return {
         ...state,
-        byNumber: mapSet(state.byNumber, number, row),
+        byNumber: mapSet(state.byNumber, number, openedRow(event)),
         opened: vectorPush(state.opened, number),
         openCount: state.openCount + 1,
       };
     }
     const row = mapGet(state.byNumber, number);
     if (!row) return state;
-    const next = summaryAfter(row, event);
+    const next = { ...row };
+    update(next, event);
     const closing = row.status === 'open' && next.status === 'closed';
     return {
       ...state,
@@ -86,6 +94,44 @@ export const accountsProjection: Projection<AccountsState> = {
       openCount: state.openCount - (closing ? 1 : 0),
       closedCount: state.closedCount + (closing ? 1 : 0),
     };
+  },
+  applyMany(state, events) {
+    const byNumber = new MapDraft(state.byNumber);
+    // Rows this page has copied: later events on the same account change the copy in place.
+    const copied = new Set<AccountSummary>();
+    const opened: string[] = [];
+    let { openCount, closedCount } = state;
+    for (const stored of events) {
+      const event = asAccountEvent(stored);
+      if (!event) continue;
+      const number = event.payload.accountNumber;
+      let row = byNumber.get(number);
+      if (event.type === 'AccountOpened') {
+        if (row) continue;
+        row = openedRow(event);
+        byNumber.set(number, row);
+        copied.add(row);
+        opened.push(number);
+        openCount += 1;
+        continue;
+      }
+      if (!row) continue;
+      if (!copied.has(row)) {
+        row = copyRow(row);
+        byNumber.set(number, row);
+        copied.add(row);
+      }
+      const wasOpen = row.status === 'open';
+      update(row, event);
+      if (wasOpen && row.status === 'closed') {
+        openCount -= 1;
+        closedCount += 1;
+      }
+    }
+    if (copied.size === 0) return state;
+    const order = new VectorDraft(state.opened);
+    for (const number of opened) order.push(number);
+    return { ...state, byNumber: byNumber.done(), opened: order.done(), openCount, closedCount };
   },
 };
 

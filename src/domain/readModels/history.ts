@@ -1,13 +1,16 @@
 import type { StoredEvent } from '../../eventstore/index.ts';
-import type { Projection } from '../../replay/projection.ts';
 import { asAccountEvent } from './ledgerEvent.ts';
-import { emptyMap, mapGet, mapSet, type PersistentMap } from './persistentMap.ts';
-import { emptyVector, vectorLast, vectorPush, vectorSlice, type PersistentVector } from './persistentVector.ts';
 
 export type HistoryKind = 'opened' | 'deposit' | 'withdrawal' | 'transfer-out' | 'transfer-in' | 'verified' | 'closed';
 
-/** One line of an account's history. */
+/**
+ * One line of an account's history. Histories are not kept in memory (a
+ * million of these would be most of the heap): they are read from the
+ * account's stream a page at a time, newest first, with `historyBackward`.
+ */
 export type HistoryEntry = {
+  /** The event's id: unique even where a what-if branch puts an injected event at a real event's seq. */
+  id: string;
   seq: number;
   at: string;
   kind: HistoryKind;
@@ -21,92 +24,72 @@ export type HistoryEntry = {
   transferId?: string;
 };
 
-export type HistoryState = { byAccount: PersistentMap<PersistentVector<HistoryEntry>> };
-
 /**
  * The history line an event adds, given the balance before it; undefined for
- * events that are not part of the history (messages). Shared by the projection
- * and by paged reads straight from an account's stream.
+ * events that are not part of the history (messages, unknown types).
  */
 export function historyEntryOf(stored: StoredEvent, balanceBefore: number): HistoryEntry | undefined {
   const event = asAccountEvent(stored);
   if (!event) return undefined;
-  const { seq, at } = event.meta;
+  const { id, seq, at } = event.meta;
+  const line = (kind: HistoryKind, change = 0): HistoryEntry => ({ id, seq, at, kind, change, balance: balanceBefore + change });
   switch (event.type) {
     case 'AccountOpened':
-      return { seq, at, kind: 'opened', change: 0, balance: balanceBefore };
+      return line('opened');
     case 'AccountVerified':
-      return { seq, at, kind: 'verified', change: 0, balance: balanceBefore };
+      return line('verified');
     case 'AccountClosed':
-      return { seq, at, kind: 'closed', change: 0, balance: balanceBefore };
+      return line('closed');
     case 'FundsAdded':
-      return money(seq, at, 'deposit', event.payload.amount, balanceBefore, event.payload.note);
+      return withDetails(line('deposit', event.payload.amount), event.payload.note);
     case 'FundsWithdrawn':
-      return money(seq, at, 'withdrawal', -event.payload.amount, balanceBefore, event.payload.note);
+      return withDetails(line('withdrawal', -event.payload.amount), event.payload.note);
     case 'TransferSent': {
       const { amount, note, to, transferId } = event.payload;
-      return money(seq, at, 'transfer-out', -amount, balanceBefore, note, to, transferId);
+      return withDetails(line('transfer-out', -amount), note, to, transferId);
     }
     case 'TransferReceived': {
       const { amount, note, from, transferId } = event.payload;
-      return money(seq, at, 'transfer-in', amount, balanceBefore, note, from, transferId);
+      return withDetails(line('transfer-in', amount), note, from, transferId);
     }
     default:
       return undefined;
   }
 }
 
-function money(
-  seq: number,
-  at: string,
-  kind: HistoryKind,
-  change: number,
-  balanceBefore: number,
-  note?: string,
-  counterparty?: string,
-  transferId?: string,
-): HistoryEntry {
-  const entry: HistoryEntry = { seq, at, kind, change, balance: balanceBefore + change };
+// Optional fields are left out rather than set to undefined, as in the events themselves.
+function withDetails(entry: HistoryEntry, note?: string, counterparty?: string, transferId?: string): HistoryEntry {
   if (note !== undefined) entry.note = note;
   if (counterparty !== undefined) entry.counterparty = counterparty;
   if (transferId !== undefined) entry.transferId = transferId;
   return entry;
 }
 
-export const historyProjection: Projection<HistoryState> = {
-  name: 'accountHistory',
-  version: 1,
-  initial: { byAccount: emptyMap() },
-  apply(state, stored) {
-    const event = asAccountEvent(stored);
-    if (!event) return state;
-    const number = event.payload.accountNumber;
-    const lines = mapGet(state.byAccount, number);
-    // A history starts with its opening, once: events of unknown accounts and repeated openings are passed over.
-    if (lines ? event.type === 'AccountOpened' : event.type !== 'AccountOpened') return state;
-    const list = lines ?? emptyVector<HistoryEntry>();
-    const entry = historyEntryOf(stored, vectorLast(list)?.balance ?? 0);
-    if (!entry) return state;
-    return { byAccount: mapSet(state.byAccount, number, vectorPush(list, entry)) };
-  },
-};
-
-export interface HistoryPage {
+export interface HistoryStretch {
+  /** The lines of the events given, newest first. */
   entries: HistoryEntry[];
-  /** How many entries the account's history holds in all. */
-  total: number;
+  /** The balance before the oldest event given: where the next, older stretch ends. */
+  balanceBefore: number;
+  /** The account's opening was among the events: nothing older belongs to its history. */
+  opened: boolean;
 }
 
-/** A page of an account's history, newest first by default. */
-export function accountHistory(
-  state: HistoryState,
-  accountNumber: string,
-  { offset = 0, limit = 50, newestFirst = true }: { offset?: number; limit?: number; newestFirst?: boolean } = {},
-): HistoryPage {
-  const lines = mapGet(state.byAccount, accountNumber);
-  if (!lines) return { entries: [], total: 0 };
-  const total = lines.size;
-  if (!newestFirst) return { entries: vectorSlice(lines, offset, offset + limit), total };
-  const end = total - offset;
-  return { entries: vectorSlice(lines, Math.max(0, end - limit), end).reverse(), total };
+/**
+ * History lines for an account's events given newest first, when the balance
+ * after the newest of them is known (the account's balance at the point being
+ * viewed). Each line's running balance is worked out backwards, so a page of
+ * the newest events needs no read of the older ones. Events older than the
+ * opening are passed over, as a history starts with its opening.
+ */
+export function historyBackward(newestFirst: Iterable<StoredEvent>, balanceAfter: number): HistoryStretch {
+  const entries: HistoryEntry[] = [];
+  let balance = balanceAfter;
+  for (const event of newestFirst) {
+    const unplaced = historyEntryOf(event, 0);
+    if (!unplaced) continue;
+    entries.push({ ...unplaced, balance });
+    balance -= unplaced.change;
+    if (unplaced.kind === 'opened') return { entries, balanceBefore: balance, opened: true };
+  }
+  return { entries, balanceBefore: balance, opened: false };
 }

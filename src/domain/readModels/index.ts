@@ -1,15 +1,21 @@
 import type { AnyProjection } from '../../replay/projection.ts';
 import { accountsProjection } from './accounts.ts';
-import { historyProjection } from './history.ts';
+import { decisionsProjection } from './decisions.ts';
 import { outboxProjection } from './outbox.ts';
 import { reportsProjection } from './reports.ts';
 import { totalsProjection } from './totals.ts';
+import { whatIfGuardProjection } from './whatIfGuard.ts';
 
-/** Every read model of the ledger, for the memory image, time travel and what-if. */
+/**
+ * Every read model of the ledger, for the memory image, time travel and what-if.
+ * Account histories are not among them: they are read from the account streams
+ * a page at a time (src/store/accountHistory.ts), so the image does not grow with the log.
+ */
 export const ledgerProjections: readonly AnyProjection[] = [
   accountsProjection,
-  historyProjection,
   reportsProjection,
   outboxProjection,
   totalsProjection,
+  decisionsProjection,
+  whatIfGuardProjection,
 ];

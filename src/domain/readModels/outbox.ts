@@ -1,8 +1,8 @@
 import type { Projection } from '../../replay/projection.ts';
 import { verificationLink } from '../accounts/messages.ts';
 import { asAccountEvent } from './ledgerEvent.ts';
-import { emptyMap, mapGet, mapSet, type PersistentMap } from './persistentMap.ts';
-import { emptyVector, vectorGet, vectorPush, vectorSet, type PersistentVector } from './persistentVector.ts';
+import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from './persistentMap.ts';
+import { emptyVector, VectorDraft, vectorGet, vectorPush, vectorSet, type PersistentVector } from './persistentVector.ts';
 
 export type OutboxMessage = {
   messageId: string;
@@ -33,6 +33,27 @@ export type OutboxState = {
 
 const keyOf = (accountNumber: string, messageId: string) => `${accountNumber}/${messageId}`;
 
+type QueuedEvent = Extract<NonNullable<ReturnType<typeof asAccountEvent>>, { type: 'VerificationMessageQueued' | 'WithdrawalMessageQueued' }>;
+
+function queuedMessage(event: QueuedEvent): OutboxMessage {
+  const { accountNumber, messageId, to, recipient, subject, body } = event.payload;
+  const message: OutboxMessage = {
+    messageId,
+    kind: event.type === 'VerificationMessageQueued' ? 'verification' : 'withdrawal',
+    accountNumber,
+    to,
+    recipient,
+    subject,
+    body,
+    status: 'queued',
+    queuedAt: event.meta.at,
+    eventId: event.meta.id,
+  };
+  if (event.type === 'VerificationMessageQueued') message.code = event.payload.code;
+  else message.amount = event.payload.amount;
+  return message;
+}
+
 export const outboxProjection: Projection<OutboxState> = {
   name: 'outbox',
   version: 1,
@@ -43,26 +64,11 @@ export const outboxProjection: Projection<OutboxState> = {
     switch (event.type) {
       case 'VerificationMessageQueued':
       case 'WithdrawalMessageQueued': {
-        const { accountNumber, messageId, to, recipient, subject, body } = event.payload;
-        const key = keyOf(accountNumber, messageId);
+        const key = keyOf(event.payload.accountNumber, event.payload.messageId);
         if (mapGet(state.positions, key) !== undefined) return state;
-        const message: OutboxMessage = {
-          messageId,
-          kind: event.type === 'VerificationMessageQueued' ? 'verification' : 'withdrawal',
-          accountNumber,
-          to,
-          recipient,
-          subject,
-          body,
-          status: 'queued',
-          queuedAt: event.meta.at,
-          eventId: event.meta.id,
-        };
-        if (event.type === 'VerificationMessageQueued') message.code = event.payload.code;
-        else message.amount = event.payload.amount;
         return {
           ...state,
-          messages: vectorPush(state.messages, message),
+          messages: vectorPush(state.messages, queuedMessage(event)),
           positions: mapSet(state.positions, key, state.messages.size),
           queued: state.queued + 1,
         };
@@ -77,6 +83,36 @@ export const outboxProjection: Projection<OutboxState> = {
       default:
         return state;
     }
+  },
+  applyMany(state, events) {
+    const messages = new VectorDraft(state.messages);
+    const positions = new MapDraft(state.positions);
+    let { queued, sent } = state;
+    for (const stored of events) {
+      const event = asAccountEvent(stored);
+      switch (event?.type) {
+        case 'VerificationMessageQueued':
+        case 'WithdrawalMessageQueued': {
+          const key = keyOf(event.payload.accountNumber, event.payload.messageId);
+          if (positions.get(key) !== undefined) break;
+          positions.set(key, messages.size);
+          messages.push(queuedMessage(event));
+          queued += 1;
+          break;
+        }
+        case 'MessageSent': {
+          const position = positions.get(keyOf(event.payload.accountNumber, event.payload.messageId));
+          const message = position === undefined ? undefined : messages.get(position);
+          if (position === undefined || !message || message.status === 'sent') break;
+          messages.set(position, { ...message, status: 'sent', sentAt: event.meta.at });
+          queued -= 1;
+          sent += 1;
+        }
+      }
+    }
+    const next = { messages: messages.done(), positions: positions.done() };
+    if (next.messages === state.messages && next.positions === state.positions) return state;
+    return { ...state, ...next, queued, sent };
   },
 };
 

@@ -37,10 +37,19 @@ function leafOf(root: Node | null, h: number): Leaf {
   return (n2?.[(h >>> 10) & 31] as Leaf | null | undefined) ?? NO_LEAF;
 }
 
+/** Where `key` sits in a leaf ([k0, v0, k1, v1, …]), or -1. */
+function slotOf(leaf: Leaf, key: string): number {
+  for (let j = 0; j < leaf.length; j += 2) if (leaf[j] === key) return j;
+  return -1;
+}
+
+function valueAt<V>(leaf: Leaf, slot: number): V | undefined {
+  return slot < 0 ? undefined : (leaf[slot + 1] as V);
+}
+
 export function mapGet<V>(map: PersistentMap<V>, key: string): V | undefined {
   const leaf = leafOf(map.root, hash(key));
-  for (let j = 0; j < leaf.length; j += 2) if (leaf[j] === key) return leaf[j + 1] as V;
-  return undefined;
+  return valueAt(leaf, slotOf(leaf, key));
 }
 
 /** The map with `key` set to `value`; the same map when that value is already there. */
@@ -53,13 +62,7 @@ export function mapSet<V>(map: PersistentMap<V>, key: string, value: V): Persist
   const n1 = (root[i0] as Node | null) ?? EMPTY;
   const n2 = (n1[i1] as Node | null) ?? EMPTY;
   const leaf = (n2[i2] as Leaf | null) ?? NO_LEAF;
-  let at = -1;
-  for (let j = 0; j < leaf.length; j += 2) {
-    if (leaf[j] === key) {
-      at = j;
-      break;
-    }
-  }
+  const at = slotOf(leaf, key);
   if (at >= 0 && leaf[at + 1] === value) return map;
   const nextLeaf = leaf.slice();
   if (at >= 0) nextLeaf[at + 1] = value;
@@ -71,6 +74,94 @@ export function mapSet<V>(map: PersistentMap<V>, key: string, value: V): Persist
   const nextRoot = root.slice();
   nextRoot[i0] = next1;
   return { size: map.size + (at >= 0 ? 0 : 1), root: nextRoot };
+}
+
+type Mutable<T extends readonly unknown[]> = T extends readonly (infer E)[] ? E[] : never;
+
+/**
+ * A private, writable working copy of a map, for folding a page of events: the
+ * first write under a node copies it, later writes in the same page change that
+ * copy in place, so a page costs one copy per touched node instead of a copied
+ * path per write. Which nodes are copies is kept by position in bitmaps (the
+ * trie has a fixed depth), never on the nodes, so the result stays plain data.
+ * `done()` hands back an ordinary map and ends the draft; the map it started
+ * from is never changed.
+ */
+export class MapDraft<V> {
+  private root: Node | null;
+  private size: number;
+  private rootOwned = false;
+  /** Bit i0: root[i0] is this draft's copy. */
+  private n1Owned = 0;
+  /** [i0] bit i1: root[i0][i1] is this draft's copy. */
+  private readonly n2Owned = new Uint32Array(WIDTH);
+  /** [i0 * 32 + i1] bit i2: the leaf root[i0][i1][i2] is this draft's copy. */
+  private readonly leafOwned = new Uint32Array(WIDTH * WIDTH);
+  /** The key last hashed and its hash: a fold reads a key just before it writes it. */
+  private lastKey = '';
+  private lastHash = hash('');
+  private finished = false;
+
+  constructor(private readonly base: PersistentMap<V>) {
+    this.root = base.root;
+    this.size = base.size;
+  }
+
+  get(key: string): V | undefined {
+    const leaf = leafOf(this.root, this.hashOf(key));
+    return valueAt(leaf, slotOf(leaf, key));
+  }
+
+  set(key: string, value: V): void {
+    if (this.finished) throw new Error('This map draft is done; start a new one.');
+    const h = this.hashOf(key);
+    const found = leafOf(this.root, h);
+    const at = slotOf(found, key);
+    if (at >= 0 && found[at + 1] === value) return;
+    const i0 = h & 31;
+    const i1 = (h >>> 5) & 31;
+    const i2 = (h >>> 10) & 31;
+    if (!this.rootOwned) {
+      this.root = (this.root ?? EMPTY).slice();
+      this.rootOwned = true;
+    }
+    const root = this.root as Mutable<Node>;
+    if (((this.n1Owned >>> i0) & 1) === 0) {
+      root[i0] = ((root[i0] as Node | null) ?? EMPTY).slice();
+      this.n1Owned |= 1 << i0;
+    }
+    const n1 = root[i0] as Mutable<Node>;
+    if (((this.n2Owned[i0]! >>> i1) & 1) === 0) {
+      n1[i1] = ((n1[i1] as Node | null) ?? EMPTY).slice();
+      this.n2Owned[i0]! |= 1 << i1;
+    }
+    const n2 = n1[i1] as Mutable<Node>;
+    const l = (i0 << 5) | i1;
+    if (((this.leafOwned[l]! >>> i2) & 1) === 0) {
+      n2[i2] = found.slice();
+      this.leafOwned[l]! |= 1 << i2;
+    }
+    const leaf = n2[i2] as unknown[];
+    if (at >= 0) leaf[at + 1] = value;
+    else {
+      leaf.push(key, value);
+      this.size += 1;
+    }
+  }
+
+  /** The map with every write of the draft; the starting map itself when nothing changed. */
+  done(): PersistentMap<V> {
+    this.finished = true;
+    return this.rootOwned ? { size: this.size, root: this.root } : this.base;
+  }
+
+  private hashOf(key: string): number {
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.lastHash = hash(key);
+    }
+    return this.lastHash;
+  }
 }
 
 /** Every value, in an order fixed by the keys (not by insertion). */

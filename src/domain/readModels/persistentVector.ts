@@ -21,7 +21,7 @@ export function emptyVector<T>(): PersistentVector<T> {
   return { size: 0, shift: BITS, root: [], tail: [] };
 }
 
-function tailOffset(v: PersistentVector<unknown>): number {
+function tailOffset(v: { readonly size: number }): number {
   return v.size < WIDTH ? 0 : ((v.size - 1) >>> BITS) << BITS;
 }
 
@@ -77,8 +77,12 @@ function assoc(level: number, node: Node, index: number, value: unknown): Node {
 }
 
 /** The vector with the element at `index` replaced. */
+function checkIndex(index: number, size: number): void {
+  if (!Number.isInteger(index) || index < 0 || index >= size) throw new RangeError(`index ${index} is outside the vector`);
+}
+
 export function vectorSet<T>(v: PersistentVector<T>, index: number, value: T): PersistentVector<T> {
-  if (!Number.isInteger(index) || index < 0 || index >= v.size) throw new RangeError(`index ${index} is outside the vector`);
+  checkIndex(index, v.size);
   if (index >= tailOffset(v)) {
     const tail = v.tail.slice();
     tail[index & MASK] = value;
@@ -102,4 +106,111 @@ export function vectorSlice<T>(v: PersistentVector<T>, start = 0, end = v.size):
 
 export function vectorLast<T>(v: PersistentVector<T>): T | undefined {
   return v.size === 0 ? undefined : v.tail[v.tail.length - 1];
+}
+
+/**
+ * A private, writable working copy of a vector, for folding a page of events:
+ * a node is copied the first time the draft writes under it and changed in
+ * place after that (the draft remembers its own copies), so pushing a page of
+ * entries fills the tail in place instead of copying it per entry. `done()`
+ * hands back an ordinary vector, shaped exactly as the same pushes and sets
+ * one at a time would have left it, and ends the draft; the vector it started
+ * from is never changed.
+ */
+export class VectorDraft<T> {
+  private count: number;
+  private shift: number;
+  private root: Node;
+  private tail: T[];
+  private changed = false;
+  private finished = false;
+  private readonly owned = new Set<Node>();
+
+  constructor(private readonly base: PersistentVector<T>) {
+    ({ size: this.count, shift: this.shift, root: this.root } = base);
+    this.tail = base.tail as T[];
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(index: number): T | undefined {
+    return vectorGet(this.view(), index);
+  }
+
+  push(value: T): void {
+    this.write();
+    if (this.size - tailOffset(this) < WIDTH) {
+      (this.tail = this.own(this.tail)).push(value);
+      this.count += 1;
+      return;
+    }
+    const full = this.tail as Node;
+    if (this.size >>> BITS > 1 << this.shift) {
+      this.root = this.mine([this.root, this.newPath(this.shift, full)]);
+      this.shift += BITS;
+    } else {
+      this.root = this.own(this.root);
+      this.pushTail(this.shift, this.root as unknown[], full);
+    }
+    this.tail = this.mine([value]);
+    this.count += 1;
+  }
+
+  set(index: number, value: T): void {
+    checkIndex(index, this.size);
+    this.write();
+    if (index >= tailOffset(this)) {
+      (this.tail = this.own(this.tail))[index & MASK] = value;
+      return;
+    }
+    this.root = this.own(this.root);
+    let node = this.root as unknown[];
+    for (let level = this.shift; level > 0; level -= BITS) {
+      const i = (index >>> level) & MASK;
+      node = node[i] = this.own(node[i] as Node) as unknown[];
+    }
+    node[index & MASK] = value;
+  }
+
+  /** The vector with every push and set of the draft; the starting vector itself when nothing changed. */
+  done(): PersistentVector<T> {
+    this.finished = true;
+    return this.changed ? this.view() : this.base;
+  }
+
+  private view(): PersistentVector<T> {
+    return { size: this.count, shift: this.shift, root: this.root, tail: this.tail };
+  }
+
+  private write(): void {
+    if (this.finished) throw new Error('This vector draft is done; start a new one.');
+    this.changed = true;
+  }
+
+  private mine<N extends Node>(node: N): N {
+    this.owned.add(node);
+    return node;
+  }
+
+  /** The node itself when this draft made it, else a copy the draft may change. */
+  private own<N extends Node>(node: N): N {
+    return this.owned.has(node) ? node : this.mine(node.slice() as unknown as N);
+  }
+
+  private newPath(level: number, node: Node): Node {
+    return level === 0 ? node : this.mine([this.newPath(level - BITS, node)]);
+  }
+
+  /** Hangs the full tail under `parent` (a node of this draft), as pushTail does by copying. */
+  private pushTail(level: number, parent: unknown[], tail: Node): void {
+    const i = ((this.size - 1) >>> level) & MASK;
+    if (level === BITS) parent[i] = tail;
+    else {
+      const child = parent[i] as Node | undefined;
+      if (child) this.pushTail(level - BITS, (parent[i] = this.own(child)) as unknown[], tail);
+      else parent[i] = this.newPath(level - BITS, tail);
+    }
+  }
 }

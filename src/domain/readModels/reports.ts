@@ -49,6 +49,74 @@ function closeDay(daily: DailyClose, at: string, value: number): DailyClose {
   return { ...daily, [y]: months };
 }
 
+/** A year a page has touched: its months array is the page's copy, and so is each month in `copied` (bit m). */
+type YearDraft<M> = { total: number; months: (M | null)[]; copied: number };
+
+/**
+ * A page's additions to a PeriodTree, made on copies: each touched year's
+ * months and each touched month's days are copied once, then added to in
+ * place, in the order and with the same sums as addTo one event at a time.
+ */
+class PeriodTreeDraft {
+  private total: number;
+  private readonly years = new Map<string, YearDraft<MonthFigures>>();
+
+  constructor(private readonly base: PeriodTree) {
+    this.total = base.total;
+  }
+
+  add(at: string, amount: number): void {
+    const [y, m, d] = split(at);
+    let year = this.years.get(y);
+    if (!year) {
+      const current = this.base.years[y] ?? { total: 0, months: NO_MONTHS };
+      this.years.set(y, (year = { total: current.total, months: current.months.slice(), copied: 0 }));
+    }
+    if (((year.copied >>> m) & 1) === 0) {
+      const current = year.months[m] ?? { total: 0, days: NO_DAYS };
+      year.months[m] = { total: current.total, days: current.days.slice() };
+      year.copied |= 1 << m;
+    }
+    const month = year.months[m] as { total: number; days: number[] };
+    month.days[d] = month.days[d]! + amount;
+    month.total += amount;
+    year.total += amount;
+    this.total += amount;
+  }
+
+  done(): PeriodTree {
+    if (this.years.size === 0) return this.base;
+    const years = { ...this.base.years };
+    for (const [y, { total, months }] of this.years) years[y] = { total, months };
+    return { total: this.total, years };
+  }
+}
+
+/** A page's closes on a DailyClose, made on copies of the touched years and months, as closeDay would. */
+class DailyCloseDraft {
+  private readonly years = new Map<string, Omit<YearDraft<readonly (number | null)[]>, 'total'>>();
+
+  constructor(private readonly base: DailyClose) {}
+
+  close(at: string, value: number): void {
+    const [y, m, d] = split(at);
+    let year = this.years.get(y);
+    if (!year) this.years.set(y, (year = { months: (this.base[y] ?? NO_MONTHS).slice(), copied: 0 }));
+    if (((year.copied >>> m) & 1) === 0) {
+      year.months[m] = (year.months[m] ?? NO_CLOSES).slice();
+      year.copied |= 1 << m;
+    }
+    (year.months[m] as (number | null)[])[d] = value;
+  }
+
+  done(): DailyClose {
+    if (this.years.size === 0) return this.base;
+    const daily = { ...this.base };
+    for (const [y, { months }] of this.years) daily[y] = months;
+    return daily;
+  }
+}
+
 export const reportsProjection: Projection<ReportsState> = {
   name: 'reports',
   version: 1,
@@ -74,6 +142,32 @@ export const reportsProjection: Projection<ReportsState> = {
       default:
         return state;
     }
+  },
+  applyMany(state, events) {
+    const moved = new PeriodTreeDraft(state.moneyMoved);
+    const closes = new DailyCloseDraft(state.balanceByDay);
+    let inSystem = state.inSystem;
+    for (const stored of events) {
+      const event = asAccountEvent(stored);
+      switch (event?.type) {
+        case 'TransferSent':
+          moved.add(event.meta.at, event.payload.amount);
+          break;
+        case 'FundsWithdrawn':
+          inSystem -= event.payload.amount;
+          moved.add(event.meta.at, event.payload.amount);
+          closes.close(event.meta.at, inSystem);
+          break;
+        case 'FundsAdded':
+          inSystem += event.payload.amount;
+          closes.close(event.meta.at, inSystem);
+          break;
+      }
+    }
+    const moneyMoved = moved.done();
+    const balanceByDay = closes.done();
+    if (moneyMoved === state.moneyMoved && balanceByDay === state.balanceByDay) return state;
+    return { ...state, moneyMoved, balanceByDay, inSystem };
   },
 };
 

@@ -30,26 +30,44 @@ export const totalsProjection: Projection<TotalsState> = {
   },
   apply(state, stored) {
     const event = asAccountEvent(stored);
-    if (!event) return state;
-    switch (event.type) {
-      case 'FundsAdded': {
-        const { amount } = event.payload;
-        return { ...state, deposited: state.deposited + amount, inSystem: state.inSystem + amount };
-      }
-      case 'FundsWithdrawn': {
-        const { amount } = event.payload;
-        return { ...state, withdrawn: state.withdrawn + amount, inSystem: state.inSystem - amount };
-      }
-      case 'TransferSent':
-        return { ...state, transferredOut: state.transferredOut + event.payload.amount };
-      case 'TransferReceived':
-        return { ...state, transferredIn: state.transferredIn + event.payload.amount };
-      case 'AccountOpened':
-        return { ...state, accountsOpened: state.accountsOpened + 1 };
-      case 'AccountClosed':
-        return { ...state, accountsClosed: state.accountsClosed + 1 };
-      default:
-        return state;
+    const next = { ...state };
+    return event && count(next, event) ? next : state;
+  },
+  applyMany(state, events) {
+    const totals = { ...state };
+    let changed = false;
+    for (const stored of events) {
+      const event = asAccountEvent(stored);
+      if (event && count(totals, event)) changed = true;
     }
+    return changed ? totals : state;
   },
 };
+
+/** Adds one event to `totals`, a copy owned by the caller; false when the event is not counted. */
+function count(totals: TotalsState, event: NonNullable<ReturnType<typeof asAccountEvent>>): boolean {
+  switch (event.type) {
+    case 'FundsAdded':
+      totals.deposited += event.payload.amount;
+      totals.inSystem += event.payload.amount;
+      return true;
+    case 'FundsWithdrawn':
+      totals.withdrawn += event.payload.amount;
+      totals.inSystem -= event.payload.amount;
+      return true;
+    case 'TransferSent':
+      totals.transferredOut += event.payload.amount;
+      return true;
+    case 'TransferReceived':
+      totals.transferredIn += event.payload.amount;
+      return true;
+    case 'AccountOpened':
+      totals.accountsOpened += 1;
+      return true;
+    case 'AccountClosed':
+      totals.accountsClosed += 1;
+      return true;
+    default:
+      return false;
+  }
+}

@@ -3,7 +3,7 @@ import { parseCommand } from '../accounts/commands.ts';
 import { decide } from '../accounts/decider.ts';
 import type { LedgerEvent } from '../accounts/events.ts';
 import { streamOf } from '../accounts/routing.ts';
-import { evolve, initialState, type DecisionState } from '../accounts/state.ts';
+import { accountOf, evolve, initialState, type DecisionState } from '../accounts/state.ts';
 import { DomainError } from '../errors.ts';
 import { processManagers } from '../processManagers/checkpoints.ts';
 import { reactionInputs } from '../processManagers/reactions.ts';
@@ -40,7 +40,7 @@ export function createLedgerBuilder(random: RandomSource) {
     const out: StoredEvent[] = [];
     for (const manager of processManagers) {
       if (trigger.type !== manager.trigger) continue;
-      const account = state.accounts[(trigger.payload as { accountNumber: string }).accountNumber]!;
+      const account = accountOf(state, (trigger.payload as { accountNumber: string }).accountNumber)!;
       const profile: AccountProfile = { accountNumber: account.accountNumber, owner: account.owner, email: account.email };
       const reactAt = new Date(at.getTime() + 60_000).toISOString();
       for (const input of reactionInputs(manager, trigger, profile, { random, at: reactAt }))

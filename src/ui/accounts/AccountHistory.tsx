@@ -1,32 +1,43 @@
-import { useId, useState } from 'react';
-import { accountHistory, getAccount, type AccountsState, type HistoryEntry } from '../../domain/index.ts';
+import { useId } from 'react';
+import { getAccount, type AccountsState, type AccountSummary, type HistoryEntry } from '../../domain/index.ts';
+import { HYPOTHETICAL_ID_PREFIX } from '../../replay/index.ts';
 import { formatAccountNumber } from '../components/accountNumber.ts';
+import { Badge } from '../components/Badge.tsx';
 import { formatDateTime } from '../components/dates.ts';
 import { Money } from '../components/Money.tsx';
 import { useView } from '../ledger/useView.ts';
 import { HISTORY_LABELS } from './historyLabel.ts';
-
-const PAGE = 20;
+import { useAccountHistory } from './useAccountHistory.ts';
 
 /** The account's history, newest first, with the balance after each line; older lines on "Show more". */
-export function AccountHistory({ accountNumber }: { accountNumber: string }) {
-  const [limit, setLimit] = useState(PAGE);
-  const page = useView((s) => accountHistory(s.accountHistory, accountNumber, { limit }));
+export function AccountHistory({ account }: { account: AccountSummary }) {
+  const history = useAccountHistory(account);
   const accounts = useView((s) => s.accounts);
   const titleId = useId();
+  const count = history.entries.length;
   return (
     <section className="card account-history" aria-labelledby={titleId}>
       <h2 id={titleId}>History</h2>
       <ol className="history-list">
-        {page.entries.map((entry) => (
-          <HistoryLine key={entry.seq} entry={entry} accounts={accounts} />
+        {history.entries.map((entry) => (
+          <HistoryLine key={entry.id} entry={entry} accounts={accounts} />
         ))}
       </ol>
-      <p className="history-count">
-        Showing {page.entries.length} of {page.total} {page.total === 1 ? 'entry' : 'entries'}
-      </p>
-      {page.entries.length < page.total && (
-        <button type="button" className="button show-more" onClick={() => setLimit((n) => n + PAGE)}>
+      {history.error ? (
+        <p className="history-count" role="alert">
+          The history could not be read: {history.error}
+        </p>
+      ) : (
+        <p className="history-count" role="status">
+          {history.loading
+            ? 'Reading the history…'
+            : history.more
+              ? `Showing the newest ${count} entries`
+              : `${count} ${count === 1 ? 'entry' : 'entries'} in all`}
+        </p>
+      )}
+      {history.more && (
+        <button type="button" className="button show-more" onClick={history.showMore}>
           Show more
         </button>
       )}
@@ -48,6 +59,7 @@ function HistoryLine({ entry, accounts }: { entry: HistoryEntry; accounts: Accou
             </>
           )}
         </span>
+        {entry.id.startsWith(HYPOTHETICAL_ID_PREFIX) && <Badge tone="hypothetical">Hypothetical</Badge>}
         {entry.note && <span className="history-note">{entry.note}</span>}
         <time className="history-time" dateTime={entry.at}>
           {formatDateTime(entry.at)}

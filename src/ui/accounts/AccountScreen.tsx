@@ -33,7 +33,7 @@ export function AccountScreen({ number: raw }: { number: string }) {
       <AccountHeader account={account} />
       <div className="columns columns-lead">
         <AccountActions key={account.accountNumber} account={account} />
-        <AccountHistory key={account.accountNumber} accountNumber={account.accountNumber} />
+        <AccountHistory key={account.accountNumber} account={account} />
       </div>
     </div>
   );

@@ -17,7 +17,7 @@ interface Chunk {
   low: number;
 }
 
-/** Every event from `top` down, by seq. */
+/** Every event from `top` down, by seq (a type filter pages through these too: the log keeps no index by type). */
 async function* scanAll(store: EventStore, top: number): AsyncGenerator<Chunk> {
   for (let cursor = top; cursor >= 1; ) {
     const low = Math.max(1, cursor - CHUNK + 1);
@@ -36,24 +36,9 @@ async function* scanStream(store: EventStore, stream: string, top: number): Asyn
   }
 }
 
-/** One type's events from `top` down, through the type index (kept in seq order within a type). */
-async function* scanType(store: EventStore, type: string, top: number): AsyncGenerator<Chunk> {
-  let consumed = 0;
-  let below = top + 1;
-  for (;;) {
-    const page = await store.db.events.where('type').equals(type).reverse().offset(consumed).limit(CHUNK).toArray();
-    consumed += page.length;
-    // Events appended meanwhile shift the offsets: skip what was seen or is newer than the search.
-    const fresh = page.filter((e) => e.meta.seq < below);
-    if (fresh.length > 0) below = fresh[fresh.length - 1]!.meta.seq;
-    yield { events: fresh, low: below };
-    if (page.length < CHUNK) return;
-  }
-}
-
 /**
  * A filtered view of the log, newest first, found a step at a time: it reads
- * through the best index for the filters (stream, then type) or scans the log,
+ * through the stream index when a stream is named exactly, or scans the log,
  * and keeps only the matches, never the whole log. Injected events of an open
  * branch are placed among them where they play.
  */
@@ -81,7 +66,7 @@ export class LogSearch extends ChangeSignal {
     this.reached = top + 1;
     this.pending = newestFirst(inject);
     const stream = filters.stream.trim();
-    this.chunks = exactStream ? scanStream(store, stream, top) : filters.type ? scanType(store, filters.type, top) : scanAll(store, top);
+    this.chunks = exactStream ? scanStream(store, stream, top) : scanAll(store, top);
   }
 
   /** Adds the injected events that play after event `seq` or later (they sit above it). */

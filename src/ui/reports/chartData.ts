@@ -1,11 +1,4 @@
-import {
-  accountHistory,
-  balanceSeries,
-  listAccounts,
-  type AccountsState,
-  type HistoryState,
-  type ReportsState,
-} from '../../domain/index.ts';
+import { balanceSeries, listAccounts, type AccountsState, type AccountSummary, type HistoryEntry, type ReportsState } from '../../domain/index.ts';
 
 export interface BalanceLine {
   label: string;
@@ -22,6 +15,13 @@ export interface BalanceChartData {
   hidden: number;
 }
 
+/** The accounts the chart draws: the open ones holding the most, and how many open ones it leaves out. */
+export function chartedAccounts(accounts: AccountsState, maxAccounts = 6): { shown: AccountSummary[]; hidden: number } {
+  const open = listAccounts(accounts).filter((a) => a.status === 'open');
+  const shown = open.toSorted((a, b) => b.balance - a.balance).slice(0, maxAccounts);
+  return { shown, hidden: open.length - shown.length };
+}
+
 /** Each day's last value, from (day, value) pairs in time order. */
 function closes(points: Iterable<[string, number]>): Map<string, number> {
   const byDay = new Map<string, number>();
@@ -35,27 +35,23 @@ function fill(days: string[], byDay: Map<string, number>): (number | null)[] {
   return days.map((day) => (last = byDay.get(day) ?? last));
 }
 
+/** An account's closing balance per day, from its history lines (newest first, as they are read). */
+function dailyCloses(newestFirst: readonly HistoryEntry[]): Map<string, number> {
+  return closes(newestFirst.toReversed().map((e): [string, number] => [e.at.slice(0, 10), e.balance]));
+}
+
 /**
- * Money in the system and the balances of the largest accounts at the close of each day that changed
- * any of them. Days are UTC, as the reports read model buckets them.
+ * Money in the system and the balances of the charted accounts at the close of
+ * each day that changed any of them. Days are UTC, as the reports read model
+ * buckets them. `histories` holds each charted account's history lines.
  */
 export function balanceChartData(
   reports: ReportsState,
-  accounts: AccountsState,
-  history: HistoryState,
-  maxAccounts = 6,
+  charted: { shown: readonly AccountSummary[]; hidden: number },
+  histories: ReadonlyMap<string, readonly HistoryEntry[]>,
 ): BalanceChartData {
   const total = closes(balanceSeries(reports).map((row): [string, number] => [row.day, row.total]));
-  const open = listAccounts(accounts).filter((a) => a.status === 'open');
-  const shown = open.toSorted((a, b) => b.balance - a.balance).slice(0, maxAccounts);
-  const perAccount = shown.map((a) => ({
-    label: a.owner,
-    byDay: closes(
-      accountHistory(history, a.accountNumber, { newestFirst: false, limit: Infinity }).entries.map(
-        (e): [string, number] => [e.at.slice(0, 10), e.balance],
-      ),
-    ),
-  }));
+  const perAccount = charted.shown.map((a) => ({ label: a.owner, byDay: dailyCloses(histories.get(a.accountNumber) ?? []) }));
   const daySet = new Set(total.keys());
   for (const line of perAccount) for (const day of line.byDay.keys()) daySet.add(day);
   const days = [...daySet].sort();
@@ -63,6 +59,6 @@ export function balanceChartData(
     days,
     total: { label: 'Money in the system', values: fill(days, total) },
     accounts: perAccount.map((line) => ({ label: line.label, values: fill(days, line.byDay) })),
-    hidden: open.length - shown.length,
+    hidden: charted.hidden,
   };
 }

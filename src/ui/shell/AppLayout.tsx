@@ -1,12 +1,14 @@
-import { useEffect, type MouseEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type MouseEvent, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { UpdatePrompt } from '../pwa/index.ts';
 import { TimeTravelBar } from '../timetravel/TimeTravelBar.tsx';
 import { StatusBanner } from '../status/index.ts';
-import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { LedgerFooter } from './LedgerFooter.tsx';
 import { usePersistenceRequest } from './usePersistenceRequest.ts';
+
+// The what-if bar (and the scenario files it reads and writes) loads just after the first screen, off the boot path.
+const WhatIfBar = lazy(() => import('../whatif/WhatIfBar.tsx').then((m) => ({ default: m.WhatIfBar })));
 
 /** Routes live in the hash, so the skip link moves focus itself instead of changing the hash. */
 function skipToContent(event: MouseEvent) {
@@ -31,7 +33,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <StatusBanner />
       <div className="app-modes">
         <TimeTravelBar />
-        <WhatIfBar />
+        <Suspense fallback={null}>
+          <WhatIfBar />
+        </Suspense>
       </div>
       <main id="main" className="app-main" tabIndex={-1}>
         {children}

@@ -1,4 +1,3 @@
-/** App-level status: storage trouble and other tabs' changes (StatusBanner), and the way out of a damaged log (DamagedLogExport). */
+/** App-level status: storage trouble and other tabs' changes (StatusBanner). DamagedLogExport.tsx, the way out of a damaged log, is loaded on demand by App.tsx. */
 export { StatusBanner } from './StatusBanner.tsx';
-export { DamagedLogExport } from './DamagedLogExport.tsx';
 export { statusText, type StatusText } from './statusText.ts';

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import type { ReplayProgress } from '../../replay/index.ts';
 import { positionText } from '../timetravel/positionText.ts';
 import { useEventTime } from '../timetravel/useEventTime.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
@@ -21,11 +22,18 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** A branch the shortcut cannot take is replayed event by event: say how far it got. */
+function replayingText(progress: ReplayProgress | undefined): string {
+  if (!progress || progress.total === 0) return 'Working out the branch…';
+  return `Replaying the branch… ${Math.floor((100 * progress.done) / progress.total)}% of ${plural(progress.total, 'event')}`;
+}
+
 /** While a what-if branch is open: a banner saying everything is hypothetical, and the branch's tools. */
 export function BranchBar() {
   const ledger = useLedger();
   const plan = useStore(ledger.branch.store, (s) => s.plan);
   const loading = useStore(ledger.branch.store, (s) => s.loading);
+  const progress = useStore(ledger.branch.store, (s) => s.progress);
   const error = useStore(ledger.branch.store, (s) => s.error);
   const liveSeq = useStore(ledger.image.store, (s) => s.seq);
   const { saved, panel } = useScenarioSession();
@@ -65,7 +73,7 @@ export function BranchBar() {
         </button>
       </div>
       <p className="what-if-loading" aria-live="polite">
-        {loading ? 'Replaying the branch…' : ''}
+        {loading ? replayingText(progress) : ''}
       </p>
       {error && (
         <p className="form-problem" role="alert">

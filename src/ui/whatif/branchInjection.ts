@@ -1,6 +1,6 @@
 import type { EventStore, JsonValue } from '../../eventstore/index.ts';
 import { accountStream, cryptoRandom, decide, foldEvents, parseCommand, streamOf } from '../../domain/index.ts';
-import { HYPOTHETICAL_ID_PREFIX, type Injection, type WhatIfResult } from '../../replay/index.ts';
+import { branchStreamEvents, HYPOTHETICAL_ID_PREFIX, type Injection, type WhatIfResult } from '../../replay/index.ts';
 
 export type InjectKind = 'withdrawal' | 'deposit';
 
@@ -42,7 +42,7 @@ export async function buildInjection(eventStore: EventStore, result: WhatIfResul
   if (command.type !== 'Withdraw' && command.type !== 'AddFunds') throw new Error('Only deposits and withdrawals are injected.');
   const stream = accountStream(command.account);
   const real = (await eventStore.readStream(stream)).filter((e) => e.meta.seq < result.fromSeq && e.meta.seq <= draft.afterSeq);
-  const inBranch = result.events.filter((e) => e.meta.stream === stream && e.meta.seq <= draft.afterSeq);
+  const inBranch = (await branchStreamEvents(eventStore, result, stream)).filter((e) => e.meta.seq <= draft.afterSeq);
   const [event] = decide(command, foldEvents([...real, ...inBranch]), { random: cryptoRandom });
   if (!event) throw new Error('The command decided no event.');
   return {

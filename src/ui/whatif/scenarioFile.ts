@@ -1,6 +1,6 @@
 import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
 import { chooseSaveTarget, exportEvents, suggestedFileName, type ExportProgress, type LogExport } from '../../files/index.ts';
-import type { WhatIfResult } from '../../replay/index.ts';
+import { branchEvents, type WhatIfResult } from '../../replay/index.ts';
 
 const PAGE = 2000;
 
@@ -20,8 +20,8 @@ async function* scenarioPages(store: EventStore, result: WhatIfResult, baseSeq: 
     from = page[page.length - 1]!.meta.seq + 1;
   }
   let seq = baseSeq;
-  for (let i = 0; i < result.events.length; i += PAGE) {
-    yield result.events.slice(i, i + PAGE).map((e) => {
+  for await (const page of branchEvents(store, result, PAGE)) {
+    yield page.map((e) => {
       const version = (versions.get(e.meta.stream) ?? 0) + 1;
       versions.set(e.meta.stream, version);
       return { ...e, meta: { ...e.meta, seq: ++seq, version } };
@@ -44,7 +44,7 @@ export async function exportScenarioToFile(
   const baseSeq = result.fromSeq - 1;
   const exported = await exportEvents(
     scenarioPages(store, result, baseSeq),
-    { selection: { kind: 'all' }, hypothetical: { baseSeq, scenario: name }, totalEvents: baseSeq + result.events.length },
+    { selection: { kind: 'all' }, hypothetical: { baseSeq, scenario: name }, totalEvents: baseSeq + result.eventCount },
     { onProgress },
   );
   await target.write(exported.blob, exported.fileName);

@@ -4,7 +4,8 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreHealth } from '../../../src/eventstore/index.ts';
 import type { Ledger } from '../../../src/store/index.ts';
 import { LedgerProvider } from '../../../src/ui/ledger/LedgerContext.tsx';
-import { DamagedLogExport, StatusBanner } from '../../../src/ui/status/index.ts';
+import { DamagedLogExport } from '../../../src/ui/status/DamagedLogExport.tsx';
+import { StatusBanner } from '../../../src/ui/status/index.ts';
 
 function render(health: StoreHealth, element = <StatusBanner />): string {
   const ledger = { health: createStore<StoreHealth>(() => health) } as unknown as Ledger;

@@ -1,0 +1,78 @@
+import { IdTable, idHash, type IdBucketRecord, mergeIntoBuckets } from './idIndex.ts';
+import { PAGE_SIZE, pageOf, type PageRecord, type TailRecord } from './pages.ts';
+import { CHUNK, type StreamChunkRecord } from './streamIndex.ts';
+import type { StoredEvent } from './types.ts';
+
+/** One stream's seqs gathered by a packer, from `firstVersion` on. */
+interface StreamSeqs {
+  firstVersion: number;
+  seqs: number[];
+}
+
+/**
+ * Turns a whole log, given in seq order a batch at a time, into the stored
+ * layout: full aligned pages as they fill, and at the end the tail, the id
+ * buckets, the stream chunks and the streams' heads (chunk 0, for their rows) (held in memory meanwhile: ~12 bytes an id and
+ * ~9 a seq). Used by the bulk import and by the upgrade from the v1 layout.
+ * Events that do not continue the seqs without a gap (a damaged log) go to the
+ * tail, which readers accept in any order after the pages.
+ */
+export class LogPacker {
+  readonly ids = new IdTable();
+  private readonly streams = new Map<string, StreamSeqs>();
+  private pending: StoredEvent[] = [];
+  private readonly loose: StoredEvent[] = [];
+  private next = 0;
+
+  /** The events already added and not yet in a full page, by seq (for a duplicate check). */
+  pendingEvent(seq: number): StoredEvent | undefined {
+    return this.pending.find((e) => e.meta.seq === seq) ?? this.loose.find((e) => e.meta.seq === seq);
+  }
+
+  /** Adds events; returns the pages they completed. */
+  add(events: readonly StoredEvent[]): PageRecord[] {
+    const pages: PageRecord[] = [];
+    for (const event of events) {
+      const { seq, id, stream, version } = event.meta;
+      this.ids.add(idHash(String(id)), seq);
+      let seqs = this.streams.get(stream);
+      if (!seqs) this.streams.set(stream, (seqs = { firstVersion: version, seqs: [] }));
+      seqs.seqs.push(seq);
+      const continues = this.loose.length === 0 && (this.next === 0 ? (seq - 1) % PAGE_SIZE === 0 : seq === this.next);
+      if (!continues) {
+        this.loose.push(event);
+        continue;
+      }
+      this.next = seq + 1;
+      this.pending.push(event);
+      if (this.pending.length === PAGE_SIZE) {
+        pages.push(pageOf(this.pending));
+        this.pending = [];
+      }
+    }
+    return pages;
+  }
+
+  /** What remains to write once every event was added. */
+  finish(): { tail: TailRecord[]; buckets: IdBucketRecord[]; chunks: StreamChunkRecord[]; heads: Map<string, number[]> } {
+    const tail = [this.pending, this.loose]
+      .filter((events) => events.length > 0)
+      .map((events) => ({ first: events[0]!.meta.seq, last: events[events.length - 1]!.meta.seq, events }));
+    const chunks: StreamChunkRecord[] = [];
+    const heads = new Map<string, number[]>();
+    for (const [stream, { firstVersion, seqs }] of this.streams) {
+      for (let i = 0; i < seqs.length; ) {
+        const version = firstVersion + i;
+        const chunk = Math.floor((version - 1) / CHUNK);
+        const room = (chunk + 1) * CHUNK - version + 1;
+        const part = seqs.slice(i, i + room);
+        const offset = version - 1 - chunk * CHUNK;
+        const record = { stream, chunk, seqs: offset === 0 ? part : [...(new Array(offset) as number[]), ...part] };
+        if (chunk === 0) heads.set(stream, record.seqs);
+        else chunks.push(record);
+        i += room;
+      }
+    }
+    return { tail, buckets: mergeIntoBuckets(new Map(), this.ids.pairs()), chunks, heads };
+  }
+}

@@ -1,0 +1,67 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { AccountSummary, HistoryEntry } from '../../domain/index.ts';
+import { readAccountHistory, type HistoryCursor, type HistoryOrigin } from '../../store/index.ts';
+import { useLedger } from '../ledger/LedgerContext.tsx';
+import { historyOrigin, sameOrigin, useHistoryBranch } from './historyOrigin.ts';
+
+interface Loaded {
+  origin: HistoryOrigin;
+  entries: HistoryEntry[];
+  next?: HistoryCursor;
+  error?: string;
+}
+
+export interface AccountHistoryView {
+  /** Newest first; the last lines read stay on screen while newer ones load. */
+  entries: HistoryEntry[];
+  /** Nothing read yet for this account. */
+  loading: boolean;
+  /** Older lines can be shown. */
+  more: boolean;
+  showMore(): void;
+  error?: string;
+}
+
+/**
+ * An account's history at the point the screens show, read from its stream a
+ * page at a time. When the account changes (a new event, another point in
+ * time, a branch), the lines shown so far are read again from the new point.
+ */
+export function useAccountHistory(account: AccountSummary, pageSize = 20): AccountHistoryView {
+  const { eventStore } = useLedger();
+  const branch = useHistoryBranch();
+  const { accountNumber, balance, version } = account;
+  // Keyed by what the lines depend on, so other changes to the account's row cause no read.
+  const origin = useMemo(
+    () => historyOrigin({ accountNumber, balance, version }, branch),
+    [accountNumber, balance, version, branch],
+  );
+  const [wanted, setWanted] = useState(pageSize);
+  const [loaded, setLoaded] = useState<Loaded>();
+
+  useEffect(() => {
+    const current = loaded && sameOrigin(loaded.origin, origin) ? loaded : undefined;
+    if (current && (current.error || !current.next || current.entries.length >= wanted)) return;
+    let cancelled = false;
+    const after = current?.next;
+    readAccountHistory(eventStore, origin, { after, limit: wanted - (current?.entries.length ?? 0) }).then(
+      (page) => {
+        if (!cancelled) setLoaded({ origin, entries: [...(current?.entries ?? []), ...page.entries], next: page.next });
+      },
+      (error: unknown) => {
+        if (!cancelled) setLoaded({ origin, entries: current?.entries ?? [], error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [eventStore, origin, wanted, loaded]);
+
+  return {
+    entries: loaded?.entries ?? [],
+    loading: loaded === undefined,
+    more: loaded?.next !== undefined,
+    showMore: () => setWanted((loaded?.entries.length ?? 0) + pageSize),
+    error: loaded?.error,
+  };
+}

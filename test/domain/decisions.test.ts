@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import type { StoredEvent } from '../../src/eventstore/index.ts';
+import {
+  accountOf,
+  accountStream,
+  decisionsProjection,
+  emailStream,
+  foldEvents,
+  holderOf,
+  messageStatus,
+  versionOf,
+  type DecisionsState,
+  type LedgerEvent,
+} from '../../src/domain/index.ts';
+import { syntheticLedger } from '../../src/domain/sample/synthetic.ts';
+import { deepFreeze, ledgerLog, pageSizes, pagesOf } from './readModels/arbitraries.ts';
+
+// Given stored events, then the decision state the memory image holds for the command handler.
+
+const ADA = '1111222233334444';
+const BOB = '5555666677778888';
+
+function given(...events: (LedgerEvent | { type: string; payload: unknown; stream: string })[]): DecisionsState {
+  const versions = new Map<string, number>();
+  let state = decisionsProjection.initial;
+  events.forEach((event, i) => {
+    const stream =
+      'stream' in event
+        ? event.stream
+        : event.type === 'EmailReserved' || event.type === 'EmailReleased'
+          ? emailStream(event.payload.email)
+          : accountStream(event.payload.accountNumber);
+    const version = (versions.get(stream) ?? 0) + 1;
+    versions.set(stream, version);
+    const stored = { type: event.type, payload: event.payload, meta: { id: `e${i}`, seq: i + 1, stream, version, at: '2025-01-01T00:00:00.000Z' } };
+    state = decisionsProjection.apply(state, stored as StoredEvent);
+  });
+  return state;
+}
+
+const opened = (accountNumber: string, email: string): LedgerEvent[] => [
+  { type: 'AccountOpened', payload: { accountNumber, owner: 'Ada', email } },
+  { type: 'EmailReserved', payload: { email, accountNumber } },
+];
+
+test('accounts and addresses as the deciders see them, with each stream version', () => {
+  const state = given(
+    ...opened(ADA, 'Ada@Example.org'),
+    { type: 'AccountVerified', payload: { accountNumber: ADA } },
+    { type: 'FundsAdded', payload: { accountNumber: ADA, amount: 500 } },
+    { type: 'FundsWithdrawn', payload: { accountNumber: ADA, amount: 200 } },
+  );
+  expect(accountOf(state, ADA)).toMatchObject({ verified: true, balance: 300, status: 'open' });
+  expect(holderOf(state, 'ada@example.ORG')).toBe(ADA);
+  expect(versionOf(state, accountStream(ADA))).toBe(4);
+  expect(versionOf(state, emailStream('ada@example.org'))).toBe(1);
+  expect(versionOf(state, accountStream(BOB))).toBe(0);
+});
+
+test('a released address has no holder, and its stream version still counts the release', () => {
+  const state = given(
+    ...opened(ADA, 'ada@example.org'),
+    { type: 'AccountClosed', payload: { accountNumber: ADA } },
+    { type: 'EmailReleased', payload: { email: 'ada@example.org', accountNumber: ADA } },
+  );
+  expect(holderOf(state, 'ada@example.org')).toBeUndefined();
+  expect(accountOf(state, ADA)?.status).toBe('closed');
+  expect(versionOf(state, emailStream('ada@example.org'))).toBe(2);
+});
+
+test('an event of a type the domain does not know changes nothing but its stream version', () => {
+  const before = given(...opened(ADA, 'ada@example.org'));
+  const after = given(...opened(ADA, 'ada@example.org'), { type: 'FutureThing', payload: { accountNumber: ADA }, stream: accountStream(ADA) });
+  expect(accountOf(after, ADA)).toEqual(accountOf(before, ADA));
+  expect(versionOf(after, accountStream(ADA))).toBe(2);
+});
+
+test('the same accounts and addresses as folding the streams directly', () => {
+  const events: LedgerEvent[] = [
+    ...opened(ADA, 'ada@example.org'),
+    ...opened(BOB, 'bob@example.org'),
+    { type: 'FundsAdded', payload: { accountNumber: BOB, amount: 7 } },
+  ];
+  const state = given(...events);
+  const direct = foldEvents(events);
+  expect([state.accounts, state.emails]).toEqual([direct.accounts, direct.emails]);
+});
+
+test('applying an event leaves the state it was given as it was', () => {
+  const state = given(...opened(ADA, 'ada@example.org'));
+  const copy = structuredClone(state);
+  decisionsProjection.apply(state, {
+    type: 'FundsAdded',
+    payload: { accountNumber: ADA, amount: 1 },
+    meta: { id: 'x', seq: 3, stream: accountStream(ADA), version: 2, at: '2025-01-01T00:00:00.000Z' },
+  });
+  expect(state).toEqual(copy);
+});
+
+test('each queued message is known by account and id, queued until marked as sent', () => {
+  const queued = (messageId: string): LedgerEvent => ({
+    type: 'WithdrawalMessageQueued',
+    payload: { accountNumber: ADA, messageId, to: 'ada@example.org', recipient: 'Ada', subject: 's', body: 'b', amount: 1 },
+  });
+  const state = given(...opened(ADA, 'ada@example.org'), queued('m1'), queued('m2'), { type: 'MessageSent', payload: { accountNumber: ADA, messageId: 'm1' } });
+  expect([messageStatus(state, ADA, 'm1'), messageStatus(state, ADA, 'm2'), messageStatus(state, ADA, 'm3')]).toEqual(['sent', 'queued', undefined]);
+  expect(messageStatus(state, BOB, 'm2')).toBeUndefined();
+});
+
+/** Folds page by page with applyMany, each input state frozen, and checks every page against apply one event at a time. */
+function checkPages(events: readonly StoredEvent[], sizes: readonly number[]): void {
+  let paged = decisionsProjection.initial;
+  let single = decisionsProjection.initial;
+  for (const page of pagesOf(events, sizes)) {
+    for (const event of page) single = decisionsProjection.apply(single, event);
+    paged = decisionsProjection.applyMany!(deepFreeze(paged), page);
+    expect(JSON.stringify(paged)).toBe(JSON.stringify(single));
+  }
+}
+
+test('a page at a time equals one event at a time, over any split of any log, and never changes the state it is given', () => {
+  fc.assert(fc.property(ledgerLog(), pageSizes, (events, sizes) => checkPages(events, sizes)), { numRuns: 150 });
+  checkPages([...syntheticLedger({ accounts: 300, events: 4_000, seed: 5 })], [1, 700, 2_500, 799]);
+});

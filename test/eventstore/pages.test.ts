@@ -1,0 +1,220 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DuplicateIdError, PAGE_SIZE, ScratchLog, depsOf, type EventInput, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
+import { RUNS_PER_MERGE } from '../../src/eventstore/idIndex.ts';
+import { CHUNK } from '../../src/eventstore/streamIndex.ts';
+import { injectFaults, quotaExceeded } from './faultInjection.ts';
+import { T0, closeStores, openStore, range, record, seqs } from './helpers.ts';
+
+afterEach(() => {
+  closeStores();
+  vi.restoreAllMocks();
+});
+
+const at = (seconds: number) => new Date(Date.parse(T0) + seconds * 1000).toISOString();
+
+/** `count` events on streams s0..s2 in runs of 50, each recorded one second after the one before; id-n lands at seq n. */
+function inputs(count: number, start = 0): { stream: string; event: EventInput }[] {
+  return range(start + 1, start + count).map((n) => ({
+    stream: `s${Math.floor((n - 1) / 50) % 3}`,
+    event: { type: n % 2 ? 'Odd' : 'Even', payload: { n, note: `é ${'x'.repeat(n % 7)}` }, meta: { id: `id-${n}`, at: at(n) } },
+  }));
+}
+
+/** Appends the inputs in order, in commits of at most `size` events (a commit names each stream once). */
+async function appendAll(store: EventStore, all: { stream: string; event: EventInput }[], size: number): Promise<void> {
+  let batches: { stream: string; events: EventInput[] }[] = [];
+  let count = 0;
+  const commit = async () => {
+    if (batches.length > 0) await store.appendMany(batches);
+    batches = [];
+    count = 0;
+  };
+  for (const { stream, event } of all) {
+    const current = batches[batches.length - 1];
+    if (count === size || (current?.stream !== stream && batches.some((b) => b.stream === stream))) await commit();
+    const open = batches[batches.length - 1];
+    if (open?.stream === stream) open.events.push(event);
+    else batches.push({ stream, events: [event] });
+    count += 1;
+  }
+  await commit();
+}
+
+const linesOf = (events: StoredEvent[]) => events.map((e) => `${JSON.stringify({ type: e.type, payload: e.payload, meta: e.meta })}\n`).join('');
+
+describe('sealed pages and the tail', () => {
+  it('read back identical and in seq order across page boundaries and the tail, also after reopening', async () => {
+    const store = await openStore();
+    await appendAll(store, inputs(2 * PAGE_SIZE + 37), 23);
+    const all = await store.readAll();
+    expect(seqs(all)).toEqual(range(1, 2 * PAGE_SIZE + 37));
+    expect(await store.db.pages.count()).toBe(2);
+    expect((await store.db.tail.toArray()).flatMap((r) => r.events).map((e) => e.meta.seq)).toEqual(range(2 * PAGE_SIZE + 1, 2 * PAGE_SIZE + 37));
+    expect(all[PAGE_SIZE]).toMatchObject({ type: 'Odd', payload: { n: PAGE_SIZE + 1 }, meta: { id: `id-${PAGE_SIZE + 1}`, seq: PAGE_SIZE + 1 } });
+
+    const reopened = await openStore();
+    expect(await reopened.readAll()).toEqual(all);
+    expect(await reopened.readAll({ fromSeq: PAGE_SIZE - 2, toSeq: PAGE_SIZE + 2 })).toEqual(all.slice(PAGE_SIZE - 3, PAGE_SIZE + 2));
+    expect(await reopened.readAll({ fromSeq: 2 * PAGE_SIZE + 3, toSeq: 2 * PAGE_SIZE - 3, direction: 'backward' })).toEqual(
+      all.slice(2 * PAGE_SIZE - 4, 2 * PAGE_SIZE + 3).reverse(),
+    );
+    expect(seqs(await reopened.readAll({ fromSeq: PAGE_SIZE - 1, limit: 4 }))).toEqual(range(PAGE_SIZE - 1, PAGE_SIZE + 2));
+    expect(seqs(await reopened.readAll({ direction: 'backward', limit: 40 }))).toEqual(range(2 * PAGE_SIZE - 2, 2 * PAGE_SIZE + 37).reverse());
+    expect(await reopened.readAll({ fromSeq: 5000 })).toEqual([]);
+  });
+
+  it('a crash between a commit and its seal loses nothing: the tail is read, and the next seal picks the page up', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const store = await openStore();
+    await appendAll(store, inputs(PAGE_SIZE - 3), 100);
+    const faults = await injectFaults(store.db);
+    faults.fail('write', quotaExceeded, { tables: ['pages'] });
+    await appendAll(store, inputs(10, PAGE_SIZE - 3), 10);
+    expect(faults.hits).toBeGreaterThan(0);
+    expect(await store.db.pages.count()).toBe(0);
+    faults.clear();
+    const expected = await store.readAll();
+    expect(seqs(expected)).toEqual(range(1, PAGE_SIZE + 7));
+
+    const reopened = await openStore();
+    expect(await reopened.readAll()).toEqual(expected);
+    await appendAll(reopened, inputs(PAGE_SIZE, PAGE_SIZE + 7), 250);
+    expect(await reopened.db.pages.count()).toBe(2);
+    expect(seqs(await reopened.readAll())).toEqual(range(1, 2 * PAGE_SIZE + 7));
+    expect((await reopened.readAll()).slice(0, PAGE_SIZE + 7)).toEqual(expected);
+  });
+
+  it('reads streams forward and backward, by version bounds and limit, across pages and the tail', async () => {
+    const store = await openStore();
+    await appendAll(store, inputs(2 * PAGE_SIZE + 100), 61);
+    const all = await store.readAll();
+    const s1 = all.filter((e) => e.meta.stream === 's1');
+    expect(await store.readStream('s1')).toEqual(s1);
+    expect(await store.readStream('s1', { direction: 'backward' })).toEqual([...s1].reverse());
+    expect(await store.readStream('s1', { fromVersion: 160, toVersion: 180 })).toEqual(s1.slice(159, 180));
+    expect(await store.readStream('s1', { fromVersion: 340, limit: 20 })).toEqual(s1.slice(339, 359));
+    expect(await store.readStream('s1', { fromVersion: 300, toVersion: 250, direction: 'backward' })).toEqual(s1.slice(249, 300).reverse());
+    expect(await store.readStream('s1', { direction: 'backward', limit: 3 })).toEqual(s1.slice(-3).reverse());
+    expect(await store.readStream('s1', { fromVersion: 1000 })).toEqual([]);
+    expect(await store.readStream('nobody')).toEqual([]);
+  });
+
+  it('finds retries and duplicates of events in sealed pages, before and after their ids are merged into buckets', async () => {
+    const store = await openStore();
+    const retry = (n: number) => {
+      const [{ stream, event }] = inputs(1, n - 1) as [{ stream: string; event: EventInput }];
+      return store.append(stream, [event]);
+    };
+    await appendAll(store, inputs(PAGE_SIZE + 10), 200);
+    expect(await retry(7)).toEqual({ firstSeq: 7, lastSeq: 7, version: 7 });
+    await expect(store.append('s1', [{ type: 'Other', meta: { id: 'id-7' } }])).rejects.toMatchObject({ name: 'DuplicateEventError' });
+
+    await appendAll(store, inputs(RUNS_PER_MERGE * PAGE_SIZE, PAGE_SIZE + 10), PAGE_SIZE);
+    expect(await store.db.idRuns.count()).toBeLessThan(RUNS_PER_MERGE);
+    expect(await store.db.idBuckets.count()).toBeGreaterThan(0);
+    expect(await retry(7)).toEqual({ firstSeq: 7, lastSeq: 7, version: 7 });
+    expect(await retry(PAGE_SIZE + 20)).toMatchObject({ firstSeq: PAGE_SIZE + 20, lastSeq: PAGE_SIZE + 20 });
+    await expect(store.append('s2', [{ type: 'Other', meta: { id: 'id-8' } }])).rejects.toMatchObject({ name: 'DuplicateEventError' });
+    expect(await store.lastSeq()).toBe((RUNS_PER_MERGE + 1) * PAGE_SIZE + 10);
+
+    const last = (RUNS_PER_MERGE + 1) * PAGE_SIZE + 10;
+    const held = await store.hasIds(['id-1', `id-${PAGE_SIZE + 3}`, `id-${last}`, 'id-none']);
+    expect(held).toEqual(new Map([['id-1', 1], [`id-${PAGE_SIZE + 3}`, PAGE_SIZE + 3], [`id-${last}`, last]]));
+  });
+
+  it('readLines gives the canonical lines an export writes, page text and tail alike', async () => {
+    const store = await openStore();
+    await appendAll(store, inputs(PAGE_SIZE + 20), 90);
+    const all = await store.readAll();
+    expect((await store.readLines()).text).toBe(linesOf(all));
+    expect(await store.readLines({ fromSeq: PAGE_SIZE - 5, limit: 10 })).toEqual({
+      text: linesOf(all.slice(PAGE_SIZE - 6, PAGE_SIZE + 4)),
+      firstSeq: PAGE_SIZE - 5,
+      lastSeq: PAGE_SIZE + 4,
+      count: 10,
+    });
+    expect(await store.readLines({ fromSeq: 3, toSeq: 4 })).toMatchObject({ text: linesOf(all.slice(2, 4)), count: 2 });
+    expect(await store.readLines({ fromSeq: 9999 })).toEqual({ text: '', firstSeq: 0, lastSeq: 0, count: 0 });
+  });
+
+  it('seqAtTime finds the newest event at or before a time, in pages and in the tail', async () => {
+    const store = await openStore();
+    await appendAll(store, inputs(2 * PAGE_SIZE + 30), 77);
+    for (const n of [1, 2, PAGE_SIZE - 1, PAGE_SIZE, PAGE_SIZE + 1, 2 * PAGE_SIZE, 2 * PAGE_SIZE + 1, 2 * PAGE_SIZE + 30]) {
+      expect(await store.seqAtTime(at(n))).toBe(n);
+    }
+    expect(await store.seqAtTime(new Date(Date.parse(at(PAGE_SIZE + 3)) + 500))).toBe(PAGE_SIZE + 3);
+    expect(await store.seqAtTime(at(0))).toBe(0);
+    expect(await store.seqAtTime(at(99_999))).toBe(2 * PAGE_SIZE + 30);
+  });
+
+  it('two tabs appending at once across page boundaries stay gapless, and both read the same log', async () => {
+    const store = await openStore();
+    const otherTab = await openStore();
+    const commit = (tab: EventStore, n: number) =>
+      tab.append(`tab-${n % 4}`, Array.from({ length: 13 }, (_, i) => ({ type: 'Done', payload: { n, i } })));
+    await Promise.all(range(1, 90).map((n) => commit(n % 2 ? store : otherTab, n)));
+    const all = await store.readAll();
+    expect(seqs(all)).toEqual(range(1, 90 * 13));
+    expect(await otherTab.readAll()).toEqual(all);
+    expect(await store.db.pages.count()).toBe(Math.floor((90 * 13) / PAGE_SIZE));
+    for (const stream of ['tab-0', 'tab-1', 'tab-2', 'tab-3']) {
+      expect(await otherTab.readStream(stream)).toEqual(all.filter((e) => e.meta.stream === stream));
+    }
+  });
+
+  it("hands this tab's commits to its subscriptions without reading them back", async () => {
+    const store = await openStore();
+    await appendAll(store, inputs(5), 5);
+    const seen = record(store, 1);
+    await seen.until(5);
+    const faults = await injectFaults(store.db);
+    faults.fail('scan', quotaExceeded);
+    await appendAll(store, inputs(3, 5), 3);
+    await seen.until(8);
+    expect(seqs(seen.received())).toEqual(range(1, 8));
+    expect(seen.errors).toEqual([]);
+    seen.stop();
+  });
+});
+
+describe('ScratchLog', () => {
+  async function storedEvents(count: number): Promise<StoredEvent[]> {
+    const source = await openStore({ name: 'source' });
+    await appendAll(source, inputs(count), 250);
+    return source.readAll();
+  }
+
+  it('writes pages, ids and stream positions that the store reads back after the switch', async () => {
+    // Over CHUNK versions a stream: its positions go beyond the stream row's head into streamIndex records.
+    const events = await storedEvents(2 * PAGE_SIZE + 123);
+    const store = await openStore();
+    const scratch = await ScratchLog.create(store.name, depsOf(store.db));
+    for (let i = 0; i < events.length; i += 97) await scratch.addEvents(events.slice(i, i + 97));
+    await scratch.putStreams(await (await openStore({ name: 'source' })).listStreams());
+    await scratch.promote();
+
+    const live = await openStore();
+    expect(await live.readAll()).toEqual(events);
+    const s2 = events.filter((e) => e.meta.stream === 's2');
+    expect(s2.length).toBeGreaterThan(CHUNK);
+    expect(await live.readStream('s2')).toEqual(s2);
+    expect(await live.readStream('s2', { direction: 'backward', limit: 5 })).toEqual(s2.slice(-5).reverse());
+    expect(await live.hasIds(['id-3', `id-${PAGE_SIZE + 100}`])).toEqual(new Map([['id-3', 3], [`id-${PAGE_SIZE + 100}`, PAGE_SIZE + 100]]));
+    await expect(live.append('s0', [{ type: 'Other', meta: { id: 'id-3' } }])).rejects.toMatchObject({ name: 'DuplicateEventError' });
+    expect(await live.append('s0', [{ type: 'Next' }])).toMatchObject({ firstSeq: 2 * PAGE_SIZE + 124 });
+    expect((await live.readStream('s0', { direction: 'backward', limit: 1 }))[0]).toMatchObject({ type: 'Next' });
+  });
+
+  it('a repeated id inside an import throws DuplicateIdError naming both seqs', async () => {
+    const events = await storedEvents(PAGE_SIZE + 50);
+    const store = await openStore();
+    const scratch = await ScratchLog.create(store.name, depsOf(store.db));
+    const repeated = events.map((e) => (e.meta.seq === PAGE_SIZE + 40 ? { ...e, meta: { ...e.meta, id: 'id-12' } } : e));
+    await scratch.addEvents(repeated.slice(0, 300));
+    const error = await scratch.addEvents(repeated.slice(300)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DuplicateIdError);
+    expect(error).toMatchObject({ id: 'id-12', seq: PAGE_SIZE + 40, firstSeq: 12 });
+    await scratch.discard();
+  });
+});

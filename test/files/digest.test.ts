@@ -1,0 +1,19 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { expect, test } from 'vitest';
+import { LineDigest } from '../../src/files/digest.ts';
+
+const enc = new TextEncoder();
+
+test('lines added one by one and as whole runs give SHA-256 of the lines, each ending in LF', async () => {
+  const lines = ['{"a":1}', 'Café ☕ 東京', '', 'last'];
+  const digest = await LineDigest.create();
+  digest.addLine(enc.encode(lines[0]!));
+  digest.addLines(enc.encode(`${lines[1]}\n\n`));
+  digest.addLine(enc.encode(lines[3]!));
+  expect(digest.hex()).toBe(bytesToHex(sha256(enc.encode(lines.map((l) => `${l}\n`).join('')))));
+});
+
+test('no lines at all give the digest of nothing', async () => {
+  expect((await LineDigest.create()).hex()).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+});
