@@ -203,7 +203,8 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
       'reload (production app)',
       () => measureReload(context!, baseURL, settings.reloads, say),
       (r) =>
-        `${r.ms.map((x) => fmt(x)).join(' / ')} ms (DOMContentLoaded at ${r.domContentLoadedMs.map((x) => fmt(x)).join(' / ')} ms), ` +
+        `${r.ms.map((x) => fmt(x)).join(' / ')} ms (DOMContentLoaded at ${r.domContentLoadedMs.map((x) => fmt(x)).join(' / ')} ms, ` +
+        `log opening at ${r.openingMs.map((x) => fmt(x)).join(' / ')} ms, replay from ${r.bootingMs.map((x) => fmt(x)).join(' / ')} ms), ` +
         `replayed ${fmt(r.replayed)} events, heap ${fmt(r.heapMb)} MB`,
     );
 

@@ -1,13 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPwa } from './pwa/index.ts';
+import { openLedger } from './store/index.ts';
 import { App } from './ui/App.tsx';
 
-// Before the first render: the service worker, connectivity and storage watchers start with the page.
+// Before the first render: the log starts opening (and its snapshots loading) while React renders, and the
+// service worker, connectivity and storage watchers start with the page. The ledger lives as long as the page.
+const opening = openLedger();
 startPwa();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App opening={opening} />
   </StrictMode>,
 );

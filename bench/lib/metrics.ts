@@ -19,6 +19,10 @@ export interface ReloadRun {
   ms: number[];
   /** Navigation start to DOMContentLoaded done (the app's script has run), each load: the rest is the image's boot. */
   domContentLoadedMs: number[];
+  /** Navigation start to the app starting to open the log ('rewind:log-opening'), each load. */
+  openingMs: number[];
+  /** Navigation start to the memory image starting its boot replay ('rewind:image-booting'), each load. */
+  bootingMs: number[];
   /** Events the image replayed on top of its snapshots, per the mark. */
   replayed: number;
   heapMb: number;

@@ -29,7 +29,6 @@ export {
   messageStatus,
   type AccountState,
   type DecisionState,
-  type EmailState,
   type MessageStatus,
 } from './accounts/state.ts';
 export { streamOf } from './accounts/routing.ts';
@@ -70,7 +69,15 @@ export {
   type PeriodRow,
   type ReportsState,
 } from './readModels/reports.ts';
-export { getMessage, listMessages, messageLink, outboxProjection, type OutboxMessage, type OutboxState } from './readModels/outbox.ts';
+export {
+  getMessage,
+  listMessages,
+  messageLink,
+  outboxProjection,
+  verificationMessage,
+  type OutboxMessage,
+  type OutboxState,
+} from './readModels/outbox.ts';
 export { totalsProjection, type TotalsState } from './readModels/totals.ts';
 
 export {

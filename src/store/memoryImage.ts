@@ -166,6 +166,7 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
 
   const ready = (async () => {
     const started = now();
+    globalThis.performance?.mark?.('rewind:image-booting');
     try {
       const result = await bootReplay(eventStore, projections, {
         onProgress: (progress) => store.setState({ progress }),

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { Redirect, Route, Router, Switch } from 'wouter';
-import { openLedger, type Ledger } from '../store/index.ts';
+import type { Ledger } from '../store/index.ts';
 import { AccountsScreen } from './accounts/AccountsScreen.tsx';
 import { eventsBefore } from './boot/eventsBefore.ts';
 import { BootScreen } from './boot/BootScreen.tsx';
@@ -22,15 +22,17 @@ const DataScreen = lazy(() => import('./data/DataScreen.tsx').then((m) => ({ def
 // Only a damaged log needs it, and it brings the file writer with it.
 const DamagedLogExport = lazy(() => import('./status/DamagedLogExport.tsx').then((m) => ({ default: m.DamagedLogExport })));
 
-/** Opens the ledger once per tab, shows the boot progress, then the screens. */
-export function App() {
+/**
+ * Shows the boot progress, then the screens, of the ledger this tab opened. The
+ * page opens it (main.tsx) before React's first render, so the log's snapshots
+ * load while the screens render; it lives as long as the page.
+ */
+export function App({ opening }: { opening: Promise<Ledger> }) {
   const [ledger, setLedger] = useState<Ledger>();
   const [error, setError] = useState<unknown>();
   useEffect(() => {
-    let opened: Ledger | undefined;
-    openLedger().then((l) => setLedger((opened = l)), setError);
-    return () => void opened?.close();
-  }, []);
+    opening.then(setLedger, setError);
+  }, [opening]);
   if (error) return <BootScreen error={error} />;
   if (!ledger) return <BootScreen />;
   return (

@@ -43,7 +43,7 @@ test('the largest size takes the plain names, smaller ones a size suffix', () =>
   const run = (events: number, reload: number): SizeRun => ({
     events,
     errors: {},
-    reload: { ms: [reload, reload + 10, reload - 10], domContentLoadedMs: [1, 1, 1], replayed: 0, heapMb: 1 },
+    reload: { ms: [reload, reload + 10, reload - 10], domContentLoadedMs: [1, 1, 1], openingMs: [1, 1, 1], bootingMs: [2, 2, 2], replayed: 0, heapMb: 1 },
   });
   const metrics = collectMetrics([run(10_000, 50), run(1_000_000, 500)], m({ boot_bundle_kb: 120 }));
   expect(metrics.reload_ms?.value).toBe(500);

@@ -19,6 +19,13 @@ export function parseVerificationLink(hash: string): { account: string; code: st
   return account && code ? { account, code } : undefined;
 }
 
+/*
+ * The outbox keeps no message text: it rebuilds it with these functions from the
+ * fields a message was written from. Changing a text therefore changes messages
+ * already queued too: bump the outbox projection's version with it, so the outbox
+ * is rebuilt from the events, whose texts it then keeps where they differ.
+ */
+
 export function verificationText(owner: string, accountNumber: string, code: string): { subject: string; body: string } {
   return {
     subject: 'Verify your Rewind account',
@@ -28,11 +35,25 @@ export function verificationText(owner: string, accountNumber: string, code: str
   };
 }
 
+const withdrawalStart = (owner: string, accountNumber: string, amount: number) =>
+  `Hello ${owner},\n\nyou withdrew ${formatCents(amount)} from account ${accountNumber}`;
+const WITHDRAWAL_END = '.\nIf you did not make this withdrawal, tell whoever keeps the accounts.';
+
 export function withdrawalText(owner: string, accountNumber: string, amount: number, note?: string): { subject: string; body: string } {
   return {
     subject: `You withdrew ${formatCents(amount)}`,
-    body:
-      `Hello ${owner},\n\nyou withdrew ${formatCents(amount)} from account ${accountNumber}` +
-      `${note ? ` (${note})` : ''}.\nIf you did not make this withdrawal, tell whoever keeps the accounts.`,
+    body: `${withdrawalStart(owner, accountNumber, amount)}${note ? ` (${note})` : ''}${WITHDRAWAL_END}`,
   };
+}
+
+/**
+ * The note withdrawalText wrote into `body` ('' for none), or undefined when
+ * withdrawalText writes no such body for this owner, account and amount.
+ */
+export function withdrawalNoteIn(body: string, owner: string, accountNumber: string, amount: number): string | undefined {
+  const start = withdrawalStart(owner, accountNumber, amount);
+  if (!body.startsWith(start) || !body.endsWith(WITHDRAWAL_END)) return undefined;
+  if (body.length === start.length + WITHDRAWAL_END.length) return '';
+  const note = body.slice(start.length + 2, body.length - WITHDRAWAL_END.length - 1);
+  return withdrawalText(owner, accountNumber, amount, note).body === body ? note : undefined;
 }

@@ -1,11 +1,10 @@
-import { emptyMap, mapGet, mapSet, mapValues, type PersistentMap } from '../readModels/persistentMap.ts';
-import { isAccountEvent, isEmailEvent, type AccountEvent, type EmailEvent, type LedgerEvent } from './events.ts';
+import { emptyMap, mapEntries, mapGet, mapSet, type PersistentMap } from '../readModels/persistentMap.ts';
+import { isEmailEvent, isAccountEvent, type AccountEvent, type AccountOpened, type EmailEvent, type LedgerEvent } from './events.ts';
 import { emailKey } from './streams.ts';
 
-/** What deciding needs to know about one account, folded from its stream. */
+/** What deciding needs to know about one account, as the deciders read it. */
 export type AccountState = {
   accountNumber: string;
-  owner: string;
   email: string;
   status: 'open' | 'closed';
   verified: boolean;
@@ -14,22 +13,35 @@ export type AccountState = {
   verificationCode?: string;
 };
 
+/**
+ * One account as the decision state keeps it. A tuple without the account
+ * number (its key): every snapshot and time-travel keyframe carries one per
+ * account, and field names would make up most of their JSON.
+ */
+export type AccountRow = [flags: number, balance: number, email: string, verificationCode: string | null];
+
+const CLOSED = 1;
+const VERIFIED = 2;
+
 export type MessageStatus = 'queued' | 'sent';
 
-/** Who holds an address: the account number of the open account using it, if any. */
-export type EmailState = { holder?: string };
+/** A message's status as the state keeps it. */
+const QUEUED = 0;
+const SENT = 1;
+type StoredStatus = typeof QUEUED | typeof SENT;
 
 /**
  * The decision state: the accounts, addresses and queued messages a command
- * reads, keyed by account number, by address (see emailKey) and by
+ * reads, keyed by account number, by address (see emailKey; the value is the
+ * account number of the open account holding it, '' once released) and by
  * `<account number>/<message id>`. Persistent maps, so the memory image keeps
  * all of it and each event and each decision takes constant time, however many
  * messages an account has had.
  */
 export type DecisionState = {
-  accounts: PersistentMap<AccountState>;
-  emails: PersistentMap<EmailState>;
-  messages: PersistentMap<MessageStatus>;
+  accounts: PersistentMap<AccountRow>;
+  emails: PersistentMap<string>;
+  messages: PersistentMap<StoredStatus>;
 };
 
 export function initialState(): DecisionState {
@@ -40,45 +52,69 @@ const messageKey = (accountNumber: string, messageId: string) => `${accountNumbe
 
 /** Whether the account's message is queued or sent; undefined when the account has no such message. */
 export function messageStatus(state: DecisionState, accountNumber: string, messageId: string): MessageStatus | undefined {
-  return mapGet(state.messages, messageKey(accountNumber, messageId));
+  const status = mapGet(state.messages, messageKey(accountNumber, messageId));
+  return status === undefined ? undefined : status === SENT ? 'sent' : 'queued';
+}
+
+function accountState(accountNumber: string, [flags, balance, email, code]: AccountRow): AccountState {
+  const status = flags & CLOSED ? 'closed' : 'open';
+  const account: AccountState = { accountNumber, email, status, verified: (flags & VERIFIED) !== 0, balance };
+  if (code !== null) account.verificationCode = code;
+  return account;
 }
 
 export function accountOf(state: DecisionState, accountNumber: string): AccountState | undefined {
-  return mapGet(state.accounts, accountNumber);
+  const row = mapGet(state.accounts, accountNumber);
+  return row && accountState(accountNumber, row);
 }
 
 /** The account number of the open account using this address, if any. */
 export function holderOf(state: DecisionState, email: string): string | undefined {
-  return mapGet(state.emails, emailKey(email))?.holder;
+  return mapGet(state.emails, emailKey(email)) || undefined;
 }
 
 /** Every account, in an order fixed by the numbers. */
 export function allAccounts(state: DecisionState): AccountState[] {
-  return mapValues(state.accounts);
+  return mapEntries(state.accounts).map(([number, row]) => accountState(number, row));
 }
 
-function evolveAccount(account: AccountState | undefined, event: AccountEvent): AccountState | undefined {
-  if (event.type === 'AccountOpened') {
-    const { accountNumber, owner, email } = event.payload;
-    return { accountNumber, owner, email, status: 'open', verified: false, balance: 0 };
-  }
-  if (!account) return undefined;
+export function openedRow(event: AccountOpened): AccountRow {
+  return [0, 0, event.payload.email, null];
+}
+
+/** A row copy written out field by field, for a caller that then changes it. */
+export function copyRow([flags, balance, email, code]: AccountRow): AccountRow {
+  return [flags, balance, email, code];
+}
+
+/** Whether an event on an opened account changes its row (messages queued and sent live in `messages`). */
+export function changesRow(event: AccountEvent): boolean {
+  return event.type !== 'WithdrawalMessageQueued' && event.type !== 'MessageSent';
+}
+
+/** Brings `row`, a copy owned by the caller, up to date with an event on its account other than the opening. */
+export function updateRow(row: AccountRow, event: Exclude<AccountEvent, AccountOpened>): void {
   switch (event.type) {
     case 'FundsAdded':
     case 'TransferReceived':
-      return { ...account, balance: account.balance + event.payload.amount };
+      row[1] += event.payload.amount;
+      return;
     case 'FundsWithdrawn':
     case 'TransferSent':
-      return { ...account, balance: account.balance - event.payload.amount };
+      row[1] -= event.payload.amount;
+      return;
     case 'AccountVerified':
-      return { ...account, verified: true };
+      row[0] |= VERIFIED;
+      return;
     case 'AccountClosed':
-      return { ...account, status: 'closed' };
+      row[0] |= CLOSED;
+      return;
     case 'VerificationMessageQueued':
-      return { ...account, verificationCode: event.payload.code };
+      row[3] = event.payload.code;
+      return;
     case 'WithdrawalMessageQueued':
     case 'MessageSent':
-      return account;
+      return;
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -87,26 +123,26 @@ function evolveAccount(account: AccountState | undefined, event: AccountEvent): 
 }
 
 /** The message an event queues or sends, and its status after it; undefined for events about no message. */
-function messageChange(event: AccountEvent): [string, MessageStatus] | undefined {
+export function messageChange(event: AccountEvent): [string, StoredStatus] | undefined {
   switch (event.type) {
     case 'VerificationMessageQueued':
     case 'WithdrawalMessageQueued':
-      return [messageKey(event.payload.accountNumber, event.payload.messageId), 'queued'];
+      return [messageKey(event.payload.accountNumber, event.payload.messageId), QUEUED];
     case 'MessageSent':
-      return [messageKey(event.payload.accountNumber, event.payload.messageId), 'sent'];
+      return [messageKey(event.payload.accountNumber, event.payload.messageId), SENT];
     default:
       return undefined;
   }
 }
 
-const RELEASED: EmailState = Object.freeze({});
-
-function evolveEmail(event: EmailEvent): EmailState {
+/** The address's key and its holder after the event ('' when released). */
+export function emailChange(event: EmailEvent): [string, string] {
+  const key = emailKey(event.payload.email);
   switch (event.type) {
     case 'EmailReserved':
-      return { holder: event.payload.accountNumber };
+      return [key, event.payload.accountNumber];
     case 'EmailReleased':
-      return RELEASED;
+      return [key, ''];
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -114,38 +150,28 @@ function evolveEmail(event: EmailEvent): EmailState {
   }
 }
 
-/** Where recording an event reads and writes the decision state: its persistent maps, or a page's drafts of them. */
-export interface DecisionWriter {
-  account(accountNumber: string): AccountState | undefined;
-  setAccount(accountNumber: string, account: AccountState): void;
-  setEmail(key: string, email: EmailState): void;
-  setMessage(key: string, status: MessageStatus): void;
-}
-
-/** Writes what `event` changes in the decision state. */
-export function record(to: DecisionWriter, event: LedgerEvent): void {
-  if (event.type === 'EmailReserved' || event.type === 'EmailReleased') return to.setEmail(emailKey(event.payload.email), evolveEmail(event));
-  const number = event.payload.accountNumber;
-  const account = evolveAccount(to.account(number), event);
-  if (!account) return;
-  to.setAccount(number, account);
-  const message = messageChange(event);
-  if (message) to.setMessage(...message);
-}
-
-/** The state after `event`; whatever else `state` carries (the memory image adds stream versions) is kept. */
+/**
+ * The state after `event`; whatever else `state` carries (the memory image adds
+ * stream versions) is kept. An event about an account never opened changes nothing;
+ * a second opening starts the account afresh.
+ */
 export function evolve<S extends DecisionState>(state: S, event: LedgerEvent): S {
-  let next = state;
-  record(
-    {
-      account: (number) => mapGet(next.accounts, number),
-      setAccount: (number, account) => (next = { ...next, accounts: mapSet(next.accounts, number, account) }),
-      setEmail: (key, email) => (next = { ...next, emails: mapSet(next.emails, key, email) }),
-      setMessage: (key, status) => (next = { ...next, messages: mapSet(next.messages, key, status) }),
-    },
-    event,
-  );
-  return next;
+  if (isEmailEvent(event)) return { ...state, emails: mapSet(state.emails, ...emailChange(event)) };
+  const number = event.payload.accountNumber;
+  let accounts = state.accounts;
+  if (event.type === 'AccountOpened') accounts = mapSet(accounts, number, openedRow(event));
+  else {
+    const row = mapGet(accounts, number);
+    if (!row) return state;
+    if (changesRow(event)) {
+      const next = copyRow(row);
+      updateRow(next, event);
+      accounts = mapSet(accounts, number, next);
+    }
+  }
+  const message = messageChange(event);
+  const messages = message ? mapSet(state.messages, ...message) : state.messages;
+  return { ...state, accounts, messages };
 }
 
 /** Whether this domain knows the event's type; others (an imported log may carry some) are passed over. */

@@ -1,6 +1,19 @@
 import type { StoredEvent } from '../../eventstore/index.ts';
 import type { Projection } from '../../replay/projection.ts';
-import { evolve, initialState, isLedgerEvent, record, type DecisionState } from '../accounts/state.ts';
+import { isAccountEvent, isEmailEvent } from '../accounts/events.ts';
+import {
+  changesRow,
+  copyRow,
+  emailChange,
+  evolve,
+  initialState,
+  isLedgerEvent,
+  messageChange,
+  openedRow,
+  updateRow,
+  type AccountRow,
+  type DecisionState,
+} from '../accounts/state.ts';
 import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from './persistentMap.ts';
 
 /**
@@ -21,7 +34,8 @@ export function versionOf(state: DecisionsState, stream: string): number {
 
 export const decisionsProjection: Projection<DecisionsState> = {
   name: 'decisions',
-  version: 1,
+  // 2: compact account rows, holders and message statuses instead of records.
+  version: 2,
   initial: { ...initialState(), versions: emptyMap() },
   apply(state, event: StoredEvent) {
     const next = isLedgerEvent(event) ? evolve(state, event) : state;
@@ -36,16 +50,35 @@ export const decisionsProjection: Projection<DecisionsState> = {
     const emails = new MapDraft(state.emails);
     const messages = new MapDraft(state.messages);
     const versions = new MapDraft(state.versions);
-    const writer = {
-      account: (number: string) => accounts.get(number),
-      setAccount: accounts.set.bind(accounts),
-      setEmail: emails.set.bind(emails),
-      setMessage: messages.set.bind(messages),
-    };
+    // Rows this page has copied: later events on the same account change the copy in place.
+    const copied = new Set<AccountRow>();
     for (const event of events) {
-      if (isLedgerEvent(event)) record(writer, event);
       const stream = event.meta.stream;
       versions.set(stream, (versions.get(stream) ?? 0) + 1);
+      if (isEmailEvent(event)) {
+        emails.set(...emailChange(event));
+        continue;
+      }
+      if (!isAccountEvent(event)) continue;
+      const number = event.payload.accountNumber;
+      if (event.type === 'AccountOpened') {
+        const row = openedRow(event);
+        accounts.set(number, row);
+        copied.add(row);
+        continue;
+      }
+      let row = accounts.get(number);
+      if (!row) continue;
+      if (changesRow(event)) {
+        if (!copied.has(row)) {
+          row = copyRow(row);
+          accounts.set(number, row);
+          copied.add(row);
+        }
+        updateRow(row, event);
+      }
+      const message = messageChange(event);
+      if (message) messages.set(...message);
     }
     return { accounts: accounts.done(), emails: emails.done(), messages: messages.done(), versions: versions.done() };
   },

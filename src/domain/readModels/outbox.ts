@@ -1,9 +1,10 @@
 import type { Projection } from '../../replay/projection.ts';
-import { verificationLink } from '../accounts/messages.ts';
+import { verificationLink, verificationText, withdrawalNoteIn, withdrawalText } from '../accounts/messages.ts';
 import { asAccountEvent } from './ledgerEvent.ts';
 import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from './persistentMap.ts';
 import { emptyVector, VectorDraft, vectorGet, vectorPush, vectorSet, type PersistentVector } from './persistentVector.ts';
 
+/** A message as the outbox shows it, its text included. */
 export type OutboxMessage = {
   messageId: string;
   kind: 'verification' | 'withdrawal';
@@ -23,8 +24,32 @@ export type OutboxMessage = {
   eventId: string;
 };
 
+const VERIFICATION = 0;
+const WITHDRAWAL = 1;
+
+/**
+ * A message as the outbox keeps it: what its text is rebuilt from rather than
+ * the text, in a tuple without field names (every snapshot and keyframe carries
+ * one per message). `words` is what the text templates cannot supply: a
+ * withdrawal's note, or, for a text they did not write (a log from elsewhere),
+ * the subject and body themselves; null when the templates rebuild it alone.
+ */
+type MessageRow = [
+  kind: typeof VERIFICATION | typeof WITHDRAWAL,
+  accountNumber: string,
+  messageId: string,
+  to: string,
+  recipient: string,
+  /** The verification code, or the withdrawal's amount in cents. */
+  detail: string | number,
+  queuedAt: string,
+  eventId: string,
+  sentAt: string | null,
+  words: string | [subject: string, body: string] | null,
+];
+
 export type OutboxState = {
-  messages: PersistentVector<OutboxMessage>;
+  messages: PersistentVector<MessageRow>;
   /** Position in `messages` by `<account number>/<message id>`. */
   positions: PersistentMap<number>;
   queued: number;
@@ -35,28 +60,55 @@ const keyOf = (accountNumber: string, messageId: string) => `${accountNumber}/${
 
 type QueuedEvent = Extract<NonNullable<ReturnType<typeof asAccountEvent>>, { type: 'VerificationMessageQueued' | 'WithdrawalMessageQueued' }>;
 
-function queuedMessage(event: QueuedEvent): OutboxMessage {
+function queuedRow(event: QueuedEvent): MessageRow {
   const { accountNumber, messageId, to, recipient, subject, body } = event.payload;
+  const { at, id } = event.meta;
+  if (event.type === 'VerificationMessageQueued') {
+    const { code } = event.payload;
+    const text = verificationText(recipient, accountNumber, code);
+    const words = text.subject === subject && text.body === body ? null : ([subject, body] as [string, string]);
+    return [VERIFICATION, accountNumber, messageId, to, recipient, code, at, id, null, words];
+  }
+  const { amount } = event.payload;
+  const note = withdrawalText(recipient, accountNumber, amount).subject === subject ? withdrawalNoteIn(body, recipient, accountNumber, amount) : undefined;
+  const words = note === undefined ? ([subject, body] as [string, string]) : note || null;
+  return [WITHDRAWAL, accountNumber, messageId, to, recipient, amount, at, id, null, words];
+}
+
+function sentRow(row: MessageRow, at: string): MessageRow {
+  const sent = row.slice() as MessageRow;
+  sent[8] = at;
+  return sent;
+}
+
+/** The message a row keeps, its text rebuilt. */
+function messageOf([kind, accountNumber, messageId, to, recipient, detail, queuedAt, eventId, sentAt, words]: MessageRow): OutboxMessage {
+  const text = Array.isArray(words)
+    ? { subject: words[0], body: words[1] }
+    : kind === VERIFICATION
+      ? verificationText(recipient, accountNumber, detail as string)
+      : withdrawalText(recipient, accountNumber, detail as number, words ?? undefined);
   const message: OutboxMessage = {
     messageId,
-    kind: event.type === 'VerificationMessageQueued' ? 'verification' : 'withdrawal',
+    kind: kind === VERIFICATION ? 'verification' : 'withdrawal',
     accountNumber,
     to,
     recipient,
-    subject,
-    body,
-    status: 'queued',
-    queuedAt: event.meta.at,
-    eventId: event.meta.id,
+    ...text,
+    status: sentAt === null ? 'queued' : 'sent',
+    queuedAt,
+    eventId,
   };
-  if (event.type === 'VerificationMessageQueued') message.code = event.payload.code;
-  else message.amount = event.payload.amount;
+  if (kind === VERIFICATION) message.code = detail as string;
+  else message.amount = detail as number;
+  if (sentAt !== null) message.sentAt = sentAt;
   return message;
 }
 
 export const outboxProjection: Projection<OutboxState> = {
   name: 'outbox',
-  version: 1,
+  // 2: rows of the fields a message is rebuilt from instead of messages with their text.
+  version: 2,
   initial: { messages: emptyVector(), positions: emptyMap(), queued: 0, sent: 0 },
   apply(state, stored) {
     const event = asAccountEvent(stored);
@@ -68,17 +120,16 @@ export const outboxProjection: Projection<OutboxState> = {
         if (mapGet(state.positions, key) !== undefined) return state;
         return {
           ...state,
-          messages: vectorPush(state.messages, queuedMessage(event)),
+          messages: vectorPush(state.messages, queuedRow(event)),
           positions: mapSet(state.positions, key, state.messages.size),
           queued: state.queued + 1,
         };
       }
       case 'MessageSent': {
         const position = mapGet(state.positions, keyOf(event.payload.accountNumber, event.payload.messageId));
-        const message = position === undefined ? undefined : vectorGet(state.messages, position);
-        if (position === undefined || !message || message.status === 'sent') return state;
-        const sent: OutboxMessage = { ...message, status: 'sent', sentAt: event.meta.at };
-        return { ...state, messages: vectorSet(state.messages, position, sent), queued: state.queued - 1, sent: state.sent + 1 };
+        const row = position === undefined ? undefined : vectorGet(state.messages, position);
+        if (position === undefined || !row || row[8] !== null) return state;
+        return { ...state, messages: vectorSet(state.messages, position, sentRow(row, event.meta.at)), queued: state.queued - 1, sent: state.sent + 1 };
       }
       default:
         return state;
@@ -96,15 +147,15 @@ export const outboxProjection: Projection<OutboxState> = {
           const key = keyOf(event.payload.accountNumber, event.payload.messageId);
           if (positions.get(key) !== undefined) break;
           positions.set(key, messages.size);
-          messages.push(queuedMessage(event));
+          messages.push(queuedRow(event));
           queued += 1;
           break;
         }
         case 'MessageSent': {
           const position = positions.get(keyOf(event.payload.accountNumber, event.payload.messageId));
-          const message = position === undefined ? undefined : messages.get(position);
-          if (position === undefined || !message || message.status === 'sent') break;
-          messages.set(position, { ...message, status: 'sent', sentAt: event.meta.at });
+          const row = position === undefined ? undefined : messages.get(position);
+          if (position === undefined || !row || row[8] !== null) break;
+          messages.set(position, sentRow(row, event.meta.at));
           queued -= 1;
           sent += 1;
         }
@@ -116,7 +167,7 @@ export const outboxProjection: Projection<OutboxState> = {
   },
 };
 
-/** Messages newest first, optionally only queued or only sent; reads only as far as the page needs. */
+/** Messages newest first, optionally only queued or only sent; reads (and writes out texts) only as far as the page needs. */
 export function listMessages(
   state: OutboxState,
   { status, offset = 0, limit = Infinity }: { status?: 'queued' | 'sent'; offset?: number; limit?: number } = {},
@@ -124,17 +175,27 @@ export function listMessages(
   const page: OutboxMessage[] = [];
   let skipped = 0;
   for (let i = state.messages.size - 1; i >= 0 && page.length < limit; i--) {
-    const message = vectorGet(state.messages, i)!;
-    if (status && message.status !== status) continue;
+    const row = vectorGet(state.messages, i)!;
+    if (status && (row[8] === null ? 'queued' : 'sent') !== status) continue;
     if (skipped < offset) skipped++;
-    else page.push(message);
+    else page.push(messageOf(row));
   }
   return page;
 }
 
 export function getMessage(state: OutboxState, accountNumber: string, messageId: string): OutboxMessage | undefined {
   const position = mapGet(state.positions, keyOf(accountNumber, messageId));
-  return position === undefined ? undefined : vectorGet(state.messages, position);
+  const row = position === undefined ? undefined : vectorGet(state.messages, position);
+  return row && messageOf(row);
+}
+
+/** The newest verification message that sent `code` to `accountNumber`, if any: where a verification link came from. */
+export function verificationMessage(state: OutboxState, accountNumber: string, code: string): OutboxMessage | undefined {
+  for (let i = state.messages.size - 1; i >= 0; i--) {
+    const row = vectorGet(state.messages, i)!;
+    if (row[0] === VERIFICATION && row[1] === accountNumber && row[5] === code) return messageOf(row);
+  }
+  return undefined;
 }
 
 /** The in-app link of a verification message, rebuilt from its fields (never taken from stored text). */

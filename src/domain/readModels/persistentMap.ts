@@ -164,16 +164,21 @@ export class MapDraft<V> {
   }
 }
 
-/** Every value, in an order fixed by the keys (not by insertion). */
-export function mapValues<V>(map: PersistentMap<V>): V[] {
-  const out: V[] = [];
+/** Every key and value, in an order fixed by the keys (not by insertion). */
+export function mapEntries<V>(map: PersistentMap<V>): [string, V][] {
+  const out: [string, V][] = [];
   for (const n1 of map.root ?? EMPTY) {
     for (const n2 of (n1 as Node | null) ?? EMPTY) {
       for (const leaf of (n2 as Node | null) ?? EMPTY) {
         const entries = (leaf as Leaf | null) ?? NO_LEAF;
-        for (let j = 1; j < entries.length; j += 2) out.push(entries[j] as V);
+        for (let j = 0; j < entries.length; j += 2) out.push([entries[j] as string, entries[j + 1] as V]);
       }
     }
   }
   return out;
+}
+
+/** Every value, in an order fixed by the keys (not by insertion). */
+export function mapValues<V>(map: PersistentMap<V>): V[] {
+  return mapEntries(map).map(([, value]) => value);
 }

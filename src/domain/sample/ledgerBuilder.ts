@@ -3,7 +3,7 @@ import { parseCommand } from '../accounts/commands.ts';
 import { decide } from '../accounts/decider.ts';
 import type { LedgerEvent } from '../accounts/events.ts';
 import { streamOf } from '../accounts/routing.ts';
-import { accountOf, evolve, initialState, type DecisionState } from '../accounts/state.ts';
+import { evolve, initialState, type DecisionState } from '../accounts/state.ts';
 import { DomainError } from '../errors.ts';
 import { processManagers } from '../processManagers/checkpoints.ts';
 import { reactionInputs } from '../processManagers/reactions.ts';
@@ -20,6 +20,8 @@ import { randomUuid, type RandomSource } from '../random.ts';
 export function createLedgerBuilder(random: RandomSource) {
   let state: DecisionState = initialState();
   const versions = new Map<string, number>();
+  // The process managers' view of each account, as the runner takes it from the opening (the decision state keeps no owner).
+  const profiles = new Map<string, AccountProfile>();
   const events: StoredEvent[] = [];
   let lastAt = '';
 
@@ -33,6 +35,10 @@ export function createLedgerBuilder(random: RandomSource) {
     const stored: StoredEvent = { type: input.type, payload: input.payload ?? null, meta };
     events.push(stored);
     state = evolve(state, stored as unknown as LedgerEvent);
+    if (stored.type === 'AccountOpened') {
+      const { accountNumber, owner, email } = stored.payload as AccountProfile;
+      profiles.set(accountNumber, { accountNumber, owner, email });
+    }
     return stored;
   }
 
@@ -40,8 +46,7 @@ export function createLedgerBuilder(random: RandomSource) {
     const out: StoredEvent[] = [];
     for (const manager of processManagers) {
       if (trigger.type !== manager.trigger) continue;
-      const account = accountOf(state, (trigger.payload as { accountNumber: string }).accountNumber)!;
-      const profile: AccountProfile = { accountNumber: account.accountNumber, owner: account.owner, email: account.email };
+      const profile = profiles.get((trigger.payload as { accountNumber: string }).accountNumber)!;
       const reactAt = new Date(at.getTime() + 60_000).toISOString();
       for (const input of reactionInputs(manager, trigger, profile, { random, at: reactAt }))
         out.push(store(input, trigger.meta.stream, reactAt));

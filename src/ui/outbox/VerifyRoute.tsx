@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearch } from 'wouter';
-import { listMessages } from '../../domain/index.ts';
+import { verificationMessage } from '../../domain/index.ts';
 import { formatAccountNumber } from '../components/accountNumber.ts';
 import { describeError } from '../components/describeError.ts';
 import { asLedgerStates } from '../../store/index.ts';
@@ -31,7 +31,7 @@ export function VerifyRoute() {
     }
     setOutcome({ state: 'verifying' });
     const { outbox } = asLedgerStates(ledger.image.store.getState().states);
-    const message = listMessages(outbox).find((m) => m.kind === 'verification' && m.accountNumber === account && m.code === code);
+    const message = verificationMessage(outbox, account, code);
     ledger
       .dispatch({ type: 'VerifyAccount', account, code }, message ? { causationId: message.eventId } : undefined)
       .then(
