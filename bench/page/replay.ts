@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../../src/eventstore/index.ts';
 import { accountStream, ledgerProjections, seededRandom } from '../../src/domain/index.ts';
-import { foldInto, initialCursors, replay, saveSnapshots, stateAt } from '../../src/replay/index.ts';
+import { decodeState, foldInto, initialCursors, replay, saveSnapshots, stateAt } from '../../src/replay/index.ts';
 import { createTimeTravel, createWhatIfBranch } from '../../src/store/index.ts';
 import { keyframePlan } from '../lib/keyframePlan.ts';
 import { ms, openLog, withLog } from './log.ts';
@@ -78,8 +78,9 @@ export async function snapshots(): Promise<SnapshotsResult> {
     for (const projection of ledgerProjections) {
       const s = performance.now();
       const snapshot = await store.loadSnapshot(projection.name, projection.version);
+      const state = snapshot && decodeState(snapshot.state);
       const loadMs = ms(s);
-      const jsonBytes = snapshot ? JSON.stringify(snapshot.state).length : 0;
+      const jsonBytes = snapshot ? JSON.stringify(state).length : 0;
       projections.push({ name: projection.name, seq: snapshot?.seq ?? 0, loadMs, jsonBytes });
     }
     return { openMs, projections };
@@ -94,7 +95,8 @@ export async function holdSnapshot(name: string): Promise<void> {
   const projection = ledgerProjections.find((p) => p.name === name);
   if (!projection) throw new Error(`No projection named ${name}.`);
   await withLog(async (store) => {
-    held.push((await store.loadSnapshot(projection.name, projection.version))?.state);
+    const snapshot = await store.loadSnapshot(projection.name, projection.version);
+    held.push(snapshot && decodeState(snapshot.state));
   });
 }
 

@@ -3,7 +3,7 @@ export { foldAll, foldInto, applyEvent, initialCursors, statesOf } from './fold.
 export type { Cursors, ProjectionCursor } from './fold.ts';
 export { replay } from './replay.ts';
 export type { ReplayOptions, ReplayProgress, ReplayResult } from './replay.ts';
-export { startingCursors, saveSnapshots } from './snapshots.ts';
+export { startingCursors, saveSnapshots, encodeState, decodeState } from './snapshots.ts';
 export { stateAt, seqOf } from './timeTravel.ts';
 export type { Position } from './timeTravel.ts';
 export { whatIf, HYPOTHETICAL_ID_PREFIX } from './whatIf.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { openEventStore } from '../../src/eventstore/index.ts';
-import { ReplayError, replay, stateAt } from '../../src/replay/index.ts';
+import { ReplayError, replay, saveSnapshots, stateAt } from '../../src/replay/index.ts';
 import { count, counter, seen, steppingClock } from './counter.ts';
 import { removeTailEvent, replaceStoredEvent } from '../eventstore/damage.ts';
 
@@ -26,7 +26,19 @@ describe('snapshots on replay', () => {
     expect(ignored).toEqual(['counter']);
   });
 
-  test('each projection resumes from its own snapshot', async () => {
+  test('snapshots are kept as JSON text and resumed from; damaged text is ignored', async () => {
+    const store = await counterStore(1, 2, 3, 4);
+    await saveSnapshots(store, [counter, seen], { counter: { seq: 3, state: 6 }, seen: { seq: 2, state: { count: 2, lastSeq: 2 } } });
+    expect((await store.loadSnapshot('seen', 1))?.state).toEqual({ encoding: 'json', json: '{"count":2,"lastSeq":2}' });
+    expect((await replay(store, [counter, seen])).states).toEqual({ counter: 10, seen: { count: 4, lastSeq: 4 } });
+
+    await store.saveSnapshot({ name: 'counter', version: 1, seq: 4, state: { encoding: 'json', json: '{"truncat' } });
+    const ignored: string[] = [];
+    expect((await replay(store, [counter], { onSnapshotIgnored: (name) => ignored.push(name) })).states.counter).toBe(10);
+    expect(ignored).toEqual(['counter']);
+  });
+
+  test('each projection resumes from its own snapshot (written before states were kept as JSON text)', async () => {
     const store = await counterStore(1, 2, 3, 4);
     await store.saveSnapshot({ name: 'counter', version: 1, seq: 3, state: 6 });
     await store.saveSnapshot({ name: 'seen', version: 1, seq: 1, state: { count: 1, lastSeq: 1 } });
