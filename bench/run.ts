@@ -37,8 +37,10 @@ import { launchProfile, ProfileCache, seedKey } from './profiles.ts';
 import { startBenchServer } from './server.ts';
 
 const benchDir = import.meta.dirname;
+const DEFAULT_PORT = '4178';
 const outDir = join(benchDir, 'out');
-const siteDir = join(outDir, 'site');
+/** Runs on other ports (two at once) build and keep profiles apart; the default port keeps the plain names. */
+const portSuffix = (port: string) => (port === DEFAULT_PORT ? '' : `-${port}`);
 
 const { values: args } = parseArgs({
   options: {
@@ -51,11 +53,13 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     /** Print the tables of the last bench/results.json again, measuring nothing. */
     report: { type: 'boolean', default: false },
-    port: { type: 'string', default: '4178' },
+    port: { type: 'string', default: DEFAULT_PORT },
     /** Events per record in the packed baselines. */
     'pack-size': { type: 'string', default: '500' },
   },
 });
+const siteDir = join(outDir, `site${portSuffix(args.port!)}`);
+const profilesDir = join(outDir, `profiles${portSuffix(args.port!)}`);
 const sizes = (args.sizes ?? (args.quick ? '10k,100k' : '10k,100k,1m')).split(',').map(parseSize).sort((a, b) => a - b);
 const largest = sizes[sizes.length - 1]!;
 const suffix = args.profile ? '-profile' : '';
@@ -89,9 +93,9 @@ const fmt = formatNumber;
 async function runSize(baseURL: string, chromiumVersion: string, events: number): Promise<SizeRun> {
   const label = sizeLabel(events);
   const run: SizeRun = { events, errors: {} };
-  const cache = new ProfileCache(join(outDir, 'profiles'));
+  const cache = new ProfileCache(profilesDir);
   const key = seedKey({ events, accounts: ACCOUNTS, seed: SEED, baselineCap: settings.baselineCap, origin: new URL(baseURL).origin, chromium: chromiumVersion });
-  const workDir = join(outDir, 'profiles', `run-${label}`);
+  const workDir = join(profilesDir, `run-${label}`);
   let context: BrowserContext | undefined;
 
   async function phase<T>(name: string, fn: () => Promise<T>, summary: (value: T) => string): Promise<T | undefined> {
@@ -324,7 +328,7 @@ async function main(): Promise<void> {
   if (!args['skip-build']) {
     say('building the production app and the bench page…');
     await buildVariant(relative(projectRoot, siteDir), 'bench');
-    await build({ configFile: join(benchDir, 'vite.config.ts'), mode: 'production' });
+    await build({ configFile: join(benchDir, 'vite.config.ts'), mode: 'production', build: { outDir: join(siteDir, 'bench') } });
   }
   const server = await startBenchServer(relative(projectRoot, siteDir), Number(args.port));
   const runs: SizeRun[] = [];

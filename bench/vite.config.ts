@@ -13,6 +13,7 @@ export default defineConfig({
   logLevel: 'warn',
   define: { __APP_VERSION__: JSON.stringify('bench') },
   build: {
+    // bench/run.ts passes the outDir of its run (bench/out/site/bench, or per port).
     outDir: resolve(benchDir, 'out', 'site', 'bench'),
     emptyOutDir: true,
     target: 'es2022',
