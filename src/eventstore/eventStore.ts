@@ -2,15 +2,18 @@ import { Dexie } from 'dexie';
 import { canonicalJson } from './canonical.ts';
 import { watchConnection } from './connection.ts';
 import type { RewindDatabase, SnapshotRecord } from './db.ts';
+import type { TailRecord } from './pages.ts';
 import { DuplicateEventError, EventStoreClosedError, InvalidEventError, WrongExpectedVersionError } from './errors.ts';
 import { closedError, type StoreHealth } from './health.ts';
 import { pruneKeyframes } from './keyframes.ts';
-import { IdRunCache, eventTables, findIds, lastSeqOf, readLinesRange, readRange, readSeqs, type EventLines } from './logRead.ts';
+import { IdFilter } from './idFilter.ts';
+import { IdRunCache, eventTables, findSealedIds, lastSeqOf, mergeFound, readLinesRange, readRange, readSeqs, type EventLines } from './logRead.ts';
 import { commitTables, fillsPage, sealPages, writeEvents } from './logWrite.ts';
 import { onLogReplaced, openLiveDatabase } from './registry.ts';
 import { LogReplacedError, SEAL_CHECKPOINT } from './seal.ts';
 import { chunkOf, headChunk, seqsOf, streamInfo } from './streamIndex.ts';
 import { Subscription, wakeWhenShown } from './subscription.ts';
+import { TailCache } from './tailCache.ts';
 import type {
   AppendManyOptions,
   AppendOptions,
@@ -123,7 +126,8 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
   const db: RewindDatabase = await openLiveDatabase(name, options.dexie);
 
   const subscriptions = new Set<Subscription>();
-  const idRuns = new IdRunCache();
+  const idLookup = { runs: new IdRunCache(), filter: new IdFilter() };
+  const tailCache = new TailCache();
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`rewind-eventstore:${name}`);
   let replaced = false;
   // The newest seq this tab has seen; the log never shrinks, so a lower one means the database was deleted under us.
@@ -167,8 +171,21 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
 
   /** Seals the pages a commit filled; a failure leaves them in the tail, where readers find them too. */
   async function seal(): Promise<void> {
-    await run(() => sealPages(db), 'write').catch((error: unknown) => {
+    await run(async () => {
+      const sealed = await sealPages(db, tailCache);
+      if (!sealed) return;
+      tailCache.sealed(sealed.left);
+      for (const written of sealed.runs) idLookup.filter.addRun(written.first, written.hashes);
+    }, 'write').catch((error: unknown) => {
       if (!connection.ended) console.warn('Could not seal a page of the event log; it stays in the tail.', error);
+    });
+  }
+
+  /** Builds the id filter, in its own transaction, once a lookup could not use it; until then lookups read the buckets. */
+  function buildIdFilter(): void {
+    if (!idLookup.filter.wanted || connection.ended) return;
+    void run(() => idLookup.filter.build(db), 'read').catch((error: unknown) => {
+      if (!connection.ended) console.warn('Could not build the id filter; id lookups read the id buckets instead.', error);
     });
   }
 
@@ -201,8 +218,9 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     });
   }
 
-  // A page a crashed tab committed but never sealed is sealed now rather than at the next page boundary.
-  await seal();
+  // A page a crashed tab committed but never sealed is sealed now rather than at the next page boundary; in the
+  // background, since readers find those events in the tail meanwhile and a page load should not wait for it.
+  void seal();
 
   async function appendMany(batches: StreamBatch[], appendOptions: AppendManyOptions = {}): Promise<AppendResult[]> {
     if (connection.ended) throw closedError(connection.health.get());
@@ -211,16 +229,23 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     const allIds = prepared.flatMap((b) => b.events.map((e) => e.meta.id));
     let lost = false;
     // Everything is prepared above: inside the transaction only IndexedDB requests are awaited.
+    // A stream's current chunk can be read with the rest when the caller names the version it expects.
+    const guessed = prepared.flatMap((b) => {
+      const chunk = typeof b.expected === 'number' ? chunkOf(b.expected + 1) : 0;
+      return chunk > 0 && b.events.length > 0 ? [[b.stream, chunk] as [string, number]] : [];
+    });
     const transaction = () => db.transaction('rw', commitTables(db), async () => {
-      const [sealed, existing, last, infos] = await Promise.all([
+      const [sealed, tail, sealedIds, infos, chunks] = await Promise.all([
         db.checkpoints.get(SEAL_CHECKPOINT),
-        findIds(db, allIds, idRuns),
-        lastSeqOf(db),
+        tailCache.view(db),
+        findSealedIds(db, allIds, idLookup),
         db.streams.bulkGet(prepared.map((b) => b.stream)),
+        guessed.length > 0 ? db.streamIndex.bulkGet(guessed) : [],
       ]);
       // An import or restore switched the log to another database; this one is only a backup now.
       if (sealed) throw new LogReplacedError(name);
-      let seq = seen(last);
+      const existing = mergeFound(allIds, tail, sealedIds);
+      let seq = seen(tail.lastSeq);
       if (seq < highestSeq) {
         lost = true;
         throw new EventStoreClosedError();
@@ -263,11 +288,17 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
         results.push({ firstSeq, lastSeq: seq, version });
         wroteAny = true;
       }
-      if (wroteAny) await writeEvents(db, rows, streamRows, new Map(prepared.map((b, i) => [b.stream, infos[i]])));
-      if (appendOptions.checkpoint) await db.checkpoints.put({ ...appendOptions.checkpoint });
-      return { results, seq, rows };
+      const known = {
+        rows: new Map(prepared.map((b, i) => [b.stream, infos[i]])),
+        chunks: new Map(guessed.map(([stream, chunk], i) => [stream, { chunk, record: chunks[i] }])),
+      };
+      const [record] = await Promise.all([
+        wroteAny ? writeEvents(db, rows, streamRows, known) : undefined,
+        appendOptions.checkpoint ? db.checkpoints.put({ ...appendOptions.checkpoint }) : undefined,
+      ]);
+      return { results, seq, rows, record };
     });
-    let committed: { results: AppendResult[]; seq: number; rows: StoredEvent[] };
+    let committed: { results: AppendResult[]; seq: number; rows: StoredEvent[]; record: TailRecord | undefined };
     try {
       committed = await run(transaction, 'append');
       seen(committed.seq);
@@ -276,7 +307,9 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
       connection.end({ state: 'deleted' });
       throw closedError(connection.health.get());
     }
-    const { results, rows } = committed;
+    const { results, rows, record } = committed;
+    if (record) tailCache.committed(record);
+    buildIdFilter();
     if (rows.length > 0) {
       deliver(rows);
       if (fillsPage(rows[0]!.meta.seq, rows[rows.length - 1]!.meta.seq)) await seal();
@@ -307,7 +340,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     return run(
       () =>
         db.transaction('r', [db.streams, db.streamIndex, ...eventTables(db)], async () => {
-          const record = await db.streams.get(stream);
+          const [record, tail] = await Promise.all([db.streams.get(stream), tailCache.view(db)]);
           const [lo, top] = limited(Math.max(1, range[0]!), Math.min(range[1]!, record?.version ?? 0), backward, opts.limit);
           if (lo > top) return [];
           const later =
@@ -316,7 +349,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
               : [];
           const seqs = seqsOf([headChunk(record, stream), ...later], lo, top);
           if (backward) seqs.reverse();
-          return readSeqs(db, seqs);
+          return readSeqs(db, seqs, tail.records.values());
         }),
       'read',
     );
@@ -381,7 +414,15 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
   }
 
   async function hasIds(ids: readonly string[]): Promise<Map<string, number>> {
-    const found = await run(() => db.transaction('r', [db.idRuns, db.idBuckets, ...eventTables(db)], () => findIds(db, ids, idRuns)), 'read');
+    const found = await run(
+      () =>
+        db.transaction('r', [db.idRuns, db.idBuckets, ...eventTables(db)], async () => {
+          const [tail, sealed] = await Promise.all([tailCache.view(db), findSealedIds(db, ids, idLookup)]);
+          return mergeFound(ids, tail, sealed);
+        }),
+      'read',
+    );
+    buildIdFilter();
     return new Map([...found].map(([id, event]) => [id, event.meta.seq]));
   }
 

@@ -47,13 +47,9 @@ export function bucketOf(hash: number): number {
   return Math.floor(hash / 0x200000) % BUCKETS;
 }
 
-/** The seqs whose id hash equals `hash`, in the given runs and buckets. */
-export function candidatesIn(hash: number, runs: readonly IdRunRecord[], buckets: ReadonlyMap<number, IdBucketRecord>): number[] {
+/** The seqs whose id hash equals `hash`, in the given buckets. */
+export function candidatesIn(hash: number, buckets: ReadonlyMap<number, IdBucketRecord>): number[] {
   const seqs: number[] = [];
-  for (const run of runs) {
-    const { hashes } = run;
-    for (let i = 0; i < hashes.length; i++) if (hashes[i] === hash) seqs.push(run.first + i);
-  }
   const bucket = buckets.get(bucketOf(hash));
   if (bucket) {
     for (let i = 0; i < bucket.hashes.length; i++) if (bucket.hashes[i] === hash) seqs.push(bucket.seqs[i]!);

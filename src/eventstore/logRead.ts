@@ -1,6 +1,8 @@
 import type { RewindDatabase } from './db.ts';
 import { bucketOf, candidatesIn, idHash, type IdBucketRecord, type IdRunRecord } from './idIndex.ts';
-import { PAGE_SIZE, lineOf, pageEvents, pageStart, pageText, pickEvents, type PageRecord } from './pages.ts';
+import { PAGE_SIZE, lineOf, pageEvents, pageStart, pageText, pickEvents, type PageRecord, type TailRecord } from './pages.ts';
+import { bucketedEnd, type IdFilter } from './idFilter.ts';
+import type { TailView } from './tailCache.ts';
 import type { StoredEvent } from './types.ts';
 
 /*
@@ -82,11 +84,15 @@ export async function readLinesRange(db: RewindDatabase, lo: number, hi: number)
   return { text, firstSeq, lastSeq, count };
 }
 
-/** The events at these seqs, in the order given (a seq not stored is left out). */
-export async function readSeqs(db: RewindDatabase, seqs: readonly number[]): Promise<StoredEvent[]> {
+/**
+ * The events at these seqs, in the order given (a seq not stored is left out).
+ * `tail`: the tail records as this transaction sees them, when the caller has
+ * them (saves reading every tail record); `[]` when the seqs are all sealed.
+ */
+export async function readSeqs(db: RewindDatabase, seqs: readonly number[], tail?: Iterable<TailRecord>): Promise<StoredEvent[]> {
   if (seqs.length === 0) return [];
   const starts = [...new Set(seqs.map(pageStart))];
-  const [pages, tailRecords] = await Promise.all([db.pages.bulkGet(starts), db.tail.toArray()]);
+  const [pages, tailRecords] = await Promise.all([db.pages.bulkGet(starts), tail ?? db.tail.toArray()]);
   const found = new Map<number, StoredEvent>();
   for (const record of tailRecords) for (const event of record.events) found.set(event.meta.seq, event);
   const wanted = new Map<number, number[]>();
@@ -107,35 +113,84 @@ export async function readSeqs(db: RewindDatabase, seqs: readonly number[]): Pro
   });
 }
 
+/** A sealed page's id run, indexed: hash -> seqs. */
+interface IndexedRun {
+  first: number;
+  seqs: Map<number, number[]>;
+}
+
+function indexRun(run: IdRunRecord): IndexedRun {
+  const seqs = new Map<number, number[]>();
+  run.hashes.forEach((hash, i) => {
+    const list = seqs.get(hash);
+    if (list) list.push(run.first + i);
+    else seqs.set(hash, [run.first + i]);
+  });
+  return { first: run.first, seqs };
+}
+
 /**
  * The id runs of a database, kept between calls: a run never changes once
  * written (a merge deletes it), so each lookup reads only the runs' keys and
- * the runs it has not seen, not up to RUNS_PER_MERGE pages of hashes.
+ * the runs it has not seen, not up to RUNS_PER_MERGE pages of hashes. Each run
+ * is kept indexed by hash, so a lookup costs the same whatever the number of runs.
  */
 export class IdRunCache {
-  private readonly runs = new Map<number, IdRunRecord>();
+  private readonly runs = new Map<number, IndexedRun>();
 
-  async current(db: RewindDatabase): Promise<IdRunRecord[]> {
+  /** This transaction's runs (keys ascending) and the seqs in them whose id hashes to one of `hashes`. */
+  async candidates(db: RewindDatabase, hashes: readonly number[]): Promise<{ keys: number[]; runs: IndexedRun[]; seqs: number[] }> {
     const keys = (await db.idRuns.toCollection().primaryKeys()) as number[];
-    const missing = keys.filter((key) => !this.runs.has(key));
-    if (missing.length > 0) for (const run of await db.idRuns.bulkGet(missing)) if (run) this.runs.set(run.first, run);
+    // Taken now: a lookup of another transaction may change the cache while this one waits for the runs it lacks.
+    const held = keys.map((key) => this.runs.get(key));
+    const missing = keys.filter((_, i) => held[i] === undefined);
+    const fetched = missing.length > 0 ? await db.idRuns.bulkGet(missing) : [];
+    const runs = [...held.filter((run) => run !== undefined), ...fetched.filter((run) => run !== undefined).map(indexRun)];
+    runs.sort((a, b) => a.first - b.first);
+    for (const run of runs) this.runs.set(run.first, run);
+    // Runs are written in key order and merged away all at once: one older than this view's newest, and
+    // missing from it, is gone for good. (A view older than the cache may lack newer runs: those stay.)
+    const newest = keys.length > 0 ? keys[keys.length - 1]! : 0;
     const present = new Set(keys);
-    for (const key of this.runs.keys()) if (!present.has(key)) this.runs.delete(key);
-    return keys.flatMap((key) => this.runs.get(key) ?? []);
+    for (const key of [...this.runs.keys()]) if (key < newest && !present.has(key)) this.runs.delete(key);
+    return { keys, runs, seqs: hashes.flatMap((hash) => runs.flatMap((run) => run.seqs.get(hash) ?? [])) };
   }
 }
 
-/** The stored events holding these ids (confirmed: a hash collision is not a match). */
-export async function findIds(db: RewindDatabase, ids: readonly string[], cache = new IdRunCache()): Promise<Map<string, StoredEvent>> {
+/** What a store keeps in memory to look ids up: the id runs and the filter of the id buckets. */
+export interface IdLookup {
+  runs: IdRunCache;
+  filter: IdFilter;
+}
+
+/**
+ * The sealed events (pages) holding these ids: candidates by hash from the id
+ * runs and from the buckets the filter says may hold them, confirmed by id.
+ */
+export async function findSealedIds(db: RewindDatabase, ids: readonly string[], lookup: IdLookup): Promise<Map<string, StoredEvent>> {
   const found = new Map<string, StoredEvent>();
   if (ids.length === 0) return found;
   const hashes = ids.map(idHash);
-  const buckets = [...new Set(hashes.map(bucketOf))];
-  const [runs, bucketRecords, tailRecords] = await Promise.all([cache.current(db), db.idBuckets.bulkGet(buckets), db.tail.toArray()]);
+  const { keys, runs, seqs } = await lookup.runs.candidates(db, hashes);
+  for (const run of runs) lookup.filter.addRun(run.first, run.seqs.keys());
+  const bucketed = keys.length > 0 ? keys[0]! : bucketedEnd([], (await db.pages.orderBy(':id').lastKey()) as number | undefined);
+  const inBuckets = lookup.filter.mayHold(hashes, bucketed) ?? hashes;
+  const buckets = [...new Set(inBuckets.map(bucketOf))];
+  const bucketRecords = buckets.length > 0 ? await db.idBuckets.bulkGet(buckets) : [];
   const byBucket = new Map(bucketRecords.filter((b): b is IdBucketRecord => b !== undefined).map((b) => [b.bucket, b]));
+  const candidates = [...new Set([...seqs, ...inBuckets.flatMap((hash) => candidatesIn(hash, byBucket))])];
+  if (candidates.length === 0) return found;
   const wanted = new Set(ids);
-  for (const record of tailRecords) for (const event of record.events) if (wanted.has(event.meta.id)) found.set(event.meta.id, event);
-  const candidates = [...new Set(hashes.flatMap((hash) => candidatesIn(hash, runs, byBucket)))];
-  for (const event of await readSeqs(db, candidates)) if (wanted.has(event.meta.id)) found.set(event.meta.id, event);
+  for (const event of await readSeqs(db, candidates, [])) if (wanted.has(event.meta.id)) found.set(event.meta.id, event);
+  return found;
+}
+
+/** The stored events holding these ids, in the tail (as `tail` shows it) or sealed. */
+export function mergeFound(ids: readonly string[], tail: TailView, sealed: ReadonlyMap<string, StoredEvent>): Map<string, StoredEvent> {
+  const found = new Map<string, StoredEvent>();
+  for (const id of ids) {
+    const event = tail.byId.get(id) ?? sealed.get(id);
+    if (event) found.set(id, event);
+  }
   return found;
 }

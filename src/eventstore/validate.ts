@@ -118,7 +118,10 @@ export function jsonBytes(value: JsonValue | object): number {
 }
 
 export function assertSize(event: object, index: number): void {
-  const bytes = jsonBytes(event);
+  const json = JSON.stringify(event);
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: most events are far below the limit without encoding them.
+  if (json.length * 3 <= MAX_EVENT_BYTES) return;
+  const bytes = utf8.encode(json).length;
   if (bytes > MAX_EVENT_BYTES)
     throw new InvalidEventError(`the event is ${bytes} bytes; the limit is ${MAX_EVENT_BYTES} bytes (1 MiB)`, index);
 }

@@ -1,0 +1,104 @@
+import type { RewindDatabase } from './db.ts';
+import { PAGE_SIZE } from './pages.ts';
+
+/** Bits per id when the filter is built, and probes per id: about 1 false positive in 1,000, 1 in 50 at half the bits. */
+const BITS_PER_ID = 16;
+const PROBES = 6;
+
+/**
+ * Which id hashes the id buckets may hold, kept in memory (a Bloom filter, 2 MB
+ * at a million ids), so a lookup reads a bucket only for an id it may find
+ * there: a fresh id, the usual case, costs no bucket read at all.
+ *
+ * It covers the buckets' pages, 1 up to `covered` (exclusive). Buckets change
+ * only when a merge moves the id runs into them, so the filter follows by
+ * taking in every run it is shown in page order (the runs a lookup reads, the
+ * runs this store's own seals write). A lookup may trust it only when it covers
+ * every page the buckets hold in that lookup's view; otherwise (another tab
+ * merged runs this store never saw) the lookup reads the buckets, and the filter
+ * is built again from them.
+ */
+export class IdFilter {
+  private bits: Uint32Array | undefined;
+  private mask = 0;
+  private count = 0;
+  private covered = 0;
+  private building = false;
+  /** Set when a lookup could not use the filter; the store then calls build() outside its transaction. */
+  wanted = true;
+
+  /**
+   * The hashes the buckets may hold, or undefined when the filter does not cover
+   * `bucketed` (the first page the buckets do not hold in the caller's view).
+   */
+  mayHold(hashes: readonly number[], bucketed: number): number[] | undefined {
+    const { bits } = this;
+    if (!bits || this.covered < bucketed) {
+      this.wanted = true;
+      return undefined;
+    }
+    return hashes.filter((hash) => this.probe(hash, bits, false));
+  }
+
+  /** Takes in a sealed page's id hashes; pages must come in order (one already covered is ignored). */
+  addRun(first: number, hashes: Iterable<number>): void {
+    const { bits } = this;
+    if (!bits || first !== this.covered) return;
+    for (const hash of hashes) this.probe(hash, bits, true);
+    this.covered += PAGE_SIZE;
+    // Below half the bits per id, false positives grow fast: build it again, larger.
+    if (this.count * (BITS_PER_ID / 2) > this.mask + 1) this.wanted = true;
+  }
+
+  /** Builds the filter from the buckets, in its own read transaction; call outside any transaction. */
+  async build(db: RewindDatabase): Promise<void> {
+    if (this.building) return;
+    this.building = true;
+    this.wanted = false;
+    try {
+      const built = await db.transaction('r', [db.idBuckets, db.idRuns, db.pages], async () => {
+        const [buckets, runKeys, lastPage] = await Promise.all([
+          db.idBuckets.toArray(),
+          db.idRuns.toCollection().primaryKeys() as Promise<number[]>,
+          db.pages.orderBy(':id').lastKey() as Promise<number | undefined>,
+        ]);
+        return { buckets, bucketed: bucketedEnd(runKeys, lastPage) };
+      });
+      const ids = built.buckets.reduce((n, b) => n + b.hashes.length, 0);
+      const log2 = Math.max(16, Math.ceil(Math.log2(Math.max(1, ids) * BITS_PER_ID)));
+      const bits = new Uint32Array(2 ** (log2 - 5));
+      this.bits = bits;
+      this.mask = 2 ** log2 - 1;
+      this.count = 0;
+      for (const bucket of built.buckets) for (const hash of bucket.hashes) this.probe(hash, bits, true);
+      this.covered = built.bucketed;
+    } finally {
+      this.building = false;
+    }
+  }
+
+  /** Sets (when `set`) or tests the hash's bits: double hashing on its high 32 and low 21 bits. */
+  private probe(hash: number, bits: Uint32Array, set: boolean): boolean {
+    const a = Math.floor(hash / 0x200000) >>> 0;
+    const b = (hash % 0x200000) | 1;
+    if (set) this.count += 1;
+    for (let i = 0; i < PROBES; i++) {
+      const at = (a + i * b) & this.mask;
+      const word = at >>> 5;
+      const bit = 1 << (at & 31);
+      if (set) bits[word]! |= bit;
+      else if ((bits[word]! & bit) === 0) return false;
+    }
+    return true;
+  }
+}
+
+/**
+ * The first page the id buckets do not hold: the first id run's page (runs are
+ * the pages sealed since the last merge), or past the last page when every run
+ * was merged.
+ */
+export function bucketedEnd(runKeys: readonly number[], lastPage: number | undefined): number {
+  if (runKeys.length > 0) return Math.min(...runKeys);
+  return lastPage === undefined ? 1 : lastPage + PAGE_SIZE;
+}

@@ -1,0 +1,79 @@
+import type { RewindDatabase } from './db.ts';
+import { PAGE_SIZE, type TailRecord } from './pages.ts';
+import type { StoredEvent } from './types.ts';
+
+/** The tail as one transaction sees it. */
+export interface TailView {
+  /** Every tail record, by key (its first seq). */
+  readonly records: ReadonlyMap<number, TailRecord>;
+  /** The tail's events by id. */
+  readonly byId: ReadonlyMap<string, StoredEvent>;
+  /** The newest seq of the log (0 when empty). */
+  readonly lastSeq: number;
+}
+
+interface Known {
+  records: Map<number, TailRecord>;
+  byId: Map<string, StoredEvent>;
+}
+
+const EMPTY: Known = { records: new Map(), byId: new Map() };
+
+/**
+ * The tail records one store has read or written, so an append reads only the
+ * tail's keys and the records it has not seen, not every unsealed event.
+ *
+ * Why a cached record can be trusted: a tail record never changes under its key.
+ * Appends only add records (under new keys); a seal deletes every record it finds
+ * and writes the rest back, possibly under a key that existed (a commit that
+ * started a page). Such a seal always deletes the records before that key too,
+ * which were in the tail (and so in this cache) ever since, so a key that is
+ * gone means "a seal happened": the cache then reads the whole tail again. The
+ * events dropped that way are in pages and id runs, written by the same seal
+ * transaction that deleted them, so the id index finds them instead.
+ *
+ * Each refresh builds a new state rather than changing one in place: refreshes of
+ * transactions with older views may finish after newer ones, and each lookup
+ * must see exactly the tail of its own transaction.
+ */
+export class TailCache {
+  private known: Known = EMPTY;
+
+  /** The tail as the current transaction sees it; call inside a transaction covering `tail` and `pages`. */
+  async view(db: RewindDatabase): Promise<TailView> {
+    const keys = (await db.tail.toCollection().primaryKeys()) as number[];
+    const present = new Set(keys);
+    const base = [...this.known.records.keys()].every((key) => present.has(key)) ? this.known : EMPTY;
+    const missing = keys.filter((key) => !base.records.has(key));
+    const known = missing.length > 0 ? withRecords(base, await db.tail.bulkGet(missing)) : base;
+    if (known !== this.known) this.known = known;
+    // The tail continues the pages, so only an empty tail needs the last page's key.
+    const lastSeq = keys.length > 0 ? known.records.get(keys[keys.length - 1]!)!.last : await lastPagedSeq(db);
+    return { records: known.records, byId: known.byId, lastSeq };
+  }
+
+  /** A commit of this store, once it is durable. */
+  committed(record: TailRecord): void {
+    if (!this.known.records.has(record.first)) this.known = withRecords(this.known, [record]);
+  }
+
+  /** This store sealed pages, leaving `left` in the tail (commits after the seal are read when seen). */
+  sealed(left: readonly TailRecord[]): void {
+    this.known = withRecords(EMPTY, left);
+  }
+}
+
+async function lastPagedSeq(db: RewindDatabase): Promise<number> {
+  const lastPage = (await db.pages.orderBy(':id').lastKey()) as number | undefined;
+  return lastPage === undefined ? 0 : lastPage + PAGE_SIZE - 1;
+}
+
+function withRecords(base: Known, records: readonly (TailRecord | undefined)[]): Known {
+  const next: Known = { records: new Map(base.records), byId: new Map(base.byId) };
+  for (const record of records) {
+    if (!record) continue;
+    next.records.set(record.first, record);
+    for (const event of record.events) next.byId.set(event.meta.id, event);
+  }
+  return next;
+}
