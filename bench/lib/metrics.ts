@@ -62,6 +62,9 @@ export function metricsOfRun(run: SizeRun): Metrics {
   };
   if (run.reload && run.reload.ms.length > 0) {
     put('reload_ms', median(run.reload.ms), 'ms');
+    // Informational: the part of a reload that is the app's own (opening the log and loading the image), after the page's scripts ran.
+    const own = run.reload.ms.map((ms, i) => ms - run.reload!.openingMs[i]!).filter((ms) => Number.isFinite(ms));
+    if (own.length > 0) put('reload_open_to_ready_ms', median(own), 'ms');
     put('heap_mb', run.reload.heapMb, 'MB');
   }
   if (run.fullReplay) {
