@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { newContext, openApp, useChromium, waitForApp } from './support/browser.ts';
+import { damageEvent } from './support/reliability.ts';
 import { accountRow, loadSampleData, moneyInSystem, openLedgerPage } from './support/screens.ts';
 
 const browser = useChromium();
@@ -53,24 +54,7 @@ test('a damaged event stops the boot with a screen that names it and leads to Ex
   await open.getByRole('status').filter({ hasText: 'for Ada Lovelace.' }).waitFor();
 
   // Lose event 2 (and any snapshot that would let the replay skip past it), as a failing disk might.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('rewind');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const tx = db.transaction(['events', 'snapshots'], 'readwrite');
-          tx.objectStore('events').delete(2);
-          tx.objectStore('snapshots').clear();
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  expect(await damageEvent(page, 2)).toBe('tail');
   await page.reload();
   const failure = page.getByRole('alert');
   await failure.getByRole('heading', { name: 'Event 2 of the log is damaged' }).waitFor();

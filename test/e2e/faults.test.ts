@@ -8,7 +8,7 @@ import { readLogFile } from '../../src/files/index.ts';
 import { foldAll } from '../../src/replay/index.ts';
 import { CHROMIUM_FLAGS, newContext, useChromium, watchProblems } from './support/browser.ts';
 import { historyContext } from './support/ledgerFiles.ts';
-import { dispatch, imageOf, logProblems, openHookedTab, readLog, waitForImage } from './support/reliability.ts';
+import { damageEvent, dispatch, imageOf, logProblems, openHookedTab, readLog, waitForImage } from './support/reliability.ts';
 
 const browser = useChromium();
 
@@ -174,18 +174,18 @@ test('a connection closed from outside is reopened and the command lands once', 
   await context.close();
 });
 
-/** Changes records of the live log database in place, as a failing disk might: every record matching `where` gets `set`. */
-function corrupt(page: Page, store: 'events' | 'snapshots', where: Record<string, unknown>, set: Record<string, unknown>) {
+/** Changes snapshots in place, as a failing disk might: every snapshot matching `where` gets `set`. */
+function corruptSnapshots(page: Page, where: Record<string, unknown>, set: Record<string, unknown>) {
   return page.evaluate(
-    ({ store, where, set }) =>
+    ({ where, set }) =>
       new Promise<number>((resolve, reject) => {
         const request = indexedDB.open('rewind');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
           const db = request.result;
-          const tx = db.transaction(store, 'readwrite');
+          const tx = db.transaction('snapshots', 'readwrite');
           let changed = 0;
-          const cursor = tx.objectStore(store).openCursor();
+          const cursor = tx.objectStore('snapshots').openCursor();
           cursor.onsuccess = () => {
             const at = cursor.result;
             if (!at) return;
@@ -203,7 +203,7 @@ function corrupt(page: Page, store: 'events' | 'snapshots', where: Record<string
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { store, where, set },
+    { where, set },
   );
 }
 
@@ -215,7 +215,7 @@ test('a corrupt snapshot is ignored: the ledger is rebuilt from its events and t
     document.dispatchEvent(new Event('visibilitychange'));
   });
   await expect.poll(async () => (await readLog(page)).snapshots.length).toBe(ledgerProjections.length);
-  expect(await corrupt(page, 'snapshots', { name: 'accounts' }, { state: 'garbage' })).toBe(1);
+  expect(await corruptSnapshots(page, { name: 'accounts' }, { state: 'garbage' })).toBe(1);
 
   await page.reload();
   await waitForImage(page);
@@ -228,31 +228,28 @@ test('a corrupt snapshot is ignored: the ledger is rebuilt from its events and t
   await context.close();
 });
 
-test('a corrupt event stops the boot naming its seq, and every event before it can be exported as a sound file', async () => {
+// A small log is all in the write-ahead tail; 500 more deposits (sent at once: they commit in a few group turns) fill a page, which is sealed.
+test.each([
+  { where: 'tail', deposits: 3, seq: 6 },
+  { where: 'page', deposits: 500, seq: 250 },
+] as const)('a corrupt event ($where) stops the boot naming its seq, and every event before it can be exported as a sound file', async ({ where, deposits, seq }) => {
   const context = await historyContext(browser());
   const { page, account } = await ledgerWithAccount(context);
-  for (const amount of [1_00, 2_00, 3_00]) await dispatch(page, { type: 'AddFunds', account, amount });
-  await expect.poll(async () => (await readLog(page)).events.length).toBe(7);
-  // Event 6 loses its type and its meta but its seq, and no snapshot lets the replay skip past it.
-  await page.evaluate(async () => {
-    const seq = 6;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('rewind');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction(['events', 'snapshots'], 'readwrite');
-    tx.objectStore('snapshots').clear();
-    tx.objectStore('events').put({ type: 42, payload: '<garbage>', meta: { seq } });
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  });
+  const commands = Array.from({ length: deposits }, (_, i) => ({ type: 'AddFunds', account, amount: 1_00 + i }));
+  const results = await page.evaluate((list) => Promise.all(list.map((c) => window.__rewindTest!.dispatch(c))), commands);
+  expect(results.filter((r) => !r.ok)).toEqual([]);
+  await expect.poll(async () => (await readLog(page)).events.length).toBe(4 + deposits);
+  // The event loses its type and its meta but its seq, and no snapshot lets the replay skip past it.
+  expect(await damageEvent(page, seq, { type: 42, payload: '<garbage>', meta: { seq } })).toBe(where);
   await page.reload();
-  const failure = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Event 6 of the log is damaged' }) });
+  const failure = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: `Event ${seq} of the log is damaged` }) });
   await failure.waitFor();
-  const [download] = await Promise.all([page.waitForEvent('download'), failure.getByRole('button', { name: 'Export events 1 to 5' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    failure.getByRole('button', { name: `Export events 1 to ${seq - 1}` }).click(),
+  ]);
   const summary = await readLogFile(new Uint8Array(readFileSync(await download.path())));
-  expect(summary).toMatchObject({ eventCount: 5, firstSeq: 1, lastSeq: 5 });
-  await failure.getByText(/Saved 5 events \(1 to 5\)/).waitFor();
+  expect(summary).toMatchObject({ eventCount: seq - 1, firstSeq: 1, lastSeq: seq - 1 });
+  await failure.getByText(`Saved ${seq - 1} events (1 to ${seq - 1})`).waitFor();
   await context.close();
 });

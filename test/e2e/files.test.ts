@@ -44,7 +44,11 @@ test('a log exported through the UI imports into a fresh profile with the same b
   await addFunds.getByRole('button', { name: 'Add funds' }).click();
   await addFunds.getByRole('status').filter({ hasText: 'Added €5.00.' }).waitFor();
 
+  // Hashing runs in its own worker, which the app's CSP must let start.
+  const hashingWorkers: string[] = [];
+  page.on('worker', (worker) => hashingWorkers.push(worker.url()));
   const lines = await exportThroughUi(page);
+  expect(hashingWorkers.some((url) => url.includes('digestWorker'))).toBe(true);
   expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'rewind-log', eventCount: 16, firstSeq: 1, lastSeq: 16, selection: { kind: 'all' } });
   await page.getByText('Exported 16 events (events 1 to 16) as rewind-log-').waitFor();
 
@@ -59,7 +63,9 @@ test('a log exported through the UI imports into a fresh profile with the same b
 
   const fresh = await historyContext(browser());
   const { page: other, problems: otherProblems } = await openRewind(fresh);
+  other.on('worker', (worker) => hashingWorkers.push(`import ${worker.url()}`));
   await importThroughUi(other, writeTextFile(`${lines.join('\n')}\n`, 'exported.ndjson'));
+  expect(hashingWorkers.some((url) => url.startsWith('import') && url.includes('digestWorker'))).toBe(true);
   expect(await balances(other)).toEqual({ 'Alice Example': '€55.00', 'Bob Example': '€90.00' });
   await showScreen(other, '#/log', 'Event log');
   await other.getByRole('listitem', { name: 'Event 16, FundsAdded' }).waitFor();

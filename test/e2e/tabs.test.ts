@@ -165,14 +165,14 @@ test('a newer version opening the database in another tab: older tabs let go at 
   if (!opened.ok) throw new Error(opened.message);
   await expect.poll(async () => (await readLog(first!.page)).events.length).toBe(4);
 
-  // The newer version: same origin, the database opened at a higher version with one more index.
+  // The newer version: same origin, the database opened at a higher version with one more table.
   const newer = await context.newPage();
   await newer.goto(new URL('favicon.svg', inject('baseURL')).href);
   const version = await newer.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
         const request = indexedDB.open('rewind', 1000);
-        request.onupgradeneeded = () => request.transaction!.objectStore('events').createIndex('correlation', 'meta.correlationId');
+        request.onupgradeneeded = () => request.result.createObjectStore('newerVersionTable');
         request.onsuccess = () => resolve(request.result.version);
         request.onerror = () => reject(request.error);
         request.onblocked = () => reject(new Error('The upgrade was blocked by an older tab.'));

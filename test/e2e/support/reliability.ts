@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { accountsProjection, getAccount, listMessages, type OutboxState } from '../../../src/domain/index.ts';
-import type { CheckpointRecord, SnapshotRecord, StoredEvent, StreamInfo } from '../../../src/eventstore/index.ts';
+import { PAGE_SIZE, type CheckpointRecord, type SnapshotRecord, type StoredEvent, type StreamInfo } from '../../../src/eventstore/index.ts';
+import type { PageRecord, TailRecord } from '../../../src/eventstore/pages.ts';
 import type { TestDispatchResult } from '../../../src/store/testHook.ts';
 import { openApp, type OpenedPage } from './browser.ts';
 
@@ -47,9 +48,29 @@ export interface RawLog {
   snapshots: SnapshotRecord[];
 }
 
+/** The database that holds `log` now (an import or a restore moves a log to a new one), found with plain IndexedDB from `page`. */
+export function liveDatabase(page: Page, log = 'rewind'): Promise<string> {
+  return page.evaluate(async (name) => {
+    const ask = <T,>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    if (!(await indexedDB.databases()).some((d) => d.name === 'rewind-registry')) return name;
+    const registry = await ask(indexedDB.open('rewind-registry'));
+    let live = name;
+    if (registry.objectStoreNames.contains('logs')) {
+      const record = (await ask(registry.transaction('logs').objectStore('logs').get(name))) as { live?: string } | undefined;
+      live = record?.live ?? name;
+    }
+    registry.close();
+    return live;
+  }, log);
+}
+
 /** Empties one table of the live log database (snapshots, say), with plain IndexedDB from `page`. */
 export async function clearTable(page: Page, table: 'snapshots' | 'checkpoints', log = 'rewind'): Promise<void> {
-  const { live } = await readLog(page, log);
+  const live = await liveDatabase(page, log);
   await page.evaluate(
     ({ live, table }) =>
       new Promise<void>((resolve, reject) => {
@@ -69,30 +90,79 @@ export async function clearTable(page: Page, table: 'snapshots' | 'checkpoints',
   );
 }
 
-/** Everything the live log database holds, read with plain IndexedDB from `page` (any page of the origin). */
-export function readLog(page: Page, log = 'rewind'): Promise<RawLog> {
-  return page.evaluate(async (name) => {
+/**
+ * Everything the live log database holds, read in one transaction with plain IndexedDB from `page` (any page of
+ * the origin). The events are the sealed pages' lines followed by the tail's commits: the log in seq order.
+ */
+export async function readLog(page: Page, log = 'rewind'): Promise<RawLog> {
+  const live = await liveDatabase(page, log);
+  const tables = await page.evaluate(async (name) => {
     const ask = <T,>(request: IDBRequest<T>) =>
       new Promise<T>((resolve, reject) => {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-    const open = (db: string) => ask(indexedDB.open(db));
-    let live = name;
-    if ((await indexedDB.databases()).some((d) => d.name === 'rewind-registry')) {
-      const registry = await open('rewind-registry');
-      if (registry.objectStoreNames.contains('logs')) {
-        const record = (await ask(registry.transaction('logs').objectStore('logs').get(name))) as { live?: string } | undefined;
-        live = record?.live ?? name;
-      }
-      registry.close();
-    }
-    const db = await open(live);
-    const all = async (store: string) => (db.objectStoreNames.contains(store) ? ask(db.transaction(store).objectStore(store).getAll()) : []);
-    const [events, streams, checkpoints, snapshots] = await Promise.all(['events', 'streams', 'checkpoints', 'snapshots'].map(all));
+    const db = await ask(indexedDB.open(name));
+    const names = ['pages', 'tail', 'streams', 'checkpoints', 'snapshots'];
+    // A database the app has not created yet has no tables; the log is then empty.
+    const tx = names.every((table) => db.objectStoreNames.contains(table)) ? db.transaction(names) : undefined;
+    const [pages, tail, streams, checkpoints, snapshots] = await Promise.all(names.map((table) => (tx ? ask(tx.objectStore(table).getAll()) : [])));
     db.close();
-    return { live, events, streams, checkpoints, snapshots } as never;
-  }, log);
+    return { pages, tail, streams, checkpoints, snapshots } as {
+      pages: PageRecord[];
+      tail: TailRecord[];
+      streams: StreamInfo[];
+      checkpoints: CheckpointRecord[];
+      snapshots: SnapshotRecord[];
+    };
+  }, live);
+  const { pages, tail, ...rest } = tables;
+  const paged = pages.flatMap((p) => p.text.split('\n').slice(0, -1).map((line) => JSON.parse(line) as StoredEvent));
+  return { live, events: [...paged, ...tail.flatMap((r) => r.events)], ...rest };
+}
+
+/**
+ * Damages the live log behind the app's back, as a failing disk might: the event at `seq` becomes `value` (a line
+ * of its sealed page, or an event of its tail record), or is removed when `value` is undefined (from the tail only:
+ * a page's lines are found by position). Every snapshot goes too, so a replay cannot skip past the damage. Answers
+ * where the event was.
+ */
+export async function damageEvent(page: Page, seq: number, value?: unknown, log = 'rewind'): Promise<'page' | 'tail'> {
+  const live = await liveDatabase(page, log);
+  return page.evaluate(
+    async ({ live, seq, value, pageSize }) => {
+      const ask = <T,>(request: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      const db = await ask(indexedDB.open(live));
+      const tx = db.transaction(['pages', 'tail', 'snapshots'], 'readwrite');
+      const done = new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onabort = () => reject(tx.error ?? new Error(`Event ${seq} was not damaged: it is not in the tail, and it is in no page or a page cannot lose it`));
+      });
+      const sealed = (await ask(tx.objectStore('pages').get(Math.floor((seq - 1) / pageSize) * pageSize + 1))) as PageRecord | undefined;
+      const commits = (await ask(tx.objectStore('tail').getAll(IDBKeyRange.upperBound(seq)))) as TailRecord[];
+      const commit = commits.find((r) => r.last >= seq);
+      let where: 'page' | 'tail' | undefined;
+      if (sealed && value !== undefined) {
+        const lines = sealed.text.split('\n');
+        lines[seq - sealed.first] = JSON.stringify(value);
+        tx.objectStore('pages').put({ ...sealed, text: lines.join('\n') });
+        where = 'page';
+      } else if (commit) {
+        const events = value === undefined ? commit.events.filter((e) => e.meta.seq !== seq) : commit.events.map((e) => (e.meta.seq === seq ? value : e));
+        tx.objectStore('tail').put({ ...commit, events });
+        where = 'tail';
+      }
+      if (where) tx.objectStore('snapshots').clear();
+      else tx.abort();
+      await done.finally(() => db.close());
+      return where!;
+    },
+    { live, seq, value, pageSize: PAGE_SIZE },
+  );
 }
 
 /** The log once it stops moving: every process manager has handled every event (their own reactions included). */
