@@ -88,6 +88,8 @@ export interface EventStore {
   saveSnapshot(snapshot: SnapshotInput): Promise<void>;
   /** The newest snapshot of that projection version with seq <= maxSeq. */
   loadSnapshot(name: string, version: number, maxSeq?: number): Promise<SnapshotRecord | undefined>;
+  /** The seq of the snapshot loadSnapshot would load, from the keys alone (no state is read); undefined when none. */
+  snapshotSeq(name: string, version: number, maxSeq?: number): Promise<number | undefined>;
   deleteSnapshots(name?: string): Promise<void>;
   getCheckpoint(name: string): Promise<number>;
   setCheckpoint(name: string, seq: number): Promise<void>;
@@ -483,6 +485,17 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
             .last(),
         'read',
       ),
+    snapshotSeq: async (snapshotName, version, maxSeq = Number.MAX_SAFE_INTEGER) => {
+      const key = (await run(
+        () =>
+          db.snapshots
+            .where('[name+version+seq]')
+            .between([snapshotName, version, 0], [snapshotName, version, maxSeq], true, true)
+            .lastKey(),
+        'read',
+      )) as [string, number, number] | undefined;
+      return key?.[2];
+    },
     deleteSnapshots: async (snapshotName) => {
       await run(async () => {
         if (snapshotName === undefined) await db.snapshots.clear();

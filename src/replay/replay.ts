@@ -76,7 +76,7 @@ export async function replay(
 }
 
 /** Each event of a page must be the next seq: a gap or a damaged record names the first seq it misses. */
-function checkPage(page: readonly StoredEvent[], first: number): void {
+export function checkPage(page: readonly StoredEvent[], first: number): void {
   page.forEach((event, i) => {
     if (event?.meta?.seq !== first + i) throw new ReplayError(`Event ${first + i} is missing or damaged in the log.`, first + i);
   });

@@ -1,6 +1,9 @@
-import type { EventStore } from '../eventstore/index.ts';
-import { replay, type ReplayOptions, type ReplayResult } from './replay.ts';
-import type { AnyProjection } from './projection.ts';
+import type { EventStore, StoredEvent } from '../eventstore/index.ts';
+import { ReplayError } from './errors.ts';
+import { foldInto, type ProjectionCursor } from './fold.ts';
+import type { AnyProjection, StatesOf } from './projection.ts';
+import { checkPage, replay, type ReplayOptions, type ReplayResult } from './replay.ts';
+import { startingCursors } from './snapshots.ts';
 
 /** A point in the log: a seq, or a time (the newest event recorded at or before it). */
 export type Position = number | Date;
@@ -22,4 +25,84 @@ export async function stateAt(
   options: Omit<ReplayOptions, 'toSeq'> = {},
 ): Promise<ReplayResult> {
   return replay(store, projections, { ...options, toSeq: await seqOf(store, position) });
+}
+
+/** The states at a seq, as a jump lands on it. */
+export interface PastStates {
+  /** The states include every event up to this seq. */
+  seq: number;
+  /** When that event was recorded (undefined at seq 0). */
+  at?: string;
+  states: StatesOf;
+}
+
+/** Events read at once; a jump reads every chunk of its range at the same time. */
+const CHUNK = 5000;
+/**
+ * Beyond this many events after the keyframe (a log older than its keyframes),
+ * a jump replays page by page instead of holding them all at once.
+ */
+const MAX_AHEAD = 50_000;
+
+/**
+ * The states at `toSeq` (a seq of the log), for a time-travel jump: each
+ * projection starts from its keyframe at or before `toSeq`, or from `shown`
+ * (states built at an earlier seq, such as the view on screen) when that is
+ * closer. The keyframes' seqs are found from their keys first, so the events
+ * after them are read while the keyframes load and decode, instead of after.
+ */
+export async function pastStates(
+  store: EventStore,
+  projections: readonly AnyProjection[],
+  toSeq: number,
+  shown?: PastStates,
+): Promise<PastStates> {
+  const keyframes = await Promise.all(projections.map(async (p) => (await store.snapshotSeq(p.name, p.version, toSeq)) ?? 0));
+  const base = shown && shown.seq <= toSeq ? shown : undefined;
+  const fromShown = (i: number) => base !== undefined && base.seq >= keyframes[i]! && projections[i]!.name in base.states;
+  const starts = projections.map((_, i) => (fromShown(i) ? base!.seq : keyframes[i]!));
+  const readFrom = Math.min(toSeq, ...starts);
+  if (toSeq - readFrom > MAX_AHEAD) return replayed(store, projections, toSeq);
+
+  // Every chunk is asked for at once; IndexedDB reads them while the keyframes load and decode.
+  const reads = ranges(readFrom + 1, toSeq).map(([fromSeq, to]) => store.readAll({ fromSeq, toSeq: to }).then((page) => whole(page, fromSeq, to)));
+  // With nothing to fold, the event at toSeq is still read: its time is part of the view.
+  const atRead = reads.length === 0 && toSeq > 0 ? store.readAll({ fromSeq: toSeq, toSeq }) : undefined;
+  const starting = projections.map((p, i) => (fromShown(i) ? undefined : startingCursors(store, [p], toSeq)));
+  // Each projection folds as soon as its own starting state is there: small keyframes need not wait for big ones.
+  const folds = projections.map(async (projection, i): Promise<ProjectionCursor | undefined> => {
+    const cursor = fromShown(i)
+      ? { seq: base!.seq, state: base!.states[projection.name] }
+      : (await starting[i]!)[projection.name]!;
+    // A keyframe pruned since its seq was looked up, or unreadable, leaves events unread.
+    if (cursor.seq < readFrom) return undefined;
+    const cursors = { [projection.name]: cursor };
+    for (const reading of reads) foldInto([projection], cursors, await reading);
+    return cursor;
+  });
+  // Reads are awaited late or, once a jump has failed, never: their failure is the jump's, not a stray one.
+  for (const reading of [...reads, atRead]) reading?.catch(() => {});
+  const cursors = await Promise.all(folds);
+  if (cursors.includes(undefined)) return replayed(store, projections, toSeq);
+  const last = reads.length > 0 ? (await reads[reads.length - 1]!).at(-1) : (await atRead)?.[0];
+  return { seq: toSeq, at: last?.meta.at, states: Object.fromEntries(projections.map((p, i) => [p.name, cursors[i]!.state])) };
+}
+
+/** The events of from..to, each there and in order: else a ReplayError names the first one missing. */
+function whole(page: StoredEvent[], from: number, to: number): StoredEvent[] {
+  checkPage(page, from);
+  if (page.length !== to - from + 1) throw new ReplayError(`Event ${from + page.length} is missing from the log.`, from + page.length);
+  return page;
+}
+
+/** from..to (inclusive) in ranges of CHUNK seqs; none when from > to. */
+function ranges(from: number, to: number): [number, number][] {
+  const list: [number, number][] = [];
+  for (let start = from; start <= to; start += CHUNK) list.push([start, Math.min(to, start + CHUNK - 1)]);
+  return list;
+}
+
+async function replayed(store: EventStore, projections: readonly AnyProjection[], toSeq: number): Promise<PastStates> {
+  const [result, event] = await Promise.all([replay(store, projections, { toSeq }), toSeq > 0 ? store.readAll({ fromSeq: toSeq, toSeq }) : []]);
+  return { seq: result.seq, at: event[0]?.meta.at, states: result.states };
 }

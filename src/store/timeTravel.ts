@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventStore } from '../eventstore/index.ts';
 import { decisionsProjection } from '../domain/index.ts';
 import { whatIfGuardProjection } from '../domain/readModels/whatIfGuard.ts';
-import { seqOf, stateAt, type AnyProjection, type Position, type StatesOf } from '../replay/index.ts';
+import { pastStates, seqOf, type AnyProjection, type PastStates, type Position } from '../replay/index.ts';
 
 /**
  * The read models a past view leaves out: what commands are decided on (the
@@ -12,14 +12,8 @@ import { seqOf, stateAt, type AnyProjection, type Position, type StatesOf } from
  */
 const NOT_SHOWN: ReadonlySet<string> = new Set([decisionsProjection.name, whatIfGuardProjection.name]);
 
-export interface PastView {
-  /** The state includes every event up to this seq. */
-  seq: number;
-  /** When that event was recorded (undefined at seq 0, before the first event). */
-  at?: string;
-  /** The read models the screens show (not the command handler's decisions). */
-  states: StatesOf;
-}
+/** What a past view shows: the read models the screens use (not the command handler's decisions) at a seq. */
+export type PastView = PastStates;
 
 export interface TimeTravelState {
   /** Undefined while viewing the present. */
@@ -63,12 +57,10 @@ export function createTimeTravel(options: {
         if (request === latest) store.setState({ past: undefined, loading: false });
         return;
       }
-      const [result, event] = await Promise.all([
-        stateAt(eventStore, projections, seq),
-        seq > 0 ? eventStore.readAll({ fromSeq: seq, toSeq: seq }) : Promise.resolve([]),
-      ]);
+      // The view on screen is a head start when the new point is after it (a slider dragged on, a step forward).
+      const past = await pastStates(eventStore, projections, seq, store.getState().past);
       if (request !== latest) return;
-      store.setState({ past: { seq: result.seq, at: event[0]?.meta.at, states: result.states }, loading: false });
+      store.setState({ past, loading: false });
     } catch (error) {
       if (request === latest) store.setState({ loading: false, error: error instanceof Error ? error.message : String(error) });
     }

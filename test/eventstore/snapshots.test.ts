@@ -21,6 +21,17 @@ describe('snapshots', () => {
     expect(await store.loadSnapshot('balance', 1, 9)).toBeUndefined();
   });
 
+  it('tell the seq loadSnapshot would load without loading it', async () => {
+    const store = await openStore();
+    for (const seq of [20, 10, 30]) await save(store, 'balance', 1, seq);
+    await save(store, 'balance', 2, 25);
+    expect(await store.snapshotSeq('balance', 1)).toBe(30);
+    expect(await store.snapshotSeq('balance', 1, 29)).toBe(20);
+    expect(await store.snapshotSeq('balance', 1, 10)).toBe(10);
+    expect(await store.snapshotSeq('balance', 1, 9)).toBeUndefined();
+    expect(await store.snapshotSeq('balance', 3)).toBeUndefined();
+  });
+
   it('come back as saved, stamped with the clock', async () => {
     const store = await openStore();
     await save(store, 'balance', 1, 5);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { openEventStore } from '../../src/eventstore/index.ts';
+import { openEventStore, type EventStore } from '../../src/eventstore/index.ts';
 import { createTimeTravel } from '../../src/store/timeTravel.ts';
 import { count, counter, steppingClock } from '../replay/counter.ts';
 import { appendGenerated, ledgerProjections, syntheticLedger } from '../../src/domain/index.ts';
@@ -32,6 +32,31 @@ describe('time travel', () => {
     expect(travel.store.getState().past).toMatchObject({ seq: 0, states: { counter: 0 } });
     await travel.step(+10);
     expect(travel.store.getState().past).toBeUndefined();
+  });
+
+  test('a step forward goes on from the view on screen: it reads the events after it and loads no keyframe', async () => {
+    const { eventStore } = await setUp();
+    await eventStore.saveSnapshot({ name: 'counter', version: 1, seq: 1, state: 1 });
+    const reads: unknown[] = [];
+    let loads = 0;
+    const watched: EventStore = {
+      ...eventStore,
+      readAll: (options) => {
+        reads.push(options);
+        return eventStore.readAll(options);
+      },
+      loadSnapshot: (...args) => {
+        loads++;
+        return eventStore.loadSnapshot(...args);
+      },
+    };
+    const travel = createTimeTravel({ eventStore: watched, projections: [counter], liveSeq: () => 4 });
+    await travel.travelTo(2);
+    expect([reads.length, loads]).toEqual([1, 1]);
+    await travel.step(+1);
+    expect(travel.store.getState().past).toEqual({ seq: 3, at: '2026-01-01T00:02:00.000Z', states: { counter: 111 } });
+    expect(reads.slice(1)).toEqual([{ fromSeq: 3, toSeq: 3 }]);
+    expect(loads).toBe(1);
   });
 
   test('travels to a date', async () => {
