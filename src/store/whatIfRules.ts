@@ -1,8 +1,10 @@
 import type { StoredEvent } from '../eventstore/index.ts';
 import {
   accountsProjection,
+  accountStream,
   decisionsProjection,
   getAccount,
+  isAccountEvent,
   reportsProjection,
   totalsProjection,
   type AccountsState,
@@ -12,6 +14,7 @@ import {
   type TotalsState,
 } from '../domain/index.ts';
 import { mapGet, mapSet } from '../domain/readModels/persistentMap.ts';
+import { streamAccount } from '../domain/readModels/decisions.ts';
 import type { WhatIfGuardState } from '../domain/readModels/whatIfGuard.ts';
 import type { AnyProjection } from '../replay/index.ts';
 
@@ -149,28 +152,41 @@ function reports(live: ReportsState, context: BranchContext): ReportsState {
   return { moneyMoved: moneyMoved(live.moneyMoved, context.changes), balanceByDay: balanceByDay(live.balanceByDay, context), inSystem };
 }
 
-/** Decisions: each touched account's decision state re-folded from its events; stream versions counted. Address changes are not done here. */
+/**
+ * Decisions: each touched account's row, and the count its stream kept before
+ * the account was opened, re-folded from the account's stream; other streams'
+ * versions moved by the changes. Address changes are not done here, nor events
+ * of unknown types on an account's stream (the account's re-fold leaves injected ones out).
+ */
 function decisions(live: DecisionsState, context: BranchContext): DecisionsState | undefined {
   if (context.changes.some((c) => c.event.type === 'EmailReserved' || c.event.type === 'EmailReleased')) return undefined;
-  let state = live;
-  for (const [number, touched] of context.accounts) {
-    const real = mapGet((fold(decisionsProjection, touched.real) as DecisionsState).accounts, number);
-    const branch = mapGet((fold(decisionsProjection, touched.branch) as DecisionsState).accounts, number);
-    if (JSON.stringify(real) !== JSON.stringify(mapGet(live.accounts, number))) return undefined;
-    if (real === undefined && branch === undefined) continue;
-    if (real === undefined || branch === undefined) return undefined;
-    state = { ...state, accounts: mapSet(state.accounts, number, branch) };
-  }
+  let { accounts, versions } = live;
   const counts = new Map<string, number>();
-  for (const { event, sign } of context.changes) counts.set(event.meta.stream, (counts.get(event.meta.stream) ?? 0) + sign);
-  let versions = state.versions;
+  for (const { event, sign } of context.changes) {
+    const number = streamAccount(event.meta.stream);
+    if (number === undefined) counts.set(event.meta.stream, (counts.get(event.meta.stream) ?? 0) + sign);
+    else if (!isAccountEvent(event) || !context.accounts.has(number)) return undefined;
+  }
+  for (const [number, touched] of context.accounts) {
+    const real = fold(decisionsProjection, touched.real) as DecisionsState;
+    const branch = fold(decisionsProjection, touched.branch) as DecisionsState;
+    const rows = [real, branch].map((state) => mapGet(state.accounts, number));
+    if (JSON.stringify(rows[0]) !== JSON.stringify(mapGet(live.accounts, number))) return undefined;
+    const stream = accountStream(number);
+    const before = [real, branch].map((state) => mapGet(state.versions, stream));
+    if (before[0] !== mapGet(live.versions, stream)) return undefined;
+    // An account opened or unopened, or a count begun or ended, would change which keys the maps hold: not done here.
+    if ((rows[0] === undefined) !== (rows[1] === undefined) || (before[0] === undefined) !== (before[1] === undefined)) return undefined;
+    if (rows[1] !== undefined) accounts = mapSet(accounts, number, rows[1]);
+    if (before[1] !== undefined) versions = mapSet(versions, stream, before[1]);
+  }
   for (const [stream, delta] of counts) {
     const version = mapGet(versions, stream);
     // A stream new to the log, or emptied, would change which streams the map holds: not done here.
     if (version === undefined || version + delta <= 0) return undefined;
     versions = mapSet(versions, stream, version + delta);
   }
-  return { ...state, versions };
+  return { ...live, accounts, versions };
 }
 
 const OUTBOX_EVENTS = new Set(['VerificationMessageQueued', 'WithdrawalMessageQueued', 'MessageSent']);

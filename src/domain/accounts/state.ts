@@ -16,9 +16,15 @@ export type AccountState = {
 /**
  * One account as the decision state keeps it. A tuple without the account
  * number (its key): every snapshot and time-travel keyframe carries one per
- * account, and field names would make up most of their JSON.
+ * account, and field names would make up most of their JSON. `version` is the
+ * version of the account's stream where a state follows streams (the memory
+ * image's decisions projection counts it there, so an account's event touches
+ * one entry, not two); evolve, which sees no streams, carries it over as it is.
  */
-export type AccountRow = [flags: number, balance: number, email: string, verificationCode: string | null];
+export type AccountRow = [flags: number, balance: number, email: string, verificationCode: string | null, version: number];
+
+/** Where an account row keeps its stream's version. */
+export const ROW_VERSION = 4;
 
 const CLOSED = 1;
 const VERIFIED = 2;
@@ -78,13 +84,14 @@ export function allAccounts(state: DecisionState): AccountState[] {
   return mapEntries(state.accounts).map(([number, row]) => accountState(number, row));
 }
 
-export function openedRow(event: AccountOpened): AccountRow {
-  return [0, 0, event.payload.email, null];
+/** The row an opening starts, with the account stream's version before it. */
+export function openedRow(event: AccountOpened, version: number): AccountRow {
+  return [0, 0, event.payload.email, null, version];
 }
 
 /** A row copy written out field by field, for a caller that then changes it. */
-export function copyRow([flags, balance, email, code]: AccountRow): AccountRow {
-  return [flags, balance, email, code];
+export function copyRow([flags, balance, email, code, version]: AccountRow): AccountRow {
+  return [flags, balance, email, code, version];
 }
 
 /** Whether an event on an opened account changes its row (messages queued and sent live in `messages`). */
@@ -159,7 +166,7 @@ export function evolve<S extends DecisionState>(state: S, event: LedgerEvent): S
   if (isEmailEvent(event)) return { ...state, emails: mapSet(state.emails, ...emailChange(event)) };
   const number = event.payload.accountNumber;
   let accounts = state.accounts;
-  if (event.type === 'AccountOpened') accounts = mapSet(accounts, number, openedRow(event));
+  if (event.type === 'AccountOpened') accounts = mapSet(accounts, number, openedRow(event, mapGet(accounts, number)?.[ROW_VERSION] ?? 0));
   else {
     const row = mapGet(accounts, number);
     if (!row) return state;

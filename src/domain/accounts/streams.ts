@@ -1,8 +1,15 @@
 import { derivedId } from '../ids.ts';
 
+const ACCOUNT_PREFIX = 'account-';
+
 /** An account's stream: everything that happened to that account. */
 export function accountStream(accountNumber: string): string {
-  return `account-${accountNumber}`;
+  return `${ACCOUNT_PREFIX}${accountNumber}`;
+}
+
+/** Whether `stream` is the stream of this account; cheaper than comparing with accountStream(), which builds a string, once per event in a fold. */
+export function isStreamOfAccount(stream: string, accountNumber: string): boolean {
+  return stream.length === ACCOUNT_PREFIX.length + accountNumber.length && stream.endsWith(accountNumber) && stream.startsWith(ACCOUNT_PREFIX);
 }
 
 /** The account number of an account stream, or undefined for any other stream. */

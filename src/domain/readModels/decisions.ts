@@ -1,19 +1,18 @@
 import type { StoredEvent } from '../../eventstore/index.ts';
 import type { Projection } from '../../replay/projection.ts';
-import { isAccountEvent, isEmailEvent } from '../accounts/events.ts';
+import { isAccountEvent, isEmailEvent, type AccountEvent } from '../accounts/events.ts';
 import {
-  changesRow,
   copyRow,
   emailChange,
-  evolve,
   initialState,
-  isLedgerEvent,
   messageChange,
   openedRow,
+  ROW_VERSION,
   updateRow,
   type AccountRow,
   type DecisionState,
 } from '../accounts/state.ts';
+import { accountStream, isStreamOfAccount } from '../accounts/streams.ts';
 import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from './persistentMap.ts';
 
 /**
@@ -23,63 +22,117 @@ import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from './persis
  * no stream.
  */
 export type DecisionsState = DecisionState & {
-  /** How many events each stream holds, events of unknown types included. */
+  /**
+   * How many events each stream holds, for the streams no account row counts:
+   * an account's stream is counted in its row (ROW_VERSION) once the account is
+   * opened, here before that. Events of unknown types count too.
+   */
   versions: PersistentMap<number>;
 };
 
+const ACCOUNT_STREAM = accountStream('');
+
+/** The account whose row counts this stream's events once it is opened: the N of `account-N`. */
+export function streamAccount(stream: string): string | undefined {
+  return stream.startsWith(ACCOUNT_STREAM) ? stream.slice(ACCOUNT_STREAM.length) : undefined;
+}
+
 /** The number of events `stream` holds in this state; 0 when it has none. */
 export function versionOf(state: DecisionsState, stream: string): number {
-  return mapGet(state.versions, stream) ?? 0;
+  const number = streamAccount(stream);
+  const row = number === undefined ? undefined : mapGet(state.accounts, number);
+  return row ? row[ROW_VERSION] : (mapGet(state.versions, stream) ?? 0);
 }
+
+/** A map being written: a page's draft, or the map itself path-copied for a single event. */
+interface Writable<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+  done(): PersistentMap<V>;
+}
+
+class PathCopy<V> implements Writable<V> {
+  constructor(private map: PersistentMap<V>) {}
+  get(key: string): V | undefined {
+    return mapGet(this.map, key);
+  }
+  set(key: string, value: V): void {
+    this.map = mapSet(this.map, key, value);
+  }
+  done(): PersistentMap<V> {
+    return this.map;
+  }
+}
+
+type Open = <V>(map: PersistentMap<V>) => Writable<V>;
+
+/**
+ * Folds events through writable copies of the maps: one fold for `apply` and
+ * `applyMany`, so the two cannot drift apart. Rows are copied once per call and
+ * then changed in place.
+ */
+function fold(state: DecisionsState, events: readonly StoredEvent[], open: Open): DecisionsState {
+  const accounts = open(state.accounts);
+  const emails = open(state.emails);
+  const messages = open(state.messages);
+  const versions = open(state.versions);
+  const copied = new Set<AccountRow>();
+
+  const writable = (number: string, row: AccountRow): AccountRow => {
+    if (copied.has(row)) return row;
+    const copy = copyRow(row);
+    accounts.set(number, copy);
+    copied.add(copy);
+    return copy;
+  };
+
+  /** The account's row after the event, writable; undefined when the account was never opened. */
+  const accountRow = (event: AccountEvent): AccountRow | undefined => {
+    const number = event.payload.accountNumber;
+    const before = accounts.get(number);
+    if (event.type === 'AccountOpened') {
+      // A second opening starts the account afresh, its stream's count goes on.
+      const row = openedRow(event, before ? before[ROW_VERSION] : (versions.get(accountStream(number)) ?? 0));
+      accounts.set(number, row);
+      copied.add(row);
+      return row;
+    }
+    if (!before) return undefined;
+    const row = writable(number, before);
+    updateRow(row, event);
+    const message = messageChange(event);
+    if (message) messages.set(...message);
+    return row;
+  };
+
+  for (const event of events) {
+    const stream = event.meta.stream;
+    if (isAccountEvent(event)) {
+      const row = accountRow(event);
+      // Nearly every event: one on its own account's stream, counted in the row it just wrote.
+      if (row && isStreamOfAccount(stream, event.payload.accountNumber)) {
+        row[ROW_VERSION] += 1;
+        continue;
+      }
+    } else if (isEmailEvent(event)) emails.set(...emailChange(event));
+    // Counted rather than read from meta.version: a what-if branch plays injected events that carry no version.
+    const number = streamAccount(stream);
+    const row = number === undefined ? undefined : accounts.get(number);
+    if (row) writable(number!, row)[ROW_VERSION] += 1;
+    else versions.set(stream, (versions.get(stream) ?? 0) + 1);
+  }
+  return { accounts: accounts.done(), emails: emails.done(), messages: messages.done(), versions: versions.done() };
+}
+
+const pathCopy: Open = (map) => new PathCopy(map);
+// A page's writes go to drafts of the maps, so each touched node is copied once per page, not once per event.
+const draft: Open = (map) => new MapDraft(map);
 
 export const decisionsProjection: Projection<DecisionsState> = {
   name: 'decisions',
-  // 2: compact account rows, holders and message statuses instead of records.
-  version: 2,
+  // 3: an account stream's version kept in its account's row.
+  version: 3,
   initial: { ...initialState(), versions: emptyMap() },
-  apply(state, event: StoredEvent) {
-    const next = isLedgerEvent(event) ? evolve(state, event) : state;
-    // Counted rather than read from meta.version: a what-if branch plays injected events that carry no version.
-    const stream = event.meta.stream;
-    return { ...next, versions: mapSet(next.versions, stream, versionOf(next, stream) + 1) };
-  },
-  applyMany(state, events) {
-    if (events.length === 0) return state;
-    // A page's writes go to drafts of the maps, so each touched node is copied once per page, not once per event.
-    const accounts = new MapDraft(state.accounts);
-    const emails = new MapDraft(state.emails);
-    const messages = new MapDraft(state.messages);
-    const versions = new MapDraft(state.versions);
-    // Rows this page has copied: later events on the same account change the copy in place.
-    const copied = new Set<AccountRow>();
-    for (const event of events) {
-      const stream = event.meta.stream;
-      versions.set(stream, (versions.get(stream) ?? 0) + 1);
-      if (isEmailEvent(event)) {
-        emails.set(...emailChange(event));
-        continue;
-      }
-      if (!isAccountEvent(event)) continue;
-      const number = event.payload.accountNumber;
-      if (event.type === 'AccountOpened') {
-        const row = openedRow(event);
-        accounts.set(number, row);
-        copied.add(row);
-        continue;
-      }
-      let row = accounts.get(number);
-      if (!row) continue;
-      if (changesRow(event)) {
-        if (!copied.has(row)) {
-          row = copyRow(row);
-          accounts.set(number, row);
-          copied.add(row);
-        }
-        updateRow(row, event);
-      }
-      const message = messageChange(event);
-      if (message) messages.set(...message);
-    }
-    return { accounts: accounts.done(), emails: emails.done(), messages: messages.done(), versions: versions.done() };
-  },
+  apply: (state, event) => fold(state, [event], pathCopy),
+  applyMany: (state, events) => (events.length === 0 ? state : fold(state, events, draft)),
 };

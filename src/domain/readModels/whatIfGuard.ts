@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../../eventstore/index.ts';
 import type { Projection } from '../../replay/projection.ts';
-import { accountStream } from '../accounts/streams.ts';
-import { asAccountEvent } from './ledgerEvent.ts';
+import { ACCOUNT_EVENT_TYPES } from '../accounts/events.ts';
+import { isStreamOfAccount } from '../accounts/streams.ts';
 
 /**
  * What a what-if branch must know about the log before it re-folds only the
@@ -21,16 +21,19 @@ export type WhatIfGuardState = {
   irregularSeq: number;
 };
 
-const MONEY_EVENTS = new Set(['FundsAdded', 'FundsWithdrawn', 'TransferSent', 'TransferReceived', 'WithdrawalMessageQueued']);
+/** Per account event type, whether it moves money (and must carry a positive whole amount). */
+const MOVES_MONEY = new Map<string, boolean>(ACCOUNT_EVENT_TYPES.map((type) => [type, false]));
+for (const type of ['FundsAdded', 'FundsWithdrawn', 'TransferSent', 'TransferReceived', 'WithdrawalMessageQueued']) MOVES_MONEY.set(type, true);
 
 /** Whether an account event is one a branch can re-fold by its account's stream alone. */
 export function isRegularAccountEvent(event: StoredEvent): boolean {
-  const account = asAccountEvent(event);
-  if (!account) return true;
-  if (event.meta.stream !== accountStream(account.payload.accountNumber)) return false;
-  if (!MONEY_EVENTS.has(account.type)) return true;
-  const amount = (account.payload as { amount?: unknown }).amount;
-  return Number.isSafeInteger(amount) && (amount as number) > 0;
+  // One look-up per event, in the fold of every event of the log.
+  const money = MOVES_MONEY.get(event.type);
+  if (money === undefined) return true;
+  const payload = event.payload as { accountNumber?: unknown; amount?: unknown };
+  // An imported log's payloads are not checked: the number is compared as accountStream() would write it.
+  if (!isStreamOfAccount(event.meta.stream, String(payload.accountNumber))) return false;
+  return !money || (Number.isSafeInteger(payload.amount) && (payload.amount as number) > 0);
 }
 
 function foldGuard(state: WhatIfGuardState, events: readonly StoredEvent[]): WhatIfGuardState {
