@@ -1,4 +1,4 @@
-import type { IHasher } from 'hash-wasm';
+import { createSHA256, type IHasher } from 'hash-wasm';
 
 const LF = new Uint8Array([0x0a]);
 
@@ -7,14 +7,13 @@ const LF = new Uint8Array([0x0a]);
  * by one LF, computed as the bytes go by so memory stays flat whatever the
  * file's size. At a million events hashing is the largest single cost of both
  * export and import, so it runs in WebAssembly (hash-wasm, about twice the
- * speed of SHA-256 in JavaScript), fed whole runs of lines where it can. The
- * module is loaded on first use: it stays off the app's boot path.
+ * speed of SHA-256 in JavaScript), fed whole runs of lines where it can. Only
+ * the file code (loaded on demand) and its worker import this module.
  */
 export class LineDigest {
   private constructor(private readonly hash: IHasher) {}
 
   static async create(): Promise<LineDigest> {
-    const { createSHA256 } = await import('hash-wasm');
     return new LineDigest((await createSHA256()).init());
   }
 

@@ -1,7 +1,7 @@
 import type { EventLines, EventStore, StoredEvent } from '../eventstore/index.ts';
 import { throwIfAborted } from './errors.ts';
 import { FILE_EXTENSION, type LogFileHeader, type LogSelection } from './format.ts';
-import { FileBody, buildHeader, type HeaderInfo } from './writer.ts';
+import { FileBody, buildHeader, fileBlob, type HeaderInfo } from './writer.ts';
 
 export interface ExportProgress {
   events: number;
@@ -60,21 +60,26 @@ async function writeFile(
   const exportedAt = (options.now?.() ?? new Date()).toISOString();
   throwIfAborted(signal);
   const body = await FileBody.create(info.selection);
-  await fill(body, () => {
-    onProgress?.({ events: body.eventCount, totalEvents: info.totalEvents, bytes: body.byteCount });
-    throwIfAborted(signal);
-  });
-  const header = buildHeader(body.finish(), {
-    selection: info.selection,
-    hypothetical: info.hypothetical,
-    appVersion: options.appVersion ?? appVersion(),
-    exportedAt,
-  });
-  return {
-    header,
-    blob: body.toBlob(header),
-    fileName: suggestedFileName(exportedAt, info.hypothetical?.scenario ?? (info.hypothetical ? '' : undefined)),
-  };
+  try {
+    await fill(body, () => {
+      onProgress?.({ events: body.eventCount, totalEvents: info.totalEvents, bytes: body.byteCount });
+      throwIfAborted(signal);
+    });
+    const written = await body.finish();
+    const header = buildHeader(written, {
+      selection: info.selection,
+      hypothetical: info.hypothetical,
+      appVersion: options.appVersion ?? appVersion(),
+      exportedAt,
+    });
+    return {
+      header,
+      blob: fileBlob(header, written.blob),
+      fileName: suggestedFileName(exportedAt, info.hypothetical?.scenario ?? (info.hypothetical ? '' : undefined)),
+    };
+  } finally {
+    body.close();
+  }
 }
 
 /** Writes pages of events (checked and stringified one by one) as a log file: what-if scenarios and single streams. */
@@ -88,7 +93,7 @@ export async function exportEvents(
       for await (const page of pages) {
         throwIfAborted(options.signal);
         if (page.length === 0) continue;
-        body.addEvents(page);
+        await body.addEvents(page);
         progress();
       }
     },
@@ -129,19 +134,29 @@ async function seqRange(store: EventStore, selection: Exclude<LogSelection, { ki
   return { fromSeq: 1, toSeq: last };
 }
 
-/** The store's lines of seqs fromSeq..toSeq, `limit` events at a time; the next read runs while this one is hashed. */
+/** Reads of the store in flight at once: while one run is handed on, the next ones are being read, so IndexedDB never leaves the page idle. */
+const READS_AHEAD = 3;
+
+/**
+ * The store's lines of seqs fromSeq..toSeq, `limit` events at a time. The
+ * log's seqs have no gaps, so each read's range is known up front and several
+ * run at once; a read that comes back short ends the runs there.
+ */
 async function* lineRuns(store: EventStore, fromSeq: number, toSeq: number, limit: number): AsyncGenerator<EventLines> {
-  const read = (from: number) => {
-    const reading = store.readLines({ fromSeq: from, toSeq, limit });
+  let nextFrom = fromSeq;
+  const read = () => {
+    const reading = store.readLines({ fromSeq: nextFrom, toSeq: Math.min(toSeq, nextFrom + limit - 1) });
+    nextFrom += limit;
     // Awaited below, unless the export stops first.
     reading.catch(() => undefined);
     return reading;
   };
-  let next = fromSeq <= toSeq ? read(fromSeq) : undefined;
-  while (next) {
-    const lines = await next;
+  const reading: Promise<EventLines>[] = [];
+  while (reading.length < READS_AHEAD && nextFrom <= toSeq) reading.push(read());
+  while (reading.length > 0) {
+    const lines = await reading.shift()!;
     if (lines.count === 0) return;
-    next = lines.lastSeq < toSeq ? read(lines.lastSeq + 1) : undefined;
+    if (nextFrom <= toSeq) reading.push(read());
     yield lines;
   }
 }
@@ -161,7 +176,7 @@ export async function exportLog(store: EventStore, options: ExportOptions = {}):
   return writeFile(
     async (body, progress) => {
       for await (const lines of lineRuns(store, fromSeq, toSeq, options.pageSize ?? LINES_PAGE)) {
-        body.addLines(lines);
+        await body.addLines(lines);
         progress();
       }
     },

@@ -1,7 +1,7 @@
 import { MAX_EVENT_BYTES, type StoredEvent } from '../eventstore/index.ts';
 import { byteSlices, sizeOf, type ByteSource } from './byteSource.ts';
 import { Continuity } from './continuity.ts';
-import { LineDigest } from './digest.ts';
+import { openBodyHasher } from './bodyHasher.ts';
 import { LogFileError, throwIfAborted, type LogFileWarning } from './errors.ts';
 import { asStoredEvent, sizeProblem, storedEventProblem } from './eventRules.ts';
 import { MAX_HEADER_BYTES, type LogFileHeader } from './format.ts';
@@ -14,6 +14,7 @@ export type { ByteSource } from './byteSource.ts';
 
 /** A line may carry a little whitespace around an event of the largest size. */
 const MAX_LINE_BYTES = MAX_EVENT_BYTES + 64 * 1024;
+const LF = new Uint8Array([0x0a]);
 
 export interface ReadProgress {
   bytesRead: number;
@@ -103,6 +104,7 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
   /** Each batched event's line length, for the bytes of a batch. */
   const batchSizes: number[] = [];
   let bytesRead = 0;
+  let sha256 = '';
 
   const run = new LineRun();
   const splitter = new LineSplitter(
@@ -161,7 +163,8 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
       run.add(bytes, line);
       return;
     }
-    digest.addLine(bytes);
+    hasher.addBytes(bytes);
+    hasher.addBytes(LF);
     onEventLine(decode(bytes, line), line, bytes.length);
   }
 
@@ -169,7 +172,7 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
   function handleRun(): void {
     const lines = run.take();
     if (!lines) return;
-    digest.addLines(lines.bytes);
+    hasher.addBytes(lines.bytes);
     const text = decodeRun(lines.bytes);
     let offset = 0;
     let from = 0;
@@ -231,20 +234,24 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
   }
 
   throwIfAborted(signal);
-  const digest = await LineDigest.create();
-  for await (const slice of byteSlices(source)) {
-    throwIfAborted(signal);
-    bytesRead += slice.length;
-    splitter.push(slice, onLine);
-    handleRun();
-    await flush(false);
+  const hasher = await openBodyHasher();
+  try {
+    for await (const slice of byteSlices(source)) {
+      throwIfAborted(signal);
+      bytesRead += slice.length;
+      splitter.push(slice, onLine);
+      handleRun();
+      await flush(false);
+    }
+    ending = true;
+    splitter.finish(onLine);
+    if (splitter.lines === 0) throw new LogFileError('EMPTY_FILE', 'the file is empty; a Rewind log starts with a header line.', 1);
+    await flush(true);
+    continuity!.finish(splitter.lines);
+    sha256 = (await hasher.finish()).sha256;
+  } finally {
+    hasher.close();
   }
-  ending = true;
-  splitter.finish(onLine);
-  if (splitter.lines === 0) throw new LogFileError('EMPTY_FILE', 'the file is empty; a Rewind log starts with a header line.', 1);
-  await flush(true);
-  continuity!.finish(splitter.lines);
-  const sha256 = digest.hex();
   if (sha256 !== header!.sha256)
     throw new LogFileError(
       'DIGEST_MISMATCH',

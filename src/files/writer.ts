@@ -1,5 +1,5 @@
 import type { EventLines, StoredEvent } from '../eventstore/index.ts';
-import { LineDigest } from './digest.ts';
+import { openBodyHasher, type BodyHasher } from './bodyHasher.ts';
 import { storedEventProblem } from './eventRules.ts';
 import { FORMAT_NAME, FORMAT_VERSION, MEDIA_TYPE, hasConsecutiveSeqs, type LogFileHeader, type LogSelection } from './format.ts';
 
@@ -12,38 +12,39 @@ export interface WrittenEvents {
   bytes: number;
 }
 
+/** Chunks handed to the hasher and not yet taken: enough to keep it busy, few enough to bound memory. */
+const MAX_QUEUED = 2;
+
 /**
  * The event lines of a file as they are written, in the one canonical form:
  * `JSON.stringify({ type, payload, meta })` of each event exactly as stored,
- * UTF-8, LF after every line, no BOM. Each chunk is encoded once, hashed and
- * copied into a Blob part (a Blob's bytes live outside the JS heap; browsers
- * move large ones to disk), so nothing holds more than a chunk. It refuses
- * events out of seq order or with a gap, which the reader would refuse.
+ * UTF-8, LF after every line, no BOM. Each chunk goes to the hasher (a worker
+ * in a browser), which encodes it once, hashes it and keeps it as a Blob part
+ * (a Blob's bytes live outside the JS heap; browsers move large ones to disk),
+ * so nothing holds more than a few chunks. It refuses events out of seq order
+ * or with a gap, which the reader would refuse.
  */
 export class FileBody {
-  private readonly encoder = new TextEncoder();
   private readonly consecutive: boolean;
-  private readonly parts: Blob[] = [];
-  /** Kept for the whole file: encoding into it is twice as fast as a fresh buffer per chunk (measured in Chromium). */
-  private scratch = new Uint8Array(0);
+  private readonly queued: Promise<number>[] = [];
   private count = 0;
   private firstSeq = 0;
   private lastSeq = 0;
   private bytes = 0;
 
   private constructor(
-    private readonly digest: LineDigest,
+    private readonly hasher: BodyHasher,
     selection: LogSelection,
   ) {
     this.consecutive = hasConsecutiveSeqs(selection);
   }
 
   static async create(selection: LogSelection): Promise<FileBody> {
-    return new FileBody(await LineDigest.create(), selection);
+    return new FileBody(await openBodyHasher(), selection);
   }
 
   /** Adds events (in seq order) one by one: each is checked against the event rules and stringified. */
-  addEvents(events: readonly StoredEvent[]): void {
+  async addEvents(events: readonly StoredEvent[]): Promise<void> {
     let text = '';
     for (const event of events) {
       const problem = storedEventProblem(event);
@@ -51,7 +52,7 @@ export class FileBody {
       this.follow(event.meta.seq, event.meta.seq, 1);
       text += `${JSON.stringify({ type: event.type, payload: event.payload, meta: event.meta })}\n`;
     }
-    this.add(text);
+    await this.add(text);
   }
 
   /**
@@ -59,29 +60,33 @@ export class FileBody {
    * wrote them in the canonical form when it sealed them, so there is nothing
    * to parse, check or stringify again.
    */
-  addLines({ text, firstSeq, lastSeq, count }: EventLines): void {
+  async addLines({ text, firstSeq, lastSeq, count }: EventLines): Promise<void> {
     if (count === 0) return;
     if (count !== lastSeq - firstSeq + 1 || !text.endsWith('\n'))
       throw new Error(`Cannot export seqs ${firstSeq} to ${lastSeq}: the log read back ${count} events for them.`);
     this.follow(firstSeq, lastSeq, count);
-    this.add(text);
+    await this.add(text);
   }
 
   get eventCount(): number {
     return this.count;
   }
 
+  /** The bytes the hasher has taken so far. */
   get byteCount(): number {
     return this.bytes;
   }
 
-  finish(): WrittenEvents {
-    return { eventCount: this.count, firstSeq: this.firstSeq, lastSeq: this.lastSeq, sha256: this.digest.hex(), bytes: this.bytes };
+  /** The lines' count, range and digest, and their bytes as one Blob. */
+  async finish(): Promise<WrittenEvents & { blob: Blob }> {
+    await Promise.all(this.queued.splice(0));
+    const totals = await this.hasher.finish();
+    return { eventCount: this.count, firstSeq: this.firstSeq, lastSeq: this.lastSeq, sha256: totals.sha256, bytes: totals.bytes, blob: totals.blob };
   }
 
-  /** The whole file: the header line, then the event lines. */
-  toBlob(header: LogFileHeader): Blob {
-    return new Blob([encodeHeaderLine(header), ...this.parts] as BlobPart[], { type: MEDIA_TYPE });
+  /** Stops the hasher: after a cancel or an error, or once finished. */
+  close(): void {
+    this.hasher.close();
   }
 
   private follow(firstSeq: number, lastSeq: number, count: number): void {
@@ -92,14 +97,18 @@ export class FileBody {
     this.count += count;
   }
 
-  private add(text: string): void {
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (this.scratch.length < text.length * 3) this.scratch = new Uint8Array(text.length * 3);
-    const chunk = this.scratch.subarray(0, this.encoder.encodeInto(text, this.scratch).written);
-    this.digest.addLines(chunk);
-    this.bytes += chunk.length;
-    this.parts.push(new Blob([chunk]));
+  private async add(text: string): Promise<void> {
+    const taken = this.hasher.addText(text).then((bytes) => (this.bytes += bytes));
+    // Awaited below or in finish, unless the export stops first.
+    taken.catch(() => undefined);
+    this.queued.push(taken);
+    while (this.queued.length > MAX_QUEUED) await this.queued.shift();
   }
+}
+
+/** The whole file: the header line, then the event lines. */
+export function fileBlob(header: LogFileHeader, events: Blob): Blob {
+  return new Blob([encodeHeaderLine(header) as Uint8Array<ArrayBuffer>, events], { type: MEDIA_TYPE });
 }
 
 export interface HeaderInfo {

@@ -47,9 +47,9 @@ describe('exportLog', () => {
     const progress: ExportProgress[] = [];
     await exportLog(store, { pageSize: 10, onProgress: (p) => progress.push(p) });
     expect(readLines.mock.calls.map(([o]) => o)).toEqual([
-      { fromSeq: 1, toSeq: 25, limit: 10 },
-      { fromSeq: 11, toSeq: 25, limit: 10 },
-      { fromSeq: 21, toSeq: 25, limit: 10 },
+      { fromSeq: 1, toSeq: 10 },
+      { fromSeq: 11, toSeq: 20 },
+      { fromSeq: 21, toSeq: 25 },
     ]);
     expect(readAll).not.toHaveBeenCalled();
     expect(progress.map((p) => [p.events, p.totalEvents])).toEqual([

@@ -1,0 +1,14 @@
+/** What the page sends the hashing worker (digestWorker.ts); it answers each in order. */
+export type DigestRequest =
+  /** Event lines as text: answered with `taken`. */
+  | { kind: 'text'; text: string }
+  /** The first `length` bytes of `buffer` (transferred) hold whole lines: answered with `returned`, the buffer handed back for reuse. */
+  | { kind: 'bytes'; buffer: ArrayBuffer; length: number }
+  | { kind: 'finish' };
+
+export type DigestReply =
+  | { kind: 'ready' }
+  | { kind: 'taken'; bytes: number }
+  | { kind: 'returned'; buffer: ArrayBuffer }
+  | { kind: 'done'; sha256: string; bytes: number; blob: Blob }
+  | { kind: 'failed'; message: string };
