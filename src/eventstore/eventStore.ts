@@ -382,7 +382,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
         db.transaction('r', eventTables(db), async () => {
           const last = seen(await lastSeqOf(db));
           const [lo, hi] = limited(Math.max(1, opts.fromSeq ?? 1), Math.min(last, opts.toSeq ?? last), false, opts.limit);
-          return lo > hi ? { text: '', firstSeq: 0, lastSeq: 0, count: 0 } : readLinesRange(db, lo, hi);
+          return lo > hi ? { parts: [], firstSeq: 0, lastSeq: 0, count: 0 } : readLinesRange(db, lo, hi);
         }),
       'read',
     );

@@ -52,8 +52,13 @@ export async function readRange(db: RewindDatabase, lo: number, hi: number): Pro
 }
 
 export interface EventLines {
-  /** Canonical NDJSON: one line per event, LF after each. */
-  text: string;
+  /**
+   * Canonical NDJSON, one line per event, LF after each, in the pieces the
+   * store holds them (a page's text, a slice of one, the tail's lines): joining
+   * them would copy every byte once more for nothing, and a joined text of
+   * megabytes lives on the JS heap until a full collection.
+   */
+  parts: string[];
   firstSeq: number;
   lastSeq: number;
   count: number;
@@ -62,7 +67,7 @@ export interface EventLines {
 /** The events of seqs lo..hi as canonical lines: page text sliced, tail events stringified. */
 export async function readLinesRange(db: RewindDatabase, lo: number, hi: number): Promise<EventLines> {
   const [pages, tail] = await Promise.all([pagesCovering(db, lo, hi), tailEvents(db, lo, hi)]);
-  let text = '';
+  const parts: string[] = [];
   let firstSeq = 0;
   let lastSeq = 0;
   let count = 0;
@@ -70,18 +75,20 @@ export async function readLinesRange(db: RewindDatabase, lo: number, hi: number)
     const from = Math.max(lo, page.first);
     const to = Math.min(hi, page.last);
     if (from > to) continue;
-    text += pageText(page, from, to);
+    parts.push(pageText(page, from, to));
     if (count === 0) firstSeq = from;
     lastSeq = to;
     count += to - from + 1;
   }
+  let tailText = '';
   for (const event of tail) {
-    text += lineOf(event);
+    tailText += lineOf(event);
     if (count === 0) firstSeq = event.meta.seq;
     lastSeq = event.meta.seq;
     count += 1;
   }
-  return { text, firstSeq, lastSeq, count };
+  if (tailText) parts.push(tailText);
+  return { parts, firstSeq, lastSeq, count };
 }
 
 /**

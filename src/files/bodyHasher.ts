@@ -8,8 +8,8 @@ import type { DigestReply, DigestRequest } from './digestProtocol.ts';
  * waits for SHA-256; elsewhere (Node, tests) the same work runs in this thread.
  */
 export interface BodyHasher {
-  /** Event lines as text, each ending in LF: resolves with their UTF-8 size once they are taken. */
-  addText(text: string): Promise<number>;
+  /** Event lines as texts, each of whole lines ending in LF: resolves with their UTF-8 size once they are taken. */
+  addText(texts: readonly string[]): Promise<number>;
   /** Bytes that hold whole lines, each ending in LF. Used or copied at once: the caller may reuse them. */
   addBytes(bytes: Uint8Array): void;
   finish(): Promise<BodyTotals>;
@@ -31,8 +31,8 @@ export async function openBodyHasher(): Promise<BodyHasher> {
 class InThreadHasher implements BodyHasher {
   constructor(private readonly body: BodyDigest) {}
 
-  addText(text: string): Promise<number> {
-    return Promise.resolve(this.body.addText(text));
+  addText(texts: readonly string[]): Promise<number> {
+    return Promise.resolve(texts.reduce((bytes, text) => bytes + this.body.addText(text), 0));
   }
 
   addBytes(bytes: Uint8Array): void {
@@ -86,11 +86,11 @@ class WorkerHasher implements BodyHasher {
     });
   }
 
-  addText(text: string): Promise<number> {
+  addText(texts: readonly string[]): Promise<number> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.taking.push({ resolve, reject });
-      this.send({ kind: 'text', text });
+      this.send({ kind: 'text', texts: [...texts] });
     });
   }
 

@@ -1,7 +1,7 @@
 /** What the page sends the hashing worker (digestWorker.ts); it answers each in order. */
 export type DigestRequest =
-  /** Event lines as text: answered with `taken`. */
-  | { kind: 'text'; text: string }
+  /** Event lines as texts (each of whole lines): answered with `taken`. */
+  | { kind: 'text'; texts: string[] }
   /** The first `length` bytes of `buffer` (transferred) hold whole lines: answered with `returned`, the buffer handed back for reuse. */
   | { kind: 'bytes'; buffer: ArrayBuffer; length: number }
   | { kind: 'finish' };

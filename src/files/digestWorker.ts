@@ -14,7 +14,7 @@ void BodyDigest.create().then(
   (body) => {
     scope.onmessage = ({ data }: MessageEvent<DigestRequest>) => {
       try {
-        if (data.kind === 'text') reply({ kind: 'taken', bytes: body.addText(data.text) });
+        if (data.kind === 'text') reply({ kind: 'taken', bytes: data.texts.reduce((bytes, text) => bytes + body.addText(text), 0) });
         else if (data.kind === 'bytes') {
           body.addBytes(new Uint8Array(data.buffer, 0, data.length));
           reply({ kind: 'returned', buffer: data.buffer }, [data.buffer]);

@@ -52,7 +52,7 @@ export class FileBody {
       this.follow(event.meta.seq, event.meta.seq, 1);
       text += `${JSON.stringify({ type: event.type, payload: event.payload, meta: event.meta })}\n`;
     }
-    await this.add(text);
+    await this.add([text]);
   }
 
   /**
@@ -60,12 +60,12 @@ export class FileBody {
    * wrote them in the canonical form when it sealed them, so there is nothing
    * to parse, check or stringify again.
    */
-  async addLines({ text, firstSeq, lastSeq, count }: EventLines): Promise<void> {
+  async addLines({ parts, firstSeq, lastSeq, count }: EventLines): Promise<void> {
     if (count === 0) return;
-    if (count !== lastSeq - firstSeq + 1 || !text.endsWith('\n'))
+    if (count !== lastSeq - firstSeq + 1 || !parts[parts.length - 1]?.endsWith('\n'))
       throw new Error(`Cannot export seqs ${firstSeq} to ${lastSeq}: the log read back ${count} events for them.`);
     this.follow(firstSeq, lastSeq, count);
-    await this.add(text);
+    await this.add(parts);
   }
 
   get eventCount(): number {
@@ -97,8 +97,8 @@ export class FileBody {
     this.count += count;
   }
 
-  private async add(text: string): Promise<void> {
-    const taken = this.hasher.addText(text).then((bytes) => (this.bytes += bytes));
+  private async add(texts: readonly string[]): Promise<void> {
+    const taken = this.hasher.addText(texts).then((bytes) => (this.bytes += bytes));
     // Awaited below or in finish, unless the export stops first.
     taken.catch(() => undefined);
     this.queued.push(taken);

@@ -126,15 +126,20 @@ describe('sealed pages and the tail', () => {
     const store = await openStore();
     await appendAll(store, inputs(PAGE_SIZE + 20), 90);
     const all = await store.readAll();
-    expect((await store.readLines()).text).toBe(linesOf(all));
-    expect(await store.readLines({ fromSeq: PAGE_SIZE - 5, limit: 10 })).toEqual({
-      text: linesOf(all.slice(PAGE_SIZE - 6, PAGE_SIZE + 4)),
+    const whole = await store.readLines();
+    expect(whole.parts.join('')).toBe(linesOf(all));
+    // One piece per page and one for the tail: the pages' own text, never joined.
+    expect(whole.parts).toHaveLength(2);
+    const across = await store.readLines({ fromSeq: PAGE_SIZE - 5, limit: 10 });
+    expect({ ...across, parts: across.parts.join('') }).toEqual({
+      parts: linesOf(all.slice(PAGE_SIZE - 6, PAGE_SIZE + 4)),
       firstSeq: PAGE_SIZE - 5,
       lastSeq: PAGE_SIZE + 4,
       count: 10,
     });
-    expect(await store.readLines({ fromSeq: 3, toSeq: 4 })).toMatchObject({ text: linesOf(all.slice(2, 4)), count: 2 });
-    expect(await store.readLines({ fromSeq: 9999 })).toEqual({ text: '', firstSeq: 0, lastSeq: 0, count: 0 });
+    const inside = await store.readLines({ fromSeq: 3, toSeq: 4 });
+    expect({ text: inside.parts.join(''), count: inside.count }).toEqual({ text: linesOf(all.slice(2, 4)), count: 2 });
+    expect(await store.readLines({ fromSeq: 9999 })).toEqual({ parts: [], firstSeq: 0, lastSeq: 0, count: 0 });
   });
 
   it('seqAtTime finds the newest event at or before a time, in pages and in the tail', async () => {
