@@ -1,10 +1,10 @@
 import { Dexie } from 'dexie';
-import { canonicalJson } from './canonical.ts';
 import { watchConnection } from './connection.ts';
 import type { RewindDatabase, SnapshotRecord } from './db.ts';
 import type { TailRecord } from './pages.ts';
-import { DuplicateEventError, EventStoreClosedError, InvalidEventError, WrongExpectedVersionError } from './errors.ts';
+import { DuplicateEventError, EventStoreClosedError, WrongExpectedVersionError } from './errors.ts';
 import { closedError, type StoreHealth } from './health.ts';
+import { contentKey, expectedMatches, prepareBatches } from './prepareAppend.ts';
 import { pruneKeyframes } from './keyframes.ts';
 import { IdFilter } from './idFilter.ts';
 import { IdRunCache, eventTables, findSealedIds, lastSeqOf, mergeFound, readLinesRange, readRange, readSeqs, type EventLines } from './logRead.ts';
@@ -19,7 +19,6 @@ import type {
   AppendOptions,
   AppendResult,
   EventInput,
-  ExpectedVersion,
   ReadAllOptions,
   ReadStreamOptions,
   StoredEvent,
@@ -28,7 +27,6 @@ import type {
   SubscriptionHandler,
   Unsubscribe,
 } from './types.ts';
-import { assertSize, assertValidBatch } from './validate.ts';
 
 export interface OpenEventStoreOptions {
   /** The IndexedDB database name. */
@@ -97,26 +95,6 @@ export interface EventStore {
   health(): StoreHealth;
   onHealthChange(listener: (health: StoreHealth) => void): Unsubscribe;
   close(): void;
-}
-
-function contentKey(e: { type: string; payload: unknown; meta: Partial<StoredEvent['meta']> }): string {
-  const { causationId, correlationId, schema, sample, stream } = e.meta;
-  return canonicalJson({ type: e.type, payload: e.payload, stream, causationId, correlationId, schema, sample });
-}
-
-function expectedMatches(expected: ExpectedVersion, actual: number): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return actual === 0;
-  if (expected === 'stream_exists') return actual > 0;
-  return expected === actual;
-}
-
-function assertExpectedVersion(expected: unknown): asserts expected is ExpectedVersion | undefined {
-  if (expected === undefined || expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
-  if (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0) return;
-  throw new InvalidEventError(
-    `expectedVersion must be 'any', 'no_stream', 'stream_exists' or a whole number >= 0, not ${String(expected)}`,
-  );
 }
 
 export async function openEventStore(options: OpenEventStoreOptions): Promise<EventStore> {
@@ -191,35 +169,6 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     });
   }
 
-  function prepare(batches: StreamBatch[]): { stream: string; expected: ExpectedVersion; events: StoredEvent[] }[] {
-    if (!Array.isArray(batches)) throw new InvalidEventError('appendMany takes an array of { stream, events } batches');
-    const streams = new Set<string>();
-    const ids = new Set<string>();
-    return batches.map((batch) => {
-      assertValidBatch(batch?.events, batch?.stream);
-      assertExpectedVersion(batch.expectedVersion);
-      if (streams.has(batch.stream)) throw new InvalidEventError(`stream "${batch.stream}" is named twice in one append`);
-      streams.add(batch.stream);
-      const at = clock().toISOString();
-      const events = batch.events.map((input, index) => {
-        // Optional meta left undefined is dropped: IndexedDB would keep the key, JSON would not.
-        const given = Object.entries(input.meta ?? {}).filter(([, value]) => value !== undefined);
-        const meta = { ...Object.fromEntries(given), id: input.meta?.id ?? newId(), at: input.meta?.at ?? at };
-        if (ids.has(meta.id)) throw new InvalidEventError(`id "${meta.id}" appears twice in one append`, index);
-        ids.add(meta.id);
-        // Positions are filled in inside the transaction; the largest they can be counts toward the size limit.
-        const event: StoredEvent = {
-          type: input.type,
-          payload: input.payload ?? null,
-          meta: { ...meta, seq: Number.MAX_SAFE_INTEGER, stream: batch.stream, version: Number.MAX_SAFE_INTEGER },
-        };
-        assertSize(event, index);
-        return event;
-      });
-      return { stream: batch.stream, expected: batch.expectedVersion ?? 'any', events };
-    });
-  }
-
   // A page a crashed tab committed but never sealed is sealed now rather than at the next page boundary; in the
   // background, since readers find those events in the tail meanwhile and a page load should not wait for it.
   void seal();
@@ -227,7 +176,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
   async function appendMany(batches: StreamBatch[], appendOptions: AppendManyOptions = {}): Promise<AppendResult[]> {
     if (connection.ended) throw closedError(connection.health.get());
     if (replaced) throw new LogReplacedError(name);
-    const prepared = prepare(batches);
+    const prepared = prepareBatches(batches, clock, newId);
     const allIds = prepared.flatMap((b) => b.events.map((e) => e.meta.id));
     let lost = false;
     // Everything is prepared above: inside the transaction only IndexedDB requests are awaited.
