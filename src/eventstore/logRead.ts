@@ -24,7 +24,18 @@ export async function lastSeqOf(db: RewindDatabase): Promise<number> {
 }
 
 async function tailEvents(db: RewindDatabase, lo: number, hi: number): Promise<StoredEvent[]> {
-  const records = await db.tail.where(':id').belowOrEqual(hi).toArray();
+  // Keys first (no values read): the tail can hold hundreds of events, and a subscription reading the few
+  // newest ones must not deserialise all of them. Records hold consecutive commits, so the one holding `lo`
+  // is the last whose first seq is at or before it.
+  const keys = (await db.tail.where(':id').belowOrEqual(hi).primaryKeys()) as number[];
+  let from = 0;
+  for (let i = keys.length - 1; i >= 0; i--) {
+    if (keys[i]! <= lo) {
+      from = i;
+      break;
+    }
+  }
+  const records = (await db.tail.bulkGet(keys.slice(from))).filter((r): r is TailRecord => r !== undefined);
   const events: StoredEvent[] = [];
   for (const record of records) {
     if (record.last < lo) continue;
