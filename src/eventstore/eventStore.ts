@@ -89,6 +89,11 @@ export interface EventStore {
   /** The seq of the snapshot loadSnapshot would load, from the keys alone (no state is read); undefined when none. */
   snapshotSeq(name: string, version: number, maxSeq?: number): Promise<number | undefined>;
   deleteSnapshots(name?: string): Promise<void>;
+  /**
+   * Deletes every snapshot whose projection name and version are not in `keep`
+   * (read models since removed or changed), and says how many went.
+   */
+  pruneSnapshots(keep: readonly { name: string; version: number }[]): Promise<number>;
   getCheckpoint(name: string): Promise<number>;
   setCheckpoint(name: string, seq: number): Promise<void>;
   /** Whether this tab can still use the log, and why not (see StoreHealth). */
@@ -451,6 +456,19 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
         else await db.snapshots.where('[name+version+seq]').between([snapshotName, 0, 0], [snapshotName, Infinity, Infinity]).delete();
       }, 'write');
     },
+    pruneSnapshots: (keep) =>
+      run(
+        () =>
+          db.transaction('rw', db.snapshots, async () => {
+            const kept = new Set(keep.map((k) => JSON.stringify([k.name, k.version])));
+            // Keys only: the states of a million-event log's snapshots run to megabytes each.
+            const keys = (await db.snapshots.toCollection().primaryKeys()) as [string, number, number][];
+            const stale = keys.filter(([name, version]) => !kept.has(JSON.stringify([name, version])));
+            await db.snapshots.bulkDelete(stale);
+            return stale.length;
+          }),
+        'write',
+      ),
     getCheckpoint: (checkpointName) => run(async () => (await db.checkpoints.get(checkpointName))?.seq ?? 0, 'read'),
     setCheckpoint: async (checkpointName, seq) => {
       await run(() => db.checkpoints.put({ name: checkpointName, seq }), 'write');

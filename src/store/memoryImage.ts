@@ -186,6 +186,11 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
       globalThis.performance?.mark?.('rewind:image-ready', { detail: { seq: result.seq, fromSeq } });
       // A long replay is worth saving at once, so the next load does not repeat it.
       if (policy.due(result.seq)) void snapshotNow();
+      // Snapshots of read models since removed or changed (an update of the app) are dead weight on disk.
+      if (mayWrite())
+        void eventStore
+          .pruneSnapshots(projections.map((p) => ({ name: p.name, version: p.version })))
+          .catch((error: unknown) => console.warn('Old snapshots could not be deleted.', error));
       unsubscribe = eventStore.subscribe(result.seq + 1, apply, onLiveError);
     } catch (error) {
       fail(error);

@@ -104,6 +104,20 @@ describe('snapshots', () => {
     expect(await store.db.snapshots.count()).toBe(0);
   });
 
+  it('are pruned to the projections and versions still in use, keeping every keyframe of those', async () => {
+    const store = await openStore();
+    for (const seq of [10, 20]) await save(store, 'balance', 2, seq);
+    await save(store, 'balance', 1, 30);
+    await save(store, 'history', 1, 40);
+    await save(store, 'budget', 1, 50);
+    expect(await store.pruneSnapshots([{ name: 'balance', version: 2 }, { name: 'budget', version: 1 }])).toBe(2);
+    expect(await storedSeqs(store, 'balance', 2)).toEqual([10, 20]);
+    expect((await store.loadSnapshot('budget', 1))?.seq).toBe(50);
+    expect(await store.loadSnapshot('balance', 1)).toBeUndefined();
+    expect(await store.loadSnapshot('history', 1)).toBeUndefined();
+    expect(await store.pruneSnapshots([{ name: 'balance', version: 2 }, { name: 'budget', version: 1 }])).toBe(0);
+  });
+
   it('are seen by another store on the same database', async () => {
     const tab1 = await openStore();
     const tab2 = await openStore();

@@ -72,6 +72,24 @@ describe('the memory image', () => {
     reloaded.stop();
   });
 
+  test('the writing tab deletes snapshots of read models no longer in use once booted; other tabs leave them', async () => {
+    const store = await openEventStore({ name: 'image' });
+    await count(store, 1, 2);
+    await store.saveSnapshot({ name: 'gone', version: 1, seq: 1, state: 0 });
+    await store.saveSnapshot({ name: 'counter', version: 0, seq: 1, state: 0 });
+    const reader = createMemoryImage({ eventStore: store, projections: [counter], mayWriteSnapshots: () => false });
+    await reader.ready;
+    expect(await store.loadSnapshot('gone', 1)).toBeDefined();
+    reader.stop();
+
+    const writer = createMemoryImage({ eventStore: store, projections: [counter] });
+    await writer.ready;
+    await vi.waitFor(async () => expect(await store.loadSnapshot('gone', 1)).toBeUndefined());
+    expect(await store.loadSnapshot('counter', 0)).toBeUndefined();
+    expect(writer.store.getState().states.counter).toBe(3);
+    writer.stop();
+  });
+
   test('snapshotNow saves the current state when the page is hidden', async () => {
     const store = await openEventStore({ name: 'image' });
     await count(store, 2, 2);
