@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../../src/eventstore/index.ts';
 import { ledgerProjections } from '../../src/domain/index.ts';
-import type { AnyProjection } from '../../src/replay/index.ts';
+import { foldAll } from '../../src/replay/index.ts';
 import { deleteDatabase, done, openScratch, putAll, result } from './idb.ts';
 import { ms, withLog } from './log.ts';
 import type { BaselineOptions, BaselineResult, PackedReads, Rate } from './protocol.ts';
@@ -78,13 +78,6 @@ async function oneTxBaseline(rows: StoredEvent[], commands: number) {
   }
 }
 
-/** The naive fold: every event through every projection's `apply`, one at a time. */
-function foldNaively(projections: readonly AnyProjection[], events: readonly StoredEvent[]): unknown[] {
-  const states = projections.map((p) => p.initial as unknown);
-  for (const event of events) for (let i = 0; i < projections.length; i++) states[i] = projections[i]!.apply(states[i], event);
-  return states;
-}
-
 /** Runs `fn` with the baselines' one-record-per-event copy of the first events (seeded beside the log). */
 async function withRows<T>(fn: (rows: RowsDatabase, count: number) => Promise<T>, cap: number): Promise<T> {
   const rows = new RowsDatabase();
@@ -148,7 +141,8 @@ export async function baselineNaive(options: Pick<BaselineOptions, 'cap'>): Prom
     const all = await rows.events.limit(count).toArray();
     const readMs = ms(t);
     const t2 = performance.now();
-    foldNaively(ledgerProjections, all);
+    // The plain fold: every event through every read model's `apply`, one at a time.
+    foldAll(ledgerProjections, all);
     const foldMs = ms(t2);
     return { ...rate(all.length, readMs + foldMs), readMs, foldMs };
   }, options.cap);
