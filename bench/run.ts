@@ -14,6 +14,7 @@
  *   npm run bench -- --profile        CPU profiles of the main phases (into bench/out/*-profile.*)
  *   npm run bench -- --port 4178      the origin's port (seeded profiles are cached per port)
  *   npm run bench -- --report         print the tables of the last bench/results.json again
+ *   npm run bench -- --only burst,time  only the phases whose names contain these words (development; seeding always runs)
  *   npm run bench -- --pack-size 100  events per record in the packed baselines (default 500)
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,6 +57,8 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: DEFAULT_PORT },
     /** Events per record in the packed baselines. */
     'pack-size': { type: 'string', default: '500' },
+    /** Only the phases whose names contain one of these comma-separated words (seeding always runs). */
+    only: { type: 'string' },
   },
 });
 const siteDir = join(outDir, `site${portSuffix(args.port!)}`);
@@ -99,6 +102,8 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
   let context: BrowserContext | undefined;
 
   async function phase<T>(name: string, fn: () => Promise<T>, summary: (value: T) => string): Promise<T | undefined> {
+    const wanted = args.only?.split(',');
+    if (wanted && !name.startsWith('seed') && !wanted.some((word) => name.includes(word))) return undefined;
     say(`${label}: ${name}…`);
     const t = performance.now();
     try {

@@ -1,4 +1,4 @@
-import { depsOf, ScratchLog, type StoredEvent, type StreamInfo } from '../../src/eventstore/index.ts';
+import { depsOf, ScratchLog, type StoredEvent } from '../../src/eventstore/index.ts';
 import { PROCESS_MANAGER_CHECKPOINTS, syntheticLedger } from '../../src/domain/index.ts';
 import { putAll } from './idb.ts';
 import { LOG, ms, openLog, withLog } from './log.ts';
@@ -22,7 +22,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     const scratch = await ScratchLog.create(LOG, depsOf(store.db));
     const rows = new RowsDatabase();
     await rows.open();
-    const streams = new Map<string, StreamInfo>();
+    const streams = new Set<string>();
     const started = performance.now();
     let generateMs = 0;
     let waitMs = 0;
@@ -43,8 +43,8 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
       let t = performance.now();
       for (const event of syntheticLedger({ accounts: options.accounts, events: options.events, seed: options.seed })) {
         batch.push(event);
-        const { stream, version, seq } = event.meta;
-        streams.set(stream, { stream, version, lastSeq: seq });
+        const { stream, seq } = event.meta;
+        streams.add(stream);
         last = seq;
         if (seq <= 1000) bytes += JSON.stringify(event).length;
         if (batch.length === SEED_BATCH) {
@@ -56,7 +56,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
       generateMs += ms(t);
       if (batch.length > 0) await flush();
       await writing;
-      await scratch.putStreams([...streams.values()]);
+      await scratch.finish();
       await scratch.promote({ afterSeal: () => scratch.putCheckpoints(PROCESS_MANAGER_CHECKPOINTS.map((name) => ({ name, seq: last }))) });
     } catch (error) {
       await writing.catch(() => undefined);

@@ -72,7 +72,7 @@ function lastSeqOf(results: readonly AppendResult[]): number {
  * turn; it is decided again once the source has caught up.
  */
 export function createCommandHandler(options: CommandHandlerOptions): CommandHandler {
-  const { store, clock = systemClock, random = cryptoRandom, maxRetries = 10, maxTurn = 1000 } = options;
+  const { store, clock = systemClock, random = cryptoRandom, maxRetries = 10, maxTurn = 10_000 } = options;
   const newId = options.newId ?? (() => randomUuid(random));
   const followed = options.decisions ? undefined : followStore(options.store);
   const source: DecisionSource = options.decisions ?? followed!;

@@ -4,7 +4,7 @@ import { idHash } from './idIndex.ts';
 import { eventTables, lastSeqOf, readRange, readSeqs } from './logRead.ts';
 import { commitTables, fillsPage, sealPages, writeEvents } from './logWrite.ts';
 import { LogPacker } from './packer.ts';
-import { streamInfo } from './streamIndex.ts';
+import { bucketsOf } from './streamIndex.ts';
 import { pickEvents, type PageRecord } from './pages.ts';
 import {
   definedDeps,
@@ -16,7 +16,7 @@ import {
   type SwitchHooks,
 } from './registry.ts';
 import { LogReplacedError, SEAL_CHECKPOINT, isSealed } from './seal.ts';
-import type { StoredEvent, StreamInfo } from './types.ts';
+import type { StoredEvent } from './types.ts';
 
 /** Two events of one import share an id; `seq` is the later one's position, `firstSeq` the earlier one's. */
 export class DuplicateIdError extends Error {
@@ -38,10 +38,10 @@ const COPY_PAGE = 2000;
  * becomes the live log in one switch (see registry.ts). Events go in exactly as
  * given: the importer has already validated them and assigned their positions.
  * They are packed into pages as they come (a few records per thousand events);
- * ids and stream positions are gathered in memory and written by `putStreams`,
+ * ids and stream positions are gathered in memory and written by `finish`,
  * which must come after the last `addEvents`. Bulk writes use relaxed
  * durability for speed; the switch itself is strict, and the final
- * `putStreams` is strict too, so the data is on disk before it goes live.
+ * `finish` is strict too, so the data is on disk before it goes live.
  */
 export class ScratchLog {
   private readonly packer = new LogPacker();
@@ -65,7 +65,7 @@ export class ScratchLog {
    * before fails with DuplicateIdError, naming both seqs.
    */
   async addEvents(events: StoredEvent[]): Promise<void> {
-    if (this.finished) throw new Error('ScratchLog.addEvents after putStreams: the log is already complete.');
+    if (this.finished) throw new Error('ScratchLog.addEvents after finish: the log is already complete.');
     const pages: PageRecord[] = [];
     for (const event of events) {
       const { id, seq } = event.meta;
@@ -86,27 +86,24 @@ export class ScratchLog {
   }
 
   /**
-   * Writes what the packer held back (the last partial page, the id buckets,
-   * the stream chunks), then the streams table; strict, so everything written
-   * before is durable too.
+   * Writes what the packer held back: the last partial page, the id buckets,
+   * and the stream index of every event added (buckets and chunks). Strict, so
+   * everything written before is durable too. No event may be added after.
    */
-  async putStreams(rows: StreamInfo[]): Promise<void> {
-    const held = this.finished ? undefined : this.packer.finish();
+  async finish(): Promise<void> {
+    if (this.finished) return;
     this.finished = true;
-    if (held) {
-      await this.db.tail.bulkAdd(held.tail);
-      await this.db.idBuckets.bulkPut(held.buckets);
-      await this.db.streamIndex.bulkPut(held.chunks);
-    }
-    const heads = held?.heads ?? new Map<string, number[]>();
-    // Only a stream this import did not write to (a merge keeps the rows it copied) has its head elsewhere.
-    const unseen = rows.filter((r) => !heads.has(r.stream)).map((r) => r.stream);
-    const known = await this.db.streams.bulkGet(unseen);
-    const copied = new Map(unseen.map((stream, i) => [stream, known[i]?.head] as const));
-    const records = rows.map((row) => ({ ...streamInfo(row), head: heads.get(row.stream) ?? copied.get(row.stream) ?? [] }));
+    const { tail, buckets, chunks, streams } = this.packer.finish();
     const strict = new RewindDatabase(this.db.name, { ...definedDeps(this.deps), chromeTransactionDurability: 'strict' });
     try {
-      for (let i = 0; i < records.length; i += COPY_PAGE) await strict.streams.bulkPut(records.slice(i, i + COPY_PAGE));
+      await strict.transaction('rw', [strict.tail, strict.idBuckets, strict.streamIndex, strict.streamBuckets], async () => {
+        await Promise.all([
+          strict.tail.bulkAdd(tail),
+          strict.idBuckets.bulkPut(buckets),
+          strict.streamIndex.bulkPut(chunks),
+          strict.streamBuckets.bulkPut(bucketsOf(streams)),
+        ]);
+      });
     } finally {
       strict.close();
     }
@@ -138,7 +135,6 @@ export class ScratchLog {
       next = page[page.length - 1]!.meta.seq + 1;
       onPage?.(copied);
     }
-    await copyTable<StreamInfo>(source.streams as Table<StreamInfo>, this.db.streams as Table<StreamInfo>, (s) => s.stream, COPY_PAGE);
     // Snapshots can be large: a few at a time.
     await copyTable<SnapshotRecord>(source.snapshots, this.db.snapshots, (s) => [s.name, s.version, s.seq], 4);
   }
@@ -175,7 +171,7 @@ async function copyTable<T>(from: Table<T>, to: Table<T>, keyOf: (row: T) => Ind
 
 /**
  * Appends already positioned events to a live database in one transaction, with
- * their streams and checkpoints: all of it lands, or none. `prepare` runs first,
+ * checkpoints: all of it lands, or none. `prepare` runs first,
  * inside the transaction: it may throw to refuse (the log moved on meanwhile) and
  * returns the checkpoints to write.
  */
@@ -183,13 +179,12 @@ export async function appendPositioned(
   db: RewindDatabase,
   log: string,
   events: StoredEvent[],
-  streams: StreamInfo[],
   prepare: (db: RewindDatabase) => Promise<CheckpointRecord[]>,
 ): Promise<void> {
   await db.transaction('rw', commitTables(db), async () => {
     if (await isSealed(db)) throw new LogReplacedError(log);
     const checkpoints = await prepare(db);
-    await writeEvents(db, events, streams);
+    await writeEvents(db, events);
     await db.checkpoints.bulkPut(checkpoints.filter((c) => c.name !== SEAL_CHECKPOINT));
   });
   if (events.length > 0 && fillsPage(events[0]!.meta.seq, events[events.length - 1]!.meta.seq)) await sealPages(db);

@@ -1,8 +1,8 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { IdBucketRecord, IdRunRecord } from './idIndex.ts';
-import { upgradeFromRows } from './migrate.ts';
+import { upgradeFromRows, upgradeStreamsToBuckets } from './migrate.ts';
 import type { PageRecord, TailRecord } from './pages.ts';
-import type { StreamChunkRecord, StreamRecord } from './streamIndex.ts';
+import type { StreamBucketRecord, StreamChunkRecord, StreamRunRecord } from './streamIndex.ts';
 import type { JsonValue } from './types.ts';
 
 export interface SnapshotRecord {
@@ -34,14 +34,17 @@ export interface DocumentRecord {
  * pages of canonical event lines, a write-ahead tail of commits not yet sealed,
  * and two compact indexes (ids by hash, seqs by stream version): see pages.ts,
  * idIndex.ts and streamIndex.ts. Upgrading moves every v1 event into pages.
+ * Version 3 replaces the row per stream, which every commit rewrote, by stream
+ * runs and buckets written at seal time; upgrading groups the rows into buckets.
  */
 export class RewindDatabase extends Dexie {
   pages!: Table<PageRecord, number>;
   tail!: Table<TailRecord, number>;
   idRuns!: Table<IdRunRecord, number>;
   idBuckets!: Table<IdBucketRecord, number>;
+  streamRuns!: Table<StreamRunRecord, number>;
+  streamBuckets!: Table<StreamBucketRecord, number>;
   streamIndex!: Table<StreamChunkRecord, [string, number]>;
-  streams!: EntityTable<StreamRecord, 'stream'>;
   snapshots!: Table<SnapshotRecord, [string, number, number]>;
   checkpoints!: EntityTable<CheckpointRecord, 'name'>;
   documents!: EntityTable<DocumentRecord, 'id'>;
@@ -65,5 +68,8 @@ export class RewindDatabase extends Dexie {
         streamIndex: '[stream+chunk]',
       })
       .upgrade(upgradeFromRows);
+    this.version(3)
+      .stores({ streams: null, streamRuns: 'first', streamBuckets: 'bucket' })
+      .upgrade(upgradeStreamsToBuckets);
   }
 }

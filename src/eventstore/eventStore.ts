@@ -9,9 +9,9 @@ import { pruneKeyframes } from './keyframes.ts';
 import { IdFilter } from './idFilter.ts';
 import { IdRunCache, eventTables, findSealedIds, lastSeqOf, mergeFound, readLinesRange, readRange, readSeqs, type EventLines } from './logRead.ts';
 import { commitTables, fillsPage, sealPages, writeEvents } from './logWrite.ts';
+import { StreamLookup, streamTables, type StreamsView } from './streamLookup.ts';
 import { onLogReplaced, openLiveDatabase } from './registry.ts';
 import { LogReplacedError, SEAL_CHECKPOINT } from './seal.ts';
-import { chunkOf, headChunk, seqsOf, streamInfo } from './streamIndex.ts';
 import { Subscription, wakeWhenShown } from './subscription.ts';
 import { TailCache } from './tailCache.ts';
 import type {
@@ -73,6 +73,8 @@ export interface EventStore {
   lastSeq(): Promise<number>;
   /** How many events the stream holds (0 when it does not exist). */
   streamVersion(stream: string): Promise<number>;
+  /** streamVersion of each stream, in one read. */
+  streamVersions(streams: readonly string[]): Promise<number[]>;
   listStreams(): Promise<StreamInfo[]>;
   /** The seq of the newest event recorded at or before `time` (0 when none). */
   seqAtTime(time: Date | string): Promise<number>;
@@ -83,6 +85,13 @@ export interface EventStore {
   subscribe(fromSeq: number, handler: SubscriptionHandler, onError?: (error: unknown) => void): Unsubscribe;
   /** Tells subscribers of this tab and other tabs to look for new events (after a bulk write). */
   notifyAppended(): void;
+  /**
+   * Resolves once the pages this store's appends filled are sealed. Sealing is
+   * housekeeping done after an append resolves (the events are durable in the
+   * tail by then, and readers find them there); tests that inspect the stored
+   * layout wait for it.
+   */
+  settled(): Promise<void>;
   saveSnapshot(snapshot: SnapshotInput): Promise<void>;
   /** The newest snapshot of that projection version with seq <= maxSeq. */
   loadSnapshot(name: string, version: number, maxSeq?: number): Promise<SnapshotRecord | undefined>;
@@ -113,6 +122,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
   const subscriptions = new Set<Subscription>();
   const idLookup = { runs: new IdRunCache(), filter: new IdFilter() };
   const tailCache = new TailCache();
+  const streamLookup = new StreamLookup();
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`rewind-eventstore:${name}`);
   let replaced = false;
   // The newest seq this tab has seen; the log never shrinks, so a lower one means the database was deleted under us.
@@ -154,13 +164,25 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     channel?.postMessage('appended');
   }
 
-  /** Seals the pages a commit filled; a failure leaves them in the tail, where readers find them too. */
+  /**
+   * Seals the pages a commit filled, after the commit: its commands do not wait
+   * for it (at 1M events a burst's seals took longer than its commit). Seals of
+   * one store run one after another; a failure leaves the events in the tail,
+   * where readers find them too.
+   */
+  let sealing: Promise<void> = Promise.resolve();
+  function sealLater(): Promise<void> {
+    sealing = sealing.then(seal);
+    return sealing;
+  }
+
   async function seal(): Promise<void> {
     await run(async () => {
       const sealed = await sealPages(db, tailCache);
       if (!sealed) return;
       tailCache.sealed(sealed.left);
       for (const written of sealed.runs) idLookup.filter.addRun(written.first, written.hashes);
+      if (sealed.streams) streamLookup.merged(sealed.streams.from, sealed.streams.through, sealed.streams.written);
     }, 'write').catch((error: unknown) => {
       if (!connection.ended) console.warn('Could not seal a page of the event log; it stays in the tail.', error);
     });
@@ -176,28 +198,35 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
 
   // A page a crashed tab committed but never sealed is sealed now rather than at the next page boundary; in the
   // background, since readers find those events in the tail meanwhile and a page load should not wait for it.
-  void seal();
+  void sealLater();
+
+  // A store that writes reads every stream bucket once, in the background, so its commits find each stream's
+  // position in memory rather than reading a bucket per new stream (a bucket holds its streams' heads: ~40 KB at 1M).
+  let warmed = false;
+  function warmStreams(): void {
+    if (warmed) return;
+    warmed = true;
+    viewStreams('all', () => undefined).catch((error: unknown) => {
+      if (!connection.ended) console.warn('Could not read the stream buckets ahead; commits read them as needed.', error);
+    });
+  }
 
   async function appendMany(batches: StreamBatch[], appendOptions: AppendManyOptions = {}): Promise<AppendResult[]> {
     if (connection.ended) throw closedError(connection.health.get());
+    warmStreams();
     if (replaced) throw new LogReplacedError(name);
     const prepared = prepareBatches(batches, clock, newId);
     const allIds = prepared.flatMap((b) => b.events.map((e) => e.meta.id));
+    const streamNames = prepared.map((b) => b.stream);
     let lost = false;
     // Everything is prepared above: inside the transaction only IndexedDB requests are awaited.
-    // A stream's current chunk can be read with the rest when the caller names the version it expects.
-    const guessed = prepared.flatMap((b) => {
-      const chunk = typeof b.expected === 'number' ? chunkOf(b.expected + 1) : 0;
-      return chunk > 0 && b.events.length > 0 ? [[b.stream, chunk] as [string, number]] : [];
-    });
     const transaction = () => db.transaction('rw', commitTables(db), async () => {
-      const [sealed, tail, sealedIds, infos, chunks] = await Promise.all([
+      const [sealed, tail, sealedIds] = await Promise.all([
         db.checkpoints.get(SEAL_CHECKPOINT),
         tailCache.view(db),
         findSealedIds(db, allIds, idLookup),
-        db.streams.bulkGet(prepared.map((b) => b.stream)),
-        guessed.length > 0 ? db.streamIndex.bulkGet(guessed) : [],
       ]);
+      const streams = await streamLookup.view(db, tail, streamNames);
       // An import or restore switched the log to another database; this one is only a backup now.
       if (sealed) throw new LogReplacedError(name);
       const existing = mergeFound(allIds, tail, sealedIds);
@@ -209,8 +238,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
       let wroteAny = false;
       const results: AppendResult[] = [];
       const rows: StoredEvent[] = [];
-      const streamRows: StreamInfo[] = [];
-      for (const [index, batch] of prepared.entries()) {
+      for (const batch of prepared) {
         const stored = batch.events.map((e) => existing.get(e.meta.id));
         stored.forEach((s, i) => {
           // Content is compared only for ids already stored, so a plain append never serialises twice.
@@ -227,7 +255,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
           continue;
         }
         if (found.length > 0) throw new DuplicateEventError(found[0]!.meta.id);
-        const actual = infos[index]?.version ?? 0;
+        const actual = streams.version(batch.stream);
         if (!expectedMatches(batch.expected, actual))
           throw new WrongExpectedVersionError(batch.stream, batch.expected, actual);
         if (batch.events.length === 0) {
@@ -240,16 +268,11 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
           rows.push({ ...e, meta: { ...e.meta, seq, version: actual + i + 1 } });
         });
         const version = actual + batch.events.length;
-        streamRows.push({ stream: batch.stream, version, lastSeq: seq });
         results.push({ firstSeq, lastSeq: seq, version });
         wroteAny = true;
       }
-      const known = {
-        rows: new Map(prepared.map((b, i) => [b.stream, infos[i]])),
-        chunks: new Map(guessed.map(([stream, chunk], i) => [stream, { chunk, record: chunks[i] }])),
-      };
       const [record] = await Promise.all([
-        wroteAny ? writeEvents(db, rows, streamRows, known) : undefined,
+        wroteAny ? writeEvents(db, rows) : undefined,
         appendOptions.checkpoint ? db.checkpoints.put({ ...appendOptions.checkpoint }) : undefined,
       ]);
       return { results, seq, rows, record };
@@ -268,7 +291,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     buildIdFilter();
     if (rows.length > 0) {
       deliver(rows);
-      if (fillsPage(rows[0]!.meta.seq, rows[rows.length - 1]!.meta.seq)) await seal();
+      if (fillsPage(rows[0]!.meta.seq, rows[rows.length - 1]!.meta.seq)) void sealLater();
     } else if (results.some((r) => r.lastSeq > 0)) {
       // A retry that found the batch already stored: the first attempt may have landed unannounced.
       notifyAppended();
@@ -276,8 +299,20 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     return results;
   }
 
-  async function streamVersion(stream: string): Promise<number> {
-    return run(async () => (await db.streams.get(stream))?.version ?? 0, 'read');
+  /** The streams as a read transaction sees them, with the buckets of `streams` loaded. */
+  function viewStreams<T>(streams: readonly string[] | 'all', use: (view: StreamsView) => Promise<T> | T): Promise<T> {
+    return run(
+      () =>
+        db.transaction('r', streamTables(db), async () => {
+          const tail = await tailCache.view(db);
+          return use(await streamLookup.view(db, tail, streams));
+        }),
+      'read',
+    );
+  }
+
+  function streamVersions(streams: readonly string[]): Promise<number[]> {
+    return viewStreams(streams, (view) => streams.map((stream) => view.version(stream)));
   }
 
   /** Narrows lo..hi (inclusive, already within what exists) to `limit` items from the reading end. */
@@ -295,15 +330,12 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     if (range[0]! > range[1]!) return [];
     return run(
       () =>
-        db.transaction('r', [db.streams, db.streamIndex, ...eventTables(db)], async () => {
-          const [record, tail] = await Promise.all([db.streams.get(stream), tailCache.view(db)]);
-          const [lo, top] = limited(Math.max(1, range[0]!), Math.min(range[1]!, record?.version ?? 0), backward, opts.limit);
+        db.transaction('r', streamTables(db), async () => {
+          const tail = await tailCache.view(db);
+          const view = await streamLookup.view(db, tail, [stream]);
+          const [lo, top] = limited(Math.max(1, range[0]!), Math.min(range[1]!, view.version(stream)), backward, opts.limit);
           if (lo > top) return [];
-          const later =
-            chunkOf(top) > 0
-              ? await db.streamIndex.where('[stream+chunk]').between([stream, Math.max(1, chunkOf(lo))], [stream, chunkOf(top)], true, true).toArray()
-              : [];
-          const seqs = seqsOf([headChunk(record, stream), ...later], lo, top);
+          const seqs = await view.seqs(db, stream, lo, top);
           if (backward) seqs.reverse();
           return readSeqs(db, seqs, tail.records.values());
         }),
@@ -395,8 +427,9 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     readLines,
     hasIds,
     lastSeq: () => run(readLastSeq, 'read'),
-    streamVersion,
-    listStreams: async () => (await run(() => db.streams.toArray(), 'read')).map(streamInfo),
+    streamVersion: async (stream) => (await streamVersions([stream]))[0]!,
+    streamVersions,
+    listStreams: () => viewStreams('all', (view) => view.all()),
     seqAtTime,
     subscribe: (fromSeq, handler, onError = (error) => console.error('Event subscription failed', error)) => {
       // A store that has ended delivers nothing more; what the subscriber holds stays as it is.
@@ -415,6 +448,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
       };
     },
     notifyAppended,
+    settled: () => sealing,
     saveSnapshot: async (snapshot) => {
       const savedAt = clock().toISOString();
       await run(() => db.transaction('rw', db.snapshots, async () => {

@@ -1,6 +1,6 @@
 import type { RewindDatabase } from './db.ts';
 import { bucketOf, candidatesIn, idHash, type IdBucketRecord, type IdRunRecord } from './idIndex.ts';
-import { PAGE_SIZE, lineOf, pageEvents, pageStart, pageText, pickEvents, type PageRecord, type TailRecord } from './pages.ts';
+import { PAGE_SIZE, lineOf, pageEvents, pageLines, pageStart, pickEvents, type LinesPart, type PageRecord, type TailRecord } from './pages.ts';
 import { bucketedEnd, type IdFilter } from './idFilter.ts';
 import type { TailView } from './tailCache.ts';
 import type { StoredEvent } from './types.ts';
@@ -65,20 +65,22 @@ export async function readRange(db: RewindDatabase, lo: number, hi: number): Pro
 export interface EventLines {
   /**
    * Canonical NDJSON, one line per event, LF after each, in the pieces the
-   * store holds them (a page's text, a slice of one, the tail's lines): joining
-   * them would copy every byte once more for nothing, and a joined text of
-   * megabytes lives on the JS heap until a full collection.
+   * store holds them (a page's UTF-8 bytes or, for a page written before
+   * bytes, its text; a slice of one; the tail's lines as text): joining them
+   * would copy every byte once more for nothing, and a joined text of
+   * megabytes lives on the JS heap until a full collection. Every read gives
+   * new parts, the caller's own: export hands their buffers to its worker.
    */
-  parts: string[];
+  parts: LinesPart[];
   firstSeq: number;
   lastSeq: number;
   count: number;
 }
 
-/** The events of seqs lo..hi as canonical lines: page text sliced, tail events stringified. */
+/** The events of seqs lo..hi as canonical lines: pages' lines as stored (sliced at the ends), tail events stringified. */
 export async function readLinesRange(db: RewindDatabase, lo: number, hi: number): Promise<EventLines> {
   const [pages, tail] = await Promise.all([pagesCovering(db, lo, hi), tailEvents(db, lo, hi)]);
-  const parts: string[] = [];
+  const parts: LinesPart[] = [];
   let firstSeq = 0;
   let lastSeq = 0;
   let count = 0;
@@ -86,7 +88,7 @@ export async function readLinesRange(db: RewindDatabase, lo: number, hi: number)
     const from = Math.max(lo, page.first);
     const to = Math.min(hi, page.last);
     if (from > to) continue;
-    parts.push(pageText(page, from, to));
+    parts.push(pageLines(page, from, to));
     if (count === 0) firstSeq = from;
     lastSeq = to;
     count += to - from + 1;

@@ -1,70 +1,37 @@
 import type { RewindDatabase } from './db.ts';
 import { RUNS_PER_MERGE, bucketOf, idHash, mergeIntoBuckets, runPairs, type IdBucketRecord, type IdRunRecord } from './idIndex.ts';
 import { PAGE_SIZE, pageOf, type PageRecord, type TailRecord } from './pages.ts';
-import { chunkOf, extendChunks, headChunk, streamInfo, type StreamChunkRecord, type StreamRecord } from './streamIndex.ts';
+import {
+  STREAM_RUNS_PER_MERGE,
+  bucketsOf,
+  chunkOf,
+  extendRecords,
+  positionsOf,
+  runEntries,
+  streamBucketOf,
+  streamRunOf,
+  type StreamBucketRecord,
+  type StreamChunkRecord,
+  type StreamRecord,
+  type StreamRunRecord,
+} from './streamIndex.ts';
 import type { TailCache } from './tailCache.ts';
-import type { StoredEvent, StreamInfo } from './types.ts';
+import type { StoredEvent } from './types.ts';
 
-/** The tables a commit writes (and reads, for idempotency and positions). */
+/** The tables a commit writes, and reads for idempotency and stream versions. */
 export function commitTables(db: RewindDatabase) {
-  return [db.tail, db.pages, db.idRuns, db.idBuckets, db.streams, db.streamIndex, db.checkpoints];
-}
-
-/** What a commit already read in its transaction: stream rows, and each stream's chunk `chunk` when it was read. */
-export interface CommitReads {
-  rows: ReadonlyMap<string, StreamRecord | undefined>;
-  chunks?: ReadonlyMap<string, { chunk: number; record: StreamChunkRecord | undefined }>;
+  return [db.tail, db.pages, db.idRuns, db.idBuckets, db.streamRuns, db.streamBuckets, db.streamIndex, db.checkpoints];
 }
 
 /**
- * Writes positioned events (ascending seqs) and their streams' rows inside the
- * caller's transaction: one tail record for the whole commit, the stream chunks
- * the events extend, and the rows, all issued at once (one transaction: they
- * land together or not at all). `known`: what the caller already read in this
- * transaction. Returns the tail record written.
+ * Writes positioned events (ascending seqs) inside the caller's transaction:
+ * one tail record for the whole commit. Nothing else: where each stream stands
+ * is read from the tail until a seal and a merge move it into the stream index.
  */
-export async function writeEvents(
-  db: RewindDatabase,
-  events: readonly StoredEvent[],
-  rows: readonly StreamInfo[],
-  known?: CommitReads,
-): Promise<TailRecord | undefined> {
-  const byStream = new Map<string, { firstVersion: number; seqs: number[] }>();
-  for (const { meta } of events) {
-    const group = byStream.get(meta.stream);
-    if (group) group.seqs.push(meta.seq);
-    else byStream.set(meta.stream, { firstVersion: meta.version, seqs: [meta.seq] });
-  }
-  const names = [...new Set([...byStream.keys(), ...rows.map((r) => r.stream)])];
-  const stored = known ? [] : await db.streams.bulkGet(names);
-  const records = known?.rows ?? new Map(names.map((name, i) => [name, stored[i]] as const));
-  const groups = [...byStream];
-  // A stream's current chunk (past the head) is needed to extend it; the caller may have read it already.
-  const before = new Map<string, StreamChunkRecord | undefined>();
-  const later: [string, number][] = [];
-  for (const [stream, g] of groups) {
-    const chunk = chunkOf(g.firstVersion);
-    if (chunk === 0) continue;
-    const read = known?.chunks?.get(stream);
-    if (read?.chunk === chunk) before.set(stream, read.record);
-    else later.push([stream, chunk]);
-  }
-  if (later.length > 0) (await db.streamIndex.bulkGet(later)).forEach((record, i) => before.set(later[i]![0], record));
-  const heads = new Map<string, number[]>();
-  const chunks: StreamChunkRecord[] = [];
-  for (const [stream, g] of groups) {
-    const start = chunkOf(g.firstVersion) > 0 ? before.get(stream) : headChunk(records.get(stream), stream);
-    for (const changed of extendChunks(stream, start, g.firstVersion, g.seqs)) {
-      if (changed.chunk === 0) heads.set(stream, changed.seqs);
-      else chunks.push(changed);
-    }
-  }
-  const record = events.length > 0 ? { first: events[0]!.meta.seq, last: events[events.length - 1]!.meta.seq, events: [...events] } : undefined;
-  await Promise.all([
-    record ? db.tail.add(record) : undefined,
-    chunks.length > 0 ? db.streamIndex.bulkPut(chunks) : undefined,
-    db.streams.bulkPut(rows.map((row) => ({ ...streamInfo(row), head: heads.get(row.stream) ?? records.get(row.stream)?.head ?? [] }))),
-  ]);
+export async function writeEvents(db: RewindDatabase, events: readonly StoredEvent[]): Promise<TailRecord | undefined> {
+  if (events.length === 0) return undefined;
+  const record = { first: events[0]!.meta.seq, last: events[events.length - 1]!.meta.seq, events: [...events] };
+  await db.tail.add(record);
   return record;
 }
 
@@ -77,22 +44,37 @@ export function idRunOf(page: PageRecord, events: readonly StoredEvent[]): IdRun
   return { first: page.first, hashes: Float64Array.from(events, (e) => idHash(e.meta.id)) };
 }
 
+/** What a seal wrote: the tail it left, its id runs, and the stream buckets when it merged the stream runs. */
+export interface Sealed {
+  left: TailRecord[];
+  runs: IdRunRecord[];
+  streams?: MergedStreams;
+}
+
+export interface MergedStreams {
+  /** The last seq the buckets held before, and hold now. */
+  from: number;
+  through: number;
+  written: StreamBucketRecord[];
+}
+
 /**
- * Seals every full page the tail holds, in its own transaction: the page and
- * its id run are written and its tail records replaced by what is left. A
- * crash before this loses nothing (readers read pages, then the tail), and the
- * next seal picks the page up. Every RUNS_PER_MERGE pages the id runs are merged
- * into the id buckets, so a lookup reads a bounded number of records. With a
- * tail cache, the tail records it holds are not read again. Returns the tail as
- * the seal left it and the id runs it wrote, or undefined when there was no full
- * page to seal.
+ * Seals every full page the tail holds, in its own transaction: the page, its
+ * id run and its stream run are written and its tail records replaced by what
+ * is left. A crash before this loses nothing (readers read pages, then the
+ * tail), and the next seal picks the page up. Every RUNS_PER_MERGE pages the id
+ * runs are merged into the id buckets, and every STREAM_RUNS_PER_MERGE the
+ * stream runs into the stream buckets, so a lookup reads a bounded number of
+ * records. With a tail cache, the tail records it holds are not read again.
+ * Returns undefined when there was no full page to seal.
  */
-export async function sealPages(db: RewindDatabase, cache?: TailCache): Promise<{ left: TailRecord[]; runs: IdRunRecord[] } | undefined> {
-  return db.transaction('rw', [db.pages, db.tail, db.idRuns, db.idBuckets], async () => {
+export async function sealPages(db: RewindDatabase, cache?: TailCache): Promise<Sealed | undefined> {
+  return db.transaction('rw', [db.pages, db.tail, db.idRuns, db.idBuckets, db.streamRuns, db.streamBuckets, db.streamIndex], async () => {
     const records = cache ? [...(await cache.view(db)).records.values()].sort((a, b) => a.first - b.first) : await db.tail.toArray();
     const events = records.flatMap((r) => r.events);
     const pages: PageRecord[] = [];
     const runs: IdRunRecord[] = [];
+    const streamRuns: StreamRunRecord[] = [];
     let at = 0;
     while (events.length - at >= PAGE_SIZE) {
       const first = events[at]!.meta.seq;
@@ -101,15 +83,18 @@ export async function sealPages(db: RewindDatabase, cache?: TailCache): Promise<
       const page = pageOf(slice);
       pages.push(page);
       runs.push(idRunOf(page, slice));
+      streamRuns.push(streamRunOf(first, slice));
       at += PAGE_SIZE;
     }
     if (pages.length === 0) return undefined;
     const rest = events.slice(at);
     const left = rest.length > 0 ? [{ first: rest[0]!.meta.seq, last: rest[rest.length - 1]!.meta.seq, events: rest }] : [];
     await db.tail.bulkDelete(records.map((r) => r.first));
-    await Promise.all([db.pages.bulkAdd(pages), db.idRuns.bulkAdd(runs), db.tail.bulkAdd(left)]);
-    if ((await db.idRuns.count()) >= RUNS_PER_MERGE) await mergeRuns(db);
-    return { left, runs };
+    await Promise.all([db.pages.bulkAdd(pages), db.idRuns.bulkAdd(runs), db.streamRuns.bulkAdd(streamRuns), db.tail.bulkAdd(left)]);
+    const [idRuns, pendingStreamRuns] = await Promise.all([db.idRuns.count(), db.streamRuns.count()]);
+    if (idRuns >= RUNS_PER_MERGE) await mergeRuns(db);
+    const streams = pendingStreamRuns >= STREAM_RUNS_PER_MERGE ? await mergeStreamRuns(db) : undefined;
+    return { left, runs, streams };
   });
 }
 
@@ -119,4 +104,26 @@ async function mergeRuns(db: RewindDatabase): Promise<void> {
   const existing = (await db.idBuckets.bulkGet(touched)).filter((b): b is IdBucketRecord => b !== undefined);
   await db.idBuckets.bulkPut(mergeIntoBuckets(new Map(existing.map((b) => [b.bucket, b])), pairs));
   await db.idRuns.clear();
+}
+
+/** Moves every stream run into the stream buckets (and chunks past the heads), in the caller's transaction. */
+export async function mergeStreamRuns(db: RewindDatabase): Promise<MergedStreams | undefined> {
+  const runs = await db.streamRuns.toArray();
+  if (runs.length === 0) return undefined;
+  const positions = positionsOf(
+    (function* () {
+      for (const run of runs) yield* runEntries(run);
+    })(),
+  );
+  const touched = [...new Set([...positions.keys()].map(streamBucketOf))];
+  const beyondHead = [...positions].filter(([, p]) => chunkOf(p.fromVersion) > 0).map(([stream, p]) => [stream, chunkOf(p.fromVersion)] as [string, number]);
+  const [buckets, stored] = await Promise.all([db.streamBuckets.bulkGet(touched), beyondHead.length > 0 ? db.streamIndex.bulkGet(beyondHead) : []]);
+  const records = new Map<string, StreamRecord>();
+  for (const bucket of buckets) if (bucket) for (const [name, record] of bucket.streams) records.set(name, record);
+  const chunkAt = new Map<string, StreamChunkRecord>();
+  for (const chunk of stored) if (chunk) chunkAt.set(`${chunk.chunk}:${chunk.stream}`, chunk);
+  const chunks = extendRecords(records, positions, (stream, chunk) => chunkAt.get(`${chunk}:${stream}`));
+  const written = bucketsOf(records.values());
+  await Promise.all([db.streamBuckets.bulkPut(written), chunks.length > 0 ? db.streamIndex.bulkPut(chunks) : undefined, db.streamRuns.clear()]);
+  return { from: runs[0]!.first - 1, through: runs[runs.length - 1]!.first + PAGE_SIZE - 1, written };
 }

@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import { LogPacker } from './packer.ts';
-import type { StreamRecord } from './streamIndex.ts';
+import { bucketsOf, type StreamRecord } from './streamIndex.ts';
 import type { StoredEvent } from './types.ts';
 
 /** v1 rows read per request while upgrading. */
@@ -22,11 +22,24 @@ export async function upgradeFromRows(tx: Transaction): Promise<void> {
     if (pages.length > 0) await tx.table('pages').bulkAdd(pages);
     after = batch[batch.length - 1]!.meta.seq;
   }
-  const { tail, buckets, chunks, heads } = packer.finish();
+  const { tail, buckets, chunks, streams } = packer.finish();
+  const heads = new Map(streams.map((s) => [s.stream, s.head]));
   await tx.table('tail').bulkAdd(tail);
   await tx.table('idBuckets').bulkAdd(buckets);
   await tx.table('streamIndex').bulkAdd(chunks);
   await tx.table<StreamRecord, string>('streams').toCollection().modify((row) => {
     row.head = heads.get(row.stream) ?? [];
   });
+}
+
+/**
+ * Upgrades a version-2 database, whose commits kept a row per stream, to
+ * stream buckets: the rows, heads included, are grouped by bucket. The rows
+ * cover every event, the tail's too; the runs the tail's events get when they
+ * are sealed later restate positions the buckets already hold, which a merge
+ * takes in unchanged. Dexie drops `streams` afterwards.
+ */
+export async function upgradeStreamsToBuckets(tx: Transaction): Promise<void> {
+  const rows = await tx.table<StreamRecord, string>('streams').toArray();
+  await tx.table('streamBuckets').bulkAdd(bucketsOf(rows.map((row) => ({ ...row, head: row.head ?? [] }))));
 }

@@ -1,6 +1,6 @@
 import { IdTable, idHash, type IdBucketRecord, mergeIntoBuckets } from './idIndex.ts';
 import { PAGE_SIZE, pageOf, type PageRecord, type TailRecord } from './pages.ts';
-import { CHUNK, type StreamChunkRecord } from './streamIndex.ts';
+import { CHUNK, type StreamChunkRecord, type StreamRecord } from './streamIndex.ts';
 import type { StoredEvent } from './types.ts';
 
 /** One stream's seqs gathered by a packer, from `firstVersion` on. */
@@ -12,8 +12,8 @@ interface StreamSeqs {
 /**
  * Turns a whole log, given in seq order a batch at a time, into the stored
  * layout: full aligned pages as they fill, and at the end the tail, the id
- * buckets, the stream chunks and the streams' heads (chunk 0, for their rows) (held in memory meanwhile: ~12 bytes an id and
- * ~9 a seq). Used by the bulk import and by the upgrade from the v1 layout.
+ * buckets, and each stream's record and chunks past its head (held in memory
+ * meanwhile: ~12 bytes an id and ~9 a seq). Used by the bulk import and by the upgrade from the v1 layout.
  * Events that do not continue the seqs without a gap (a damaged log) go to the
  * tail, which readers accept in any order after the pages.
  */
@@ -54,13 +54,14 @@ export class LogPacker {
   }
 
   /** What remains to write once every event was added. */
-  finish(): { tail: TailRecord[]; buckets: IdBucketRecord[]; chunks: StreamChunkRecord[]; heads: Map<string, number[]> } {
+  finish(): { tail: TailRecord[]; buckets: IdBucketRecord[]; chunks: StreamChunkRecord[]; streams: StreamRecord[] } {
     const tail = [this.pending, this.loose]
       .filter((events) => events.length > 0)
       .map((events) => ({ first: events[0]!.meta.seq, last: events[events.length - 1]!.meta.seq, events }));
     const chunks: StreamChunkRecord[] = [];
-    const heads = new Map<string, number[]>();
+    const streams: StreamRecord[] = [];
     for (const [stream, { firstVersion, seqs }] of this.streams) {
+      let head: number[] = [];
       for (let i = 0; i < seqs.length; ) {
         const version = firstVersion + i;
         const chunk = Math.floor((version - 1) / CHUNK);
@@ -68,11 +69,12 @@ export class LogPacker {
         const part = seqs.slice(i, i + room);
         const offset = version - 1 - chunk * CHUNK;
         const record = { stream, chunk, seqs: offset === 0 ? part : [...(new Array(offset) as number[]), ...part] };
-        if (chunk === 0) heads.set(stream, record.seqs);
+        if (chunk === 0) head = record.seqs;
         else chunks.push(record);
         i += room;
       }
+      streams.push({ stream, version: firstVersion + seqs.length - 1, lastSeq: seqs[seqs.length - 1]!, head });
     }
-    return { tail, buckets: mergeIntoBuckets(new Map(), this.ids.pairs()), chunks, heads };
+    return { tail, buckets: mergeIntoBuckets(new Map(), this.ids.pairs()), chunks, streams };
   }
 }

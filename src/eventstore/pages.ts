@@ -12,15 +12,24 @@ export const PAGE_SIZE = 500;
 
 /**
  * A sealed page: the events of seqs first..last (page k holds k*PAGE_SIZE+1 ..
- * (k+1)*PAGE_SIZE) as their canonical lines, exactly the lines an export file carries.
+ * (k+1)*PAGE_SIZE) as their canonical lines, exactly the lines an export file
+ * carries. Pages are written with the lines as UTF-8 `bytes`: a string with one
+ * character beyond Latin-1 (nearly every page, with notes in many scripts) is
+ * stored and read by IndexedDB as UTF-16, twice the bytes, and export would
+ * encode it again. Pages written before hold the same lines as `text`; both
+ * read alike, so a log need not be rewritten.
  */
-export interface PageRecord {
+export type PageRecord = PageBounds & ({ bytes: Uint8Array; text?: undefined } | { text: string; bytes?: undefined });
+
+interface PageBounds {
   first: number;
   last: number;
   firstAt: string;
   lastAt: string;
-  text: string;
 }
+
+/** A run of whole lines, each ending in LF: text, or its UTF-8 bytes. */
+export type LinesPart = string | Uint8Array;
 
 /** One commit's events not yet sealed into a page (the write-ahead tail), keyed by its first seq. */
 export interface TailRecord {
@@ -39,6 +48,11 @@ export function lineOf(event: StoredEvent): string {
   return `${JSON.stringify({ type: event.type, payload: event.payload, meta: event.meta })}\n`;
 }
 
+const encoder = new TextEncoder();
+// Not fatal: a damaged byte reads as U+FFFD, as a damaged character of a text page reads as itself.
+const decoder = new TextDecoder();
+const LF = 0x0a;
+
 export function pageOf(events: readonly StoredEvent[]): PageRecord {
   let text = '';
   for (const event of events) text += lineOf(event);
@@ -47,36 +61,57 @@ export function pageOf(events: readonly StoredEvent[]): PageRecord {
     last: events[events.length - 1]!.meta.seq,
     firstAt: events[0]!.meta.at,
     lastAt: events[events.length - 1]!.meta.at,
-    text,
+    bytes: encoder.encode(text),
   };
 }
 
-/** Where each line of a page starts, plus the end of the text. */
-function lineStarts(text: string): number[] {
+/**
+ * Where each line starts, plus the end: offsets into the text, or into the
+ * bytes (UTF-8 never has 0x0A inside a multi-byte character). A damaged page
+ * with lines missing has fewer starts, so the lines past them read as empty.
+ */
+function lineStarts(lines: LinesPart): number[] {
   const starts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  if (typeof lines === 'string') for (let at = lines.indexOf('\n'); at >= 0; at = lines.indexOf('\n', at + 1)) starts.push(at + 1);
+  else for (let at = lines.indexOf(LF); at >= 0; at = lines.indexOf(LF, at + 1)) starts.push(at + 1);
   return starts;
 }
 
-/** A page's lines for seqs from..to (inclusive, within the page), as one string. */
-export function pageText(page: PageRecord, from: number, to: number): string {
-  if (from === page.first && to === page.last) return page.text;
-  const starts = lineStarts(page.text);
-  return page.text.slice(starts[from - page.first], starts[to - page.first + 1]);
+/** All of a page's lines, in the form it was written in. */
+function storedLines(page: PageRecord): LinesPart {
+  return page.bytes === undefined ? page.text : page.bytes;
 }
 
-/** The events of a page for seqs from..to (inclusive); only those lines are parsed. */
+/**
+ * A page's lines for seqs from..to (inclusive, within the page), as the page
+ * holds them: the page's own text or bytes when that is all of it, else a
+ * slice (of bytes: a view, no copy).
+ */
+export function pageLines(page: PageRecord, from: number, to: number): LinesPart {
+  const lines = storedLines(page);
+  if (from === page.first && to === page.last) return lines;
+  const starts = lineStarts(lines);
+  const [start, end] = [starts[from - page.first], starts[to - page.first + 1]];
+  return typeof lines === 'string' ? lines.slice(start, end) : lines.subarray(start, end);
+}
+
+/** The events of a page for seqs from..to (inclusive); only those lines are decoded and parsed. */
 export function pageEvents(page: PageRecord, from: number, to: number): StoredEvent[] {
-  const starts = lineStarts(page.text);
+  const lines = pageLines(page, from, to);
+  // One decode of the whole run: a TextDecoder call per line costs more than the decoding itself.
+  const text = typeof lines === 'string' ? lines : decoder.decode(lines);
+  const starts = lineStarts(text);
   const events: StoredEvent[] = [];
-  for (let seq = from; seq <= to; seq++) {
-    events.push(JSON.parse(page.text.slice(starts[seq - page.first], starts[seq - page.first + 1]! - 1)) as StoredEvent);
-  }
+  for (let i = 0; i <= to - from; i++) events.push(JSON.parse(text.slice(starts[i], starts[i + 1]! - 1)) as StoredEvent);
   return events;
 }
 
 /** Picks single seqs out of a page (any order, each within the page). */
 export function pickEvents(page: PageRecord, seqs: readonly number[]): StoredEvent[] {
-  const starts = lineStarts(page.text);
-  return seqs.map((seq) => JSON.parse(page.text.slice(starts[seq - page.first], starts[seq - page.first + 1]! - 1)) as StoredEvent);
+  const lines = storedLines(page);
+  const starts = lineStarts(lines);
+  return seqs.map((seq) => {
+    const [start, end] = [starts[seq - page.first], starts[seq - page.first + 1]! - 1];
+    return JSON.parse(typeof lines === 'string' ? lines.slice(start, end) : decoder.decode(lines.subarray(start, end))) as StoredEvent;
+  });
 }

@@ -10,12 +10,48 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 const utf8 = new TextEncoder();
 
+/** Nesting beyond which the quick check gives up and the full one says why (a cycle, most likely). */
+const QUICK_DEPTH = 256;
+
+/**
+ * Whether `value` is plain JSON, without building the paths and the set of
+ * visited objects that a refusal needs: a burst of commands checks thousands
+ * of payloads, and nearly all of them pass.
+ */
+function isPlainJson(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (depth > QUICK_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isPlainJson(value[i], depth + 1)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key of Object.keys(value)) if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
+  return true;
+}
+
 /**
  * Returns why `value` is not plain JSON, or undefined when it is. JSON.stringify
  * would silently drop or coerce most of these, so the log would not hold what
  * the caller meant.
  */
 export function jsonProblem(value: unknown, path = 'payload', seen: Set<object> = new Set()): string | undefined {
+  return seen.size === 0 && isPlainJson(value, 0) ? undefined : explainJsonProblem(value, path, seen);
+}
+
+function explainJsonProblem(value: unknown, path: string, seen: Set<object>): string | undefined {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -38,7 +74,7 @@ export function jsonProblem(value: unknown, path = 'payload', seen: Set<object> 
   try {
     if (Array.isArray(obj)) {
       for (let i = 0; i < obj.length; i++) {
-        const problem = jsonProblem(obj[i], `${path}[${i}]`, seen);
+        const problem = explainJsonProblem(obj[i], `${path}[${i}]`, seen);
         if (problem) return problem;
       }
       return undefined;
@@ -48,7 +84,7 @@ export function jsonProblem(value: unknown, path = 'payload', seen: Set<object> 
       return `${path} is a ${kind}, not a plain JSON object`;
     }
     for (const key of Object.keys(obj)) {
-      const problem = jsonProblem((obj as Record<string, unknown>)[key], `${path}.${key}`, seen);
+      const problem = explainJsonProblem((obj as Record<string, unknown>)[key], `${path}.${key}`, seen);
       if (problem) return problem;
     }
     return undefined;

@@ -1,5 +1,9 @@
 import { BodyDigest, type BodyTotals } from './bodyDigest.ts';
+import type { EventLines } from '../eventstore/index.ts';
 import type { DigestReply, DigestRequest } from './digestProtocol.ts';
+
+/** A run of whole event lines, each ending in LF: text, or its UTF-8 bytes. */
+export type LinesPart = EventLines['parts'][number];
 
 /**
  * Takes a file's event lines off the caller's hands: encoded (when given as
@@ -8,8 +12,12 @@ import type { DigestReply, DigestRequest } from './digestProtocol.ts';
  * waits for SHA-256; elsewhere (Node, tests) the same work runs in this thread.
  */
 export interface BodyHasher {
-  /** Event lines as texts, each of whole lines ending in LF: resolves with their UTF-8 size once they are taken. */
-  addText(texts: readonly string[]): Promise<number>;
+  /**
+   * Event lines to keep (export): resolves with their UTF-8 size once they are
+   * taken. Byte parts are handed over: a worker takes their buffers, which are
+   * then detached here, so they must be the caller's own and used no more.
+   */
+  addLines(parts: readonly LinesPart[]): Promise<number>;
   /** Bytes that hold whole lines, each ending in LF. Used or copied at once: the caller may reuse them. */
   addBytes(bytes: Uint8Array): void;
   finish(): Promise<BodyTotals>;
@@ -31,8 +39,8 @@ export async function openBodyHasher(): Promise<BodyHasher> {
 class InThreadHasher implements BodyHasher {
   constructor(private readonly body: BodyDigest) {}
 
-  addText(texts: readonly string[]): Promise<number> {
-    return Promise.resolve(texts.reduce((bytes, text) => bytes + this.body.addText(text), 0));
+  addLines(parts: readonly LinesPart[]): Promise<number> {
+    return Promise.resolve(parts.reduce((bytes, part) => bytes + this.body.addLines(part), 0));
   }
 
   addBytes(bytes: Uint8Array): void {
@@ -55,7 +63,7 @@ interface Waiting<T> {
 }
 
 class WorkerHasher implements BodyHasher {
-  /** Texts sent and not yet taken, oldest first: the worker answers in order. */
+  /** Lines sent and not yet taken, oldest first: the worker answers in order. */
   private readonly taking: Waiting<number>[] = [];
   private finishing: Waiting<BodyTotals> | undefined;
   private failure: Error | undefined;
@@ -86,11 +94,14 @@ class WorkerHasher implements BodyHasher {
     });
   }
 
-  addText(texts: readonly string[]): Promise<number> {
+  addLines(parts: readonly LinesPart[]): Promise<number> {
     if (this.failure) return Promise.reject(this.failure);
+    // Moved, not copied: a page read from the store is ~130 KB. Each buffer once, though parts may share one.
+    const buffers = new Set<ArrayBuffer>();
+    for (const part of parts) if (typeof part !== 'string' && part.buffer instanceof ArrayBuffer) buffers.add(part.buffer);
     return new Promise((resolve, reject) => {
       this.taking.push({ resolve, reject });
-      this.send({ kind: 'text', texts: [...texts] });
+      this.send({ kind: 'lines', parts: [...parts] }, [...buffers]);
     });
   }
 

@@ -1,7 +1,9 @@
+import type { LinesPart } from './bodyHasher.ts';
+
 /** What the page sends the hashing worker (digestWorker.ts); it answers each in order. */
 export type DigestRequest =
-  /** Event lines as texts (each of whole lines): answered with `taken`. */
-  | { kind: 'text'; texts: string[] }
+  /** Event lines, each part of whole lines, as text or UTF-8 (their buffers transferred): answered with `taken`. */
+  | { kind: 'lines'; parts: LinesPart[] }
   /** The first `length` bytes of `buffer` (transferred) hold whole lines: answered with `returned`, the buffer handed back for reuse. */
   | { kind: 'bytes'; buffer: ArrayBuffer; length: number }
   | { kind: 'finish' };

@@ -3,7 +3,7 @@ import { BodyDigest } from './bodyDigest.ts';
 import type { DigestReply, DigestRequest } from './digestProtocol.ts';
 
 /**
- * The hashing worker: encodes, hashes and keeps a file's event lines on the
+ * The hashing worker: encodes (lines given as text), hashes and keeps a file's event lines on the
  * second core while the page reads the store (export) or parses the file
  * (import). One worker serves one file.
  */
@@ -14,7 +14,7 @@ void BodyDigest.create().then(
   (body) => {
     scope.onmessage = ({ data }: MessageEvent<DigestRequest>) => {
       try {
-        if (data.kind === 'text') reply({ kind: 'taken', bytes: data.texts.reduce((bytes, text) => bytes + body.addText(text), 0) });
+        if (data.kind === 'lines') reply({ kind: 'taken', bytes: data.parts.reduce((bytes, part) => bytes + body.addLines(part), 0) });
         else if (data.kind === 'bytes') {
           body.addBytes(new Uint8Array(data.buffer, 0, data.length));
           reply({ kind: 'returned', buffer: data.buffer }, [data.buffer]);

@@ -8,7 +8,6 @@ import {
   tryWithImportLock,
   type EventStore,
   type StoredEvent,
-  type StreamInfo,
 } from '../eventstore/index.ts';
 import type { ByteSource } from './byteSource.ts';
 import { duplicateId } from './continuity.ts';
@@ -60,7 +59,6 @@ async function replaceLog({ store, options, progress }: ImportContext, source: B
   if (mode === 'empty' && (await store.lastSeq()) > 0)
     throw new LogFileError('LOG_NOT_EMPTY', 'This log already holds events. Choose Replace or Merge to import into it.');
   const scratch = await ScratchLog.create(store.name, depsOf(store.db));
-  const streams = new Map<string, StreamInfo>();
   let firstSeq = 0;
   // The file is a whole log here: seqs run on from line 2 without gaps.
   const lineOf = (seq: number) => seq - firstSeq + 2;
@@ -78,13 +76,6 @@ async function replaceLog({ store, options, progress }: ImportContext, source: B
       onEvents: async (events: StoredEvent[]) => {
         // One batch is written while the next is read and checked.
         await writing;
-        for (const { meta } of events) {
-          const info = streams.get(meta.stream);
-          if (info) {
-            info.version = meta.version;
-            info.lastSeq = meta.seq;
-          } else streams.set(meta.stream, { stream: meta.stream, version: meta.version, lastSeq: meta.seq });
-        }
         writing = scratch.addEvents(events).catch((error: unknown) => {
           throw error instanceof DuplicateIdError ? duplicateId(error.id, lineOf(error.firstSeq), lineOf(error.seq)) : error;
         });
@@ -96,7 +87,7 @@ async function replaceLog({ store, options, progress }: ImportContext, source: B
     });
     await writing;
     progress({ phase: 'switching', events: summary.eventCount, totalEvents: summary.eventCount, bytesRead: summary.bytes });
-    await scratch.putStreams([...streams.values()]);
+    await scratch.finish();
     await scratch.promote({
       check: async (live) => {
         if (mode === 'empty' && (await lastSeqOf(live)) > 0)

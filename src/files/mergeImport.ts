@@ -71,7 +71,7 @@ export async function mergeLog({ store, options, progress }: ImportContext, sour
       if ((await lastSeqOf(db)) !== base) throw logChanged();
     };
     if (!scratch) {
-      await appendPositioned(live, store.name, held, plan.streamRows(), async (db) => {
+      await appendPositioned(live, store.name, held, async (db) => {
         await unchanged(db);
         return advancedCheckpoints(db, processManagers, base, plan.lastSeq);
       });
@@ -79,7 +79,7 @@ export async function mergeLog({ store, options, progress }: ImportContext, sour
       return result;
     }
     const target: ScratchLog = scratch;
-    await target.putStreams(plan.streamRows());
+    await target.finish();
     await target.promote({
       check: unchanged,
       afterSeal: async (sealed) => {

@@ -55,8 +55,8 @@ export class MergePlan {
   async classify(events: readonly StoredEvent[], firstLine: number): Promise<StoredEvent[]> {
     const { store } = this;
     const unseen = [...new Set(events.map((e) => e.meta.stream))].filter((s) => !this.localVersions.has(s));
-    const infos = await store.db.streams.bulkGet(unseen);
-    unseen.forEach((stream, i) => this.localVersions.set(stream, infos[i]?.version ?? 0));
+    const versions = await store.streamVersions(unseen);
+    unseen.forEach((stream, i) => this.localVersions.set(stream, versions[i]!));
     const seqOfId = await store.hasIds(events.map((e) => e.meta.id));
     // This log's copies of the file's events it holds where the file has them, to compare their content.
     const held = events.filter((e) => e.meta.version <= this.localVersions.get(e.meta.stream)!).map((e) => seqOfId.get(e.meta.id));
@@ -114,11 +114,6 @@ export class MergePlan {
     this.added += 1;
     this.planned.set(stream, { stream, version, lastSeq: this.lastSeq });
     return { type: event.type, payload: event.payload, meta: { ...event.meta, seq: this.lastSeq } };
-  }
-
-  /** The streams table rows the new events change. */
-  streamRows(): StreamInfo[] {
-    return [...this.planned.values()];
   }
 
   /** The last seq before this log diverged from the file: where a what-if branch of the file's events starts. */

@@ -1,5 +1,5 @@
 import type { EventLines, StoredEvent } from '../eventstore/index.ts';
-import { openBodyHasher, type BodyHasher } from './bodyHasher.ts';
+import { openBodyHasher, type BodyHasher, type LinesPart } from './bodyHasher.ts';
 import { storedEventProblem } from './eventRules.ts';
 import { FORMAT_NAME, FORMAT_VERSION, MEDIA_TYPE, hasConsecutiveSeqs, type LogFileHeader, type LogSelection } from './format.ts';
 
@@ -19,7 +19,7 @@ const MAX_QUEUED = 2;
  * The event lines of a file as they are written, in the one canonical form:
  * `JSON.stringify({ type, payload, meta })` of each event exactly as stored,
  * UTF-8, LF after every line, no BOM. Each chunk goes to the hasher (a worker
- * in a browser), which encodes it once, hashes it and keeps it as a Blob part
+ * in a browser), which encodes it (unless it is bytes already), hashes it and keeps it as a Blob part
  * (a Blob's bytes live outside the JS heap; browsers move large ones to disk),
  * so nothing holds more than a few chunks. It refuses events out of seq order
  * or with a gap, which the reader would refuse.
@@ -58,11 +58,12 @@ export class FileBody {
   /**
    * Adds the store's own lines of consecutive events, as they are: the store
    * wrote them in the canonical form when it sealed them, so there is nothing
-   * to parse, check or stringify again.
+   * to parse, check or stringify again. Their byte parts are handed over (see
+   * BodyHasher.addLines).
    */
   async addLines({ parts, firstSeq, lastSeq, count }: EventLines): Promise<void> {
     if (count === 0) return;
-    if (count !== lastSeq - firstSeq + 1 || !parts[parts.length - 1]?.endsWith('\n'))
+    if (count !== lastSeq - firstSeq + 1 || !endsWithLf(parts[parts.length - 1]))
       throw new Error(`Cannot export seqs ${firstSeq} to ${lastSeq}: the log read back ${count} events for them.`);
     this.follow(firstSeq, lastSeq, count);
     await this.add(parts);
@@ -97,13 +98,17 @@ export class FileBody {
     this.count += count;
   }
 
-  private async add(texts: readonly string[]): Promise<void> {
-    const taken = this.hasher.addText(texts).then((bytes) => (this.bytes += bytes));
+  private async add(parts: readonly LinesPart[]): Promise<void> {
+    const taken = this.hasher.addLines(parts).then((bytes) => (this.bytes += bytes));
     // Awaited below or in finish, unless the export stops first.
     taken.catch(() => undefined);
     this.queued.push(taken);
     while (this.queued.length > MAX_QUEUED) await this.queued.shift();
   }
+}
+
+function endsWithLf(part: LinesPart | undefined): boolean {
+  return typeof part === 'string' ? part.endsWith('\n') : part?.[part.length - 1] === 0x0a;
 }
 
 /** The whole file: the header line, then the event lines. */

@@ -1,5 +1,5 @@
 import type { EventStore } from '../../src/eventstore/index.ts';
-import { pageStart } from '../../src/eventstore/pages.ts';
+import { pageStart, type PageRecord } from '../../src/eventstore/pages.ts';
 
 /*
  * Damages the stored log behind the store's back, as a failing disk or a buggy
@@ -12,9 +12,9 @@ export async function replaceStoredEvent(store: EventStore, seq: number, value: 
   await db.transaction('rw', [db.pages, db.tail], async () => {
     const page = await db.pages.get(pageStart(seq));
     if (page) {
-      const lines = page.text.split('\n');
+      const lines = pageTextOf(page).split('\n');
       lines[seq - page.first] = JSON.stringify(value(JSON.parse(lines[seq - page.first]!)));
-      await db.pages.put({ ...page, text: lines.join('\n') });
+      await db.pages.put(pageAs(page.bytes === undefined ? 'text' : 'bytes', page, lines.join('\n')));
       return;
     }
     const record = (await db.tail.where(':id').belowOrEqual(seq).toArray()).find((r) => r.last >= seq);
@@ -23,6 +23,56 @@ export async function replaceStoredEvent(store: EventStore, seq: number, value: 
     await db.tail.put({ ...record, events });
   });
 }
+
+/** How a sealed page holds its lines: as text (pages written before bytes) or as UTF-8 bytes. */
+export type PageForm = 'text' | 'bytes';
+
+/** A page's lines as text, whichever form it holds them in. */
+export function pageTextOf(page: PageRecord): string {
+  return page.bytes === undefined ? page.text : new TextDecoder().decode(page.bytes);
+}
+
+function pageAs(form: PageForm, page: PageRecord, text: string): PageRecord {
+  const { first, last, firstAt, lastAt } = page;
+  return form === 'text' ? { first, last, firstAt, lastAt, text } : { first, last, firstAt, lastAt, bytes: new TextEncoder().encode(text) };
+}
+
+/**
+ * Rewrites sealed pages (every one, or those starting at `firsts`) holding their
+ * lines in `form`; `change` alters the lines on the way (damage).
+ */
+export async function rewritePages(store: EventStore, form: PageForm, options: { firsts?: number[]; change?: (text: string) => string } = {}): Promise<void> {
+  const { db } = store;
+  const { firsts, change = (text: string) => text } = options;
+  await db.transaction('rw', db.pages, async () => {
+    const pages = firsts ? (await db.pages.bulkGet(firsts)).filter((p) => p !== undefined) : await db.pages.toArray();
+    if (pages.length !== (firsts?.length ?? pages.length)) throw new Error(`No sealed page at each of ${firsts?.join(', ')}`);
+    await db.pages.bulkPut(pages.map((page) => pageAs(form, page, change(pageTextOf(page)))));
+  });
+}
+
+/** Changes bytes of a sealed page held as bytes (in place, on a copy read for it), as a failing disk might. */
+export async function damagePageBytes(store: EventStore, first: number, change: (bytes: Uint8Array) => void): Promise<void> {
+  const { db } = store;
+  await db.transaction('rw', db.pages, async () => {
+    const page = await db.pages.get(first);
+    if (page?.bytes === undefined) throw new Error(`No sealed page held as bytes at ${first}`);
+    change(page.bytes);
+    await db.pages.put(page);
+  });
+}
+
+/** Where the line of the page's `n`th event starts in its text. */
+const lineStart = (text: string, n: number) => text.split('\n').slice(0, n - 1).join('\n').length + 1;
+
+/** Ways a page's lines get damaged on disk, each around the 300th line of a full page (seq 300 of the first). */
+export const PAGE_DAMAGES: Record<string, (text: string) => string> = {
+  'cut inside a line': (text) => text.slice(0, lineStart(text, 300) + 20),
+  'cut at a line end': (text) => text.slice(0, lineStart(text, 300)),
+  'its last LF gone': (text) => text.slice(0, -1),
+  'a brace changed': (text) => `${text.slice(0, lineStart(text, 300))}[${text.slice(lineStart(text, 300) + 1)}`,
+  'a seq changed': (text) => text.replace('"seq":300,', '"seq":301,'),
+};
 
 /** Removes the event at `seq` from the unsealed tail (a gap in the log). */
 export async function removeTailEvent(store: EventStore, seq: number): Promise<void> {

@@ -32,8 +32,8 @@ function healthLog(store: EventStore): StoreHealth[] {
 describe('a full disk (QuotaExceededError)', () => {
   it('on a write request: the append fails with a message suggesting Export and clean-up, and nothing of the batch is written', async () => {
     const { store, faults } = await storeWithLog();
-    // Streams are written after the events, in the same transaction: the events must go too.
-    faults.fail('write', quotaExceeded, { times: 1, tables: ['streams'] });
+    // The commit's one tail record is refused: none of the batch's events may land.
+    faults.fail('write', quotaExceeded, { times: 1, tables: ['tail'] });
     const error = await expectRejectsUnchanged(store, () => store.appendMany(twoStreams()), 'StorageFullError');
     expect(error).toMatchObject({ code: 'STORAGE_FULL' });
     expect(error.message).toMatch(/no room left.*nothing was saved.*Export the log.*free up space/);
@@ -45,7 +45,7 @@ describe('a full disk (QuotaExceededError)', () => {
   it('at commit, after every write succeeded: the same, and the next successful append clears it', async () => {
     const { store, faults } = await storeWithLog();
     const seen = healthLog(store);
-    faults.fail('commit', quotaExceeded, { times: 1, tables: ['streams'] });
+    faults.fail('commit', quotaExceeded, { times: 1, tables: ['tail'] });
     await expectRejectsUnchanged(store, () => store.appendMany(twoStreams()), 'StorageFullError');
     expect(await store.streamVersion('c')).toBe(0);
     // Space was freed: the very same batch lands whole.
@@ -86,7 +86,7 @@ describe('a lost connection', () => {
 
   it('lost while committing: the retry writes the batch once', async () => {
     const { store, faults } = await storeWithLog();
-    faults.fail('commit', connectionLost, { times: 1, tables: ['streams'] });
+    faults.fail('commit', connectionLost, { times: 1, tables: ['tail'] });
     await store.appendMany(twoStreams());
     expect((await store.readAll()).map((e) => e.type)).toEqual(['A1', 'A2', 'B1', 'A3', 'A4', 'C1']);
   });
@@ -161,13 +161,14 @@ describe('a newer version of the app in another tab', () => {
   /** Opens the database as a newer app version would: a higher schema version with one more index. */
   async function openNewerVersion(name: string): Promise<Dexie> {
     const newer = new Dexie(name, { indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange });
-    newer.version(3).stores({
+    newer.version(4).stores({
       pages: 'first, firstAt, lastAt',
       tail: 'first',
       idRuns: 'first',
       idBuckets: 'bucket',
+      streamRuns: 'first',
+      streamBuckets: 'bucket',
       streamIndex: '[stream+chunk]',
-      streams: 'stream',
       snapshots: '[name+version+seq]',
       checkpoints: 'name',
       documents: 'id, kind',
@@ -184,7 +185,7 @@ describe('a newer version of the app in another tab', () => {
     await subscriber.until(2);
 
     const newer = await openNewerVersion(store.db.name);
-    expect(newer.verno).toBe(3);
+    expect(newer.verno).toBe(4);
     expect(seen).toEqual([{ state: 'newer-version' }]);
 
     for (const call of [() => store.append('a', [ev('A3')]), () => store.readAll(), () => store.lastSeq()]) {
@@ -232,7 +233,7 @@ describe('an import replacing the log', () => {
     const store = await openStore();
     await store.append('a', [ev('A1')]);
     const scratch = await ScratchLog.create(store.name, depsOf(store.db));
-    await scratch.putStreams([]);
+    await scratch.finish();
     await scratch.promote();
     await expect.poll(() => store.health()).toEqual({ state: 'replaced', here: true });
     await expect(store.append('a', [ev('A2')])).rejects.toMatchObject({ name: 'LogReplacedError' });

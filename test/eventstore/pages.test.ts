@@ -20,7 +20,7 @@ function inputs(count: number, start = 0): { stream: string; event: EventInput }
   }));
 }
 
-/** Appends the inputs in order, in commits of at most `size` events (a commit names each stream once). */
+/** Appends the inputs in order, in commits of at most `size` events (a commit names each stream once), and waits for the seals. */
 async function appendAll(store: EventStore, all: { stream: string; event: EventInput }[], size: number): Promise<void> {
   let batches: { stream: string; events: EventInput[] }[] = [];
   let count = 0;
@@ -38,9 +38,11 @@ async function appendAll(store: EventStore, all: { stream: string; event: EventI
     count += 1;
   }
   await commit();
+  await store.settled();
 }
 
 const linesOf = (events: StoredEvent[]) => events.map((e) => `${JSON.stringify({ type: e.type, payload: e.payload, meta: e.meta })}\n`).join('');
+const textOf = (parts: readonly (string | Uint8Array)[]) => parts.map((p) => (typeof p === 'string' ? p : new TextDecoder().decode(p))).join('');
 
 describe('sealed pages and the tail', () => {
   it('read back identical and in seq order across page boundaries and the tail, also after reopening', async () => {
@@ -78,6 +80,7 @@ describe('sealed pages and the tail', () => {
 
     const reopened = await openStore();
     expect(await reopened.readAll()).toEqual(expected);
+    await reopened.settled();
     await appendAll(reopened, inputs(PAGE_SIZE, PAGE_SIZE + 7), 250);
     expect(await reopened.db.pages.count()).toBe(2);
     expect(seqs(await reopened.readAll())).toEqual(range(1, 2 * PAGE_SIZE + 7));
@@ -122,23 +125,25 @@ describe('sealed pages and the tail', () => {
     expect(held).toEqual(new Map([['id-1', 1], [`id-${PAGE_SIZE + 3}`, PAGE_SIZE + 3], [`id-${last}`, last]]));
   });
 
-  it('readLines gives the canonical lines an export writes, page text and tail alike', async () => {
+  it('readLines gives the canonical lines an export writes, page bytes and tail text alike', async () => {
     const store = await openStore();
     await appendAll(store, inputs(PAGE_SIZE + 20), 90);
     const all = await store.readAll();
     const whole = await store.readLines();
-    expect(whole.parts.join('')).toBe(linesOf(all));
-    // One piece per page and one for the tail: the pages' own text, never joined.
+    expect(textOf(whole.parts)).toBe(linesOf(all));
+    // One piece per page and one for the tail: the page's own UTF-8 bytes, never joined; the tail's lines as text.
     expect(whole.parts).toHaveLength(2);
+    expect(whole.parts[0]).toEqual(new TextEncoder().encode(linesOf(all.slice(0, PAGE_SIZE))));
+    expect(typeof whole.parts[1]).toBe('string');
     const across = await store.readLines({ fromSeq: PAGE_SIZE - 5, limit: 10 });
-    expect({ ...across, parts: across.parts.join('') }).toEqual({
+    expect({ ...across, parts: textOf(across.parts) }).toEqual({
       parts: linesOf(all.slice(PAGE_SIZE - 6, PAGE_SIZE + 4)),
       firstSeq: PAGE_SIZE - 5,
       lastSeq: PAGE_SIZE + 4,
       count: 10,
     });
     const inside = await store.readLines({ fromSeq: 3, toSeq: 4 });
-    expect({ text: inside.parts.join(''), count: inside.count }).toEqual({ text: linesOf(all.slice(2, 4)), count: 2 });
+    expect({ text: textOf(inside.parts), count: inside.count }).toEqual({ text: linesOf(all.slice(2, 4)), count: 2 });
     expect(await store.readLines({ fromSeq: 9999 })).toEqual({ parts: [], firstSeq: 0, lastSeq: 0, count: 0 });
   });
 
@@ -196,7 +201,7 @@ describe('ScratchLog', () => {
     const store = await openStore();
     const scratch = await ScratchLog.create(store.name, depsOf(store.db));
     for (let i = 0; i < events.length; i += 97) await scratch.addEvents(events.slice(i, i + 97));
-    await scratch.putStreams(await (await openStore({ name: 'source' })).listStreams());
+    await scratch.finish();
     await scratch.promote();
 
     const live = await openStore();

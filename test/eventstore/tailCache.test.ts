@@ -19,12 +19,13 @@ afterEach(() => {
 
 const event = (id: string, amount = 1): EventInput => ({ type: 'Deposited', payload: { amount }, meta: { id } });
 
-/** `count` single-event commits on stream `stream`, ids `${prefix}-1`, … */
+/** `count` single-event commits on stream `stream`, ids `${prefix}-1`, …, and the seals they started. */
 async function fill(store: EventStore, count: number, prefix: string, stream = prefix): Promise<void> {
   for (let start = 1; start <= count; start += 50) {
     const ids = range(start, Math.min(count, start + 49));
     await store.appendMany(ids.map((n) => ({ stream: `${stream}-${n}`, events: [event(`${prefix}-${n}`)] })));
   }
+  await store.settled();
 }
 
 describe('the tail cache of each store', () => {
@@ -86,6 +87,7 @@ describe('the tail cache of each store', () => {
     // A store opening now seals the first page and writes what is left of the tail as one record, again keyed
     // PAGE_SIZE + 1, now holding late-1 and late-2 as well.
     const sealer = await openStore();
+    await sealer.settled();
     expect((await sealer.db.tail.toArray()).map((r) => [r.first, r.last])).toEqual([[PAGE_SIZE + 1, PAGE_SIZE + 3]]);
 
     await expect(watcher.append('w', [event('late-2', 9)])).rejects.toMatchObject({ name: 'DuplicateEventError' });

@@ -175,7 +175,7 @@ describe('storage faults under the ledger', () => {
     const { ledger, ada } = await ledgerWithHistory();
     const faults = await injectFaults(ledger.eventStore.db);
     const before = { seq: await ledger.eventStore.lastSeq(), states: ledger.image.store.getState().states };
-    faults.fail('commit', quotaExceeded, { times: 1, tables: ['streams'] });
+    faults.fail('commit', quotaExceeded, { times: 1, tables: ['tail'] });
     const error = await ledger.dispatch({ type: 'AddFunds', account: ada, amount: 1_00 }).catch((e: unknown) => e as Error);
     expect(error).toMatchObject({ name: 'StorageFullError', code: 'STORAGE_FULL' });
     expect((error as Error).message).toMatch(/Export the log/);

@@ -103,21 +103,33 @@ export async function readLog(page: Page, log = 'rewind'): Promise<RawLog> {
         request.onerror = () => reject(request.error);
       });
     const db = await ask(indexedDB.open(name));
-    const names = ['pages', 'tail', 'streams', 'checkpoints', 'snapshots'];
+    const names = ['pages', 'tail', 'streamBuckets', 'streamRuns', 'checkpoints', 'snapshots'];
     // A database the app has not created yet has no tables; the log is then empty.
     const tx = names.every((table) => db.objectStoreNames.contains(table)) ? db.transaction(names) : undefined;
-    const [pages, tail, streams, checkpoints, snapshots] = await Promise.all(names.map((table) => (tx ? ask(tx.objectStore(table).getAll()) : [])));
+    const [pages, tail, buckets, runs, checkpoints, snapshots] = await Promise.all(names.map((table) => (tx ? ask(tx.objectStore(table).getAll()) : [])));
     db.close();
-    return { pages, tail, streams, checkpoints, snapshots } as {
-      pages: PageRecord[];
+    // Where each stream stands by the stream index alone: buckets, then the runs of pages sealed since, then the tail.
+    const streamsByName = new Map<string, { stream: string; version: number; lastSeq: number }>();
+    for (const bucket of buckets as { streams: Map<string, { stream: string; version: number; lastSeq: number }> }[])
+      for (const { stream, version, lastSeq } of bucket.streams.values()) streamsByName.set(stream, { stream, version, lastSeq });
+    for (const run of runs as { first: number; streams: string[]; versions: number[] }[])
+      run.streams.forEach((stream, i) => streamsByName.set(stream, { stream, version: run.versions[i]!, lastSeq: run.first + i }));
+    for (const record of tail as TailRecord[])
+      for (const { meta } of record.events) streamsByName.set(meta.stream, { stream: meta.stream, version: meta.version, lastSeq: meta.seq });
+    const streams = [...streamsByName.values()].sort((a, b) => a.stream.localeCompare(b.stream));
+    // A page holds its lines as UTF-8 bytes, or as text when written before bytes.
+    const decoder = new TextDecoder();
+    const pageTexts = (pages as PageRecord[]).map((p) => (p.bytes === undefined ? p.text : decoder.decode(p.bytes)));
+    return { pageTexts, tail, streams, checkpoints, snapshots } as {
+      pageTexts: string[];
       tail: TailRecord[];
       streams: StreamInfo[];
       checkpoints: CheckpointRecord[];
       snapshots: SnapshotRecord[];
     };
   }, live);
-  const { pages, tail, ...rest } = tables;
-  const paged = pages.flatMap((p) => p.text.split('\n').slice(0, -1).map((line) => JSON.parse(line) as StoredEvent));
+  const { pageTexts, tail, ...rest } = tables;
+  const paged = pageTexts.flatMap((text) => text.split('\n').slice(0, -1).map((line) => JSON.parse(line) as StoredEvent));
   return { live, events: [...paged, ...tail.flatMap((r) => r.events)], ...rest };
 }
 
@@ -147,9 +159,10 @@ export async function damageEvent(page: Page, seq: number, value?: unknown, log 
       const commit = commits.find((r) => r.last >= seq);
       let where: 'page' | 'tail' | undefined;
       if (sealed && value !== undefined) {
-        const lines = sealed.text.split('\n');
+        const lines = (sealed.bytes === undefined ? sealed.text : new TextDecoder().decode(sealed.bytes)).split('\n');
         lines[seq - sealed.first] = JSON.stringify(value);
-        tx.objectStore('pages').put({ ...sealed, text: lines.join('\n') });
+        const text = lines.join('\n');
+        tx.objectStore('pages').put(sealed.bytes === undefined ? { ...sealed, text } : { ...sealed, bytes: new TextEncoder().encode(text) });
         where = 'page';
       } else if (commit) {
         const events = value === undefined ? commit.events.filter((e) => e.meta.seq !== seq) : commit.events.map((e) => (e.meta.seq === seq ? value : e));
@@ -183,7 +196,7 @@ export async function settledLog(page: Page, timeout = 20_000): Promise<RawLog> 
 
 /**
  * What is wrong with a log, if anything: seqs not 1..N, repeated ids, stream
- * versions not 1..k in seq order, a streams table that disagrees with the
+ * versions not 1..k in seq order, a stream index that disagrees with the
  * events, or half a command (an account opened without its e-mail reservation,
  * a transfer sent but not received).
  */
@@ -203,9 +216,9 @@ export function logProblems({ events, streams }: Pick<RawLog, 'events' | 'stream
     const row = streams.find((s) => s.stream === stream);
     const last = list[list.length - 1]!;
     if (row?.version !== last.meta.version || row.lastSeq !== last.meta.seq)
-      problems.push(`${stream}: streams table says ${JSON.stringify(row)}, events end at v${last.meta.version} seq ${last.meta.seq}`);
+      problems.push(`${stream}: the stream index says ${JSON.stringify(row)}, events end at v${last.meta.version} seq ${last.meta.seq}`);
   }
-  if (streams.length !== byStream.size) problems.push(`streams table has ${streams.length} rows for ${byStream.size} streams`);
+  if (streams.length !== byStream.size) problems.push(`the stream index has ${streams.length} streams, the events ${byStream.size}`);
   const payload = (e: StoredEvent) => e.payload as Record<string, string>;
   const count = (type: string, key: string) => {
     const counts = new Map<string, number>();

@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PAGE_SIZE, type EventInput, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
+import { CHUNK, STREAM_RUNS_PER_MERGE } from '../../src/eventstore/streamIndex.ts';
+import { closeStores, openStore, range } from './helpers.ts';
+
+/*
+ * Where a stream stands is kept out of the commit (streamIndex.ts): in the
+ * tail, then in one run per sealed page, then in buckets once the runs are
+ * merged. These tests check that versions, stream reads and version checks
+ * give the same answers wherever a stream's events sit, and from another tab
+ * that last looked before a merge.
+ */
+
+afterEach(closeStores);
+
+/** The stream of the n-th event: half to one long stream, a quarter to another, the rest over 20 short ones. */
+const streamOf = (n: number) => (n % 2 === 0 ? 'long-a' : n % 4 === 1 ? 'long-b' : `short-${n % 20}`);
+
+/** Appends events n = from..to, a commit of up to `size` events at a time, each batch one stream at 'any', and waits for the seals. */
+async function appendNumbered(store: EventStore, from: number, to: number, size = 1000): Promise<void> {
+  for (let start = from; start <= to; start += size) {
+    const batches = new Map<string, EventInput[]>();
+    for (const n of range(start, Math.min(to, start + size - 1))) {
+      const list = batches.get(streamOf(n)) ?? [];
+      list.push({ type: 'Noted', payload: { n }, meta: { id: `e-${n}` } });
+      batches.set(streamOf(n), list);
+    }
+    await store.appendMany([...batches].map(([stream, events]) => ({ stream, events })));
+  }
+  await store.settled();
+}
+
+/** Every stream answer of the store, checked against the log read whole. */
+async function expectStreamsMatchLog(store: EventStore): Promise<void> {
+  const byStream = new Map<string, StoredEvent[]>();
+  for (const event of await store.readAll()) byStream.set(event.meta.stream, [...(byStream.get(event.meta.stream) ?? []), event]);
+  const expected = [...byStream].map(([stream, events]) => ({ stream, version: events.length, lastSeq: events[events.length - 1]!.meta.seq }));
+  const byName = (a: { stream: string }, b: { stream: string }) => a.stream.localeCompare(b.stream);
+  expect((await store.listStreams()).sort(byName)).toEqual(expected.sort(byName));
+  expect(await store.streamVersions([...byStream.keys(), 'never-written'])).toEqual([...[...byStream.values()].map((e) => e.length), 0]);
+  for (const [stream, events] of byStream) expect(await store.readStream(stream)).toEqual(events);
+  const long = byStream.get('long-a')!;
+  expect(await store.readStream('long-a', { fromVersion: CHUNK - 2, toVersion: CHUNK + 3 })).toEqual(long.slice(CHUNK - 3, CHUNK + 3));
+  expect(await store.readStream('long-a', { direction: 'backward', limit: 3 })).toEqual(long.slice(-3).reverse());
+}
+
+describe('the stream index', () => {
+  it('answers alike from the tail, from runs and from merged buckets, for long streams past the head too', async () => {
+    const store = await openStore();
+    await appendNumbered(store, 1, PAGE_SIZE - 10, 100);
+    // Nothing sealed yet: the commits wrote their tail records and no stream record at all.
+    expect([await store.db.streamRuns.count(), await store.db.streamBuckets.count(), await store.db.streamIndex.count()]).toEqual([0, 0, 0]);
+    await expectStreamsMatchLog(store);
+
+    await appendNumbered(store, PAGE_SIZE - 9, 3 * PAGE_SIZE + 40);
+    expect(await store.db.streamRuns.count()).toBe(3);
+    await expectStreamsMatchLog(store);
+
+    const merged = (STREAM_RUNS_PER_MERGE + 2) * PAGE_SIZE + 123;
+    await appendNumbered(store, 3 * PAGE_SIZE + 41, merged, 2000);
+    expect(await store.db.streamRuns.count()).toBeLessThan(STREAM_RUNS_PER_MERGE);
+    expect(await store.db.streamBuckets.count()).toBeGreaterThan(0);
+    // long-a is far past its head: its later versions are in chunk records.
+    expect(await store.db.streamIndex.where('stream').equals('long-a').count()).toBeGreaterThan(0);
+    await expectStreamsMatchLog(store);
+
+    // A reopened store (a reload) starts with nothing in memory and reads the same.
+    store.close();
+    await expectStreamsMatchLog(await openStore());
+  });
+
+  it('another tab that last looked before a merge checks versions against the merged buckets, not what it remembers', async () => {
+    const mine = await openStore();
+    const theirs = await openStore();
+    await mine.append('shared', [{ type: 'Noted', payload: { n: 0 } }]);
+    expect(await mine.streamVersion('shared')).toBe(1);
+    await theirs.append('shared', [{ type: 'Noted', payload: { n: 1 } }], { expectedVersion: 1 });
+    await appendNumbered(theirs, 1, STREAM_RUNS_PER_MERGE * PAGE_SIZE, 4000);
+    expect(await theirs.db.streamRuns.count()).toBeLessThan(STREAM_RUNS_PER_MERGE);
+
+    await expect(mine.append('shared', [{ type: 'Noted', payload: { n: 2 } }], { expectedVersion: 1 })).rejects.toMatchObject({
+      name: 'WrongExpectedVersionError',
+    });
+    expect(await mine.append('shared', [{ type: 'Noted', payload: { n: 2 } }], { expectedVersion: 2 })).toMatchObject({ version: 3 });
+    expect((await mine.readStream('shared')).map((e) => e.payload)).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
+    await expectStreamsMatchLog(mine);
+    await expectStreamsMatchLog(theirs);
+  });
+
+  it("a refused version check leaves the log as it was, wherever the stream's position is read from", async () => {
+    const store = await openStore();
+    await appendNumbered(store, 1, 2 * PAGE_SIZE + 5);
+    const before = await store.lastSeq();
+    const version = await store.streamVersion('long-b');
+    await expect(
+      store.appendMany([
+        { stream: 'fresh', events: [{ type: 'Noted' }], expectedVersion: 'no_stream' },
+        { stream: 'long-b', events: [{ type: 'Noted' }], expectedVersion: version - 1 },
+      ]),
+    ).rejects.toMatchObject({ name: 'WrongExpectedVersionError' });
+    expect(await store.lastSeq()).toBe(before);
+    expect(await store.streamVersions(['fresh', 'long-b'])).toEqual([0, version]);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { PAGE_SIZE, type EventStore } from '../../src/eventstore/index.ts';
+import { exportLog, importLog, readLogFile, verifyLogFile } from '../../src/files/index.ts';
+import { PAGE_DAMAGES, damagePageBytes, rewritePages } from '../eventstore/damage.ts';
+import { buildFile, bytes, sampleEvents } from './fileBuilder.ts';
+import { blobBytes, openStore } from './helpers.ts';
+
+/*
+ * Export copies pages as they are stored: UTF-8 bytes, or text for pages
+ * written before bytes. The file must not depend on which.
+ */
+
+const now = () => new Date('2026-03-01T10:20:30.456Z');
+const events = sampleEvents(2 * PAGE_SIZE + 3, 7);
+
+/** Two sealed pages (written by an import, as bytes) and 3 events in the tail; notes in mixed scripts with emoji. */
+async function storedLog(): Promise<EventStore> {
+  await importLog(await openStore(), bytes(buildFile(events.slice(0, 2 * PAGE_SIZE))), { mode: 'empty' });
+  // The import replaced the log the first store had open.
+  const store = await openStore();
+  for (const e of events.slice(2 * PAGE_SIZE)) await store.append(e.meta.stream, [{ type: e.type, payload: e.payload, meta: { id: e.meta.id, at: e.meta.at } }]);
+  return store;
+}
+
+/** The file's bytes, exported in runs that cut across pages. */
+async function exported(store: EventStore): Promise<Uint8Array> {
+  return blobBytes((await exportLog(store, { now, pageSize: 333 })).blob);
+}
+
+type Verdict = { eventCount: number } | { code: string; line: number | undefined };
+
+async function verdict(store: EventStore): Promise<Verdict> {
+  const file = await exportLog(store, { now });
+  return readLogFile(file.blob).then(
+    (summary) => ({ eventCount: summary.eventCount }),
+    (e: unknown) => ({ code: (e as { code: string }).code, line: (e as { line?: number }).line }),
+  );
+}
+
+describe('exporting pages stored as bytes and as text', () => {
+  test('gives the same file byte for byte, and a log holding both kinds exports a file the reader verifies', async () => {
+    const store = await storedLog();
+    expect((await store.db.pages.toArray()).every((p) => p.bytes instanceof Uint8Array)).toBe(true);
+    const fromBytes = await exported(store);
+    const body = (data: Uint8Array) => Buffer.from(data.subarray(data.indexOf(0x0a) + 1));
+    expect(body(fromBytes).equals(body(bytes(buildFile(events))))).toBe(true);
+
+    // The first page as an older version wrote it, the second as bytes.
+    await rewritePages(store, 'text', { firsts: [1] });
+    expect((await store.db.pages.get(1))?.text).toEqual(expect.any(String));
+    const mixed = await exportLog(store, { now, pageSize: 333 });
+    expect(Buffer.from(await blobBytes(mixed.blob)).equals(Buffer.from(fromBytes))).toBe(true);
+    const summary = await verifyLogFile(mixed.blob);
+    expect(summary).toMatchObject({ eventCount: events.length, sha256: mixed.header.sha256 });
+
+    await rewritePages(store, 'text');
+    expect(Buffer.from(await exported(store)).equals(Buffer.from(fromBytes))).toBe(true);
+  });
+
+  test.each(Object.entries(PAGE_DAMAGES))('a page damaged on disk (%s) exports a file the reader refuses the same way, as text or as bytes', async (_, damage) => {
+    const store = await storedLog();
+    await rewritePages(store, 'text', { firsts: [1], change: damage });
+    const asText = await verdict(store);
+    await rewritePages(store, 'bytes', { firsts: [1] });
+    expect(await verdict(store)).toEqual(asText);
+    expect(asText).toEqual({ code: expect.any(String) as string, line: expect.any(Number) as number });
+  });
+
+  test('a page whose bytes are not UTF-8 exports as it is, and the reader refuses that line as INVALID_UTF8', async () => {
+    const store = await storedLog();
+    let line = 0;
+    await damagePageBytes(store, PAGE_SIZE + 1, (bytes) => {
+      const at = bytes.indexOf(0xe6); // the first byte of 東 (E6 9D B1), in seq 505's note: 東京で会議
+      bytes[at + 1] = 0x41;
+      // After the header line and the first page's lines.
+      line = 1 + PAGE_SIZE + new TextDecoder().decode(bytes.subarray(0, at)).split('\n').length;
+    });
+    expect(line).toBe(1 + 505);
+    expect(await verdict(store)).toEqual({ code: 'INVALID_UTF8', line });
+  });
+});
