@@ -52,6 +52,7 @@ export function planTurn(entries: readonly TurnEntry[], base: DecisionsState, ct
   const outcomes: TurnOutcome[] = [];
   let refused = 0;
   for (const { command, meta } of entries) {
+    const caused = meta.causationId !== undefined || meta.correlationId !== undefined;
     let events;
     try {
       events = decide(command, state, { random: ctx.random });
@@ -75,7 +76,7 @@ export function planTurn(entries: readonly TurnEntry[], base: DecisionsState, ct
       batch.events.push({
         type: event.type,
         payload: event.payload as unknown as JsonValue,
-        meta: { id: ctx.newId(), at: ctx.at, ...meta },
+        meta: caused ? { id: ctx.newId(), at: ctx.at, ...meta } : { id: ctx.newId(), at: ctx.at },
       });
     }
     outcomes.push({ places });

@@ -93,9 +93,15 @@ function explainJsonProblem(value: unknown, path: string, seen: Set<object>): st
   }
 }
 
+/** The last time that read back: a turn of commands stamps one time on thousands of events. */
+let lastReadBack = '';
+
 function readsBack(iso: string): boolean {
+  if (iso === lastReadBack) return true;
   const time = Date.parse(iso);
-  return !Number.isNaN(time) && new Date(time).toISOString() === iso;
+  if (Number.isNaN(time) || new Date(time).toISOString() !== iso) return false;
+  lastReadBack = iso;
+  return true;
 }
 
 function metaProblem(meta: unknown): string | undefined {
