@@ -5,13 +5,13 @@ import type { TailRecord } from './pages.ts';
 import { DuplicateEventError, EventStoreClosedError, WrongExpectedVersionError } from './errors.ts';
 import { closedError, type StoreHealth } from './health.ts';
 import { contentKey, expectedMatches, prepareBatches } from './prepareAppend.ts';
-import { pruneKeyframes } from './keyframes.ts';
 import { IdFilter } from './idFilter.ts';
 import { IdRunCache, eventTables, findSealedIds, lastSeqOf, mergeFound, readLinesRange, readRange, readSeqs, type EventLines } from './logRead.ts';
 import { commitTables, fillsPage, sealPages, writeEvents } from './logWrite.ts';
 import { StreamLookup, streamTables, type StreamsView } from './streamLookup.ts';
 import { onLogReplaced, openLiveDatabase } from './registry.ts';
 import { LogReplacedError, SEAL_CHECKPOINT } from './seal.ts';
+import { snapshotMethods } from './snapshotStore.ts';
 import { Subscription, wakeWhenShown } from './subscription.ts';
 import { TailCache } from './tailCache.ts';
 import type {
@@ -449,60 +449,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     },
     notifyAppended,
     settled: () => sealing,
-    saveSnapshot: async (snapshot) => {
-      const savedAt = clock().toISOString();
-      await run(() => db.transaction('rw', db.snapshots, async () => {
-        await db.snapshots.put({ ...snapshot, savedAt });
-        const seqs = (await db.snapshots
-          .where('[name+version+seq]')
-          .between([snapshot.name, snapshot.version, 0], [snapshot.name, snapshot.version, Infinity], true, true)
-          .primaryKeys()) as [string, number, number][];
-        const drop = pruneKeyframes(
-          seqs.map((k) => k[2]),
-          keyframes,
-        );
-        await db.snapshots.bulkDelete(drop.map((seq) => [snapshot.name, snapshot.version, seq] as [string, number, number]));
-      }), 'write');
-    },
-    loadSnapshot: (snapshotName, version, maxSeq = Number.MAX_SAFE_INTEGER) =>
-      run(
-        () =>
-          db.snapshots
-            .where('[name+version+seq]')
-            .between([snapshotName, version, 0], [snapshotName, version, maxSeq], true, true)
-            .last(),
-        'read',
-      ),
-    snapshotSeq: async (snapshotName, version, maxSeq = Number.MAX_SAFE_INTEGER) => {
-      const key = (await run(
-        () =>
-          db.snapshots
-            .where('[name+version+seq]')
-            .between([snapshotName, version, 0], [snapshotName, version, maxSeq], true, true)
-            .lastKey(),
-        'read',
-      )) as [string, number, number] | undefined;
-      return key?.[2];
-    },
-    deleteSnapshots: async (snapshotName) => {
-      await run(async () => {
-        if (snapshotName === undefined) await db.snapshots.clear();
-        else await db.snapshots.where('[name+version+seq]').between([snapshotName, 0, 0], [snapshotName, Infinity, Infinity]).delete();
-      }, 'write');
-    },
-    pruneSnapshots: (keep) =>
-      run(
-        () =>
-          db.transaction('rw', db.snapshots, async () => {
-            const kept = new Set(keep.map((k) => JSON.stringify([k.name, k.version])));
-            // Keys only: the states of a million-event log's snapshots run to megabytes each.
-            const keys = (await db.snapshots.toCollection().primaryKeys()) as [string, number, number][];
-            const stale = keys.filter(([name, version]) => !kept.has(JSON.stringify([name, version])));
-            await db.snapshots.bulkDelete(stale);
-            return stale.length;
-          }),
-        'write',
-      ),
+    ...snapshotMethods(db, connection.run, clock, keyframes),
     getCheckpoint: (checkpointName) => run(async () => (await db.checkpoints.get(checkpointName))?.seq ?? 0, 'read'),
     setCheckpoint: async (checkpointName, seq) => {
       await run(() => db.checkpoints.put({ name: checkpointName, seq }), 'write');

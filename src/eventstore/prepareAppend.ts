@@ -50,7 +50,7 @@ export function prepareBatches(batches: StreamBatch[], clock: () => Date, newId:
       // given (it is the stored line's); a plain spread is the fast way to copy, and most inputs have no undefined.
       const given = input.meta;
       const meta: Record<string, unknown> = given ? { ...given } : {};
-      if (given && Object.values(given).includes(undefined)) for (const key of Object.keys(meta)) if (meta[key] === undefined) delete meta[key];
+      if (given && Object.values(given).some((value) => value === undefined)) for (const key of Object.keys(meta)) if (meta[key] === undefined) delete meta[key];
       meta.id ??= newId();
       meta.at ??= at;
       const id = meta.id as string;
