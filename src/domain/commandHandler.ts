@@ -5,7 +5,7 @@ import { planTurn, storedEvents, type DispatchOptions, type TurnEntry, type Turn
 import { followStore, type DecisionSource, type FollowableStore } from './decisionSource.ts';
 import { DomainError } from './errors.ts';
 import { randomUuid, type Clock, type RandomSource } from './random.ts';
-import { cryptoRandom, systemClock } from './runtime.ts';
+import { cryptoRandom, cryptoUuid, systemClock } from './runtime.ts';
 
 export type { DispatchOptions } from './commandTurn.ts';
 
@@ -73,7 +73,7 @@ function lastSeqOf(results: readonly AppendResult[]): number {
  */
 export function createCommandHandler(options: CommandHandlerOptions): CommandHandler {
   const { store, clock = systemClock, random = cryptoRandom, maxRetries = 10, maxTurn = 10_000 } = options;
-  const newId = options.newId ?? (() => randomUuid(random));
+  const newId = options.newId ?? (random === cryptoRandom ? cryptoUuid : () => randomUuid(random));
   const followed = options.decisions ? undefined : followStore(options.store);
   const source: DecisionSource = options.decisions ?? followed!;
   const waiting: Waiting[] = [];
