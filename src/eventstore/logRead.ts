@@ -173,7 +173,15 @@ export class IdRunCache {
     const newest = keys.length > 0 ? keys[keys.length - 1]! : 0;
     const present = new Set(keys);
     for (const key of [...this.runs.keys()]) if (key < newest && !present.has(key)) this.runs.delete(key);
-    return { keys, runs, seqs: hashes.flatMap((hash) => runs.flatMap((run) => run.seqs.get(hash) ?? [])) };
+    // Plain loops: a burst looks up thousands of fresh ids, each against every run.
+    const seqs: number[] = [];
+    for (const hash of hashes) {
+      for (const run of runs) {
+        const found = run.seqs.get(hash);
+        if (found) seqs.push(...found);
+      }
+    }
+    return { keys, runs, seqs };
   }
 }
 

@@ -34,7 +34,8 @@ export function streamTables(db: RewindDatabase) {
 export class StreamsView {
   constructor(
     private readonly buckets: ReadonlyMap<number, ReadonlyMap<string, StreamRecord>>,
-    private readonly runs: readonly IndexedRun[],
+    /** Each stream's positions in the runs, oldest run first. */
+    private readonly runs: ReadonlyMap<string, readonly Positions[]>,
     private readonly tail: ReadonlyMap<string, Positions>,
   ) {}
 
@@ -57,7 +58,7 @@ export class StreamsView {
   all(): StreamInfo[] {
     const names = new Set<string>();
     for (const bucket of this.buckets.values()) for (const name of bucket.keys()) names.add(name);
-    for (const run of this.runs) for (const name of run.positions.keys()) names.add(name);
+    for (const name of this.runs.keys()) names.add(name);
     for (const name of this.tail.keys()) names.add(name);
     return [...names].map((name) => this.info(name)!);
   }
@@ -94,15 +95,10 @@ export class StreamsView {
     return this.buckets.get(streamBucketOf(stream))?.get(stream);
   }
 
-  private later(stream: string): Positions[] {
-    const found: Positions[] = [];
-    for (const run of this.runs) {
-      const positions = run.positions.get(stream);
-      if (positions) found.push(positions);
-    }
+  private later(stream: string): readonly Positions[] {
+    const inRuns = this.runs.get(stream) ?? [];
     const tail = this.tail.get(stream);
-    if (tail) found.push(tail);
-    return found;
+    return tail ? [...inRuns, tail] : inRuns;
   }
 }
 
@@ -133,6 +129,7 @@ function positionsInTail(tail: TailView): Map<string, Positions> {
  */
 export class StreamLookup {
   private readonly runs = new Map<number, IndexedRun>();
+  private indexed: { key: string; byStream: Map<string, Positions[]> } | undefined;
   private buckets = { through: -1, held: new Map<number, Map<string, StreamRecord>>() };
 
   /**
@@ -156,7 +153,24 @@ export class StreamLookup {
     const newest = keys.length > 0 ? keys[keys.length - 1]! : through;
     const present = new Set(keys);
     for (const key of [...this.runs.keys()]) if (key < newest && !present.has(key)) this.runs.delete(key);
-    return new StreamsView(buckets, runs, positionsInTail(tail));
+    return new StreamsView(buckets, this.byStream(runs), positionsInTail(tail));
+  }
+
+  /** The runs' positions by stream, worked out again only when the set of runs changes (at a seal or a merge). */
+  private byStream(runs: readonly IndexedRun[]): ReadonlyMap<string, readonly Positions[]> {
+    const key = runs.map((run) => run.first).join(',');
+    if (this.indexed?.key !== key) {
+      const byStream = new Map<string, Positions[]>();
+      for (const run of runs) {
+        for (const [stream, positions] of run.positions) {
+          const list = byStream.get(stream);
+          if (list) list.push(positions);
+          else byStream.set(stream, [positions]);
+        }
+      }
+      this.indexed = { key, byStream };
+    }
+    return this.indexed.byStream;
   }
 
   /**
