@@ -221,12 +221,13 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     let lost = false;
     // Everything is prepared above: inside the transaction only IndexedDB requests are awaited.
     const transaction = () => db.transaction('rw', commitTables(db), async () => {
-      const [sealed, tail, sealedIds] = await Promise.all([
+      const [sealed, tail, sealedIds, streamsWith] = await Promise.all([
         db.checkpoints.get(SEAL_CHECKPOINT),
         tailCache.view(db),
         findSealedIds(db, allIds, idLookup),
+        streamLookup.sealed(db, streamNames),
       ]);
-      const streams = await streamLookup.view(db, tail, streamNames);
+      const streams = streamsWith(tail);
       // An import or restore switched the log to another database; this one is only a backup now.
       if (sealed) throw new LogReplacedError(name);
       const existing = mergeFound(allIds, tail, sealedIds);

@@ -138,6 +138,15 @@ export class StreamLookup {
    * streamTables(db), with the tail view of the same transaction.
    */
   async view(db: RewindDatabase, tail: TailView, streams: readonly string[] | 'all'): Promise<StreamsView> {
+    return (await this.sealed(db, streams))(tail);
+  }
+
+  /**
+   * The sealed part of view(), which needs no tail view, so a commit reads it
+   * alongside the tail: returns a function that completes the view with the
+   * tail of the same transaction.
+   */
+  async sealed(db: RewindDatabase, streams: readonly string[] | 'all'): Promise<(tail: TailView) => StreamsView> {
     const keys = (await db.streamRuns.toCollection().primaryKeys()) as number[];
     const through = keys.length > 0 ? keys[0]! - 1 : await pagedEnd(db);
     const held = keys.map((key) => this.runs.get(key));
@@ -153,7 +162,8 @@ export class StreamLookup {
     const newest = keys.length > 0 ? keys[keys.length - 1]! : through;
     const present = new Set(keys);
     for (const key of [...this.runs.keys()]) if (key < newest && !present.has(key)) this.runs.delete(key);
-    return new StreamsView(buckets, this.byStream(runs), positionsInTail(tail));
+    const byStream = this.byStream(runs);
+    return (tail) => new StreamsView(buckets, byStream, positionsInTail(tail));
   }
 
   /** The runs' positions by stream, worked out again only when the set of runs changes (at a seal or a merge). */
