@@ -47,12 +47,18 @@ export function bucketOf(hash: number): number {
   return Math.floor(hash / 0x200000) % BUCKETS;
 }
 
-/** The seqs whose id hash equals `hash`, in the given buckets. */
-export function candidatesIn(hash: number, buckets: ReadonlyMap<number, IdBucketRecord>): number[] {
+/**
+ * The seqs whose id hash is one of `hashes`, in the given buckets: each bucket
+ * is scanned once, however many of the hashes fall in it (a lookup without the
+ * id filter may bring thousands).
+ */
+export function candidatesIn(hashes: readonly number[], buckets: ReadonlyMap<number, IdBucketRecord>): number[] {
+  const wanted = new Set(hashes);
   const seqs: number[] = [];
-  const bucket = buckets.get(bucketOf(hash));
-  if (bucket) {
-    for (let i = 0; i < bucket.hashes.length; i++) if (bucket.hashes[i] === hash) seqs.push(bucket.seqs[i]!);
+  for (const bucket of new Set(hashes.map(bucketOf))) {
+    const record = buckets.get(bucket);
+    if (!record) continue;
+    for (let i = 0; i < record.hashes.length; i++) if (wanted.has(record.hashes[i]!)) seqs.push(record.seqs[i]!);
   }
   return seqs;
 }

@@ -206,7 +206,7 @@ export async function findSealedIds(db: RewindDatabase, ids: readonly string[], 
   const buckets = [...new Set(inBuckets.map(bucketOf))];
   const bucketRecords = buckets.length > 0 ? await db.idBuckets.bulkGet(buckets) : [];
   const byBucket = new Map(bucketRecords.filter((b): b is IdBucketRecord => b !== undefined).map((b) => [b.bucket, b]));
-  const candidates = [...new Set([...seqs, ...inBuckets.flatMap((hash) => candidatesIn(hash, byBucket))])];
+  const candidates = [...new Set([...seqs, ...candidatesIn(inBuckets, byBucket)])];
   if (candidates.length === 0) return found;
   const wanted = new Set(ids);
   for (const event of await readSeqs(db, candidates, [])) if (wanted.has(event.meta.id)) found.set(event.meta.id, event);
