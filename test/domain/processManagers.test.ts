@@ -1,5 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { openEventStore, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
+import { MAX_RETRY_DELAY_MS, retryDelay } from '../../src/domain/processManagers/runner.ts';
 import {
   createCommandHandler,
   ledgerProjections,
@@ -233,4 +234,10 @@ test('a failed page is reported and handled again from the checkpoint', async ()
   await runner.caughtUp();
   expect(errors).toEqual([new Error('disk hiccup')]);
   expectOneEach(await store.readAll(), 1);
+});
+
+test('while storage keeps failing, the wait between tries doubles up to a minute, so the error is not reported every second', () => {
+  expect([1, 2, 3, 4, 5, 6, 7, 8].map((failures) => retryDelay(failures, 1000))).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000]);
+  expect(retryDelay(30, 1000)).toBe(MAX_RETRY_DELAY_MS);
+  expect(retryDelay(3, 0)).toBe(0);
 });

@@ -25,8 +25,20 @@ export interface ProcessManagerOptions {
   lock?: LockRequest;
   managers?: readonly AnyProcessManager[];
   onError?: (error: unknown) => void;
-  /** Wait before resubscribing after a failed page. */
+  /** Wait before resubscribing after a failed page; doubled after each failure in a row (see retryDelay). */
   retryDelayMs?: number;
+}
+
+/** The longest wait between two tries while storage keeps failing. */
+export const MAX_RETRY_DELAY_MS = 60_000;
+
+/**
+ * How long to wait after the `failures`-th failure in a row: `base`, then twice
+ * as long each time, up to MAX_RETRY_DELAY_MS. While storage is unavailable
+ * every try fails and is reported; a fixed delay reported an error every second.
+ */
+export function retryDelay(failures: number, base: number): number {
+  return Math.min(base * 2 ** Math.max(0, failures - 1), Math.max(base, MAX_RETRY_DELAY_MS));
 }
 
 export interface ProcessManagerRunner {
@@ -53,6 +65,7 @@ export function startProcessManagers(options: ProcessManagerOptions): ProcessMan
   const profiles = new Map<string, AccountProfile>();
   let state: 'waiting' | 'running' | 'stopped' = 'waiting';
   let handled = 0;
+  let failures = 0;
   let waiters: { seq: number; resolve: () => void }[] = [];
   let work: Promise<void> = Promise.resolve();
   let unsubscribe: (() => void) | undefined;
@@ -111,6 +124,7 @@ export function startProcessManagers(options: ProcessManagerOptions): ProcessMan
       const due = page.filter((e) => e.meta.seq > checkpoint && triggers(manager, e));
       await commit(manager, due, through);
     }
+    failures = 0;
     advance(through);
   }
 
@@ -129,9 +143,10 @@ export function startProcessManagers(options: ProcessManagerOptions): ProcessMan
         onError(error);
         if (error instanceof EventStoreClosedError) return;
         // The subscription has moved past the failed page; start again from the checkpoints.
+        failures += 1;
         setTimeout(() => {
           if (state === 'running' && !unsubscribe) subscribeFromCheckpoints().catch(onError);
-        }, retryDelayMs);
+        }, retryDelay(failures, retryDelayMs));
       },
     );
   }
