@@ -10,6 +10,13 @@ export interface BodyTotals {
 }
 
 /**
+ * Lines are gathered up to this many bytes before they become one Blob part.
+ * Measured in Chromium, exporting a million events (255 MB): a Blob per page
+ * of 500 events took 2.4 s, one per 5 MB 1.6 s.
+ */
+export const STAGE_BYTES = 8 * 1024 * 1024;
+
+/**
  * The work on a file's event lines that needs neither the store nor the
  * checks: UTF-8 encoding (export, of lines not stored as bytes), SHA-256, and
  * keeping the bytes as Blob parts (export). It runs in the hashing worker
@@ -18,8 +25,13 @@ export interface BodyTotals {
 export class BodyDigest {
   private readonly encoder = new TextEncoder();
   private readonly parts: Blob[] = [];
-  /** Kept for the whole file: encoding into it is twice as fast as a fresh buffer per chunk (measured in Chromium). */
-  private scratch = new Uint8Array(0);
+  /**
+   * The lines not yet in a Blob part. A Blob copies its bytes when it is made,
+   * so the stage is reused for the whole file; encoding into it is also twice
+   * as fast as into a fresh buffer per chunk (measured in Chromium).
+   */
+  private stage: Uint8Array<ArrayBuffer> | undefined;
+  private staged = 0;
   private bytes = 0;
 
   private constructor(private readonly digest: LineDigest) {}
@@ -28,13 +40,14 @@ export class BodyDigest {
     return new BodyDigest(await LineDigest.create());
   }
 
-  /** Hashes lines (each ending in LF) and keeps their bytes as a part, encoding them first when they are text; returns how many bytes they took. */
+  /** Hashes lines (each ending in LF) and keeps their bytes, encoding them first when they are text; returns how many bytes they took. */
   addLines(lines: LinesPart): number {
-    const chunk = typeof lines === 'string' ? this.encode(lines) : lines;
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    const room = typeof lines === 'string' ? lines.length * 3 : lines.length;
+    if (this.staged + room > STAGE_BYTES) this.flush();
+    const chunk = room > STAGE_BYTES ? this.keepAlone(lines) : this.put(lines);
     this.digest.addLines(chunk);
     this.bytes += chunk.length;
-    // A Blob copies its bytes out of the JS heap (browsers move large ones to disk).
-    this.parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>]));
     return chunk.length;
   }
 
@@ -45,12 +58,33 @@ export class BodyDigest {
   }
 
   finish(): BodyTotals {
+    this.flush();
     return { sha256: this.digest.hex(), bytes: this.bytes, blob: new Blob(this.parts) };
   }
 
-  private encode(text: string): Uint8Array {
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (this.scratch.length < text.length * 3) this.scratch = new Uint8Array(text.length * 3);
-    return this.scratch.subarray(0, this.encoder.encodeInto(text, this.scratch).written);
+  /** Adds lines to the stage; returns where they landed in it. */
+  private put(lines: LinesPart): Uint8Array {
+    this.stage ??= new Uint8Array(STAGE_BYTES);
+    const at = this.staged;
+    if (typeof lines === 'string') this.staged += this.encoder.encodeInto(lines, this.stage.subarray(at)).written;
+    else {
+      this.stage.set(lines, at);
+      this.staged += lines.length;
+    }
+    return this.stage.subarray(at, this.staged);
+  }
+
+  /** Lines too long for the stage (which was flushed before them) become a part of their own. */
+  private keepAlone(lines: LinesPart): Uint8Array {
+    const chunk = typeof lines === 'string' ? this.encoder.encode(lines) : lines;
+    this.parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>]));
+    return chunk;
+  }
+
+  private flush(): void {
+    if (this.staged === 0) return;
+    // A Blob copies its bytes out of the JS heap (browsers move large ones to disk).
+    this.parts.push(new Blob([this.stage!.subarray(0, this.staged)]));
+    this.staged = 0;
   }
 }

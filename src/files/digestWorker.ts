@@ -3,9 +3,9 @@ import { BodyDigest } from './bodyDigest.ts';
 import type { DigestReply, DigestRequest } from './digestProtocol.ts';
 
 /**
- * The hashing worker: encodes (lines given as text), hashes and keeps a file's event lines on the
- * second core while the page reads the store (export) or parses the file
- * (import). One worker serves one file.
+ * The hashing worker: encodes (what comes as text), hashes and keeps a file's
+ * event lines on the second core while the page reads the store (export) or
+ * parses the file (import). One worker serves one file.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const reply = (message: DigestReply, transfer: Transferable[] = []) => scope.postMessage(message, transfer);

@@ -19,10 +19,10 @@ const MAX_QUEUED = 2;
  * The event lines of a file as they are written, in the one canonical form:
  * `JSON.stringify({ type, payload, meta })` of each event exactly as stored,
  * UTF-8, LF after every line, no BOM. Each chunk goes to the hasher (a worker
- * in a browser), which encodes it (unless it is bytes already), hashes it and keeps it as a Blob part
- * (a Blob's bytes live outside the JS heap; browsers move large ones to disk),
- * so nothing holds more than a few chunks. It refuses events out of seq order
- * or with a gap, which the reader would refuse.
+ * in a browser), which encodes it (unless it is bytes already), hashes it and
+ * keeps it in Blob parts (a Blob's bytes live outside the JS heap; browsers
+ * move large ones to disk), so nothing holds more than a few chunks. It
+ * refuses events out of seq order or with a gap, which the reader would refuse.
  */
 export class FileBody {
   private readonly consecutive: boolean;
