@@ -1,4 +1,5 @@
-import { depsOf, ScratchLog, type StoredEvent } from '../../src/eventstore/index.ts';
+import { ScratchLog } from '../../src/eventstore/bulk.ts';
+import { depsOf, type StoredEvent } from '../../src/eventstore/index.ts';
 import { PROCESS_MANAGER_CHECKPOINTS, syntheticLedger } from '../../src/domain/index.ts';
 import { putAll } from './idb.ts';
 import { LOG, ms, openLog, withLog } from './log.ts';

@@ -6,15 +6,8 @@ import { commitTables, fillsPage, sealPages, writeEvents } from './logWrite.ts';
 import { LogPacker } from './packer.ts';
 import { bucketsOf } from './streamIndex.ts';
 import { pickEvents, type PageRecord } from './pages.ts';
-import {
-  definedDeps,
-  dropScratchDatabase,
-  registerScratchDatabase,
-  switchLiveDatabase,
-  type DatabaseDeps,
-  type LogRecord,
-  type SwitchHooks,
-} from './registry.ts';
+import { definedDeps, type DatabaseDeps, type LogRecord } from './registry.ts';
+import { dropScratchDatabase, registerScratchDatabase, switchLiveDatabase, type SwitchHooks } from './registrySwitch.ts';
 import { LogReplacedError, SEAL_CHECKPOINT, isSealed } from './seal.ts';
 import type { StoredEvent } from './types.ts';
 

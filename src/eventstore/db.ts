@@ -1,6 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { IdBucketRecord, IdRunRecord } from './idIndex.ts';
-import { upgradeFromRows, upgradeStreamsToBuckets } from './migrate.ts';
 import type { PageRecord, TailRecord } from './pages.ts';
 import type { StreamBucketRecord, StreamChunkRecord, StreamRunRecord } from './streamIndex.ts';
 import type { JsonValue } from './types.ts';
@@ -37,6 +36,13 @@ export interface DocumentRecord {
  * Version 3 replaces the row per stream, which every commit rewrote, by stream
  * runs and buckets written at seal time; upgrading groups the rows into buckets.
  */
+/**
+ * The upgrade code, loaded only when an older database is opened: it is not
+ * part of the boot bundle. Dexie.waitFor keeps the upgrade transaction alive
+ * while the module loads.
+ */
+const upgrades = () => Dexie.waitFor(import('./migrate.ts'));
+
 export class RewindDatabase extends Dexie {
   pages!: Table<PageRecord, number>;
   tail!: Table<TailRecord, number>;
@@ -67,9 +73,9 @@ export class RewindDatabase extends Dexie {
         idBuckets: 'bucket',
         streamIndex: '[stream+chunk]',
       })
-      .upgrade(upgradeFromRows);
+      .upgrade(async (tx) => (await upgrades()).upgradeFromRows(tx));
     this.version(3)
       .stores({ streams: null, streamRuns: 'first', streamBuckets: 'bucket' })
-      .upgrade(upgradeStreamsToBuckets);
+      .upgrade(async (tx) => (await upgrades()).upgradeStreamsToBuckets(tx));
   }
 }

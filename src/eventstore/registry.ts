@@ -1,7 +1,7 @@
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import { RewindDatabase } from './db.ts';
 import { tryWithImportLock } from './importLock.ts';
-import { LogReplacedError, isSealed, sealDatabase, unsealDatabase } from './seal.ts';
+import { isSealed, unsealDatabase } from './seal.ts';
 
 /**
  * Which IndexedDB database holds a log. A log's name (`'rewind'`) is resolved
@@ -66,7 +66,7 @@ async function withRegistry<T>(deps: DatabaseDeps, fn: (registry: RegistryDataba
   }
 }
 
-async function updateRecord(log: string, deps: DatabaseDeps, change: (record: LogRecord) => LogRecord): Promise<LogRecord> {
+export async function updateRecord(log: string, deps: DatabaseDeps, change: (record: LogRecord) => LogRecord): Promise<LogRecord> {
   return withRegistry(deps, (registry) =>
     registry.transaction('rw', registry.logs, async () => {
       const next = change((await registry.logs.get(log)) ?? blankRecord(log));
@@ -92,7 +92,7 @@ function channelName(log: string): string {
 const switchedHere = new Set<string>();
 
 /** Tells every tab (this one included) that `log` now lives in another database. */
-function announceReplaced(info: LogReplacedInfo): void {
+export function announceReplaced(info: LogReplacedInfo): void {
   switchedHere.add(info.live);
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(channelName(info.log));
@@ -125,79 +125,8 @@ export async function emptyTrash(log: string, deps: DatabaseDeps): Promise<void>
   }
 }
 
-/** Deletes the backup database, if there is one. */
-export async function discardBackupDatabase(log: string, deps: DatabaseDeps): Promise<void> {
-  await updateRecord(log, deps, (r) => {
-    if (!r.backup) return r;
-    const { backup, backupSince: _since, ...rest } = r;
-    return { ...rest, trash: [...r.trash, backup] };
-  });
-  await emptyTrash(log, deps);
-}
-
-/** Names a new, empty database for an import of `log` and records it as pending. */
-export async function registerScratchDatabase(log: string, deps: DatabaseDeps): Promise<string> {
-  const physical = `${log}@${crypto.randomUUID()}`;
-  await updateRecord(log, deps, (r) => ({ ...r, pending: [...r.pending, physical] }));
-  return physical;
-}
-
-/** Deletes an import's scratch database that will not become live. */
-export async function dropScratchDatabase(log: string, physical: string, deps: DatabaseDeps): Promise<void> {
-  await updateRecord(log, deps, (r) => ({ ...r, pending: r.pending.filter((p) => p !== physical), trash: [...r.trash, physical] }));
-  await emptyTrash(log, deps);
-}
-
-export interface SwitchHooks {
-  /** Runs inside the transaction that seals the current live database; throw to refuse the switch. */
-  check?: (live: RewindDatabase) => Promise<void>;
-  /** Runs once the live database is sealed (its log can no longer change), before the switch; throw to refuse. */
-  afterSeal?: (live: RewindDatabase) => Promise<void>;
-}
-
-/**
- * Makes `target` the live database of `log`; the current live one becomes the
- * backup (sealed, so no append can land in it any more).
- */
-export async function switchLiveDatabase(
-  log: string,
-  target: string,
-  deps: DatabaseDeps,
-  reason: LogReplacedInfo['reason'],
-  hooks: SwitchHooks = {},
-): Promise<LogRecord> {
-  const before = await readLogRecord(log, deps);
-  const live = new RewindDatabase(before.live, definedDeps(deps));
-  const next = new RewindDatabase(target, definedDeps(deps));
-  try {
-    const targetWasSealed = await isSealed(next);
-    await sealDatabase(live, hooks.check);
-    let record: LogRecord;
-    try {
-      await hooks.afterSeal?.(live);
-      if (targetWasSealed) await unsealDatabase(next);
-      record = await updateRecord(log, deps, (r) => {
-        if (r.live !== before.live) throw new LogReplacedError(log);
-        const trash = r.backup && r.backup !== target ? [...r.trash, r.backup] : r.trash;
-        const backupSince = new Date().toISOString();
-        return { ...r, live: target, backup: r.live, backupSince, pending: r.pending.filter((p) => p !== target), trash };
-      });
-    } catch (error) {
-      await unsealDatabase(live);
-      if (targetWasSealed) await sealDatabase(next);
-      throw error;
-    }
-    announceReplaced({ log, live: record.live, backup: record.backup, reason });
-    return record;
-  } finally {
-    live.close();
-    next.close();
-    await emptyTrash(log, deps).catch(warnTrash(log));
-  }
-}
-
 /** A database that could not be deleted stays in the trash and is tried again at the next open. */
-function warnTrash(log: string): (error: unknown) => void {
+export function warnTrash(log: string): (error: unknown) => void {
   return (error) => console.warn(`Could not delete an old copy of "${log}"; will retry at the next open.`, error);
 }
 

@@ -1,4 +1,5 @@
-import { depsOf, discardBackupDatabase, readLogRecord, switchLiveDatabase, type EventStore } from '../eventstore/index.ts';
+import { discardBackupDatabase, switchLiveDatabase } from '../eventstore/bulk.ts';
+import { depsOf, readLogRecord, type EventStore } from '../eventstore/index.ts';
 import { LogFileError } from './errors.ts';
 import { exclusively } from './importLog.ts';
 

@@ -1,14 +1,12 @@
 import {
-  DuplicateIdError,
   LogReplacedError,
-  ScratchLog,
   depsOf,
-  lastSeqOf,
   readLogRecord,
   tryWithImportLock,
   type EventStore,
   type StoredEvent,
 } from '../eventstore/index.ts';
+import { DuplicateIdError, ScratchLog, lastSeqOf } from '../eventstore/bulk.ts';
 import type { ByteSource } from './byteSource.ts';
 import { duplicateId } from './continuity.ts';
 import { LogFileError } from './errors.ts';

@@ -1,4 +1,5 @@
-import { ScratchLog, appendPositioned, depsOf, lastSeqOf, type EventStore, type RewindDatabase, type StoredEvent } from '../eventstore/index.ts';
+import { ScratchLog, appendPositioned, lastSeqOf } from '../eventstore/bulk.ts';
+import { depsOf, type EventStore, type RewindDatabase, type StoredEvent } from '../eventstore/index.ts';
 import type { ByteSource } from './byteSource.ts';
 import { LogFileError, MergeConflictError } from './errors.ts';
 import { advancedCheckpoints, readerOptions, type ImportContext, type ImportResult } from './importTypes.ts';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DuplicateIdError, PAGE_SIZE, ScratchLog, depsOf, type EventInput, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
+import { DuplicateIdError, ScratchLog } from '../../src/eventstore/bulk.ts';
+import { PAGE_SIZE, depsOf, type EventInput, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
 import { RUNS_PER_MERGE } from '../../src/eventstore/idIndex.ts';
 import { CHUNK } from '../../src/eventstore/streamIndex.ts';
 import { injectFaults, quotaExceeded } from './faultInjection.ts';

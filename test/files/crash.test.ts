@@ -1,5 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { ScratchLog, depsOf, readLogRecord } from '../../src/eventstore/index.ts';
+import { ScratchLog } from '../../src/eventstore/bulk.ts';
+import { depsOf, readLogRecord } from '../../src/eventstore/index.ts';
 import { sealDatabase } from '../../src/eventstore/seal.ts';
 import { importLog, type ImportMode } from '../../src/files/index.ts';
 import { buildFile, bytes, sampleEvents } from './fileBuilder.ts';
