@@ -8,6 +8,7 @@ import { contentKey, expectedMatches, prepareBatches } from './prepareAppend.ts'
 import { IdFilter } from './idFilter.ts';
 import { IdRunCache, eventTables, findSealedIds, lastSeqOf, mergeFound, readLinesRange, readRange, readSeqs, type EventLines } from './logRead.ts';
 import { commitTables, fillsPage, sealPages, writeEvents } from './logWrite.ts';
+import { STREAM_BUCKETS } from './streamIndex.ts';
 import { StreamLookup, streamTables, type StreamsView } from './streamLookup.ts';
 import { onLogReplaced, openLiveDatabase } from './registry.ts';
 import { LogReplacedError, SEAL_CHECKPOINT } from './seal.ts';
@@ -27,6 +28,9 @@ import type {
   SubscriptionHandler,
   Unsubscribe,
 } from './types.ts';
+
+/** Stream buckets read ahead per transaction (see warmStreams). */
+const WARM_SLICE = 32;
 
 export interface OpenEventStoreOptions {
   /** The IndexedDB database name. */
@@ -201,19 +205,23 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
   void sealLater();
 
   // A store that writes reads every stream bucket once, in the background, so its commits find each stream's
-  // position in memory rather than reading a bucket per new stream (a bucket holds its streams' heads: ~40 KB at 1M).
+  // position in memory rather than reading a bucket per new stream (a bucket holds its streams' heads: ~40 KB at
+  // 1M). A slice at a time, each in its own transaction, so no single task decodes all of them (~10 MB at 1M).
   let warmed = false;
-  function warmStreams(): void {
+  async function warmStreams(): Promise<void> {
     if (warmed) return;
     warmed = true;
-    viewStreams('all', () => undefined).catch((error: unknown) => {
-      if (!connection.ended) console.warn('Could not read the stream buckets ahead; commits read them as needed.', error);
-    });
+    for (let first = 0; first < STREAM_BUCKETS; first += WARM_SLICE) {
+      const slice = Array.from({ length: Math.min(WARM_SLICE, STREAM_BUCKETS - first) }, (_, i) => first + i);
+      await run(() => db.transaction('r', streamTables(db), () => streamLookup.warm(db, slice)), 'read');
+    }
   }
 
   async function appendMany(batches: StreamBatch[], appendOptions: AppendManyOptions = {}): Promise<AppendResult[]> {
     if (connection.ended) throw closedError(connection.health.get());
-    warmStreams();
+    warmStreams().catch((error: unknown) => {
+      if (!connection.ended) console.warn('Could not read the stream buckets ahead; commits read them as needed.', error);
+    });
     if (replaced) throw new LogReplacedError(name);
     const prepared = prepareBatches(batches, clock, newId);
     const allIds = prepared.flatMap((b) => b.events.map((e) => e.meta.id));

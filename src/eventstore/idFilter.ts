@@ -37,60 +37,84 @@ export class IdFilter {
       this.wanted = true;
       return undefined;
     }
-    return hashes.filter((hash) => this.probe(hash, bits, false));
+    return hashes.filter((hash) => probe(hash, bits, this.mask, false));
   }
 
   /** Takes in a sealed page's id hashes; pages must come in order (one already covered is ignored). */
   addRun(first: number, hashes: Iterable<number>): void {
     const { bits } = this;
     if (!bits || first !== this.covered) return;
-    for (const hash of hashes) this.probe(hash, bits, true);
+    for (const hash of hashes) {
+      probe(hash, bits, this.mask, true);
+      this.count += 1;
+    }
     this.covered += PAGE_SIZE;
     // Below half the bits per id, false positives grow fast: build it again, larger.
     if (this.count * (BITS_PER_ID / 2) > this.mask + 1) this.wanted = true;
   }
 
-  /** Builds the filter from the buckets, in its own read transaction; call outside any transaction. */
+  /**
+   * Builds the filter from the buckets, in its own read transaction; call
+   * outside any transaction. At 1M events the buckets hold 16 MB of hashes: they
+   * are read in several requests and taken in a slice at a time, letting other
+   * work (a command's commit) run in between, and the filter is used only once
+   * it is whole.
+   */
   async build(db: RewindDatabase): Promise<void> {
     if (this.building) return;
     this.building = true;
     this.wanted = false;
     try {
       const built = await db.transaction('r', [db.idBuckets, db.idRuns, db.pages], async () => {
-        const [buckets, runKeys, lastPage] = await Promise.all([
-          db.idBuckets.toArray(),
+        const [keys, runKeys, lastPage] = await Promise.all([
+          db.idBuckets.toCollection().primaryKeys() as Promise<number[]>,
           db.idRuns.toCollection().primaryKeys() as Promise<number[]>,
           db.pages.orderBy(':id').lastKey() as Promise<number | undefined>,
         ]);
-        return { buckets, bucketed: bucketedEnd(runKeys, lastPage) };
+        const slices = await Promise.all(inSlices(keys).map((slice) => db.idBuckets.bulkGet(slice)));
+        return { buckets: slices.flat().filter((b) => b !== undefined), bucketed: bucketedEnd(runKeys, lastPage) };
       });
       const ids = built.buckets.reduce((n, b) => n + b.hashes.length, 0);
       const log2 = Math.max(16, Math.ceil(Math.log2(Math.max(1, ids) * BITS_PER_ID)));
       const bits = new Uint32Array(2 ** (log2 - 5));
+      const mask = 2 ** log2 - 1;
+      for (const slice of inSlices(built.buckets)) {
+        for (const bucket of slice) for (const hash of bucket.hashes) probe(hash, bits, mask, true);
+        await new Promise((resolve) => setTimeout(resolve));
+      }
+      // Runs this store sealed meanwhile went into the filter it replaces: the new one covers fewer pages, and a
+      // lookup past them reads the buckets (and asks for another build) until it catches up.
       this.bits = bits;
-      this.mask = 2 ** log2 - 1;
-      this.count = 0;
-      for (const bucket of built.buckets) for (const hash of bucket.hashes) this.probe(hash, bits, true);
+      this.mask = mask;
+      this.count = ids;
       this.covered = built.bucketed;
     } finally {
       this.building = false;
     }
   }
+}
 
-  /** Sets (when `set`) or tests the hash's bits: double hashing on its high 32 and low 21 bits. */
-  private probe(hash: number, bits: Uint32Array, set: boolean): boolean {
-    const a = Math.floor(hash / 0x200000) >>> 0;
-    const b = (hash % 0x200000) | 1;
-    if (set) this.count += 1;
-    for (let i = 0; i < PROBES; i++) {
-      const at = (a + i * b) & this.mask;
-      const word = at >>> 5;
-      const bit = 1 << (at & 31);
-      if (set) bits[word]! |= bit;
-      else if ((bits[word]! & bit) === 0) return false;
-    }
-    return true;
+/** Buckets taken at a time while building: 1/8 of them. */
+const SLICE = 32;
+
+function inSlices<T>(items: readonly T[]): T[][] {
+  const slices: T[][] = [];
+  for (let i = 0; i < items.length; i += SLICE) slices.push(items.slice(i, i + SLICE));
+  return slices;
+}
+
+/** Sets (when `set`) or tests the hash's bits: double hashing on its high 32 and low 21 bits. */
+function probe(hash: number, bits: Uint32Array, mask: number, set: boolean): boolean {
+  const a = Math.floor(hash / 0x200000) >>> 0;
+  const b = (hash % 0x200000) | 1;
+  for (let i = 0; i < PROBES; i++) {
+    const at = (a + i * b) & mask;
+    const word = at >>> 5;
+    const bit = 1 << (at & 31);
+    if (set) bits[word]! |= bit;
+    else if ((bits[word]! & bit) === 0) return false;
   }
+  return true;
 }
 
 /**

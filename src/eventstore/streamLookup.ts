@@ -148,12 +148,12 @@ export class StreamLookup {
    */
   async sealed(db: RewindDatabase, streams: readonly string[] | 'all'): Promise<(tail: TailView) => StreamsView> {
     const keys = (await db.streamRuns.toCollection().primaryKeys()) as number[];
-    const through = keys.length > 0 ? keys[0]! - 1 : await pagedEnd(db);
+    const through = await bucketsEnd(db, keys);
     const held = keys.map((key) => this.runs.get(key));
     const missing = keys.filter((_, i) => held[i] === undefined);
     const [fetched, buckets] = await Promise.all([
       missing.length > 0 ? db.streamRuns.bulkGet(missing) : ([] as (StreamRunRecord | undefined)[]),
-      this.bucketsFor(db, through, streams),
+      this.bucketsFor(db, through, streams === 'all' ? 'all' : [...new Set(streams.map(streamBucketOf))]),
     ]);
     const runs = [...held.filter((run) => run !== undefined), ...fetched.filter((run): run is StreamRunRecord => run !== undefined).map(indexRun)];
     runs.sort((a, b) => a.first - b.first);
@@ -196,16 +196,25 @@ export class StreamLookup {
     this.runs.clear();
   }
 
-  private async bucketsFor(db: RewindDatabase, through: number, streams: readonly string[] | 'all'): Promise<ReadonlyMap<number, Map<string, StreamRecord>>> {
+  /**
+   * Reads these buckets into memory ahead of the commits that will need them;
+   * call inside a transaction covering streamTables(db).
+   */
+  async warm(db: RewindDatabase, buckets: readonly number[]): Promise<void> {
+    const keys = (await db.streamRuns.toCollection().primaryKeys()) as number[];
+    await this.bucketsFor(db, await bucketsEnd(db, keys), buckets);
+  }
+
+  private async bucketsFor(db: RewindDatabase, through: number, buckets: readonly number[] | 'all'): Promise<ReadonlyMap<number, Map<string, StreamRecord>>> {
     // A newer end: whatever was held is out of date. An older one (a transaction that began before this
     // store saw a merge): read into a map of its own, leaving the newer cache alone.
     if (through > this.buckets.through) this.buckets = { through, held: new Map() };
     const held = through === this.buckets.through ? this.buckets.held : new Map<number, Map<string, StreamRecord>>();
-    if (streams === 'all') {
+    if (buckets === 'all') {
       for (const bucket of await db.streamBuckets.toArray()) held.set(bucket.bucket, bucket.streams);
       return held;
     }
-    const wanted = [...new Set(streams.map(streamBucketOf))].filter((bucket) => !held.has(bucket));
+    const wanted = buckets.filter((bucket) => !held.has(bucket));
     if (wanted.length > 0) {
       const records = await db.streamBuckets.bulkGet(wanted);
       wanted.forEach((bucket, i) => held.set(bucket, records[i]?.streams ?? new Map()));
@@ -218,7 +227,9 @@ function indexRun(run: StreamRunRecord): IndexedRun {
   return { first: run.first, positions: positionsOf(runEntries(run)) };
 }
 
-async function pagedEnd(db: RewindDatabase): Promise<number> {
+/** The last seq the buckets hold: before the first run's page, or the last page's end when every run is merged. */
+async function bucketsEnd(db: RewindDatabase, runKeys: readonly number[]): Promise<number> {
+  if (runKeys.length > 0) return runKeys[0]! - 1;
   const last = (await db.pages.orderBy(':id').lastKey()) as number | undefined;
   return last === undefined ? 0 : last + PAGE_SIZE - 1;
 }
