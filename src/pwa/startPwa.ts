@@ -1,6 +1,6 @@
 import { createPwaStore, type PwaStore } from './pwaStore.ts';
 import { installPreloadRecovery } from './preloadRecovery.ts';
-import { registerServiceWorker, type ServiceWorkerControl } from './registerServiceWorker.ts';
+import type { ServiceWorkerControl } from './registerServiceWorker.ts';
 
 let control: ServiceWorkerControl | undefined;
 let started = false;
@@ -44,13 +44,34 @@ export function startPwa(): void {
       serviceWorkerError: 'Off in development: `npm start` serves the built app, which works offline.',
     });
   } else {
-    control = registerServiceWorker({
-      onUpdateWaiting: () => pwaStore.setState({ updateAvailable: true }),
-      onControlled: () => pwaStore.setState({ offlineReady: true }),
-      onError: (error) =>
-        pwaStore.setState({ serviceWorkerError: error instanceof Error ? error.message : String(error) }),
-    });
-    if (!control) pwaStore.setState({ serviceWorkerError: 'This browser cannot keep Rewind available offline.' });
+    // Registered once the page has loaded, as Workbox advises (the service worker's precache download then does
+    // not compete with the page's own), and loaded only then: workbox-window is not needed to show the ledger
+    // (the boot bundle).
+    const failed = (error: unknown) => pwaStore.setState({ serviceWorkerError: error instanceof Error ? error.message : String(error) });
+    const register = () =>
+      import('./registerServiceWorker.ts')
+        .then(({ registerServiceWorker }) => {
+          control = registerServiceWorker({
+            onUpdateWaiting: () => pwaStore.setState({ updateAvailable: true }),
+            onControlled: () => pwaStore.setState({ offlineReady: true }),
+            onError: failed,
+          });
+          if (!control) pwaStore.setState({ serviceWorkerError: 'This browser cannot keep Rewind available offline.' });
+        })
+        .catch(failed);
+    // Half a second after the page has loaded and the first screen is up, when the page has settled.
+    const registerSoon = () => setTimeout(() => void register(), 500);
+    const afterFirstScreen = () => {
+      const root = document.getElementById('root');
+      if (!root || root.childElementCount > 0) return void registerSoon();
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        registerSoon();
+      });
+      observer.observe(root, { childList: true });
+    };
+    if (document.readyState === 'complete') afterFirstScreen();
+    else window.addEventListener('load', afterFirstScreen, { once: true });
   }
   void pwaStore.getState().refreshStorage();
 }
