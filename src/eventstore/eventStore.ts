@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { watchConnection } from './connection.ts';
 import type { RewindDatabase, SnapshotRecord } from './db.ts';
-import type { TailRecord } from './pages.ts';
+import { lastPageKey, type TailRecord } from './pages.ts';
 import { DuplicateEventError, EventStoreClosedError, WrongExpectedVersionError } from './errors.ts';
 import { closedError, type StoreHealth } from './health.ts';
 import { contentKey, expectedMatches, prepareBatches } from './prepareAppend.ts';
@@ -391,7 +391,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
           // Times grow with seqs: the answer lies in the newest page that starts at or before `iso`, or after it.
           const [page, lastPage, last] = await Promise.all([
             db.pages.where('firstAt').belowOrEqual(iso).last(),
-            db.pages.orderBy(':id').lastKey() as Promise<number | undefined>,
+            lastPageKey(db),
             lastSeqOf(db),
           ]);
           // Every page starts later: so does the whole log.

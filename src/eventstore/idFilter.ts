@@ -1,5 +1,5 @@
 import type { RewindDatabase } from './db.ts';
-import { PAGE_SIZE } from './pages.ts';
+import { PAGE_SIZE, bucketedEnd, lastPageKey } from './pages.ts';
 
 /** Bits per id when the filter is built, and probes per id: about 1 false positive in 1,000, 1 in 50 at half the bits. */
 const BITS_PER_ID = 16;
@@ -69,7 +69,7 @@ export class IdFilter {
         const [keys, runKeys, lastPage] = await Promise.all([
           db.idBuckets.toCollection().primaryKeys() as Promise<number[]>,
           db.idRuns.toCollection().primaryKeys() as Promise<number[]>,
-          db.pages.orderBy(':id').lastKey() as Promise<number | undefined>,
+          lastPageKey(db),
         ]);
         const slices = await Promise.all(inSlices(keys).map((slice) => db.idBuckets.bulkGet(slice)));
         return { buckets: slices.flat().filter((b) => b !== undefined), bucketed: bucketedEnd(runKeys, lastPage) };
@@ -115,14 +115,4 @@ function probe(hash: number, bits: Uint32Array, mask: number, set: boolean): boo
     else if ((bits[word]! & bit) === 0) return false;
   }
   return true;
-}
-
-/**
- * The first page the id buckets do not hold: the first id run's page (runs are
- * the pages sealed since the last merge), or past the last page when every run
- * was merged.
- */
-export function bucketedEnd(runKeys: readonly number[], lastPage: number | undefined): number {
-  if (runKeys.length > 0) return Math.min(...runKeys);
-  return lastPage === undefined ? 1 : lastPage + PAGE_SIZE;
 }

@@ -1,7 +1,7 @@
 import type { RewindDatabase } from './db.ts';
 import { bucketOf, candidatesIn, idHash, type IdBucketRecord, type IdRunRecord } from './idIndex.ts';
-import { PAGE_SIZE, lineOf, pageEvents, pageLines, pageStart, pickEvents, type LinesPart, type PageRecord, type TailRecord } from './pages.ts';
-import { bucketedEnd, type IdFilter } from './idFilter.ts';
+import { bucketedEnd, lastPageKey, lineOf, pageEvents, pageLines, pageStart, pickEvents, sealedThrough, type LinesPart, type PageRecord, type TailRecord } from './pages.ts';
+import type { IdFilter } from './idFilter.ts';
 import type { TailView } from './tailCache.ts';
 import type { StoredEvent } from './types.ts';
 
@@ -18,9 +18,8 @@ export function eventTables(db: RewindDatabase) {
 
 /** The newest seq of a database (0 when empty). */
 export async function lastSeqOf(db: RewindDatabase): Promise<number> {
-  const [lastTail, lastPage] = await Promise.all([db.tail.orderBy(':id').last(), db.pages.orderBy(':id').lastKey()]);
-  const paged = lastPage === undefined ? 0 : (lastPage as number) + PAGE_SIZE - 1;
-  return Math.max(paged, lastTail?.last ?? 0);
+  const [lastTail, lastPage] = await Promise.all([db.tail.orderBy(':id').last(), lastPageKey(db)]);
+  return Math.max(sealedThrough(lastPage), lastTail?.last ?? 0);
 }
 
 async function tailEvents(db: RewindDatabase, lo: number, hi: number): Promise<StoredEvent[]> {
@@ -201,7 +200,7 @@ export async function findSealedIds(db: RewindDatabase, ids: readonly string[], 
   const hashes = ids.map(idHash);
   const { keys, runs, seqs } = await lookup.runs.candidates(db, hashes);
   for (const run of runs) lookup.filter.addRun(run.first, run.seqs.keys());
-  const bucketed = keys.length > 0 ? keys[0]! : bucketedEnd([], (await db.pages.orderBy(':id').lastKey()) as number | undefined);
+  const bucketed = bucketedEnd(keys, keys.length > 0 ? undefined : await lastPageKey(db));
   const inBuckets = lookup.filter.mayHold(hashes, bucketed) ?? hashes;
   const buckets = [...new Set(inBuckets.map(bucketOf))];
   const bucketRecords = buckets.length > 0 ? await db.idBuckets.bulkGet(buckets) : [];

@@ -1,3 +1,4 @@
+import type { RewindDatabase } from './db.ts';
 import type { StoredEvent } from './types.ts';
 
 /**
@@ -9,6 +10,30 @@ import type { StoredEvent } from './types.ts';
  * Pages are always full, so a page's last seq is its key + PAGE_SIZE - 1.
  */
 export const PAGE_SIZE = 500;
+
+/**
+ * The key (first seq) of the newest sealed page, if any; inside the caller's
+ * transaction when there is one. Dexie's own promise, not an async function's:
+ * Dexie follows its transaction across awaits of its own promises.
+ */
+export function lastPageKey(db: RewindDatabase): Promise<number | undefined> {
+  return db.pages.orderBy(':id').lastKey() as Promise<number | undefined>;
+}
+
+/** The last seq the sealed pages hold, from the newest page's key (0 when there is no page). */
+export function sealedThrough(lastPage: number | undefined): number {
+  return lastPage === undefined ? 0 : lastPage + PAGE_SIZE - 1;
+}
+
+/**
+ * The first page that merged buckets (of ids or of streams) do not hold: the
+ * first run's page (runs are the pages sealed since the last merge), or past
+ * the last page when every run was merged.
+ */
+export function bucketedEnd(runKeys: readonly number[], lastPage: number | undefined): number {
+  if (runKeys.length > 0) return Math.min(...runKeys);
+  return sealedThrough(lastPage) + 1;
+}
 
 /**
  * A sealed page: the events of seqs first..last (page k holds k*PAGE_SIZE+1 ..

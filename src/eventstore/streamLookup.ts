@@ -1,5 +1,5 @@
 import type { RewindDatabase } from './db.ts';
-import { PAGE_SIZE } from './pages.ts';
+import { bucketedEnd, lastPageKey } from './pages.ts';
 import {
   CHUNK,
   chunkOf,
@@ -227,9 +227,7 @@ function indexRun(run: StreamRunRecord): IndexedRun {
   return { first: run.first, positions: positionsOf(runEntries(run)) };
 }
 
-/** The last seq the buckets hold: before the first run's page, or the last page's end when every run is merged. */
+/** The last seq the buckets hold (the page before bucketedEnd); reads the pages only when every run is merged. */
 async function bucketsEnd(db: RewindDatabase, runKeys: readonly number[]): Promise<number> {
-  if (runKeys.length > 0) return runKeys[0]! - 1;
-  const last = (await db.pages.orderBy(':id').lastKey()) as number | undefined;
-  return last === undefined ? 0 : last + PAGE_SIZE - 1;
+  return bucketedEnd(runKeys, runKeys.length > 0 ? undefined : await lastPageKey(db)) - 1;
 }

@@ -1,5 +1,5 @@
 import type { RewindDatabase } from './db.ts';
-import { PAGE_SIZE, type TailRecord } from './pages.ts';
+import { lastPageKey, sealedThrough, type TailRecord } from './pages.ts';
 import type { StoredEvent } from './types.ts';
 
 /** The tail as one transaction sees it. */
@@ -48,7 +48,7 @@ export class TailCache {
     const known = missing.length > 0 ? withRecords(base, await db.tail.bulkGet(missing)) : base;
     if (known !== this.known) this.known = known;
     // The tail continues the pages, so only an empty tail needs the last page's key.
-    const lastSeq = keys.length > 0 ? known.records.get(keys[keys.length - 1]!)!.last : await lastPagedSeq(db);
+    const lastSeq = keys.length > 0 ? known.records.get(keys[keys.length - 1]!)!.last : sealedThrough(await lastPageKey(db));
     return { records: known.records, byId: known.byId, lastSeq };
   }
 
@@ -61,11 +61,6 @@ export class TailCache {
   sealed(left: readonly TailRecord[]): void {
     this.known = withRecords(EMPTY, left);
   }
-}
-
-async function lastPagedSeq(db: RewindDatabase): Promise<number> {
-  const lastPage = (await db.pages.orderBy(':id').lastKey()) as number | undefined;
-  return lastPage === undefined ? 0 : lastPage + PAGE_SIZE - 1;
 }
 
 function withRecords(base: Known, records: readonly (TailRecord | undefined)[]): Known {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PAGE_SIZE, type EventInput, type EventStore } from '../../src/eventstore/index.ts';
-import { IdFilter, bucketedEnd } from '../../src/eventstore/idFilter.ts';
+import { IdFilter } from '../../src/eventstore/idFilter.ts';
+import { bucketedEnd } from '../../src/eventstore/pages.ts';
 import { RUNS_PER_MERGE, idHash } from '../../src/eventstore/idIndex.ts';
 import { closeStores, openStore, range, settle } from './helpers.ts';
 
