@@ -1,13 +1,7 @@
 import { IdTable, idHash, type IdBucketRecord, mergeIntoBuckets } from './idIndex.ts';
 import { PAGE_SIZE, pageOf, type PageRecord, type TailRecord } from './pages.ts';
-import { CHUNK, type StreamChunkRecord, type StreamRecord } from './streamIndex.ts';
+import { extendRecords, type Positions, type StreamChunkRecord, type StreamRecord } from './streamIndex.ts';
 import type { StoredEvent } from './types.ts';
-
-/** One stream's seqs gathered by a packer, from `firstVersion` on. */
-interface StreamSeqs {
-  firstVersion: number;
-  seqs: number[];
-}
 
 /**
  * Turns a whole log, given in seq order a batch at a time, into the stored
@@ -19,7 +13,7 @@ interface StreamSeqs {
  */
 export class LogPacker {
   readonly ids = new IdTable();
-  private readonly streams = new Map<string, StreamSeqs>();
+  private readonly streams = new Map<string, Positions>();
   private pending: StoredEvent[] = [];
   private readonly loose: StoredEvent[] = [];
   private next = 0;
@@ -36,7 +30,7 @@ export class LogPacker {
       const { seq, id, stream, version } = event.meta;
       this.ids.add(idHash(String(id)), seq);
       let seqs = this.streams.get(stream);
-      if (!seqs) this.streams.set(stream, (seqs = { firstVersion: version, seqs: [] }));
+      if (!seqs) this.streams.set(stream, (seqs = { fromVersion: version, seqs: [] }));
       seqs.seqs.push(seq);
       const continues = this.loose.length === 0 && (this.next === 0 ? (seq - 1) % PAGE_SIZE === 0 : seq === this.next);
       if (!continues) {
@@ -58,23 +52,10 @@ export class LogPacker {
     const tail = [this.pending, this.loose]
       .filter((events) => events.length > 0)
       .map((events) => ({ first: events[0]!.meta.seq, last: events[events.length - 1]!.meta.seq, events }));
-    const chunks: StreamChunkRecord[] = [];
-    const streams: StreamRecord[] = [];
-    for (const [stream, { firstVersion, seqs }] of this.streams) {
-      let head: number[] = [];
-      for (let i = 0; i < seqs.length; ) {
-        const version = firstVersion + i;
-        const chunk = Math.floor((version - 1) / CHUNK);
-        const room = (chunk + 1) * CHUNK - version + 1;
-        const part = seqs.slice(i, i + room);
-        const offset = version - 1 - chunk * CHUNK;
-        const record = { stream, chunk, seqs: offset === 0 ? part : [...(new Array(offset) as number[]), ...part] };
-        if (chunk === 0) head = record.seqs;
-        else chunks.push(record);
-        i += room;
-      }
-      streams.push({ stream, version: firstVersion + seqs.length - 1, lastSeq: seqs[seqs.length - 1]!, head });
-    }
+    // The same fold a merge of stream runs does, from no stored record: heads, chunks past them, versions.
+    const records = new Map<string, StreamRecord>();
+    const chunks = extendRecords(records, this.streams, () => undefined);
+    const streams = [...records.values()];
     return { tail, buckets: mergeIntoBuckets(new Map(), this.ids.pairs()), chunks, streams };
   }
 }
