@@ -14,7 +14,7 @@ import { onLogReplaced, openLiveDatabase } from './registry.ts';
 import { LogReplacedError, SEAL_CHECKPOINT } from './seal.ts';
 import { snapshotMethods } from './snapshotStore.ts';
 import { Subscription, wakeWhenShown } from './subscription.ts';
-import { TailCache } from './tailCache.ts';
+import { TailCache, type TailView } from './tailCache.ts';
 import type {
   AppendManyOptions,
   AppendOptions,
@@ -180,24 +180,31 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     return sealing;
   }
 
-  async function seal(): Promise<void> {
-    await run(async () => {
+  /** Housekeeping this store does on its own: a failure is only worth a warning (`fallback` says what happens instead), and none once the store has ended. */
+  function housekeeping(work: Promise<unknown>, fallback: string): Promise<void> {
+    return work.then(
+      () => undefined,
+      (error: unknown) => {
+        if (!connection.ended) console.warn(fallback, error);
+      },
+    );
+  }
+
+  function seal(): Promise<void> {
+    const work = run(async () => {
       const sealed = await sealPages(db, tailCache);
       if (!sealed) return;
       tailCache.sealed(sealed.left);
       for (const written of sealed.runs) idLookup.filter.addRun(written.first, written.hashes);
       if (sealed.streams) streamLookup.merged(sealed.streams.from, sealed.streams.through, sealed.streams.written);
-    }, 'write').catch((error: unknown) => {
-      if (!connection.ended) console.warn('Could not seal a page of the event log; it stays in the tail.', error);
-    });
+    }, 'write');
+    return housekeeping(work, 'Could not seal a page of the event log; it stays in the tail.');
   }
 
   /** Builds the id filter, in its own transaction, once a lookup could not use it; until then lookups read the buckets. */
   function buildIdFilter(): void {
     if (!idLookup.filter.wanted || connection.ended) return;
-    void run(() => idLookup.filter.build(db), 'read').catch((error: unknown) => {
-      if (!connection.ended) console.warn('Could not build the id filter; id lookups read the id buckets instead.', error);
-    });
+    void housekeeping(run(() => idLookup.filter.build(db), 'read'), 'Could not build the id filter; id lookups read the id buckets instead.');
   }
 
   // A page a crashed tab committed but never sealed is sealed now rather than at the next page boundary; in the
@@ -207,10 +214,8 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
   // A store that writes reads every stream bucket once, in the background, so its commits find each stream's
   // position in memory rather than reading a bucket per new stream (a bucket holds its streams' heads: ~40 KB at
   // 1M). A slice at a time, each in its own transaction, so no single task decodes all of them (~10 MB at 1M).
-  let warmed = false;
+  let warming: Promise<void> | undefined;
   async function warmStreams(): Promise<void> {
-    if (warmed) return;
-    warmed = true;
     for (let first = 0; first < STREAM_BUCKETS; first += WARM_SLICE) {
       const slice = Array.from({ length: Math.min(WARM_SLICE, STREAM_BUCKETS - first) }, (_, i) => first + i);
       await run(() => db.transaction('r', streamTables(db), () => streamLookup.warm(db, slice)), 'read');
@@ -219,9 +224,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
 
   async function appendMany(batches: StreamBatch[], appendOptions: AppendManyOptions = {}): Promise<AppendResult[]> {
     if (connection.ended) throw closedError(connection.health.get());
-    warmStreams().catch((error: unknown) => {
-      if (!connection.ended) console.warn('Could not read the stream buckets ahead; commits read them as needed.', error);
-    });
+    warming ??= housekeeping(warmStreams(), 'Could not read the stream buckets ahead; commits read them as needed.');
     if (replaced) throw new LogReplacedError(name);
     const prepared = prepareBatches(batches, clock, newId);
     const allIds = prepared.flatMap((b) => b.events.map((e) => e.meta.id));
@@ -308,13 +311,13 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     return results;
   }
 
-  /** The streams as a read transaction sees them, with the buckets of `streams` loaded. */
-  function viewStreams<T>(streams: readonly string[] | 'all', use: (view: StreamsView) => Promise<T> | T): Promise<T> {
+  /** The streams as a read transaction sees them, with the buckets of `streams` loaded, and its tail. */
+  function viewStreams<T>(streams: readonly string[] | 'all', use: (view: StreamsView, tail: TailView) => Promise<T> | T): Promise<T> {
     return run(
       () =>
         db.transaction('r', streamTables(db), async () => {
           const tail = await tailCache.view(db);
-          return use(await streamLookup.view(db, tail, streams));
+          return use(await streamLookup.view(db, tail, streams), tail);
         }),
       'read',
     );
@@ -337,19 +340,13 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     const to = opts.toVersion ?? (backward ? 1 : Number.MAX_SAFE_INTEGER);
     const range = backward ? [to, from] : [from, to];
     if (range[0]! > range[1]!) return [];
-    return run(
-      () =>
-        db.transaction('r', streamTables(db), async () => {
-          const tail = await tailCache.view(db);
-          const view = await streamLookup.view(db, tail, [stream]);
-          const [lo, top] = limited(Math.max(1, range[0]!), Math.min(range[1]!, view.version(stream)), backward, opts.limit);
-          if (lo > top) return [];
-          const seqs = await view.seqs(db, stream, lo, top);
-          if (backward) seqs.reverse();
-          return readSeqs(db, seqs, tail.records.values());
-        }),
-      'read',
-    );
+    return viewStreams([stream], async (view, tail) => {
+      const [lo, top] = limited(Math.max(1, range[0]!), Math.min(range[1]!, view.version(stream)), backward, opts.limit);
+      if (lo > top) return [];
+      const seqs = await view.seqs(db, stream, lo, top);
+      if (backward) seqs.reverse();
+      return readSeqs(db, seqs, tail.records.values());
+    });
   }
 
   async function readAll(opts: ReadAllOptions = {}): Promise<StoredEvent[]> {
