@@ -8,15 +8,17 @@ import { closeStores, openStore, range, seqs } from './helpers.ts';
 afterEach(closeStores);
 
 /** The version-1 schema, as the app shipped it: one record per event. */
+const VERSION_1 = {
+  events: 'meta.seq, &meta.id, [meta.stream+meta.version], meta.at, type',
+  streams: 'stream',
+  snapshots: '[name+version+seq]',
+  checkpoints: 'name',
+  documents: 'id, kind',
+};
+
 function openVersion1(name: string): Dexie {
   const db = new Dexie(name, { indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange });
-  db.version(1).stores({
-    events: 'meta.seq, &meta.id, [meta.stream+meta.version], meta.at, type',
-    streams: 'stream',
-    snapshots: '[name+version+seq]',
-    checkpoints: 'name',
-    documents: 'id, kind',
-  });
+  db.version(1).stores(VERSION_1);
   return db;
 }
 
@@ -63,7 +65,7 @@ async function makeVersion2(name: string, events: StoredEvent[], rows: { stream:
   await v1.table('streams').bulkPut(rows);
   v1.close();
   const v2 = new Dexie(name, { indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange });
-  v2.version(1).stores({ events: 'meta.seq, &meta.id, [meta.stream+meta.version], meta.at, type', streams: 'stream', snapshots: '[name+version+seq]', checkpoints: 'name', documents: 'id, kind' });
+  v2.version(1).stores(VERSION_1);
   v2.version(2)
     .stores({ events: null, pages: 'first, firstAt', tail: 'first', idRuns: 'first', idBuckets: 'bucket', streamIndex: '[stream+chunk]' })
     .upgrade(upgradeFromRows);
