@@ -167,7 +167,7 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
       },
       (b) =>
         `rows ${fmt(b.rawRows.eventsPerS)}/s, packed ${fmt(b.rawPacked.eventsPerS)}/s, packed JSON ${fmt(b.rawPackedJson.eventsPerS)}/s, ` +
-        `naive ${fmt(b.naive.eventsPerS)}/s, one tx/command ${fmt(b.oneTx.perS)}/s`,
+        `naive ${fmt(b.naive.eventsPerS)}/s, one tx/command ${fmt(b.oneTx.perS)}/s strict, ${fmt(b.oneTxRelaxed.perS)}/s relaxed`,
     );
 
     run.fullReplay = await phase(

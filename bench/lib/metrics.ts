@@ -104,6 +104,7 @@ export function metricsOfRun(run: SizeRun): Metrics {
     put('naive_replay_events_per_s', b.naive.eventsPerS, 'events/s');
     put('store_read_events_per_s', b.storeRead.eventsPerS, 'events/s');
     put('one_tx_commands_per_s', b.oneTx.perS, 'commands/s');
+    put('one_tx_relaxed_commands_per_s', b.oneTxRelaxed.perS, 'commands/s');
   }
   return m;
 }

@@ -7,7 +7,7 @@ import { closedError, type StoreHealth } from './health.ts';
 import { contentKey, expectedMatches, prepareBatches } from './prepareAppend.ts';
 import { IdFilter } from './idFilter.ts';
 import { IdRunCache, eventTables, findSealedIds, lastSeqOf, mergeFound, readLinesRange, readRange, readSeqs, type EventLines } from './logRead.ts';
-import { commitTables, fillsPage, sealPages, writeEvents } from './logWrite.ts';
+import { commitTables, commitWrites, fillsPage, sealPages, tailRecordOf } from './logWrite.ts';
 import { STREAM_BUCKETS } from './streamIndex.ts';
 import { StreamLookup, streamTables, type StreamsView } from './streamLookup.ts';
 import { onLogReplaced, openLiveDatabase } from './registry.ts';
@@ -231,12 +231,15 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     const streamNames = prepared.map((b) => b.stream);
     let lost = false;
     // Everything is prepared above: inside the transaction only IndexedDB requests are awaited.
-    const transaction = () => db.transaction('rw', commitTables(db), async () => {
+    const transaction = () => db.transaction('rw', commitTables(db), async (tx) => {
+      // Asked for once, with the other reads: the lookups need it when the tail or the runs are empty, and
+      // asking after their own key reads would cost a second round trip to IndexedDB (~0.3 ms of ~2).
+      const lastPage = lastPageKey(db);
       const [sealed, tail, sealedIds, streamsWith] = await Promise.all([
         db.checkpoints.get(SEAL_CHECKPOINT),
-        tailCache.view(db),
-        findSealedIds(db, allIds, idLookup),
-        streamLookup.sealed(db, streamNames),
+        tailCache.view(db, lastPage),
+        findSealedIds(db, allIds, idLookup, lastPage),
+        streamLookup.sealed(db, streamNames, lastPage),
       ]);
       const streams = streamsWith(tail);
       // An import or restore switched the log to another database; this one is only a backup now.
@@ -283,10 +286,8 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
         results.push({ firstSeq, lastSeq: seq, version });
         wroteAny = true;
       }
-      const [record] = await Promise.all([
-        wroteAny ? writeEvents(db, rows) : undefined,
-        appendOptions.checkpoint ? db.checkpoints.put({ ...appendOptions.checkpoint }) : undefined,
-      ]);
+      const record = wroteAny ? tailRecordOf(rows) : undefined;
+      commitWrites(db, tx.idbtrans, record, appendOptions.checkpoint);
       return { results, seq, rows, record };
     });
     let committed: { results: AppendResult[]; seq: number; rows: StoredEvent[]; record: TailRecord | undefined };

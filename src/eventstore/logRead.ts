@@ -194,13 +194,18 @@ export interface IdLookup {
  * The sealed events (pages) holding these ids: candidates by hash from the id
  * runs and from the buckets the filter says may hold them, confirmed by id.
  */
-export async function findSealedIds(db: RewindDatabase, ids: readonly string[], lookup: IdLookup): Promise<Map<string, StoredEvent>> {
+export async function findSealedIds(
+  db: RewindDatabase,
+  ids: readonly string[],
+  lookup: IdLookup,
+  lastPage?: Promise<number | undefined>,
+): Promise<Map<string, StoredEvent>> {
   const found = new Map<string, StoredEvent>();
   if (ids.length === 0) return found;
   const hashes = ids.map(idHash);
   const { keys, runs, seqs } = await lookup.runs.candidates(db, hashes);
   for (const run of runs) lookup.filter.addRun(run.first, run.seqs.keys());
-  const bucketed = bucketedEnd(keys, keys.length > 0 ? undefined : await lastPageKey(db));
+  const bucketed = bucketedEnd(keys, keys.length > 0 ? undefined : await (lastPage ?? lastPageKey(db)));
   const inBuckets = lookup.filter.mayHold(hashes, bucketed) ?? hashes;
   const buckets = [...new Set(inBuckets.map(bucketOf))];
   const bucketRecords = buckets.length > 0 ? await db.idBuckets.bulkGet(buckets) : [];

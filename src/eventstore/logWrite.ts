@@ -16,7 +16,7 @@ import {
   type StreamRunRecord,
 } from './streamIndex.ts';
 import type { TailCache } from './tailCache.ts';
-import type { StoredEvent } from './types.ts';
+import type { CheckpointWrite, StoredEvent } from './types.ts';
 
 /** The tables a commit writes, and reads for idempotency and stream versions. */
 export function commitTables(db: RewindDatabase) {
@@ -30,9 +30,27 @@ export function commitTables(db: RewindDatabase) {
  */
 export async function writeEvents(db: RewindDatabase, events: readonly StoredEvent[]): Promise<TailRecord | undefined> {
   if (events.length === 0) return undefined;
-  const record = { first: events[0]!.meta.seq, last: events[events.length - 1]!.meta.seq, events: [...events] };
+  const record = tailRecordOf(events);
   await db.tail.add(record);
   return record;
+}
+
+export function tailRecordOf(events: readonly StoredEvent[]): TailRecord {
+  return { first: events[0]!.meta.seq, last: events[events.length - 1]!.meta.seq, events: [...events] };
+}
+
+/**
+ * A commit's writes, made on the transaction itself and followed by commit():
+ * through Dexie, the transaction could only end after the writes' results came
+ * back to this page, a round trip before the commit even starts (an append
+ * took 2.8 ms at p50 that way, 2.4 ms this way, in the bench's profile). The
+ * requests keep IndexedDB's default: one that fails aborts the transaction, so
+ * the commit rejects with its error and nothing is written.
+ */
+export function commitWrites(db: RewindDatabase, tx: IDBTransaction, record: TailRecord | undefined, checkpoint: CheckpointWrite | undefined): void {
+  if (record) tx.objectStore(db.tail.name).add(record);
+  if (checkpoint) tx.objectStore(db.checkpoints.name).put({ ...checkpoint });
+  tx.commit();
 }
 
 /** Whether a commit of seqs first..last completed a page (so a seal should follow). */

@@ -146,9 +146,13 @@ export class StreamLookup {
    * alongside the tail: returns a function that completes the view with the
    * tail of the same transaction.
    */
-  async sealed(db: RewindDatabase, streams: readonly string[] | 'all'): Promise<(tail: TailView) => StreamsView> {
+  async sealed(
+    db: RewindDatabase,
+    streams: readonly string[] | 'all',
+    lastPage?: Promise<number | undefined>,
+  ): Promise<(tail: TailView) => StreamsView> {
     const keys = (await db.streamRuns.toCollection().primaryKeys()) as number[];
-    const through = await bucketsEnd(db, keys);
+    const through = await bucketsEnd(db, keys, lastPage);
     const held = keys.map((key) => this.runs.get(key));
     const missing = keys.filter((_, i) => held[i] === undefined);
     const [fetched, buckets] = await Promise.all([
@@ -228,6 +232,6 @@ function indexRun(run: StreamRunRecord): IndexedRun {
 }
 
 /** The last seq the buckets hold (the page before bucketedEnd); reads the pages only when every run is merged. */
-async function bucketsEnd(db: RewindDatabase, runKeys: readonly number[]): Promise<number> {
-  return bucketedEnd(runKeys, runKeys.length > 0 ? undefined : await lastPageKey(db)) - 1;
+async function bucketsEnd(db: RewindDatabase, runKeys: readonly number[], lastPage?: Promise<number | undefined>): Promise<number> {
+  return bucketedEnd(runKeys, runKeys.length > 0 ? undefined : await (lastPage ?? lastPageKey(db))) - 1;
 }

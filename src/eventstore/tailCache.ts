@@ -39,8 +39,12 @@ const EMPTY: Known = { records: new Map(), byId: new Map() };
 export class TailCache {
   private known: Known = EMPTY;
 
-  /** The tail as the current transaction sees it; call inside a transaction covering `tail` and `pages`. */
-  async view(db: RewindDatabase): Promise<TailView> {
+  /**
+   * The tail as the current transaction sees it; call inside a transaction
+   * covering `tail` and `pages`. `lastPage` is the newest page's key when the
+   * caller has already asked for it (see lastPageKey).
+   */
+  async view(db: RewindDatabase, lastPage?: Promise<number | undefined>): Promise<TailView> {
     const keys = (await db.tail.toCollection().primaryKeys()) as number[];
     const present = new Set(keys);
     const base = [...this.known.records.keys()].every((key) => present.has(key)) ? this.known : EMPTY;
@@ -48,7 +52,7 @@ export class TailCache {
     const known = missing.length > 0 ? withRecords(base, await db.tail.bulkGet(missing)) : base;
     if (known !== this.known) this.known = known;
     // The tail continues the pages, so only an empty tail needs the last page's key.
-    const lastSeq = keys.length > 0 ? known.records.get(keys[keys.length - 1]!)!.last : sealedThrough(await lastPageKey(db));
+    const lastSeq = keys.length > 0 ? known.records.get(keys[keys.length - 1]!)!.last : sealedThrough(await (lastPage ?? lastPageKey(db)));
     return { records: known.records, byId: known.byId, lastSeq };
   }
 

@@ -5,6 +5,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Dexie
  * - `transaction`: opening a read-write transaction on the log fails (a lost connection does this);
  * - `write`: a write request on one of `tables` fails;
  * - `commit`: the writes all succeed, then the transaction aborts as it commits (a full disk does this);
+ *   for the writes a commit makes on the transaction itself, both abort it at commit() with the error;
  * - `read`: a read request on one of `tables` fails;
  * - `scan`: a read of the log's tail in seq order fails (every read of events does one: subscriptions, replays), other reads work.
  */
@@ -83,6 +84,30 @@ export async function injectFaults(db: Dexie): Promise<Faults> {
     },
   });
 
+  /**
+   * A commit writes on the transaction itself, then calls commit() (see
+   * commitWrites). A fault taken by one of those writes, or at that commit,
+   * aborts the transaction with its error instead of committing: what the
+   * browser does when a request or the commit fails.
+   */
+  function watchNativeWrites(trans: DBCoreTransaction): void {
+    const idb = trans as unknown as IDBTransaction;
+    const objectStore = idb.objectStore.bind(idb);
+    const commit = idb.commit.bind(idb);
+    let failed: Error | undefined;
+    idb.objectStore = (name: string) => {
+      const store = objectStore(name);
+      const write =
+        (method: 'add' | 'put') =>
+        (...args: Parameters<IDBObjectStore['put']>) => {
+          failed ??= take('write', name) ?? take('commit', name);
+          return store[method](...args);
+        };
+      return Object.assign(Object.create(store) as IDBObjectStore, { add: write('add'), put: write('put') });
+    };
+    idb.commit = () => (failed ? abortAsCommitFails(trans, failed) : commit());
+  }
+
   db.use({
     stack: 'dbcore',
     name: 'test-faults',
@@ -93,7 +118,9 @@ export async function injectFaults(db: Dexie): Promise<Faults> {
           const error = take('transaction');
           if (error) throw error;
         }
-        return down.transaction(stores, mode, options);
+        const trans = down.transaction(stores, mode, options);
+        if (mode === 'readwrite') watchNativeWrites(trans);
+        return trans;
       },
       table: (name) => wrapTable(down.table(name)),
     }),
