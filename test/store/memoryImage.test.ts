@@ -72,6 +72,29 @@ describe('the memory image', () => {
     reloaded.stop();
   });
 
+  test('a snapshot ten times overdue waits for the next task, so the commit that made it due is seen first; a due one waits for quiet', async () => {
+    const store = await openEventStore({ name: 'image' });
+    const image = createMemoryImage({ eventStore: store, projections: [counter], snapshotEvery: 2 });
+    await image.ready;
+    const saves = vi.spyOn(store, 'saveSnapshot');
+
+    // One commit of 20 events: 10x snapshotEvery past the last snapshot (none).
+    await store.append('counter-1', Array.from({ length: 20 }, () => ({ type: 'Counted', payload: { by: 1 } })));
+    await image.reached(20);
+    expect(saves).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(saves).toHaveBeenCalledTimes(1));
+    expect(await savedCounter(store)).toEqual({ seq: 20, state: 20 });
+
+    // Due (2 more) but not overdue: nothing until the log has been quiet for a while.
+    await count(store, 1, 1);
+    await image.reached(22);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(saves).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(saves).toHaveBeenCalledTimes(2));
+    expect(await savedCounter(store)).toEqual({ seq: 22, state: 22 });
+    image.stop();
+  });
+
   test('the writing tab deletes snapshots of read models no longer in use once booted; other tabs leave them', async () => {
     const store = await openEventStore({ name: 'image' });
     await count(store, 1, 2);
