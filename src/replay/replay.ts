@@ -4,6 +4,8 @@ import { foldInto, initialCursors, statesOf, type Cursors } from './fold.ts';
 import type { AnyProjection, StatesOf } from './projection.ts';
 import { startingCursors } from './snapshots.ts';
 
+const READS_AHEAD = 2;
+
 export interface ReplayProgress {
   done: number;
   total: number;
@@ -53,24 +55,34 @@ export async function replay(
   const from = Math.min(toSeq, ...Object.values(cursors).map((c) => c.seq));
   const total = toSeq - from;
   const pageSize = options.pageSize ?? 5000;
-  const read = (fromSeq: number) => (fromSeq <= toSeq ? store.readAll({ fromSeq, toSeq, limit: pageSize }) : undefined);
+  const read = (fromSeq: number) => store.readAll({ fromSeq, toSeq, limit: pageSize });
   options.onProgress?.({ done: 0, total });
 
+  // Two reads ahead: a page of events is read (in IndexedDB's process) while the one before is folded, and the
+  // second absorbs reads that take longer than a fold (one read ahead left the replay waiting ~0.3 s in 4).
   let next = from + 1;
-  let reading = read(next);
+  let requested = next;
+  const ahead: Promise<StoredEvent[]>[] = [];
+  const readAhead = () => {
+    while (ahead.length < READS_AHEAD && requested <= toSeq) {
+      ahead.push(read(requested));
+      requested += pageSize;
+    }
+  };
+  readAhead();
   try {
-    while (reading) {
+    while (ahead.length > 0) {
       if (options.signal?.aborted) throw new ReplayAbortedError();
-      const page = await reading;
+      const page = await ahead.shift()!;
       checkPage(page, next);
       next += page.length;
-      reading = read(next);
+      readAhead();
       foldInto(projections, cursors, page);
       options.onProgress?.({ done: next - 1 - from, total });
     }
   } finally {
     // A replay that stops early leaves its read-ahead unwanted: nobody waits for it.
-    reading?.catch(() => {});
+    for (const reading of ahead) reading.catch(() => {});
   }
   return { seq: Math.max(toSeq, 0), fromSeq: from, states: statesOf(cursors), cursors };
 }

@@ -146,6 +146,8 @@ describe('sealed pages and the tail', () => {
     const inside = await store.readLines({ fromSeq: 3, toSeq: 4 });
     expect({ text: textOf(inside.parts), count: inside.count }).toEqual({ text: linesOf(all.slice(2, 4)), count: 2 });
     expect(await store.readLines({ fromSeq: 9999 })).toEqual({ parts: [], firstSeq: 0, lastSeq: 0, count: 0 });
+    const pastTheEnd = await store.readLines({ fromSeq: all.length - 1, limit: 50 });
+    expect({ text: textOf(pastTheEnd.parts), lastSeq: pastTheEnd.lastSeq }).toEqual({ text: linesOf(all.slice(-2)), lastSeq: all.length });
   });
 
   it('seqAtTime finds the newest event at or before a time, in pages and in the tail', async () => {

@@ -113,6 +113,8 @@ describe('readAll', () => {
     ['backward from a seq to a seq by limit', { direction: 'backward', fromSeq: 8, toSeq: 3, limit: 4 }, [8, 7, 6, 5]],
     ['from seq 0', { fromSeq: 0 }, range(1, 9)],
     ['past the end', { fromSeq: 10 }, []],
+    ['a range reaching past the end', { fromSeq: 7, toSeq: 50 }, [7, 8, 9]],
+    ['a limit reaching past the end', { fromSeq: 8, limit: 5 }, [8, 9]],
     ['limit 0', { limit: 0 }, []],
   ])('reads %s', async (_, options, expected) => {
     expect(seqs(await store.readAll(options))).toEqual(expected);
