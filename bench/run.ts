@@ -176,7 +176,7 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
         bench((p) =>
           measured(p, 'fullReplay', () => p.evaluate((o) => window.rewindBench.fullReplay(o), { sampleEvents: Math.min(events, 100_000) })),
         ),
-      (r) => `${fmt(r.ms)} ms, ${fmt(r.eventsPerS)} events/s (read ${fmt(r.readMs)} ms, fold ${fmt(r.foldMs)} ms)`,
+      (r) => `${fmt(r.ms)} ms, ${fmt(r.eventsPerS)} events/s (folding ${fmt(r.foldMs)} ms, reading and parsing the rest)`,
     );
 
     run.keyframes = await phase(

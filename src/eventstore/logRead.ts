@@ -1,3 +1,4 @@
+import { utf8Json } from './asciiJson.ts';
 import type { RewindDatabase } from './db.ts';
 import { bucketOf, candidatesIn, idHash, type IdBucketRecord, type IdRunRecord } from './idIndex.ts';
 import { bucketedEnd, lastPageKey, lineOf, pageEvents, pageLines, pageStart, pickEvents, sealedThrough, type LinesPart, type PageRecord, type TailRecord } from './pages.ts';
@@ -76,7 +77,7 @@ export interface EventLines {
   count: number;
 }
 
-/** The events of seqs lo..hi as canonical lines: pages' lines as stored (sliced at the ends), tail events stringified. */
+/** The events of seqs lo..hi as canonical lines: pages' lines (sliced at the ends, escapes undone), tail events stringified. */
 export async function readLinesRange(db: RewindDatabase, lo: number, hi: number): Promise<EventLines> {
   const [pages, tail] = await Promise.all([pagesCovering(db, lo, hi), tailEvents(db, lo, hi)]);
   const parts: LinesPart[] = [];
@@ -87,7 +88,9 @@ export async function readLinesRange(db: RewindDatabase, lo: number, hi: number)
     const from = Math.max(lo, page.first);
     const to = Math.min(hi, page.last);
     if (from > to) continue;
-    parts.push(pageLines(page, from, to));
+    const lines = pageLines(page, from, to);
+    // A page's lines are ASCII (asciiJson); a file's are as JSON.stringify writes them.
+    parts.push(typeof lines === 'string' ? lines : utf8Json(lines));
     if (count === 0) firstSeq = from;
     lastSeq = to;
     count += to - from + 1;

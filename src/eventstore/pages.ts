@@ -1,4 +1,5 @@
 import type { RewindDatabase } from './db.ts';
+import { asciiJson } from './asciiJson.ts';
 import type { StoredEvent } from './types.ts';
 
 /**
@@ -37,15 +38,14 @@ export function bucketedEnd(runKeys: readonly number[], lastPage: number | undef
 
 /**
  * A sealed page: the events of seqs first..last (page k holds k*PAGE_SIZE+1 ..
- * (k+1)*PAGE_SIZE) as their canonical lines, exactly the lines an export file
- * carries. Pages are written with the lines as UTF-8 `bytes`: a string with one
- * character beyond Latin-1 (nearly every page, with notes in many scripts) is
- * stored and read by IndexedDB as UTF-16, twice the bytes, and export would
- * encode it again. Measured in Chromium on the bench's pages (~130k
- * characters): a million events read in 0.82 s as bytes against 1.28 s as
- * text, while decoding before JSON.parse adds 0.14 s to its 0.91 s. Pages
- * written before hold the same lines as `text`; both read alike, so a log
- * need not be rewritten.
+ * (k+1)*PAGE_SIZE) as their canonical lines, the lines an export file carries,
+ * with characters beyond ASCII escaped (asciiJson.ts; export undoes it). Pages
+ * are written with the lines as `bytes`: a string with one character beyond
+ * Latin-1 is stored and read by IndexedDB as UTF-16, twice the bytes, and
+ * export would encode it again. Measured in Chromium on the bench's pages
+ * (~130k characters, as UTF-8): a million events read in 0.82 s as bytes
+ * against 1.28 s as text. Pages written before hold UTF-8 `bytes` (session 11)
+ * or `text`, unescaped; all read alike, so a log need not be rewritten.
  */
 export type PageRecord = PageBounds & ({ bytes: Uint8Array; text?: undefined } | { text: string; bytes?: undefined });
 
@@ -89,7 +89,7 @@ export function pageOf(events: readonly StoredEvent[]): PageRecord {
     last: events[events.length - 1]!.meta.seq,
     firstAt: events[0]!.meta.at,
     lastAt: events[events.length - 1]!.meta.at,
-    bytes: encoder.encode(text),
+    bytes: encoder.encode(asciiJson(text)),
   };
 }
 

@@ -1,7 +1,7 @@
 export type { Projection, AnyProjection, StatesOf } from './projection.ts';
 export { foldAll, foldInto, applyEvent, initialCursors, statesOf } from './fold.ts';
 export type { Cursors, ProjectionCursor } from './fold.ts';
-export { replay } from './replay.ts';
+export { REPLAY_PAGE, replay } from './replay.ts';
 export type { ReplayOptions, ReplayProgress, ReplayResult } from './replay.ts';
 export { startingCursors, saveSnapshots, encodeState, decodeState } from './snapshots.ts';
 export { pastStates, stateAt, seqOf } from './timeTravel.ts';

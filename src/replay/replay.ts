@@ -5,6 +5,14 @@ import type { AnyProjection, StatesOf } from './projection.ts';
 import { startingCursors } from './snapshots.ts';
 
 const READS_AHEAD = 2;
+/**
+ * Events read, then folded, at once. Folding works on private drafts of the
+ * persistent maps, copied once per node per fold, so bigger folds copy less:
+ * a million-event replay took 3.6-3.9 s in folds of 5,000, 3.4 s in folds of
+ * 10,000 and 3.3-3.5 s in folds of 20,000, while three reads in flight hold
+ * about three pages' events in memory (~30 MB at 10,000).
+ */
+export const REPLAY_PAGE = 10_000;
 
 export interface ReplayProgress {
   done: number;
@@ -54,7 +62,7 @@ export async function replay(
       : await startingCursors(store, projections, toSeq, options.onSnapshotIgnored);
   const from = Math.min(toSeq, ...Object.values(cursors).map((c) => c.seq));
   const total = toSeq - from;
-  const pageSize = options.pageSize ?? 5000;
+  const pageSize = options.pageSize ?? REPLAY_PAGE;
   const read = (fromSeq: number) => store.readAll({ fromSeq, toSeq, limit: pageSize });
   options.onProgress?.({ done: 0, total });
 

@@ -1,4 +1,5 @@
 import type { EventStore } from '../../src/eventstore/index.ts';
+import { asciiJson, utf8Json } from '../../src/eventstore/asciiJson.ts';
 import { pageStart, type PageRecord } from '../../src/eventstore/pages.ts';
 
 /*
@@ -14,7 +15,7 @@ export async function replaceStoredEvent(store: EventStore, seq: number, value: 
     if (page) {
       const lines = pageTextOf(page).split('\n');
       lines[seq - page.first] = JSON.stringify(value(JSON.parse(lines[seq - page.first]!)));
-      await db.pages.put(pageAs(page.bytes === undefined ? 'text' : 'bytes', page, lines.join('\n')));
+      await db.pages.put(pageAs(formOf(page), page, lines.join('\n')));
       return;
     }
     const record = (await db.tail.where(':id').belowOrEqual(seq).toArray()).find((r) => r.last >= seq);
@@ -24,17 +25,27 @@ export async function replaceStoredEvent(store: EventStore, seq: number, value: 
   });
 }
 
-/** How a sealed page holds its lines: as text (pages written before bytes) or as UTF-8 bytes. */
-export type PageForm = 'text' | 'bytes';
+/**
+ * How a sealed page holds its lines: `ascii` bytes (characters beyond ASCII
+ * escaped, as pages are written now), UTF-8 `bytes` (as written in session 11)
+ * or `text` (before that).
+ */
+export type PageForm = 'ascii' | 'bytes' | 'text';
 
-/** A page's lines as text, whichever form it holds them in. */
+/** A page's lines as JSON.stringify wrote them (escapes undone), whichever form it holds them in. */
 export function pageTextOf(page: PageRecord): string {
-  return page.bytes === undefined ? page.text : new TextDecoder().decode(page.bytes);
+  return page.bytes === undefined ? page.text : new TextDecoder().decode(utf8Json(page.bytes));
+}
+
+function formOf(page: PageRecord): PageForm {
+  if (page.bytes === undefined) return 'text';
+  return page.bytes.every((b) => b < 0x80) ? 'ascii' : 'bytes';
 }
 
 function pageAs(form: PageForm, page: PageRecord, text: string): PageRecord {
   const { first, last, firstAt, lastAt } = page;
-  return form === 'text' ? { first, last, firstAt, lastAt, text } : { first, last, firstAt, lastAt, bytes: new TextEncoder().encode(text) };
+  if (form === 'text') return { first, last, firstAt, lastAt, text };
+  return { first, last, firstAt, lastAt, bytes: new TextEncoder().encode(form === 'ascii' ? asciiJson(text) : text) };
 }
 
 /**
@@ -51,7 +62,7 @@ export async function rewritePages(store: EventStore, form: PageForm, options: {
   });
 }
 
-/** Changes bytes of a sealed page held as bytes (in place, on a copy read for it), as a failing disk might. */
+/** Changes bytes of a sealed page held as bytes, ASCII or UTF-8 (in place, on a copy read for it), as a failing disk might. */
 export async function damagePageBytes(store: EventStore, first: number, change: (bytes: Uint8Array) => void): Promise<void> {
   const { db } = store;
   await db.transaction('rw', db.pages, async () => {

@@ -4,9 +4,10 @@ import { PAGE_DAMAGES, damagePageBytes, rewritePages } from './damage.ts';
 import { closeStores, openStore, range } from './helpers.ts';
 
 /*
- * Pages are written with their lines as UTF-8 bytes; pages written before hold
- * them as text. Both must read the same, alone or mixed in one log, and a
- * damaged page must fail the same way in either form.
+ * Pages are written with their lines as ASCII bytes (characters beyond ASCII
+ * escaped); pages written before hold them as UTF-8 bytes or as text. Every
+ * form must read the same, alone or mixed in one log, and a damaged page must
+ * fail the same way in any form.
  */
 
 afterEach(() => closeStores());
@@ -41,29 +42,38 @@ async function readings(store: EventStore) {
   };
 }
 
-describe('pages as UTF-8 bytes and pages as text', () => {
-  it('new pages hold bytes, and read back exactly as the same pages written as text, alone or mixed in one log', async () => {
+describe('pages as ASCII bytes, as UTF-8 bytes and as text', () => {
+  it('new pages hold ASCII bytes, and read back exactly as the same pages held as UTF-8 bytes or as text, alone or mixed in one log', async () => {
     const store = await mixedScriptLog();
     const pages = await store.db.pages.toArray();
-    expect(pages.map((p) => [p.first, p.bytes instanceof Uint8Array, p.text])).toEqual([
+    expect(pages.map((p) => [p.first, p.bytes?.every((b) => b < 0x80), p.text])).toEqual([
       [1, true, undefined],
       [PAGE_SIZE + 1, true, undefined],
     ]);
-    const asBytes = await readings(store);
-    expect(asBytes.all.map((e) => e.meta.seq)).toEqual(range(1, 2 * PAGE_SIZE + 10));
-    expect(asBytes.all.every((e) => (e.payload as { note: string }).note === NOTES[e.meta.seq % NOTES.length])).toBe(true);
-    expect(asBytes.ids).toEqual(new Map([['id-2', 2], [`id-${PAGE_SIZE + 1}`, PAGE_SIZE + 1], [`id-${2 * PAGE_SIZE + 5}`, 2 * PAGE_SIZE + 5]]));
-    expect(asBytes.lines).toBe(asBytes.all.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    const asAscii = await readings(store);
+    expect(asAscii.all.map((e) => e.meta.seq)).toEqual(range(1, 2 * PAGE_SIZE + 10));
+    expect(asAscii.all.every((e) => (e.payload as { note: string }).note === NOTES[e.meta.seq % NOTES.length])).toBe(true);
+    expect(asAscii.ids).toEqual(new Map([['id-2', 2], [`id-${PAGE_SIZE + 1}`, PAGE_SIZE + 1], [`id-${2 * PAGE_SIZE + 5}`, 2 * PAGE_SIZE + 5]]));
+    // The lines read out are JSON.stringify's, escapes undone: what a file holds.
+    expect(asAscii.lines).toBe(asAscii.all.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    const firstPage = asAscii.lines.split('\n').slice(0, PAGE_SIZE).join('\n') + '\n';
+    const escaped = firstPage.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    expect(new TextDecoder().decode(pages[0]!.bytes)).toBe(escaped);
 
     await rewritePages(store, 'text', { firsts: [1] });
-    expect((await store.db.pages.get(1))?.text).toBe(asBytes.lines.split('\n').slice(0, PAGE_SIZE).join('\n') + '\n');
-    expect(await readings(store)).toEqual(asBytes);
+    expect((await store.db.pages.get(1))?.text).toBe(firstPage);
+    expect(await readings(store)).toEqual(asAscii);
+    await rewritePages(store, 'bytes', { firsts: [PAGE_SIZE + 1] });
+    expect(await readings(store)).toEqual(asAscii);
     await rewritePages(store, 'text');
-    expect(await readings(store)).toEqual(asBytes);
+    expect(await readings(store)).toEqual(asAscii);
+    await rewritePages(store, 'bytes');
+    expect(await readings(store)).toEqual(asAscii);
   });
 
-  it('a byte changed inside a character reads as U+FFFD there, as a changed character of a text page reads as itself', async () => {
+  it('in a UTF-8 page, a byte changed inside a character reads as U+FFFD there, as a changed character of a text page reads as itself', async () => {
     const store = await mixedScriptLog();
+    await rewritePages(store, 'bytes', { firsts: [1] });
     // Seq 1's note is 'Миша — подарок 🎁': the first byte of its М, 0xD0, becomes 0xFF, and the 0x9C after it is left alone.
     await damagePageBytes(store, 1, (bytes) => {
       const text = new TextDecoder().decode(bytes);
@@ -73,6 +83,17 @@ describe('pages as UTF-8 bytes and pages as text', () => {
     });
     const [event] = await store.readAll({ fromSeq: 1, toSeq: 1 });
     expect(event!.payload).toEqual({ n: 1, note: '\uFFFD\uFFFDиша — подарок 🎁' });
+  });
+
+  it('in an ASCII page, a damaged escape fails that event alone', async () => {
+    const store = await mixedScriptLog();
+    // Seq 1's note starts with М, escaped \u041c: a hex digit turned into a letter that is none.
+    await damagePageBytes(store, 1, (bytes) => {
+      const at = new TextDecoder().decode(bytes).indexOf('\\u041c');
+      bytes[at + 3] = 0x7a;
+    });
+    await expect(store.readAll({ fromSeq: 1, toSeq: 1 })).rejects.toThrow(SyntaxError);
+    expect((await store.readAll({ fromSeq: 2, toSeq: 3 })).map((e) => e.meta.seq)).toEqual([2, 3]);
   });
 });
 
@@ -97,11 +118,13 @@ describe('a damaged page', () => {
     };
   }
 
-  it.each(Object.entries(PAGE_DAMAGES))('%s: fails the same reads with the same errors, as text or as bytes', async (_, damage) => {
+  it.each(Object.entries(PAGE_DAMAGES))('%s: fails the same reads with the same errors, as text, UTF-8 or ASCII bytes', async (_, damage) => {
     const store = await mixedScriptLog();
     await rewritePages(store, 'text', { firsts: [1], change: damage });
     const asText = await readsOf(store);
     await rewritePages(store, 'bytes', { firsts: [1] });
+    expect(await readsOf(store)).toEqual(asText);
+    await rewritePages(store, 'ascii', { firsts: [1] });
     expect(await readsOf(store)).toEqual(asText);
     // The reads that do not touch the damage still work; a read through it fails or shows it.
     expect(asText.sound).toEqual({ ok: [100, 101] });
@@ -112,7 +135,7 @@ describe('a damaged page', () => {
     const found: Record<string, Outcome> = {};
     for (const [name, damage] of Object.entries(PAGE_DAMAGES)) {
       const store = await mixedScriptLog(name);
-      await rewritePages(store, 'bytes', { firsts: [1], change: damage });
+      await rewritePages(store, 'ascii', { firsts: [1], change: damage });
       found[name] = await outcome(store.readAll().then((events) => events.filter((e, i) => e.meta.seq !== i + 1).map((e) => e.meta.seq)));
     }
     expect(found).toEqual({

@@ -6,14 +6,15 @@ import { buildFile, bytes, sampleEvents } from './fileBuilder.ts';
 import { blobBytes, openStore } from './helpers.ts';
 
 /*
- * Export copies pages as they are stored: UTF-8 bytes, or text for pages
- * written before bytes. The file must not depend on which.
+ * Export reads pages as they are stored: ASCII bytes (characters beyond ASCII
+ * escaped, undone on the way out), or UTF-8 bytes or text for pages written
+ * before. The file must not depend on which.
  */
 
 const now = () => new Date('2026-03-01T10:20:30.456Z');
 const events = sampleEvents(2 * PAGE_SIZE + 3, 7);
 
-/** Two sealed pages (written by an import, as bytes) and 3 events in the tail; notes in mixed scripts with emoji. */
+/** Two sealed pages (written by an import, as ASCII bytes) and 3 events in the tail; notes in mixed scripts with emoji. */
 async function storedLog(): Promise<EventStore> {
   await importLog(await openStore(), bytes(buildFile(events.slice(0, 2 * PAGE_SIZE))), { mode: 'empty' });
   // The import replaced the log the first store had open.
@@ -37,16 +38,17 @@ async function verdict(store: EventStore): Promise<Verdict> {
   );
 }
 
-describe('exporting pages stored as bytes and as text', () => {
-  test('gives the same file byte for byte, and a log holding both kinds exports a file the reader verifies', async () => {
+describe('exporting pages stored as ASCII bytes, UTF-8 bytes and text', () => {
+  test('gives the same file byte for byte, the file imported, and a log holding every kind exports a file the reader verifies', async () => {
     const store = await storedLog();
-    expect((await store.db.pages.toArray()).every((p) => p.bytes instanceof Uint8Array)).toBe(true);
+    expect((await store.db.pages.toArray()).every((p) => p.bytes?.every((b) => b < 0x80))).toBe(true);
     const fromBytes = await exported(store);
     const body = (data: Uint8Array) => Buffer.from(data.subarray(data.indexOf(0x0a) + 1));
     expect(body(fromBytes).equals(body(bytes(buildFile(events))))).toBe(true);
 
-    // The first page as an older version wrote it, the second as bytes.
+    // The first page as the oldest versions wrote it, the second as UTF-8 bytes, as session 11 did.
     await rewritePages(store, 'text', { firsts: [1] });
+    await rewritePages(store, 'bytes', { firsts: [PAGE_SIZE + 1] });
     expect((await store.db.pages.get(1))?.text).toEqual(expect.any(String));
     const mixed = await exportLog(store, { now, pageSize: 333 });
     expect(Buffer.from(await blobBytes(mixed.blob)).equals(Buffer.from(fromBytes))).toBe(true);
@@ -55,19 +57,24 @@ describe('exporting pages stored as bytes and as text', () => {
 
     await rewritePages(store, 'text');
     expect(Buffer.from(await exported(store)).equals(Buffer.from(fromBytes))).toBe(true);
+    await rewritePages(store, 'bytes');
+    expect(Buffer.from(await exported(store)).equals(Buffer.from(fromBytes))).toBe(true);
   });
 
-  test.each(Object.entries(PAGE_DAMAGES))('a page damaged on disk (%s) exports a file the reader refuses the same way, as text or as bytes', async (_, damage) => {
+  test.each(Object.entries(PAGE_DAMAGES))('a page damaged on disk (%s) exports a file the reader refuses the same way, in any form', async (_, damage) => {
     const store = await storedLog();
     await rewritePages(store, 'text', { firsts: [1], change: damage });
     const asText = await verdict(store);
     await rewritePages(store, 'bytes', { firsts: [1] });
     expect(await verdict(store)).toEqual(asText);
+    await rewritePages(store, 'ascii', { firsts: [1] });
+    expect(await verdict(store)).toEqual(asText);
     expect(asText).toEqual({ code: expect.any(String) as string, line: expect.any(Number) as number });
   });
 
-  test('a page whose bytes are not UTF-8 exports as it is, and the reader refuses that line as INVALID_UTF8', async () => {
+  test('a UTF-8 page whose bytes are not UTF-8 exports as it is, and the reader refuses that line as INVALID_UTF8', async () => {
     const store = await storedLog();
+    await rewritePages(store, 'bytes', { firsts: [PAGE_SIZE + 1] });
     let line = 0;
     await damagePageBytes(store, PAGE_SIZE + 1, (bytes) => {
       const at = bytes.indexOf(0xe6); // the first byte of 東 (E6 9D B1), in seq 505's note: 東京で会議
