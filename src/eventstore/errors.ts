@@ -38,3 +38,20 @@ export class EventStoreClosedError extends Error {
     super(message);
   }
 }
+
+/**
+ * A stored event cannot be read back: its line in a sealed page is damaged
+ * (cut short, or changed on disk). `seq` is the first event of the read that
+ * cannot be read, so the app can offer to export everything before it.
+ */
+export class DamagedEventError extends Error {
+  override readonly name = 'DamagedEventError';
+  readonly code = 'DAMAGED_EVENT';
+  constructor(
+    readonly seq: number,
+    options?: { cause?: unknown },
+  ) {
+    const detail = options?.cause instanceof Error ? ` (${options.cause.message})` : '';
+    super(`Event ${seq} is damaged in the log and cannot be read${detail}.`, options);
+  }
+}

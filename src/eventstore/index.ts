@@ -1,6 +1,6 @@
 export { openEventStore } from './eventStore.ts';
 export type { EventStore, OpenEventStoreOptions, ReadLinesOptions, SnapshotInput } from './eventStore.ts';
-export { DuplicateEventError, EventStoreClosedError, InvalidEventError, WrongExpectedVersionError } from './errors.ts';
+export { DamagedEventError, DuplicateEventError, EventStoreClosedError, InvalidEventError, WrongExpectedVersionError } from './errors.ts';
 export { StorageFullError, StorageUnavailableError, isConnectionFault, isQuotaError } from './faults.ts';
 export { isFinal, type StoreHealth, type HealthState } from './health.ts';
 export { MAX_EVENT_BYTES, eventInputProblem, jsonProblem } from './validate.ts';

@@ -1,5 +1,6 @@
 import type { RewindDatabase } from './db.ts';
 import { asciiJson } from './asciiJson.ts';
+import { DamagedEventError } from './errors.ts';
 import type { StoredEvent } from './types.ts';
 
 /**
@@ -130,7 +131,12 @@ export function pageEvents(page: PageRecord, from: number, to: number): StoredEv
   const text = typeof lines === 'string' ? lines : decoder.decode(lines);
   const starts = lineStarts(text);
   const events: StoredEvent[] = [];
-  for (let i = 0; i <= to - from; i++) events.push(JSON.parse(text.slice(starts[i], starts[i + 1]! - 1)) as StoredEvent);
+  let i = 0;
+  try {
+    for (; i <= to - from; i++) events.push(JSON.parse(text.slice(starts[i], starts[i + 1]! - 1)) as StoredEvent);
+  } catch (cause) {
+    throw new DamagedEventError(from + i, { cause });
+  }
   return events;
 }
 
@@ -140,6 +146,10 @@ export function pickEvents(page: PageRecord, seqs: readonly number[]): StoredEve
   const starts = lineStarts(lines);
   return seqs.map((seq) => {
     const [start, end] = [starts[seq - page.first], starts[seq - page.first + 1]! - 1];
-    return JSON.parse(typeof lines === 'string' ? lines.slice(start, end) : decoder.decode(lines.subarray(start, end))) as StoredEvent;
+    try {
+      return JSON.parse(typeof lines === 'string' ? lines.slice(start, end) : decoder.decode(lines.subarray(start, end))) as StoredEvent;
+    } catch (cause) {
+      throw new DamagedEventError(seq, { cause });
+    }
   });
 }

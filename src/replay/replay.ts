@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent } from '../eventstore/index.ts';
+import { DamagedEventError, type EventStore, type StoredEvent } from '../eventstore/index.ts';
 import { ReplayAbortedError, ReplayError } from './errors.ts';
 import { foldInto, initialCursors, statesOf, type Cursors } from './fold.ts';
 import type { AnyProjection, StatesOf } from './projection.ts';
@@ -81,7 +81,7 @@ export async function replay(
   try {
     while (ahead.length > 0) {
       if (options.signal?.aborted) throw new ReplayAbortedError();
-      const page = await ahead.shift()!;
+      const page = await ahead.shift()!.catch(stopAtDamage);
       checkPage(page, next);
       next += page.length;
       readAhead();
@@ -93,6 +93,16 @@ export async function replay(
     for (const reading of ahead) reading.catch(() => {});
   }
   return { seq: Math.max(toSeq, 0), fromSeq: from, states: statesOf(cursors), cursors };
+}
+
+/**
+ * A damaged record stops the replay at its seq, like a missing one. No cause
+ * is kept: a ReplayError with a cause is a projection failing (see bootReplay),
+ * and folding from the first event again would only stop at the same record.
+ */
+function stopAtDamage(error: unknown): never {
+  if (error instanceof DamagedEventError) throw new ReplayError(error.message, error.seq);
+  throw error;
 }
 
 /** Each event of a page must be the next seq: a gap or a damaged record names the first seq it misses. */

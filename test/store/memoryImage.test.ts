@@ -1,8 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
-import { openEventStore, type EventStore } from '../../src/eventstore/index.ts';
+import { PAGE_SIZE, openEventStore, type EventStore } from '../../src/eventstore/index.ts';
 import { createMemoryImage, type ImageState } from '../../src/store/memoryImage.ts';
 import { count, counter, seen } from '../replay/counter.ts';
-import { removeTailEvent } from '../eventstore/damage.ts';
+import { PAGE_DAMAGES, removeTailEvent, rewritePages } from '../eventstore/damage.ts';
 import { decodeState } from '../../src/replay/index.ts';
 
 /** The counter's newest snapshot as the image saved it (states are kept as JSON text). */
@@ -140,5 +140,17 @@ describe('the memory image', () => {
     const image = createMemoryImage({ eventStore: store, projections: [counter], onError: () => {} });
     await image.ready;
     expect(image.store.getState()).toMatchObject({ status: 'failed', error: { seq: 2 } });
+  });
+
+  test('a damaged line in a sealed page fails the boot with its seq, so everything before it can be exported', async () => {
+    const store = await openEventStore({ name: 'image' });
+    await store.append('counter-1', Array.from({ length: PAGE_SIZE + 10 }, () => ({ type: 'Counted', payload: { by: 1 } })));
+    await store.settled();
+    await rewritePages(store, 'ascii', { firsts: [1], change: PAGE_DAMAGES['cut inside a line'] });
+    const errors: unknown[] = [];
+    const image = createMemoryImage({ eventStore: store, projections: [counter], onError: (error) => errors.push(error) });
+    await image.ready;
+    expect(image.store.getState()).toMatchObject({ status: 'failed', error: { seq: 300, message: expect.stringContaining('Event 300 is damaged') as string } });
+    expect(errors).toHaveLength(1);
   });
 });
