@@ -2,19 +2,20 @@ import { Dexie } from 'dexie';
 import { watchConnection } from './connection.ts';
 import type { RewindDatabase, SnapshotRecord } from './db.ts';
 import { lastPageKey, type TailRecord } from './pages.ts';
-import { DuplicateEventError, EventStoreClosedError, WrongExpectedVersionError } from './errors.ts';
+import { EventStoreClosedError } from './errors.ts';
 import { closedError, type StoreHealth } from './health.ts';
-import { contentKey, expectedMatches, prepareBatches } from './prepareAppend.ts';
+import { placeBatches, prepareBatches, type Placed } from './prepareAppend.ts';
 import { IdFilter } from './idFilter.ts';
-import { IdRunCache, eventTables, findSealedIds, lastSeqOf, mergeFound, readLinesRange, readRange, readSeqs, type EventLines } from './logRead.ts';
+import { IdRunCache, findSealedIds, lastSeqOf, mergeFound, type EventLines } from './logRead.ts';
 import { commitTables, commitWrites, fillsPage, sealPages, tailRecordOf } from './logWrite.ts';
 import { STREAM_BUCKETS } from './streamIndex.ts';
-import { StreamLookup, streamTables, type StreamsView } from './streamLookup.ts';
+import { StreamLookup, streamTables } from './streamLookup.ts';
 import { onLogReplaced, openLiveDatabase } from './registry.ts';
 import { LogReplacedError, SEAL_CHECKPOINT } from './seal.ts';
 import { snapshotMethods } from './snapshotStore.ts';
+import { readMethods } from './storeReads.ts';
 import { Subscription, wakeWhenShown } from './subscription.ts';
-import { TailCache, type TailView } from './tailCache.ts';
+import { TailCache } from './tailCache.ts';
 import type {
   AppendManyOptions,
   AppendOptions,
@@ -245,52 +246,17 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
       // An import or restore switched the log to another database; this one is only a backup now.
       if (sealed) throw new LogReplacedError(name);
       const existing = mergeFound(allIds, tail, sealedIds);
-      let seq = seen(tail.lastSeq);
-      if (seq < highestSeq) {
+      const lastSeq = seen(tail.lastSeq);
+      if (lastSeq < highestSeq) {
         lost = true;
         throw new EventStoreClosedError();
       }
-      let wroteAny = false;
-      const results: AppendResult[] = [];
-      const rows: StoredEvent[] = [];
-      for (const batch of prepared) {
-        const stored = batch.events.map((e) => existing.get(e.meta.id));
-        stored.forEach((s, i) => {
-          // Content is compared only for ids already stored, so a plain append never serialises twice.
-          if (s && contentKey(s) !== contentKey(batch.events[i]!)) throw new DuplicateEventError(s.meta.id);
-        });
-        const found = stored.filter((s): s is StoredEvent => s !== undefined);
-        if (found.length > 0 && found.length === batch.events.length) {
-          // A retry of a batch that already landed: hand back where it landed.
-          results.push({
-            firstSeq: found[0]!.meta.seq,
-            lastSeq: found[found.length - 1]!.meta.seq,
-            version: found[found.length - 1]!.meta.version,
-          });
-          continue;
-        }
-        if (found.length > 0) throw new DuplicateEventError(found[0]!.meta.id);
-        const actual = streams.version(batch.stream);
-        if (!expectedMatches(batch.expected, actual))
-          throw new WrongExpectedVersionError(batch.stream, batch.expected, actual);
-        if (batch.events.length === 0) {
-          results.push({ firstSeq: 0, lastSeq: 0, version: actual });
-          continue;
-        }
-        const firstSeq = seq + 1;
-        batch.events.forEach((e, i) => {
-          seq += 1;
-          rows.push({ ...e, meta: { ...e.meta, seq, version: actual + i + 1 } });
-        });
-        const version = actual + batch.events.length;
-        results.push({ firstSeq, lastSeq: seq, version });
-        wroteAny = true;
-      }
-      const record = wroteAny ? tailRecordOf(rows) : undefined;
+      const placed = placeBatches(prepared, existing, (stream) => streams.version(stream), lastSeq);
+      const record = placed.rows.length > 0 ? tailRecordOf(placed.rows) : undefined;
       commitWrites(db, tx.idbtrans, record, appendOptions.checkpoint);
-      return { results, seq, rows, record };
+      return { ...placed, record };
     });
-    let committed: { results: AppendResult[]; seq: number; rows: StoredEvent[]; record: TailRecord | undefined };
+    let committed: Placed & { record: TailRecord | undefined };
     try {
       committed = await run(transaction, 'append');
       seen(committed.seq);
@@ -312,118 +278,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     return results;
   }
 
-  /** The streams as a read transaction sees them, with the buckets of `streams` loaded, and its tail. */
-  function viewStreams<T>(streams: readonly string[] | 'all', use: (view: StreamsView, tail: TailView) => Promise<T> | T): Promise<T> {
-    return run(
-      () =>
-        db.transaction('r', streamTables(db), async () => {
-          const tail = await tailCache.view(db);
-          return use(await streamLookup.view(db, tail, streams), tail);
-        }),
-      'read',
-    );
-  }
-
-  function streamVersions(streams: readonly string[]): Promise<number[]> {
-    return viewStreams(streams, (view) => streams.map((stream) => view.version(stream)));
-  }
-
-  /** Narrows lo..hi (inclusive, already within what exists) to `limit` items from the reading end. */
-  function limited(lo: number, hi: number, backward: boolean, limit: number | undefined): [number, number] {
-    if (limit === undefined) return [lo, hi];
-    const count = Math.max(0, Math.floor(limit));
-    return backward ? [Math.max(lo, hi - count + 1), hi] : [lo, Math.min(hi, lo + count - 1)];
-  }
-
-  async function readStream(stream: string, opts: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const backward = opts.direction === 'backward';
-    const from = opts.fromVersion ?? (backward ? Number.MAX_SAFE_INTEGER : 1);
-    const to = opts.toVersion ?? (backward ? 1 : Number.MAX_SAFE_INTEGER);
-    const range = backward ? [to, from] : [from, to];
-    if (range[0]! > range[1]!) return [];
-    return viewStreams([stream], async (view, tail) => {
-      const [lo, top] = limited(Math.max(1, range[0]!), Math.min(range[1]!, view.version(stream)), backward, opts.limit);
-      if (lo > top) return [];
-      const seqs = await view.seqs(db, stream, lo, top);
-      if (backward) seqs.reverse();
-      return readSeqs(db, seqs, tail.records.values());
-    });
-  }
-
-  async function readAll(opts: ReadAllOptions = {}): Promise<StoredEvent[]> {
-    const backward = opts.direction === 'backward';
-    const from = opts.fromSeq ?? (backward ? Number.MAX_SAFE_INTEGER : 1);
-    const to = opts.toSeq ?? (backward ? 1 : Number.MAX_SAFE_INTEGER);
-    const range = backward ? [to, from] : [from, to];
-    if (range[0]! > range[1]!) return [];
-    const events = await run(
-      () =>
-        db.transaction('r', eventTables(db), async () => {
-          // Only a backward read needs to know where the log ends first (see readLines).
-          const last = backward ? seen(await lastSeqOf(db)) : Number.MAX_SAFE_INTEGER;
-          const [lo, hi] = limited(Math.max(1, range[0]!), Math.min(last, range[1]!), backward, opts.limit);
-          return lo > hi ? [] : readRange(db, lo, hi);
-        }),
-      'read',
-    );
-    if (backward) events.reverse();
-    return events;
-  }
-
-  async function readLines(opts: ReadLinesOptions = {}): Promise<EventLines> {
-    return run(
-      () =>
-        db.transaction('r', eventTables(db), async () => {
-          // A forward read asks for its pages and tail at once, without first reading where the log ends: what
-          // lies past the end is simply not there. A replay reads the next range while it folds this one, and a
-          // request made only after a first round trip would not go out until the fold is done (~0.4 s of a
-          // million-event replay was spent waiting so).
-          const [lo, hi] = limited(Math.max(1, opts.fromSeq ?? 1), opts.toSeq ?? Number.MAX_SAFE_INTEGER, false, opts.limit);
-          return lo > hi ? { parts: [], firstSeq: 0, lastSeq: 0, count: 0 } : readLinesRange(db, lo, hi);
-        }),
-      'read',
-    );
-  }
-
-  async function seqAtTime(time: Date | string): Promise<number> {
-    const iso = typeof time === 'string' ? new Date(time).toISOString() : time.toISOString();
-    return run(
-      () =>
-        db.transaction('r', eventTables(db), async () => {
-          // Times grow with seqs: the answer lies in the newest page that starts at or before `iso`, or after it.
-          const [page, lastPage, last] = await Promise.all([
-            db.pages.where('firstAt').belowOrEqual(iso).last(),
-            lastPageKey(db),
-            lastSeqOf(db),
-          ]);
-          // Every page starts later: so does the whole log.
-          if (!page && lastPage !== undefined) return 0;
-          const complete = page !== undefined && page.lastAt <= iso;
-          if (complete && page.first !== lastPage) return page.last;
-          let found = complete ? page.last : 0;
-          const from = page ? (complete ? page.last + 1 : page.first) : 1;
-          const to = page && !complete && page.first !== lastPage ? page.last : last;
-          for (const event of await readRange(db, from, to)) {
-            if (event.meta.at <= iso && event.meta.seq > found) found = event.meta.seq;
-          }
-          return found;
-        }),
-      'read',
-    );
-  }
-
-  async function hasIds(ids: readonly string[]): Promise<Map<string, number>> {
-    const found = await run(
-      () =>
-        db.transaction('r', [db.idRuns, db.idBuckets, ...eventTables(db)], async () => {
-          const [tail, sealed] = await Promise.all([tailCache.view(db), findSealedIds(db, ids, idLookup)]);
-          return mergeFound(ids, tail, sealed);
-        }),
-      'read',
-    );
-    buildIdFilter();
-    return new Map([...found].map(([id, event]) => [id, event.meta.seq]));
-  }
+  const reads = readMethods({ db, run, seen, tailCache, streamLookup, idLookup, idsLookedUp: buildIdFilter });
 
   return {
     name,
@@ -433,21 +288,14 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
       return result!;
     },
     appendMany,
-    readStream,
-    readAll,
-    readLines,
-    hasIds,
+    ...reads,
     lastSeq: () => run(readLastSeq, 'read'),
-    streamVersion: async (stream) => (await streamVersions([stream]))[0]!,
-    streamVersions,
-    listStreams: () => viewStreams('all', (view) => view.all()),
-    seqAtTime,
     subscribe: (fromSeq, handler, onError = (error) => console.error('Event subscription failed', error)) => {
       // A store that has ended delivers nothing more; what the subscriber holds stays as it is.
       if (connection.ended) return () => {};
       const subscription = new Subscription(
         fromSeq,
-        (seq, limit) => readAll({ fromSeq: seq, limit }),
+        (seq, limit) => reads.readAll({ fromSeq: seq, limit }),
         handler,
         onError,
       );

@@ -1,6 +1,6 @@
 import { canonicalJson } from './canonical.ts';
-import { InvalidEventError } from './errors.ts';
-import type { ExpectedVersion, StoredEvent, StreamBatch } from './types.ts';
+import { DuplicateEventError, InvalidEventError, WrongExpectedVersionError } from './errors.ts';
+import type { AppendResult, ExpectedVersion, StoredEvent, StreamBatch } from './types.ts';
 import { assertSize, assertValidBatch } from './validate.ts';
 
 /** A batch checked and filled in before its transaction opens: only positions are left to assign. */
@@ -67,4 +67,57 @@ export function prepareBatches(batches: StreamBatch[], clock: () => Date, newId:
     });
     return { stream: batch.stream, expected: batch.expectedVersion ?? 'any', events };
   });
+}
+
+/** Where a commit's batches land: what each caller gets back, and the rows to write. */
+export interface Placed {
+  results: AppendResult[];
+  /** The new events, positioned: seqs after `lastSeq`, versions after each stream's. */
+  rows: StoredEvent[];
+  /** The last seq after them. */
+  seq: number;
+}
+
+/**
+ * Positions prepared batches after the log's `lastSeq`, inside the commit's
+ * transaction. An id already stored with the same content is a retry: a batch
+ * whose events are all stored gets back where it landed and writes nothing.
+ * An id stored with other content, a batch only partly stored, or a stream not
+ * at the expected version refuses the whole commit (nothing is written).
+ */
+export function placeBatches(
+  batches: readonly PreparedBatch[],
+  existing: ReadonlyMap<string, StoredEvent>,
+  versionOf: (stream: string) => number,
+  lastSeq: number,
+): Placed {
+  let seq = lastSeq;
+  const results: AppendResult[] = [];
+  const rows: StoredEvent[] = [];
+  for (const batch of batches) {
+    const stored = batch.events.map((e) => existing.get(e.meta.id));
+    stored.forEach((s, i) => {
+      // Content is compared only for ids already stored, so a plain append never serialises twice.
+      if (s && contentKey(s) !== contentKey(batch.events[i]!)) throw new DuplicateEventError(s.meta.id);
+    });
+    const found = stored.filter((s): s is StoredEvent => s !== undefined);
+    if (found.length > 0 && found.length === batch.events.length) {
+      results.push({ firstSeq: found[0]!.meta.seq, lastSeq: found[found.length - 1]!.meta.seq, version: found[found.length - 1]!.meta.version });
+      continue;
+    }
+    if (found.length > 0) throw new DuplicateEventError(found[0]!.meta.id);
+    const actual = versionOf(batch.stream);
+    if (!expectedMatches(batch.expected, actual)) throw new WrongExpectedVersionError(batch.stream, batch.expected, actual);
+    if (batch.events.length === 0) {
+      results.push({ firstSeq: 0, lastSeq: 0, version: actual });
+      continue;
+    }
+    const firstSeq = seq + 1;
+    batch.events.forEach((e, i) => {
+      seq += 1;
+      rows.push({ ...e, meta: { ...e.meta, seq, version: actual + i + 1 } });
+    });
+    results.push({ firstSeq, lastSeq: seq, version: actual + batch.events.length });
+  }
+  return { results, rows, seq };
 }

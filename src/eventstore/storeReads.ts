@@ -1,0 +1,155 @@
+import type { Connection } from './connection.ts';
+import type { RewindDatabase } from './db.ts';
+import type { EventStore, ReadLinesOptions } from './eventStore.ts';
+import { eventTables, findSealedIds, lastSeqOf, mergeFound, readLinesRange, readRange, readSeqs, type EventLines, type IdLookup } from './logRead.ts';
+import { lastPageKey } from './pages.ts';
+import { streamTables, type StreamLookup, type StreamsView } from './streamLookup.ts';
+import type { TailCache, TailView } from './tailCache.ts';
+import type { ReadAllOptions, ReadStreamOptions, StoredEvent } from './types.ts';
+
+type ReadMethods = Pick<EventStore, 'readStream' | 'readAll' | 'readLines' | 'hasIds' | 'streamVersion' | 'streamVersions' | 'listStreams' | 'seqAtTime'>;
+
+/** What the reads share with the rest of the store. */
+export interface ReadContext {
+  db: RewindDatabase;
+  run: Connection['run'];
+  /** Notes the newest seq seen, and gives it back (the store checks its log was not lost). */
+  seen: (seq: number) => number;
+  tailCache: TailCache;
+  streamLookup: StreamLookup;
+  idLookup: IdLookup;
+  /** Called after an id lookup, which may have found the id filter worth building. */
+  idsLookedUp: () => void;
+}
+
+/** Narrows lo..hi (inclusive, already within what exists) to `limit` items from the reading end. */
+function limited(lo: number, hi: number, backward: boolean, limit: number | undefined): [number, number] {
+  if (limit === undefined) return [lo, hi];
+  const count = Math.max(0, Math.floor(limit));
+  return backward ? [Math.max(lo, hi - count + 1), hi] : [lo, Math.min(hi, lo + count - 1)];
+}
+
+/**
+ * The read half of an event store: events by seq, by stream, by time and by
+ * id, and the canonical lines an export writes. Each read is one transaction
+ * over pages and tail (and the indexes it needs), so a seal meanwhile can
+ * neither hide nor double an event.
+ */
+export function readMethods({ db, run, seen, tailCache, streamLookup, idLookup, idsLookedUp }: ReadContext): ReadMethods {
+  /** The streams as a read transaction sees them, with the buckets of `streams` loaded, and its tail. */
+  function viewStreams<T>(streams: readonly string[] | 'all', use: (view: StreamsView, tail: TailView) => Promise<T> | T): Promise<T> {
+    return run(
+      () =>
+        db.transaction('r', streamTables(db), async () => {
+          const tail = await tailCache.view(db);
+          return use(await streamLookup.view(db, tail, streams), tail);
+        }),
+      'read',
+    );
+  }
+
+  function streamVersions(streams: readonly string[]): Promise<number[]> {
+    return viewStreams(streams, (view) => streams.map((stream) => view.version(stream)));
+  }
+
+  async function readStream(stream: string, opts: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const backward = opts.direction === 'backward';
+    const from = opts.fromVersion ?? (backward ? Number.MAX_SAFE_INTEGER : 1);
+    const to = opts.toVersion ?? (backward ? 1 : Number.MAX_SAFE_INTEGER);
+    const range = backward ? [to, from] : [from, to];
+    if (range[0]! > range[1]!) return [];
+    return viewStreams([stream], async (view, tail) => {
+      const [lo, top] = limited(Math.max(1, range[0]!), Math.min(range[1]!, view.version(stream)), backward, opts.limit);
+      if (lo > top) return [];
+      const seqs = await view.seqs(db, stream, lo, top);
+      if (backward) seqs.reverse();
+      return readSeqs(db, seqs, tail.records.values());
+    });
+  }
+
+  async function readAll(opts: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const backward = opts.direction === 'backward';
+    const from = opts.fromSeq ?? (backward ? Number.MAX_SAFE_INTEGER : 1);
+    const to = opts.toSeq ?? (backward ? 1 : Number.MAX_SAFE_INTEGER);
+    const range = backward ? [to, from] : [from, to];
+    if (range[0]! > range[1]!) return [];
+    const events = await run(
+      () =>
+        db.transaction('r', eventTables(db), async () => {
+          // Only a backward read needs to know where the log ends first (see readLines).
+          const last = backward ? seen(await lastSeqOf(db)) : Number.MAX_SAFE_INTEGER;
+          const [lo, hi] = limited(Math.max(1, range[0]!), Math.min(last, range[1]!), backward, opts.limit);
+          return lo > hi ? [] : readRange(db, lo, hi);
+        }),
+      'read',
+    );
+    if (backward) events.reverse();
+    return events;
+  }
+
+  async function readLines(opts: ReadLinesOptions = {}): Promise<EventLines> {
+    return run(
+      () =>
+        db.transaction('r', eventTables(db), async () => {
+          // A forward read asks for its pages and tail at once, without first reading where the log ends: what
+          // lies past the end is simply not there. A replay reads the next range while it folds this one, and a
+          // request made only after a first round trip would not go out until the fold is done (~0.4 s of a
+          // million-event replay was spent waiting so).
+          const [lo, hi] = limited(Math.max(1, opts.fromSeq ?? 1), opts.toSeq ?? Number.MAX_SAFE_INTEGER, false, opts.limit);
+          return lo > hi ? { parts: [], firstSeq: 0, lastSeq: 0, count: 0 } : readLinesRange(db, lo, hi);
+        }),
+      'read',
+    );
+  }
+
+  async function seqAtTime(time: Date | string): Promise<number> {
+    const iso = typeof time === 'string' ? new Date(time).toISOString() : time.toISOString();
+    return run(
+      () =>
+        db.transaction('r', eventTables(db), async () => {
+          // Times grow with seqs: the answer lies in the newest page that starts at or before `iso`, or after it.
+          const [page, lastPage, last] = await Promise.all([
+            db.pages.where('firstAt').belowOrEqual(iso).last(),
+            lastPageKey(db),
+            lastSeqOf(db),
+          ]);
+          // Every page starts later: so does the whole log.
+          if (!page && lastPage !== undefined) return 0;
+          const complete = page !== undefined && page.lastAt <= iso;
+          if (complete && page.first !== lastPage) return page.last;
+          let found = complete ? page.last : 0;
+          const from = page ? (complete ? page.last + 1 : page.first) : 1;
+          const to = page && !complete && page.first !== lastPage ? page.last : last;
+          for (const event of await readRange(db, from, to)) {
+            if (event.meta.at <= iso && event.meta.seq > found) found = event.meta.seq;
+          }
+          return found;
+        }),
+      'read',
+    );
+  }
+
+  async function hasIds(ids: readonly string[]): Promise<Map<string, number>> {
+    const found = await run(
+      () =>
+        db.transaction('r', [db.idRuns, db.idBuckets, ...eventTables(db)], async () => {
+          const [tail, sealed] = await Promise.all([tailCache.view(db), findSealedIds(db, ids, idLookup)]);
+          return mergeFound(ids, tail, sealed);
+        }),
+      'read',
+    );
+    idsLookedUp();
+    return new Map([...found].map(([id, event]) => [id, event.meta.seq]));
+  }
+
+  return {
+    readStream,
+    readAll,
+    readLines,
+    hasIds,
+    streamVersion: async (stream) => (await streamVersions([stream]))[0]!,
+    streamVersions,
+    listStreams: () => viewStreams('all', (view) => view.all()),
+    seqAtTime,
+  };
+}
