@@ -7,10 +7,11 @@ import { startingCursors } from './snapshots.ts';
 const READS_AHEAD = 2;
 /**
  * Events read, then folded, at once. Folding works on private drafts of the
- * persistent maps, copied once per node per fold, so bigger folds copy less:
- * a million-event replay took 3.6-3.9 s in folds of 5,000, 3.4 s in folds of
- * 10,000 and 3.3-3.5 s in folds of 20,000, while three reads in flight hold
- * about three pages' events in memory (~30 MB at 10,000).
+ * persistent maps, copied once per node per fold, so bigger folds copy less: a
+ * million-event replay in a page that had replayed before took 3.6-3.9 s in
+ * folds of 5,000, 3.4 s in folds of 10,000 and 3.3-3.5 s in folds of 20,000
+ * (in the bench's fresh page, 5,000 and 10,000 were alike), while the page
+ * being folded and the two read ahead hold ~30 MB of events at 10,000.
  */
 export const REPLAY_PAGE = 10_000;
 
@@ -46,8 +47,8 @@ export interface ReplayResult {
  * before it, then the events after that, read in pages. Seqs must follow each
  * other with no gap; a missing or damaged record stops the replay with a
  * ReplayError naming the seq, rather than showing a state no history produced.
- * The next page is being read (IndexedDB works in another process) while this
- * one is folded.
+ * The next two pages are being read (IndexedDB works in another process) while
+ * this one is folded.
  */
 export async function replay(
   store: EventStore,
