@@ -249,17 +249,22 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
     run.commands = await phase(
       events === largest ? 'appends and burst' : 'appends',
       () =>
-        bench((p) =>
-          measured(p, 'commands', () =>
+        bench(async (p) => {
+          const result = await measured(p, 'commands', () =>
             p.evaluate((o) => window.rewindBench.commands(o), {
               appends: settings.appends,
               warmup: settings.appendWarmup,
               burst: events === largest ? settings.burst : 0,
               burstBudgetMs: settings.burstBudgetMs,
               seed: SEED + 1,
+              keepOpen: true,
             }),
-          ),
-        ),
+          );
+          // The writing tab's heap, with what its commits keep in memory besides the image.
+          const heapAfterMb = await heapAfterGc(p);
+          await p.evaluate(() => window.rewindBench.closeLedgers());
+          return { ...result, heapAfterMb };
+        }),
       (c) => {
         const ms = c.appends.map((a) => a.ms);
         const burst = c.burst
@@ -268,7 +273,7 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
             (Object.keys(c.burst.failed).length > 0 ? ` (failed: ${JSON.stringify(c.burst.failed)})` : '')
           : '';
         const untimed = c.instrumented ? '' : ' (warning: the store calls were not timed; the per-append breakdown is empty)';
-        return `boot ${fmt(c.bootMs)} ms, append p50 ${fmt(percentile(ms, 50))} ms, p95 ${fmt(percentile(ms, 95))} ms${untimed}${burst}`;
+        return `boot ${fmt(c.bootMs)} ms, append p50 ${fmt(percentile(ms, 50))} ms, p95 ${fmt(percentile(ms, 95))} ms${untimed}${burst}; heap then ${fmt(c.heapAfterMb)} MB`;
       },
     );
     await phase(

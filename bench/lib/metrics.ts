@@ -44,7 +44,10 @@ export interface SizeRun {
   exportRun?: ExportRun & { peakHeapMb: number };
   importRun?: ImportRun & { peakHeapMb: number };
   verifyRun?: ImportRun;
-  commands?: CommandsResult;
+  commands?: CommandsResult & {
+    /** JS heap of the writing tab once its commands are done (image, tail cache, stream buckets and id filter held), after a GC, in MB. */
+    heapAfterMb?: number;
+  };
   /** How long each phase took, and the machine's 1-minute load average as it ended. */
   timeline?: { phase: string; seconds: number; load: number }[];
   /** With --profile: self time by function, per phase. */
@@ -79,6 +82,7 @@ export function metricsOfRun(run: SizeRun): Metrics {
   const burst = run.commands?.burst;
   // No command done within the time budget is a rate of zero, not a missing figure.
   if (burst) put('burst_commands_per_s', burst.ok === 0 ? 0 : perSecond(burst.ok, burst.ms), 'commands/s');
+  if (run.commands?.heapAfterMb !== undefined) put('heap_after_commands_mb', run.commands.heapAfterMb, 'MB');
   const jumps = run.timeTravel?.jumps.map((j) => j.ms) ?? [];
   if (jumps.length > 0) {
     put('time_travel_p50_ms', percentile(jumps, 50), 'ms');

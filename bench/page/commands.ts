@@ -98,6 +98,7 @@ async function runBurst(ledger: Ledger, batch: readonly unknown[], counters: Cou
 export async function commands(options: CommandsOptions): Promise<CommandsResult> {
   const t0 = performance.now();
   const ledger = await openLedger({ name: LOG, runProcessManagers: false });
+  let keep = false;
   try {
     await ledger.image.ready;
     const bootMs = ms(t0);
@@ -128,8 +129,18 @@ export async function commands(options: CommandsOptions): Promise<CommandsResult
     }
 
     const burst = options.burst > 0 ? await runBurst(ledger, Array.from({ length: options.burst }, next), counters, options.burstBudgetMs) : undefined;
+    await ledger.eventStore.settled();
+    keep = options.keepOpen === true;
+    if (keep) openLedgers.push(ledger);
     return { bootMs, appends, refused, instrumented, burst };
   } finally {
-    await ledger.close();
+    if (!keep) await ledger.close();
   }
+}
+
+const openLedgers: Ledger[] = [];
+
+/** Closes the ledger `commands({ keepOpen: true })` left open (for its heap to be measured as a writing tab holds it). */
+export async function closeLedgers(): Promise<void> {
+  for (const ledger of openLedgers.splice(0)) await ledger.close();
 }

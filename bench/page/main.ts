@@ -1,6 +1,6 @@
 /** The bench page: the app's real modules, driven by bench/run.ts through window.rewindBench. */
 import { baselineNaive, baselinePacked, baselineRows } from './baselines.ts';
-import { commands } from './commands.ts';
+import { closeLedgers, commands } from './commands.ts';
 import { exportLog, importLog, verifyLog } from './files.ts';
 import type { BenchApi } from './protocol.ts';
 import { fullReplay, holdSnapshot, keyframes, snapshots, timeTravel, whatIf } from './replay.ts';
@@ -21,6 +21,7 @@ const api: BenchApi = {
   verifyLog,
   importLog,
   commands,
+  closeLedgers,
 };
 window.rewindBench = api;
 document.title = 'Rewind bench: ready';

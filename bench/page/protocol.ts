@@ -162,6 +162,8 @@ export interface CommandsOptions {
   burst: number;
   burstBudgetMs: number;
   seed: number;
+  /** Leave the ledger open afterwards (close it with closeLedgers). */
+  keepOpen?: boolean;
 }
 
 export interface CommandsResult {
@@ -195,6 +197,7 @@ export interface BenchApi {
   verifyLog(options: { budgetMs: number }): Promise<ImportRun>;
   importLog(options: { budgetMs: number }): Promise<ImportRun>;
   commands(options: CommandsOptions): Promise<CommandsResult>;
+  closeLedgers(): Promise<void>;
 }
 
 declare global {
