@@ -1,5 +1,5 @@
 import type { RewindDatabase } from './db.ts';
-import { asciiJson } from './asciiJson.ts';
+import { asciiJsonBytes } from './asciiJson.ts';
 import { DamagedEventError } from './errors.ts';
 import type { StoredEvent } from './types.ts';
 
@@ -77,7 +77,6 @@ export function lineOf(event: StoredEvent): string {
   return `${JSON.stringify({ type: event.type, payload: event.payload, meta: event.meta })}\n`;
 }
 
-const encoder = new TextEncoder();
 // Not fatal: a damaged byte reads as U+FFFD, as a damaged character of a text page reads as itself.
 const decoder = new TextDecoder();
 const LF = 0x0a;
@@ -90,7 +89,7 @@ export function pageOf(events: readonly StoredEvent[]): PageRecord {
     last: events[events.length - 1]!.meta.seq,
     firstAt: events[0]!.meta.at,
     lastAt: events[events.length - 1]!.meta.at,
-    bytes: encoder.encode(asciiJson(text)),
+    bytes: asciiJsonBytes(text),
   };
 }
 

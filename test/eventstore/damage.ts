@@ -1,5 +1,5 @@
 import type { EventStore } from '../../src/eventstore/index.ts';
-import { asciiJson, utf8Json } from '../../src/eventstore/asciiJson.ts';
+import { asciiJsonBytes, utf8Json } from '../../src/eventstore/asciiJson.ts';
 import { pageStart, type PageRecord } from '../../src/eventstore/pages.ts';
 
 /*
@@ -45,7 +45,7 @@ function formOf(page: PageRecord): PageForm {
 function pageAs(form: PageForm, page: PageRecord, text: string): PageRecord {
   const { first, last, firstAt, lastAt } = page;
   if (form === 'text') return { first, last, firstAt, lastAt, text };
-  return { first, last, firstAt, lastAt, bytes: new TextEncoder().encode(form === 'ascii' ? asciiJson(text) : text) };
+  return { first, last, firstAt, lastAt, bytes: form === 'ascii' ? asciiJsonBytes(text) : new TextEncoder().encode(text) };
 }
 
 /**
