@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { exportScenarioToFile } from './scenarioFile.ts';
+import { exportScenarioToFile } from '../../files/scenarioToFile.ts';
 
 /** Writes the open branch as a hypothetical log file (its header names the base point). */
 export function ExportScenarioButton({ name }: { name: string | undefined }) {

@@ -1,6 +1,7 @@
-import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
-import { chooseSaveTarget, exportEvents, suggestedFileName, type ExportProgress, type LogExport } from '../../files/index.ts';
-import { branchEvents, type WhatIfResult } from '../../replay/index.ts';
+import type { EventStore, StoredEvent } from '../eventstore/index.ts';
+import { branchEvents, type WhatIfResult } from '../replay/index.ts';
+import { exportEvents, suggestedFileName, type ExportProgress, type LogExport } from './exportLog.ts';
+import { chooseSaveTarget } from './saveFile.ts';
 
 const PAGE = 2000;
 
@@ -29,6 +30,21 @@ async function* scenarioPages(store: EventStore, result: WhatIfResult, baseSeq: 
   }
 }
 
+/** A what-if branch as a hypothetical log file (docs/file-format.md: `hypothetical`, `baseSeq`, `scenario`). */
+export function exportScenario(
+  store: EventStore,
+  result: WhatIfResult,
+  name: string | undefined,
+  onProgress?: (progress: ExportProgress) => void,
+): Promise<LogExport> {
+  const baseSeq = result.fromSeq - 1;
+  return exportEvents(
+    scenarioPages(store, result, baseSeq),
+    { selection: { kind: 'all' }, hypothetical: { baseSeq, scenario: name }, totalEvents: baseSeq + result.eventCount },
+    { onProgress },
+  );
+}
+
 /**
  * "Export scenario": asks where to save (call from the click itself), then
  * writes the branch as a hypothetical log file. Undefined when the person cancels.
@@ -41,12 +57,7 @@ export async function exportScenarioToFile(
 ): Promise<LogExport | undefined> {
   const target = await chooseSaveTarget(suggestedFileName(new Date().toISOString(), name ?? ''));
   if (!target) return undefined;
-  const baseSeq = result.fromSeq - 1;
-  const exported = await exportEvents(
-    scenarioPages(store, result, baseSeq),
-    { selection: { kind: 'all' }, hypothetical: { baseSeq, scenario: name }, totalEvents: baseSeq + result.eventCount },
-    { onProgress },
-  );
+  const exported = await exportScenario(store, result, name, onProgress);
   await target.write(exported.blob, exported.fileName);
   return exported;
 }
