@@ -22,6 +22,13 @@ export interface ReadContext {
   idsLookedUp: () => void;
 }
 
+/** The bounds a read names, lowest first, in whichever direction it reads; an open end is the far end of that direction. */
+function boundsOf(backward: boolean, from: number | undefined, to: number | undefined): [number, number] {
+  const start = from ?? (backward ? Number.MAX_SAFE_INTEGER : 1);
+  const end = to ?? (backward ? 1 : Number.MAX_SAFE_INTEGER);
+  return backward ? [end, start] : [start, end];
+}
+
 /** Narrows lo..hi (inclusive, already within what exists) to `limit` items from the reading end. */
 function limited(lo: number, hi: number, backward: boolean, limit: number | undefined): [number, number] {
   if (limit === undefined) return [lo, hi];
@@ -54,12 +61,10 @@ export function readMethods({ db, run, seen, tailCache, streamLookup, idLookup, 
 
   async function readStream(stream: string, opts: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const backward = opts.direction === 'backward';
-    const from = opts.fromVersion ?? (backward ? Number.MAX_SAFE_INTEGER : 1);
-    const to = opts.toVersion ?? (backward ? 1 : Number.MAX_SAFE_INTEGER);
-    const range = backward ? [to, from] : [from, to];
-    if (range[0]! > range[1]!) return [];
+    const [low, high] = boundsOf(backward, opts.fromVersion, opts.toVersion);
+    if (low > high) return [];
     return viewStreams([stream], async (view, tail) => {
-      const [lo, top] = limited(Math.max(1, range[0]!), Math.min(range[1]!, view.version(stream)), backward, opts.limit);
+      const [lo, top] = limited(Math.max(1, low), Math.min(high, view.version(stream)), backward, opts.limit);
       if (lo > top) return [];
       const seqs = await view.seqs(db, stream, lo, top);
       if (backward) seqs.reverse();
@@ -69,16 +74,14 @@ export function readMethods({ db, run, seen, tailCache, streamLookup, idLookup, 
 
   async function readAll(opts: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const backward = opts.direction === 'backward';
-    const from = opts.fromSeq ?? (backward ? Number.MAX_SAFE_INTEGER : 1);
-    const to = opts.toSeq ?? (backward ? 1 : Number.MAX_SAFE_INTEGER);
-    const range = backward ? [to, from] : [from, to];
-    if (range[0]! > range[1]!) return [];
+    const [low, high] = boundsOf(backward, opts.fromSeq, opts.toSeq);
+    if (low > high) return [];
     const events = await run(
       () =>
         db.transaction('r', eventTables(db), async () => {
           // Only a backward read needs to know where the log ends first (see readLines).
           const last = backward ? seen(await lastSeqOf(db)) : Number.MAX_SAFE_INTEGER;
-          const [lo, hi] = limited(Math.max(1, range[0]!), Math.min(last, range[1]!), backward, opts.limit);
+          const [lo, hi] = limited(Math.max(1, low), Math.min(last, high), backward, opts.limit);
           return lo > hi ? [] : readRange(db, lo, hi);
         }),
       'read',
@@ -95,7 +98,8 @@ export function readMethods({ db, run, seen, tailCache, streamLookup, idLookup, 
           // lies past the end is simply not there. A replay reads the next range while it folds this one, and a
           // request made only after a first round trip would not go out until the fold is done (~0.4 s of a
           // million-event replay was spent waiting so).
-          const [lo, hi] = limited(Math.max(1, opts.fromSeq ?? 1), opts.toSeq ?? Number.MAX_SAFE_INTEGER, false, opts.limit);
+          const [low, high] = boundsOf(false, opts.fromSeq, opts.toSeq);
+          const [lo, hi] = limited(Math.max(1, low), high, false, opts.limit);
           return lo > hi ? { parts: [], firstSeq: 0, lastSeq: 0, count: 0 } : readLinesRange(db, lo, hi);
         }),
       'read',
