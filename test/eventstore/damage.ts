@@ -62,6 +62,20 @@ export async function rewritePages(store: EventStore, form: PageForm, options: {
   });
 }
 
+/**
+ * What `observe` sees with the page at `first` damaged by `change`, held in
+ * each form in turn: as text first (the damage is made on its lines), then the
+ * same lines as UTF-8 bytes and as ASCII.
+ */
+export async function inEveryForm<T>(store: EventStore, first: number, change: (text: string) => string, observe: () => Promise<T>): Promise<Record<PageForm, T>> {
+  await rewritePages(store, 'text', { firsts: [first], change });
+  const text = await observe();
+  await rewritePages(store, 'bytes', { firsts: [first] });
+  const bytes = await observe();
+  await rewritePages(store, 'ascii', { firsts: [first] });
+  return { text, bytes, ascii: await observe() };
+}
+
 /** Changes bytes of a sealed page held as bytes, ASCII or UTF-8 (in place, on a copy read for it), as a failing disk might. */
 export async function damagePageBytes(store: EventStore, first: number, change: (bytes: Uint8Array) => void): Promise<void> {
   const { db } = store;
