@@ -14,10 +14,12 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const chromiumPath = findChromium();
-  if (!existsSync(join(projectRoot, 'dist', 'index.html'))) {
-    throw new Error('dist/ holds no build: run `npm run test:e2e`, which builds the app first.');
+  // REWIND_E2E_DIST lets two checkouts' worth of work share one tree: each builds and serves its own folder.
+  const dist = process.env.REWIND_E2E_DIST ?? 'dist';
+  if (!existsSync(join(projectRoot, dist, 'index.html'))) {
+    throw new Error(`${dist}/ holds no build: run \`npm run test:e2e\`, which builds the app first.`);
   }
-  const server = await startPreview('dist');
+  const server = await startPreview(dist);
   project.provide('chromiumPath', chromiumPath);
   project.provide('baseURL', server.url);
   return () => server.close();
