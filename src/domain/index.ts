@@ -96,3 +96,4 @@ export { sampleLedger } from './sample/sampleLedger.ts';
 export { syntheticLedger, type SyntheticOptions } from './sample/synthetic.ts';
 export { appendGenerated, toInput } from './sample/append.ts';
 export { MIXED_SCRIPT_NOTES } from './sample/notes.ts';
+export { firstViolation, LedgerRules, type CandidateEvent, type LedgerRule, type RuleViolation } from './accounts/ledgerRules.ts';

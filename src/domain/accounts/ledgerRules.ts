@@ -1,0 +1,269 @@
+import { mapGet } from '../readModels/persistentMap.ts';
+import { isLedgerEvent, type DecisionState } from './state.ts';
+import type { LedgerEvent, TransferSent } from './events.ts';
+import { MAX_BALANCE, formatCents } from './money.ts';
+import { ledgerPayloadProblem } from './payloadChecks.ts';
+import { streamOf } from './routing.ts';
+import { emailKey } from './streams.ts';
+
+/** The rule an event breaks; stable, so tests and screens can match on it. */
+export type LedgerRule =
+  | 'PAYLOAD'
+  | 'STREAM'
+  | 'ACCOUNT_EXISTS'
+  | 'ACCOUNT_OPENED_TWICE'
+  | 'ACCOUNT_OPEN'
+  | 'VERIFIED'
+  | 'FUNDS'
+  | 'BALANCE_LIMIT'
+  | 'TRANSFER_HALVES'
+  | 'VERIFICATION'
+  | 'MESSAGE'
+  | 'EMAIL'
+  | 'CLOSING_BALANCE';
+
+export interface RuleViolation {
+  rule: LedgerRule;
+  /** The rule in words, naming the account and amounts involved. */
+  message: string;
+  /** The account the event is about, when it is about one. */
+  account?: string;
+}
+
+/** An event as it asks to enter a log: its stream comes from its meta (stored or file events) or beside it (injections). */
+export interface CandidateEvent {
+  type: string;
+  payload?: unknown;
+  meta: { stream: string };
+}
+
+interface AccountFacts {
+  open: boolean;
+  verified: boolean;
+  balance: number;
+  email: string;
+  codeSent: boolean;
+}
+
+const CLOSED = 1;
+const VERIFIED = 2;
+
+/**
+ * The ledger's rules over a sequence of events, for every event that enters a
+ * log without a decider: imported and merged files, scenario files, what-if
+ * branches. An event is admitted only if a command could have produced it from
+ * the state before it: payloads of the right shape on the right stream, money
+ * leaving only open, verified accounts that hold it, balances within the
+ * limit, nothing on accounts that were never opened or are closed, and a
+ * transfer's two halves one right after the other, matching. Those keep every
+ * balance at or above zero and the money in the system equal to the sum of the
+ * balances. Events of types this domain does not know pass untouched.
+ *
+ * Mutable maps over an optional starting state (a merge starts from the live
+ * log's): a million imported events cost a map write each, not a path copy.
+ */
+export class LedgerRules {
+  private readonly accounts = new Map<string, AccountFacts>();
+  /** Address key to the account holding it ('' once released). */
+  private readonly emails = new Map<string, string>();
+  /** `<account>/<message id>` to whether it was sent. */
+  private readonly messages = new Map<string, boolean>();
+  private pending: TransferSent['payload'] | undefined;
+
+  constructor(private readonly base?: DecisionState) {}
+
+  /** Checks `event` against the state so far and, when it keeps every rule, takes it in. Returns the broken rule otherwise, changing nothing. */
+  admit(event: CandidateEvent): RuleViolation | undefined {
+    if (!isLedgerEvent(event)) return undefined;
+    const payloadProblem = ledgerPayloadProblem(event);
+    if (payloadProblem) return { rule: 'PAYLOAD', message: payloadProblem, account: accountOfPayload(event.payload) };
+    const ledgerEvent = event as LedgerEvent;
+    const violation = this.violation(ledgerEvent, event.meta.stream);
+    if (violation) return violation;
+    this.take(ledgerEvent);
+    return undefined;
+  }
+
+  /** What the sequence leaves broken at its end: a transfer sent but never received. */
+  finish(): RuleViolation | undefined {
+    const sent = this.pending;
+    if (!sent) return undefined;
+    return {
+      rule: 'TRANSFER_HALVES',
+      account: sent.accountNumber,
+      message: `Transfer ${sent.transferId} of ${formatCents(sent.amount)} left account ${sent.accountNumber} but never reached account ${sent.to}: the log ends before its TransferReceived.`,
+    };
+  }
+
+  private account(number: string): AccountFacts | undefined {
+    const known = this.accounts.get(number);
+    if (known || !this.base) return known;
+    const row = mapGet(this.base.accounts, number);
+    if (!row) return undefined;
+    const facts = { open: (row[0] & CLOSED) === 0, verified: (row[0] & VERIFIED) !== 0, balance: row[1], email: row[2], codeSent: row[3] !== null };
+    this.accounts.set(number, facts);
+    return facts;
+  }
+
+  private holder(email: string): string | undefined {
+    const key = emailKey(email);
+    const holder = this.emails.has(key) ? this.emails.get(key) : this.base && mapGet(this.base.emails, key);
+    return holder || undefined;
+  }
+
+  private messageSent(account: string, messageId: string): boolean | undefined {
+    const key = `${account}/${messageId}`;
+    if (this.messages.has(key)) return this.messages.get(key);
+    const status = this.base && mapGet(this.base.messages, key);
+    return status === undefined ? undefined : status === 1;
+  }
+
+  private violation(event: LedgerEvent, stream: string): RuleViolation | undefined {
+    const number = event.payload.accountNumber;
+    const broken = (rule: LedgerRule, message: string): RuleViolation => ({ rule, message, account: number });
+    if (stream !== streamOf(event)) return broken('STREAM', `${event.type} belongs on stream ${streamOf(event)}, not ${stream}.`);
+    const sent = this.pending;
+    if (sent && !(event.type === 'TransferReceived' && event.payload.transferId === sent.transferId))
+      return {
+        rule: 'TRANSFER_HALVES',
+        account: sent.accountNumber,
+        message: `Transfer ${sent.transferId} left account ${sent.accountNumber} but the next event is not its TransferReceived: a transfer's two halves come together.`,
+      };
+    if (event.type === 'AccountOpened')
+      return this.account(number) ? broken('ACCOUNT_OPENED_TWICE', `Account ${number} is opened a second time.`) : undefined;
+    const account = this.account(number);
+    if (!account) return broken('ACCOUNT_EXISTS', `${event.type} names account ${number}, which was never opened.`);
+    const mustBeOpen = () => (account.open ? undefined : broken('ACCOUNT_OPEN', `Account ${number} is closed and takes no ${event.type}.`));
+    const room = (amount: number) =>
+      account.balance + amount > MAX_BALANCE ? broken('BALANCE_LIMIT', `Account ${number} cannot hold ${formatCents(account.balance + amount)}.`) : undefined;
+    const payer = (amount: number) =>
+      mustBeOpen() ??
+      (account.verified ? undefined : broken('VERIFIED', `Account ${number} is not verified, so no money may leave it.`)) ??
+      (account.balance >= amount
+        ? undefined
+        : broken('FUNDS', `Account ${number} holds ${formatCents(account.balance)}, less than the ${formatCents(amount)} that would leave it.`));
+    switch (event.type) {
+      case 'FundsAdded':
+        return mustBeOpen() ?? room(event.payload.amount);
+      case 'FundsWithdrawn':
+        return payer(event.payload.amount);
+      case 'TransferSent': {
+        const { to, amount } = event.payload;
+        if (to === number) return broken('TRANSFER_HALVES', `Transfer ${event.payload.transferId} sends money from account ${number} to itself.`);
+        return payer(amount);
+      }
+      case 'TransferReceived': {
+        const { transferId, from, amount } = event.payload;
+        if (!sent)
+          return broken('TRANSFER_HALVES', `Account ${number} receives transfer ${transferId}, but no TransferSent of it comes right before.`);
+        if (sent.to !== number || from !== sent.accountNumber || amount !== sent.amount)
+          return broken(
+            'TRANSFER_HALVES',
+            `The halves of transfer ${transferId} do not match: ${formatCents(sent.amount)} sent from ${sent.accountNumber} to ${sent.to}, ${formatCents(amount)} received by ${number} from ${from}.`,
+          );
+        return mustBeOpen() ?? room(amount);
+      }
+      case 'AccountVerified':
+        if (account.verified) return broken('VERIFICATION', `Account ${number} is verified a second time.`);
+        return mustBeOpen() ?? (account.codeSent ? undefined : broken('VERIFICATION', `Account ${number} is verified before any code was sent to it.`));
+      case 'AccountClosed':
+        return (
+          mustBeOpen() ??
+          (account.balance === 0 ? undefined : broken('CLOSING_BALANCE', `Account ${number} closes while it still holds ${formatCents(account.balance)}.`))
+        );
+      case 'VerificationMessageQueued':
+      case 'WithdrawalMessageQueued':
+        return this.messageSent(number, event.payload.messageId) === undefined
+          ? undefined
+          : broken('MESSAGE', `Message ${event.payload.messageId} of account ${number} is queued a second time.`);
+      case 'MessageSent': {
+        const status = this.messageSent(number, event.payload.messageId);
+        if (status === undefined) return broken('MESSAGE', `Account ${number} has no message ${event.payload.messageId} to mark as sent.`);
+        return status ? broken('MESSAGE', `Message ${event.payload.messageId} of account ${number} is marked as sent twice.`) : undefined;
+      }
+      case 'EmailReserved': {
+        const holder = this.holder(event.payload.email);
+        if (holder !== undefined && holder !== number)
+          return broken('EMAIL', `The address ${event.payload.email} is reserved for account ${number} while open account ${holder} holds it.`);
+        return account.open ? undefined : broken('ACCOUNT_OPEN', `Account ${number} is closed and cannot reserve an address.`);
+      }
+      case 'EmailReleased':
+        return this.holder(event.payload.email) === number
+          ? undefined
+          : broken('EMAIL', `Account ${number} releases the address ${event.payload.email}, which it does not hold.`);
+      default: {
+        const unhandled: never = event;
+        return unhandled;
+      }
+    }
+  }
+
+  private take(event: LedgerEvent): void {
+    const number = event.payload.accountNumber;
+    if (event.type === 'AccountOpened') {
+      this.accounts.set(number, { open: true, verified: false, balance: 0, email: event.payload.email, codeSent: false });
+      return;
+    }
+    const account = this.account(number)!;
+    switch (event.type) {
+      case 'FundsAdded':
+        account.balance += event.payload.amount;
+        return;
+      case 'TransferReceived':
+        account.balance += event.payload.amount;
+        this.pending = undefined;
+        return;
+      case 'FundsWithdrawn':
+        account.balance -= event.payload.amount;
+        return;
+      case 'TransferSent':
+        account.balance -= event.payload.amount;
+        this.pending = event.payload;
+        return;
+      case 'AccountVerified':
+        account.verified = true;
+        return;
+      case 'AccountClosed':
+        account.open = false;
+        return;
+      case 'VerificationMessageQueued':
+        account.codeSent = true;
+        this.messages.set(`${number}/${event.payload.messageId}`, false);
+        return;
+      case 'WithdrawalMessageQueued':
+        this.messages.set(`${number}/${event.payload.messageId}`, false);
+        return;
+      case 'MessageSent':
+        this.messages.set(`${number}/${event.payload.messageId}`, true);
+        return;
+      case 'EmailReserved':
+        this.emails.set(emailKey(event.payload.email), number);
+        return;
+      case 'EmailReleased':
+        this.emails.set(emailKey(event.payload.email), '');
+        return;
+      default: {
+        const unhandled: never = event;
+        return unhandled;
+      }
+    }
+  }
+}
+
+function accountOfPayload(payload: unknown): string | undefined {
+  const number = typeof payload === 'object' && payload !== null ? (payload as { accountNumber?: unknown }).accountNumber : undefined;
+  return typeof number === 'string' ? number : undefined;
+}
+
+/** The first rule a sequence of events breaks, with the index of the event that breaks it (its length for what is left open at its end). */
+export function firstViolation(events: Iterable<CandidateEvent>, base?: DecisionState): (RuleViolation & { index: number }) | undefined {
+  const rules = new LedgerRules(base);
+  let index = 0;
+  for (const event of events) {
+    const violation = rules.admit(event);
+    if (violation) return { ...violation, index };
+    index += 1;
+  }
+  const open = rules.finish();
+  return open && { ...open, index };
+}

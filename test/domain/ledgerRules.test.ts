@@ -1,0 +1,132 @@
+import { describe, expect, test } from 'vitest';
+import {
+  accountStream,
+  emailStream,
+  firstViolation,
+  foldEvents,
+  LedgerRules,
+  sampleLedger,
+  seededRandom,
+  syntheticLedger,
+  type CandidateEvent,
+  type LedgerRule,
+} from '../../src/domain/index.ts';
+
+const ADA = '1111222233334444';
+const BOB = '5555666677778888';
+
+const on = (account: string, type: string, payload: Record<string, unknown>): CandidateEvent => ({
+  type,
+  payload: { accountNumber: account, ...payload },
+  meta: { stream: accountStream(account) },
+});
+const opened = (account: string, owner: string, email: string) => [
+  on(account, 'AccountOpened', { owner, email }),
+  { type: 'EmailReserved', payload: { email, accountNumber: account }, meta: { stream: emailStream(email) } },
+];
+const codeSent = (account: string, messageId = `m-${account}`) =>
+  on(account, 'VerificationMessageQueued', {
+    messageId,
+    to: 'x@example.org',
+    recipient: 'X',
+    subject: 'Your code',
+    body: 'Your code is 123456.',
+    code: '123456',
+    link: '#/verify',
+  });
+const verified = (account: string) => [codeSent(account), on(account, 'AccountVerified', {})];
+const added = (account: string, amount: unknown) => on(account, 'FundsAdded', { amount });
+const withdrawn = (account: string, amount: unknown) => on(account, 'FundsWithdrawn', { amount });
+const transfer = (from: string, to: string, amount: number, id = 't-1') => [
+  on(from, 'TransferSent', { transferId: id, to, amount }),
+  on(to, 'TransferReceived', { transferId: id, from, amount }),
+];
+
+/** Ada verified with €100.00, Bob open and unverified with nothing. */
+const given = [...opened(ADA, 'Ada', 'ada@example.org'), ...verified(ADA), added(ADA, 10_000), ...opened(BOB, 'Bob', 'bob@example.org')];
+
+function when(events: CandidateEvent[]): { rule: LedgerRule; message: string; account?: string; index: number } | undefined {
+  return firstViolation([...given, ...events]);
+}
+const broken = (rule: LedgerRule, account: string, index: number) =>
+  expect.objectContaining({ rule, account, index: given.length + index });
+
+describe('the ledger rules admit', () => {
+  test('every event the app itself writes: the sample year and a synthetic ledger', () => {
+    expect(firstViolation(sampleLedger({ start: new Date('2025-01-01T00:00:00Z'), random: seededRandom(3) }))).toBeUndefined();
+    expect(firstViolation(syntheticLedger({ accounts: 20, events: 5_000, seed: 9 }))).toBeUndefined();
+  });
+  test('a withdrawal of the whole balance, a transfer, and a close at zero', () => {
+    expect(when([withdrawn(ADA, 4_000), ...transfer(ADA, BOB, 6_000), withdrawn(ADA, 1)])).toEqual(broken('FUNDS', ADA, 3));
+    expect(when([withdrawn(ADA, 4_000), ...transfer(ADA, BOB, 6_000), on(ADA, 'AccountClosed', {})])).toBeUndefined();
+  });
+  test('events of types the domain does not know, untouched', () => {
+    expect(when([{ type: 'SomethingNewer', payload: { amount: -1 }, meta: { stream: 'elsewhere' } }])).toBeUndefined();
+  });
+});
+
+describe('the ledger rules refuse', () => {
+  test('a payload of the wrong shape: negative, zero, fractional or text amounts, a null payload', () => {
+    for (const amount of [-5_000, 0, 12.5, '50', Number.NaN, null]) expect(when([added(ADA, amount)])).toEqual(broken('PAYLOAD', ADA, 0));
+    expect(when([{ type: 'FundsAdded', payload: null, meta: { stream: accountStream(ADA) } }])).toEqual(
+      expect.objectContaining({ rule: 'PAYLOAD', message: 'FundsAdded needs an object payload.' }),
+    );
+  });
+  test('an event on a stream other than its own', () => {
+    expect(when([{ ...added(ADA, 100), meta: { stream: accountStream(BOB) } }])).toEqual(broken('STREAM', ADA, 0));
+  });
+  test('money leaving an account that lacks it, or is not verified', () => {
+    const overdraw = when([withdrawn(ADA, 10_001)]);
+    expect(overdraw).toEqual(broken('FUNDS', ADA, 0));
+    expect(overdraw?.message).toBe(`Account ${ADA} holds 100.00, less than the 100.01 that would leave it.`);
+    expect(when([added(BOB, 5_000), withdrawn(BOB, 1_000)])).toEqual(broken('VERIFIED', BOB, 1));
+    expect(when([...transfer(BOB, ADA, 1)])).toEqual(broken('VERIFIED', BOB, 0));
+  });
+  test('anything on an account never opened, or changes to a closed one', () => {
+    expect(when([added('9999000011112222', 100)])).toEqual(broken('ACCOUNT_EXISTS', '9999000011112222', 0));
+    expect(when([on(BOB, 'AccountClosed', {}), added(BOB, 100)])).toEqual(broken('ACCOUNT_OPEN', BOB, 1));
+    expect(when([...opened(BOB, 'Bob again', 'bob2@example.org')])).toEqual(broken('ACCOUNT_OPENED_TWICE', BOB, 0));
+  });
+  test('a close with money left on the account', () => {
+    expect(when([on(ADA, 'AccountClosed', {})])).toEqual(broken('CLOSING_BALANCE', ADA, 0));
+  });
+  test('half a transfer, halves that differ, or halves apart', () => {
+    const [sent, received] = transfer(ADA, BOB, 3_000);
+    expect(when([sent!])).toEqual(broken('TRANSFER_HALVES', ADA, 1));
+    expect(when([received!])).toEqual(broken('TRANSFER_HALVES', BOB, 0));
+    expect(when([sent!, { ...received!, payload: { ...(received!.payload as object), amount: 2_999 } }])).toEqual(broken('TRANSFER_HALVES', BOB, 1));
+    expect(when([sent!, added(ADA, 1), received!])).toEqual(broken('TRANSFER_HALVES', ADA, 1));
+    expect(when([...transfer(ADA, ADA, 100)])).toEqual(broken('TRANSFER_HALVES', ADA, 0));
+  });
+  test('a balance beyond the largest safe number of cents', () => {
+    const many = Array.from({ length: 9_008 }, () => added(BOB, 1_000_000_000_000));
+    expect(when(many)).toEqual(broken('BALANCE_LIMIT', BOB, 9_007));
+  });
+  test('verifying twice or before a code was sent; a message marked sent that was never queued', () => {
+    expect(when([on(BOB, 'AccountVerified', {})])).toEqual(broken('VERIFICATION', BOB, 0));
+    expect(when([on(ADA, 'AccountVerified', {})])).toEqual(broken('VERIFICATION', ADA, 0));
+    expect(when([on(ADA, 'MessageSent', { messageId: 'nope' })])).toEqual(broken('MESSAGE', ADA, 0));
+    expect(when([on(ADA, 'MessageSent', { messageId: `m-${ADA}` }), on(ADA, 'MessageSent', { messageId: `m-${ADA}` })])).toEqual(
+      broken('MESSAGE', ADA, 1),
+    );
+  });
+  test('an address reserved while another open account holds it', () => {
+    const reserve = { type: 'EmailReserved', payload: { email: 'ADA@example.org', accountNumber: BOB }, meta: { stream: emailStream('ADA@example.org') } };
+    expect(when([reserve])).toEqual(broken('EMAIL', BOB, 0));
+  });
+});
+
+describe('from a starting state (a merge into a live log)', () => {
+  test('continues from the state the live log folds to', () => {
+    const base = foldEvents(given as never);
+    expect(firstViolation([withdrawn(ADA, 10_000)], base)).toBeUndefined();
+    expect(firstViolation([withdrawn(ADA, 10_001)], base)).toEqual(expect.objectContaining({ rule: 'FUNDS', index: 0 }));
+    expect(firstViolation([withdrawn(BOB, 1)], base)).toEqual(expect.objectContaining({ rule: 'VERIFIED', index: 0 }));
+  });
+  test('a refused event changes nothing: the next one is judged on the state before it', () => {
+    const rules = new LedgerRules();
+    for (const event of given) expect(rules.admit(event)).toBeUndefined();
+    expect(rules.admit(withdrawn(ADA, 10_001))?.rule).toBe('FUNDS');
+    expect(rules.admit(withdrawn(ADA, 10_000))).toBeUndefined();
+  });
+});
