@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { Redirect, Route, Router, Switch } from 'wouter';
+import { Redirect, Route, Router, Switch, useLocation, useSearch } from 'wouter';
 import type { Ledger } from '../store/index.ts';
 import { AccountsScreen } from './accounts/AccountsScreen.tsx';
 import { eventsBefore } from './boot/eventsBefore.ts';
@@ -46,12 +46,16 @@ export function App({ opening }: { opening: Promise<Ledger> }) {
 
 function Booted({ ledger }: { ledger: Ledger }) {
   const status = useStore(ledger.image.store, (s) => s.status);
+  const [location] = useLocation();
+  const search = useSearch();
   if (status === 'booting') return <BootScreen image={ledger.image} />;
   if (status === 'failed') return <Damaged ledger={ledger} />;
   return (
     <AppLayout>
       <Suspense fallback={<Loading what="the screen" />}>
-        <Switch>
+        {/* Keyed by the address, so a screen showing one record (an account, a verification link) starts afresh
+            for another: nothing it holds, a form's message or a half-typed amount, can outlive its record. */}
+        <Switch key={search ? `${location}?${search}` : location}>
           {/* The start page is the accounts list, without a redirect (no extra history entry). */}
           <Route path="/" component={AccountsScreen} />
           <Route path="/accounts" component={AccountsScreen} />

@@ -32,8 +32,8 @@ export function AccountScreen({ number: raw }: { number: string }) {
     <div className="screen account-screen">
       <AccountHeader account={account} />
       <div className="columns columns-lead">
-        <AccountActions key={account.accountNumber} account={account} />
-        <AccountHistory key={account.accountNumber} account={account} />
+        <AccountActions account={account} />
+        <AccountHistory account={account} />
       </div>
     </div>
   );
