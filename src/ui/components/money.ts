@@ -18,18 +18,19 @@ export function formatMoney(cents: number, { showSign = false } = {}): string {
 
 export type ParsedAmount = { cents: number; error?: undefined } | { cents?: undefined; error: string };
 
-const AMOUNT = /^(\d+)(?:\.(\d{1,2}))?$/;
+// Digits on either side of the point may be left out (".5", "5."), but not both.
+const AMOUNT = /^(?=\.?\d)(\d*)(?:\.(\d{0,2}))?$/;
 
 /**
- * Reads what a person types as an amount ("12.34", "12,34", "1,234.50", "€ 5") into integer cents, by string
- * arithmetic so 0.1 + 0.2 style errors cannot happen. A comma followed by one or two final digits is a
- * decimal comma; any other comma, and spaces, group thousands.
+ * Reads what a person types as an amount ("12.34", "12,34", "1,234.50", "€ 5", ".5", "5.") into integer
+ * cents, by string arithmetic so 0.1 + 0.2 style errors cannot happen. A final comma with at most two digits
+ * after it is a decimal comma; any other comma, and spaces, group thousands.
  */
 export function parseAmount(input: string): ParsedAmount {
   let text = input.trim().replace(/[\s\u00a0\u202f€$£]/g, '');
   if (text === '') return { error: 'Enter an amount, such as 12.34.' };
   if (text.startsWith('-')) return { error: 'Enter the amount without a minus sign: it must be more than zero.' };
-  if (!text.includes('.') && /,\d{1,2}$/.test(text)) text = text.replace(/,(\d{1,2})$/, '.$1');
+  if (!text.includes('.')) text = text.replace(/,(\d{0,2})$/, '.$1');
   text = text.replace(/,(?=\d{3}(\D|$))/g, '');
   const match = AMOUNT.exec(text);
   if (!match) return { error: `"${input.trim()}" is not an amount. Use digits with up to two decimals, such as 12.34.` };
