@@ -73,6 +73,7 @@ export {
   getMessage,
   listMessages,
   messageLink,
+  OUTBOX_EVENT_TYPES,
   outboxProjection,
   verificationMessage,
   type OutboxMessage,

@@ -5,6 +5,7 @@ import {
   decisionsProjection,
   getAccount,
   isAccountEvent,
+  OUTBOX_EVENT_TYPES,
   reportsProjection,
   totalsProjection,
   type AccountsState,
@@ -189,11 +190,9 @@ function decisions(live: DecisionsState, context: BranchContext): DecisionsState
   return { ...live, accounts, versions };
 }
 
-const OUTBOX_EVENTS = new Set(['VerificationMessageQueued', 'WithdrawalMessageQueued', 'MessageSent']);
-
 /** The outbox keeps messages in the order they were queued: a branch that changes messages is replayed. */
 function outbox(live: unknown, context: BranchContext): unknown {
-  return context.changes.some((c) => OUTBOX_EVENTS.has(c.event.type)) ? undefined : live;
+  return context.changes.some((c) => OUTBOX_EVENT_TYPES.has(c.event.type)) ? undefined : live;
 }
 
 function whatIfGuard(live: WhatIfGuardState, context: BranchContext): WhatIfGuardState {

@@ -1,3 +1,4 @@
+import type { StoredEvent } from '../../eventstore/index.ts';
 import type { Projection } from '../../replay/projection.ts';
 import { verificationLink, verificationText, withdrawalNoteIn, withdrawalText } from '../accounts/messages.ts';
 import { asAccountEvent } from './ledgerEvent.ts';
@@ -17,9 +18,12 @@ export type OutboxMessage = {
   code?: string;
   /** Withdrawal messages only, in cents. */
   amount?: number;
-  status: 'queued' | 'sent';
+  /** 'done': a verification message whose account was verified while it waited, so it need not be sent. */
+  status: 'queued' | 'sent' | 'done';
   queuedAt: string;
   sentAt?: string;
+  /** When the account was verified, for a message that was then done. */
+  doneAt?: string;
   /** The id of the event that queued it: the causation of a VerifyAccount dispatched from its link. */
   eventId: string;
 };
@@ -46,12 +50,15 @@ type MessageRow = [
   eventId: string,
   sentAt: string | null,
   words: string | [subject: string, body: string] | null,
+  doneAt?: string,
 ];
 
 export type OutboxState = {
   messages: PersistentVector<MessageRow>;
   /** Position in `messages` by `<account number>/<message id>`. */
   positions: PersistentMap<number>;
+  /** Positions of each account's verification messages, which its verification makes done. */
+  verifications: PersistentMap<number[]>;
   queued: number;
   sent: number;
 };
@@ -81,8 +88,45 @@ function sentRow(row: MessageRow, at: string): MessageRow {
   return sent;
 }
 
+function doneRow(row: MessageRow, at: string): MessageRow {
+  const done = row.slice() as MessageRow;
+  done[10] = at;
+  return done;
+}
+
+const waiting = (row: MessageRow) => row[8] === null && row[10] === undefined;
+const statusOf = (row: MessageRow): OutboxMessage['status'] => (row[8] !== null ? 'sent' : row[10] === undefined ? 'queued' : 'done');
+
+/** An event as the outbox takes it: a message queued or sent, or an account verified. */
+type Change =
+  | { kind: 'queued'; key: string; row: MessageRow; account?: string }
+  | { kind: 'sent'; key: string; at: string }
+  | { kind: 'verified'; account: string; at: string };
+
+function changeOf(stored: StoredEvent): Change | undefined {
+  const event = asAccountEvent(stored);
+  switch (event?.type) {
+    case 'VerificationMessageQueued':
+    case 'WithdrawalMessageQueued': {
+      const { accountNumber, messageId } = event.payload;
+      const account = event.type === 'VerificationMessageQueued' ? accountNumber : undefined;
+      return { kind: 'queued', key: keyOf(accountNumber, messageId), row: queuedRow(event), account };
+    }
+    case 'MessageSent':
+      return { kind: 'sent', key: keyOf(event.payload.accountNumber, event.payload.messageId), at: event.meta.at };
+    case 'AccountVerified':
+      return { kind: 'verified', account: event.payload.accountNumber, at: event.meta.at };
+    default:
+      return undefined;
+  }
+}
+
+/** The event types the outbox changes on: a what-if branch holding one of them replays it. */
+export const OUTBOX_EVENT_TYPES: ReadonlySet<string> = new Set(['VerificationMessageQueued', 'WithdrawalMessageQueued', 'MessageSent', 'AccountVerified']);
+
 /** The message a row keeps, its text rebuilt. */
-function messageOf([kind, accountNumber, messageId, to, recipient, detail, queuedAt, eventId, sentAt, words]: MessageRow): OutboxMessage {
+function messageOf(row: MessageRow): OutboxMessage {
+  const [kind, accountNumber, messageId, to, recipient, detail, queuedAt, eventId, sentAt, words, doneAt] = row;
   const text = Array.isArray(words)
     ? { subject: words[0], body: words[1] }
     : kind === VERIFICATION
@@ -95,88 +139,128 @@ function messageOf([kind, accountNumber, messageId, to, recipient, detail, queue
     to,
     recipient,
     ...text,
-    status: sentAt === null ? 'queued' : 'sent',
+    status: statusOf(row),
     queuedAt,
     eventId,
   };
   if (kind === VERIFICATION) message.code = detail as string;
   else message.amount = detail as number;
   if (sentAt !== null) message.sentAt = sentAt;
+  if (doneAt !== undefined) message.doneAt = doneAt;
   return message;
+}
+
+/** What a fold of the outbox reads and writes: persistent structures for one event, drafts for a page. */
+interface Parts {
+  readonly size: number;
+  row(position: number): MessageRow | undefined;
+  setRow(position: number, row: MessageRow): void;
+  push(row: MessageRow): void;
+  position(key: string): number | undefined;
+  setPosition(key: string, position: number): void;
+  verifications(account: string): number[] | undefined;
+  setVerifications(account: string, positions: number[]): void;
+}
+
+type Counts = { queued: number; sent: number };
+
+function step(parts: Parts, counts: Counts, change: Change): void {
+  switch (change.kind) {
+    case 'queued': {
+      if (parts.position(change.key) !== undefined) return;
+      const position = parts.size;
+      parts.setPosition(change.key, position);
+      parts.push(change.row);
+      if (change.account) parts.setVerifications(change.account, [...(parts.verifications(change.account) ?? []), position]);
+      counts.queued += 1;
+      return;
+    }
+    case 'sent': {
+      const position = parts.position(change.key);
+      const row = position === undefined ? undefined : parts.row(position);
+      if (position === undefined || !row || row[8] !== null) return;
+      // A done message marked sent after all was no longer counted as queued.
+      if (row[10] === undefined) counts.queued -= 1;
+      parts.setRow(position, sentRow(row, change.at));
+      counts.sent += 1;
+      return;
+    }
+    case 'verified':
+      for (const position of parts.verifications(change.account) ?? []) {
+        const row = parts.row(position)!;
+        if (!waiting(row)) continue;
+        parts.setRow(position, doneRow(row, change.at));
+        counts.queued -= 1;
+      }
+  }
 }
 
 export const outboxProjection: Projection<OutboxState> = {
   name: 'outbox',
-  // 2: rows of the fields a message is rebuilt from instead of messages with their text.
-  version: 2,
-  initial: { messages: emptyVector(), positions: emptyMap(), queued: 0, sent: 0 },
+  // 3: an account's verification makes its waiting verification messages done.
+  version: 3,
+  initial: { messages: emptyVector(), positions: emptyMap(), verifications: emptyMap(), queued: 0, sent: 0 },
   apply(state, stored) {
-    const event = asAccountEvent(stored);
-    if (!event) return state;
-    switch (event.type) {
-      case 'VerificationMessageQueued':
-      case 'WithdrawalMessageQueued': {
-        const key = keyOf(event.payload.accountNumber, event.payload.messageId);
-        if (mapGet(state.positions, key) !== undefined) return state;
-        return {
-          ...state,
-          messages: vectorPush(state.messages, queuedRow(event)),
-          positions: mapSet(state.positions, key, state.messages.size),
-          queued: state.queued + 1,
-        };
-      }
-      case 'MessageSent': {
-        const position = mapGet(state.positions, keyOf(event.payload.accountNumber, event.payload.messageId));
-        const row = position === undefined ? undefined : vectorGet(state.messages, position);
-        if (position === undefined || !row || row[8] !== null) return state;
-        return { ...state, messages: vectorSet(state.messages, position, sentRow(row, event.meta.at)), queued: state.queued - 1, sent: state.sent + 1 };
-      }
-      default:
-        return state;
-    }
+    const change = changeOf(stored);
+    if (!change) return state;
+    let { messages, positions, verifications } = state;
+    const counts = { queued: state.queued, sent: state.sent };
+    step(
+      {
+        get size() {
+          return messages.size;
+        },
+        row: (position) => vectorGet(messages, position),
+        setRow: (position, row) => (messages = vectorSet(messages, position, row)),
+        push: (row) => (messages = vectorPush(messages, row)),
+        position: (key) => mapGet(positions, key),
+        setPosition: (key, position) => (positions = mapSet(positions, key, position)),
+        verifications: (account) => mapGet(verifications, account),
+        setVerifications: (account, list) => (verifications = mapSet(verifications, account, list)),
+      },
+      counts,
+      change,
+    );
+    if (messages === state.messages && positions === state.positions && verifications === state.verifications) return state;
+    return { messages, positions, verifications, ...counts };
   },
   applyMany(state, events) {
     const messages = new VectorDraft(state.messages);
     const positions = new MapDraft(state.positions);
-    let { queued, sent } = state;
+    const verifications = new MapDraft(state.verifications);
+    const counts = { queued: state.queued, sent: state.sent };
+    const parts: Parts = {
+      get size() {
+        return messages.size;
+      },
+      row: (position) => messages.get(position),
+      setRow: (position, row) => messages.set(position, row),
+      push: (row) => messages.push(row),
+      position: (key) => positions.get(key),
+      setPosition: (key, position) => positions.set(key, position),
+      verifications: (account) => verifications.get(account),
+      setVerifications: (account, list) => verifications.set(account, list),
+    };
     for (const stored of events) {
-      const event = asAccountEvent(stored);
-      switch (event?.type) {
-        case 'VerificationMessageQueued':
-        case 'WithdrawalMessageQueued': {
-          const key = keyOf(event.payload.accountNumber, event.payload.messageId);
-          if (positions.get(key) !== undefined) break;
-          positions.set(key, messages.size);
-          messages.push(queuedRow(event));
-          queued += 1;
-          break;
-        }
-        case 'MessageSent': {
-          const position = positions.get(keyOf(event.payload.accountNumber, event.payload.messageId));
-          const row = position === undefined ? undefined : messages.get(position);
-          if (position === undefined || !row || row[8] !== null) break;
-          messages.set(position, sentRow(row, event.meta.at));
-          queued -= 1;
-          sent += 1;
-        }
-      }
+      const change = changeOf(stored);
+      if (change) step(parts, counts, change);
     }
-    const next = { messages: messages.done(), positions: positions.done() };
-    if (next.messages === state.messages && next.positions === state.positions) return state;
-    return { ...state, ...next, queued, sent };
+    const next = { messages: messages.done(), positions: positions.done(), verifications: verifications.done() };
+    if (next.messages === state.messages && next.positions === state.positions && next.verifications === state.verifications) return state;
+    return { ...next, ...counts };
   },
 };
 
-/** Messages newest first, optionally only queued or only sent; reads (and writes out texts) only as far as the page needs. */
+/** Messages newest first, optionally of one status only; reads (and writes out texts) only as far as the page needs. */
 export function listMessages(
   state: OutboxState,
-  { status, offset = 0, limit = Infinity }: { status?: 'queued' | 'sent'; offset?: number; limit?: number } = {},
+  { status, offset = 0, limit = Infinity }: { status?: OutboxMessage['status']; offset?: number; limit?: number } = {},
 ): OutboxMessage[] {
   const page: OutboxMessage[] = [];
   let skipped = 0;
   for (let i = state.messages.size - 1; i >= 0 && page.length < limit; i--) {
     const row = vectorGet(state.messages, i)!;
-    if (status && (row[8] === null ? 'queued' : 'sent') !== status) continue;
+    if (status && statusOf(row) !== status) continue;
     if (skipped < offset) skipped++;
     else page.push(messageOf(row));
   }

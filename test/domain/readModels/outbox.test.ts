@@ -96,3 +96,31 @@ test('a verification link leads to the newest message that sent its code to its 
   expect(verificationMessage(outbox, bob, '111111')?.messageId).toBe('m2');
   expect(verificationMessage(outbox, bob, '222222')).toBeUndefined();
 });
+
+test('a verification message still waiting when its account is verified has done its work: it waits no more', () => {
+  const [ada, bob] = ACCOUNTS as [string, string];
+  const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
+  let seq = 0;
+  const event = (type: string, payload: Record<string, string>): StoredEvent => {
+    seq += 1;
+    return { type, payload, meta: { id: `e${seq}`, seq, stream: `account-${payload.accountNumber}`, version: seq, at: at(seq) } };
+  };
+  const queue = (accountNumber: string, messageId: string) =>
+    event('VerificationMessageQueued', { accountNumber, messageId, to: 'x@example.org', recipient: 'X', code: '123456', link: '#', ...verificationText('X', accountNumber, '123456') });
+  // Given Ada's code waiting, and Bob's code already sent by hand,
+  const given = [queue(ada, 'a'), queue(bob, 'b'), event('MessageSent', { accountNumber: bob, messageId: 'b' })];
+  // when both accounts are verified,
+  const verified = foldOne([...given, event('AccountVerified', { accountNumber: ada }), event('AccountVerified', { accountNumber: bob })]);
+  // then Ada's is done (not waiting, not sent) and Bob's stays sent.
+  expect(listMessages(verified, { status: 'queued' })).toEqual([]);
+  expect(getMessage(verified, ada, 'a')).toMatchObject({ status: 'done', doneAt: at(4) });
+  expect(getMessage(verified, ada, 'a')?.sentAt).toBeUndefined();
+  expect(getMessage(verified, bob, 'b')).toMatchObject({ status: 'sent', sentAt: at(3) });
+  expect([verified.queued, verified.sent]).toEqual([0, 1]);
+  // A done message marked sent after all is sent, and counted once.
+  const markedLater = foldOne([...given, event('AccountVerified', { accountNumber: ada }), event('MessageSent', { accountNumber: ada, messageId: 'a' })]);
+  expect(getMessage(markedLater, ada, 'a')?.status).toBe('sent');
+  expect([markedLater.queued, markedLater.sent]).toEqual([0, 2]);
+  // Another account's verification leaves a code waiting.
+  expect(listMessages(foldOne([queue(ada, 'a'), event('AccountVerified', { accountNumber: bob })]), { status: 'queued' })).toHaveLength(1);
+});
