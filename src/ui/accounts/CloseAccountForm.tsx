@@ -1,11 +1,13 @@
 import { useId, useState } from 'react';
 import type { AccountSummary } from '../../domain/index.ts';
 import { CommandForm } from '../components/CommandForm.tsx';
-import { useCommand } from '../components/useCommand.ts';
+import type { CommandRun } from '../components/useCommand.ts';
 
-/** Closing is for good, so it asks for a tick first; an account must be empty to close. */
-export function CloseAccountForm({ account }: { account: AccountSummary }) {
-  const command = useCommand();
+/**
+ * Closing is for good, so it asks for a tick first; an account must be empty to close. The command is the
+ * caller's: once the account is closed this form is gone, and the caller confirms it.
+ */
+export function CloseAccountForm({ account, command }: { account: AccountSummary; command: CommandRun }) {
   const [sure, setSure] = useState(false);
   const checkboxId = useId();
   const submit = () =>
