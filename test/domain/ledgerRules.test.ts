@@ -130,3 +130,33 @@ describe('from a starting state (a merge into a live log)', () => {
     expect(rules.admit(withdrawn(ADA, 10_000))).toBeUndefined();
   });
 });
+
+describe('over only the accounts a caller follows (a what-if checking the streams it changes)', () => {
+  const onlyAda = (account: string) => account === ADA;
+  test('an account not followed is taken to keep its own rules, as the log it comes from does', () => {
+    // Bob's opening is not given: followed, he does not exist; not followed, his half of a transfer pairs and money may leave him.
+    const events = [...given.slice(0, 5), ...transfer(ADA, BOB, 3_000), ...transfer(BOB, ADA, 9_999_999, 't-2')];
+    expect(firstViolation(events)).toEqual(expect.objectContaining({ rule: 'ACCOUNT_EXISTS', account: BOB }));
+    const rules = new LedgerRules(undefined, onlyAda);
+    for (const event of events) expect(rules.admit(event)).toBeUndefined();
+    expect(rules.finish()).toBeUndefined();
+  });
+  test('while the halves of its transfers must still pair and its addresses are still held', () => {
+    const rules = () => {
+      const r = new LedgerRules(undefined, onlyAda);
+      for (const event of given.slice(0, 5)) r.admit(event);
+      return r;
+    };
+    const [sent, received] = transfer(ADA, BOB, 3_000);
+    const apart = rules();
+    expect(apart.admit(sent!)).toBeUndefined();
+    expect(apart.admit(added(ADA, 1))?.rule).toBe('TRANSFER_HALVES');
+    const differ = rules();
+    differ.admit(sent!);
+    expect(differ.admit({ ...received!, payload: { ...(received!.payload as object), amount: 1 } })?.rule).toBe('TRANSFER_HALVES');
+    const reserve = { type: 'EmailReserved', payload: { email: 'ada@example.org', accountNumber: BOB }, meta: { stream: emailStream('ada@example.org') } };
+    expect(rules().admit(reserve)?.rule).toBe('EMAIL');
+    // Ada, followed, is still judged on her facts.
+    expect(rules().admit(withdrawn(ADA, 10_001))?.rule).toBe('FUNDS');
+  });
+});
