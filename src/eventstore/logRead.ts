@@ -1,7 +1,8 @@
 import { utf8Json } from './asciiJson.ts';
 import type { RewindDatabase } from './db.ts';
 import { bucketOf, candidatesIn, idHash, type IdBucketRecord, type IdRunRecord } from './idIndex.ts';
-import { bucketedEnd, lastPageKey, lineOf, pageEvents, pageLines, pageStart, pickEvents, sealedThrough, type LinesPart, type PageRecord, type TailRecord } from './pages.ts';
+import { bucketedEnd, checkedLines, lastPageKey, lineOf, pageEvents, pageStart, pickEvents, sealedThrough, type LinesPart, type PageRecord, type TailRecord } from './pages.ts';
+import { tailEnd, tailEventsOf } from './tailRecords.ts';
 import type { IdFilter } from './idFilter.ts';
 import type { TailView } from './tailCache.ts';
 import type { StoredEvent } from './types.ts';
@@ -20,7 +21,7 @@ export function eventTables(db: RewindDatabase) {
 /** The newest seq of a database (0 when empty). */
 export async function lastSeqOf(db: RewindDatabase): Promise<number> {
   const [lastTail, lastPage] = await Promise.all([db.tail.orderBy(':id').last(), lastPageKey(db)]);
-  return Math.max(sealedThrough(lastPage), lastTail?.last ?? 0);
+  return Math.max(sealedThrough(lastPage), lastTail ? tailEnd(lastTail) : 0);
 }
 
 async function tailEvents(db: RewindDatabase, lo: number, hi: number): Promise<StoredEvent[]> {
@@ -37,10 +38,7 @@ async function tailEvents(db: RewindDatabase, lo: number, hi: number): Promise<S
   }
   const records = (await db.tail.bulkGet(keys.slice(from))).filter((r): r is TailRecord => r !== undefined);
   const events: StoredEvent[] = [];
-  for (const record of records) {
-    if (record.last < lo) continue;
-    for (const event of record.events) if (event.meta.seq >= lo && event.meta.seq <= hi) events.push(event);
-  }
+  for (const record of records) if (tailEnd(record) >= lo) events.push(...tailEventsOf(record, lo, hi));
   return events;
 }
 
@@ -88,7 +86,7 @@ export async function readLinesRange(db: RewindDatabase, lo: number, hi: number)
     const from = Math.max(lo, page.first);
     const to = Math.min(hi, page.last);
     if (from > to) continue;
-    const lines = pageLines(page, from, to);
+    const lines = checkedLines(page, from, to);
     // A page's lines are ASCII (asciiJsonBytes); a file's are as JSON.stringify writes them.
     parts.push(typeof lines === 'string' ? lines : utf8Json(lines));
     if (count === 0) firstSeq = from;
@@ -116,7 +114,12 @@ export async function readSeqs(db: RewindDatabase, seqs: readonly number[], tail
   const starts = [...new Set(seqs.map(pageStart))];
   const [pages, tailRecords] = await Promise.all([db.pages.bulkGet(starts), tail ?? db.tail.toArray()]);
   const found = new Map<number, StoredEvent>();
-  for (const record of tailRecords) for (const event of record.events) found.set(event.meta.seq, event);
+  const wantedSeqs = new Set(seqs);
+  // Only the events asked for are checked: damage elsewhere in the tail does not fail this read.
+  for (const record of tailRecords) {
+    const end = tailEnd(record);
+    for (let seq = record.first; seq <= end; seq++) if (wantedSeqs.has(seq)) found.set(seq, tailEventsOf(record, seq, seq)[0]!);
+  }
   const wanted = new Map<number, number[]>();
   for (const seq of seqs) {
     const start = pageStart(seq);

@@ -16,6 +16,7 @@ import {
   type StreamRunRecord,
 } from './streamIndex.ts';
 import type { TailCache } from './tailCache.ts';
+import { checkedTailRecord, tailRecordOf } from './tailRecords.ts';
 import type { CheckpointWrite, StoredEvent } from './types.ts';
 
 /** The tables a commit writes, and reads for idempotency and stream versions. */
@@ -33,10 +34,6 @@ export async function writeEvents(db: RewindDatabase, events: readonly StoredEve
   const record = tailRecordOf(events);
   await db.tail.add(record);
   return record;
-}
-
-export function tailRecordOf(events: readonly StoredEvent[]): TailRecord {
-  return { first: events[0]!.meta.seq, last: events[events.length - 1]!.meta.seq, events: [...events] };
 }
 
 /**
@@ -88,7 +85,8 @@ export interface MergedStreams {
  */
 export async function sealPages(db: RewindDatabase, cache?: TailCache): Promise<Sealed | undefined> {
   return db.transaction('rw', [db.pages, db.tail, db.idRuns, db.idBuckets, db.streamRuns, db.streamBuckets, db.streamIndex], async () => {
-    const records = cache ? [...(await cache.view(db)).records.values()].sort((a, b) => a.first - b.first) : await db.tail.toArray();
+    // Checked (the cache checks what it reads): a damaged record must never be sealed into a page with a fresh checksum.
+    const records = cache ? [...(await cache.view(db)).records.values()].sort((a, b) => a.first - b.first) : (await db.tail.toArray()).map(checkedTailRecord);
     const events = records.flatMap((r) => r.events);
     const pages: PageRecord[] = [];
     const runs: IdRunRecord[] = [];
@@ -106,7 +104,7 @@ export async function sealPages(db: RewindDatabase, cache?: TailCache): Promise<
     }
     if (pages.length === 0) return undefined;
     const rest = events.slice(at);
-    const left = rest.length > 0 ? [{ first: rest[0]!.meta.seq, last: rest[rest.length - 1]!.meta.seq, events: rest }] : [];
+    const left = rest.length > 0 ? [tailRecordOf(rest)] : [];
     await db.tail.bulkDelete(records.map((r) => r.first));
     await Promise.all([db.pages.bulkAdd(pages), db.idRuns.bulkAdd(runs), db.streamRuns.bulkAdd(streamRuns), db.tail.bulkAdd(left)]);
     const [idRuns, pendingStreamRuns] = await Promise.all([db.idRuns.count(), db.streamRuns.count()]);

@@ -1,6 +1,7 @@
 import { IdTable, idHash, type IdBucketRecord, mergeIntoBuckets } from './idIndex.ts';
 import { PAGE_SIZE, pageOf, type PageRecord, type TailRecord } from './pages.ts';
 import { extendRecords, type Positions, type StreamChunkRecord, type StreamRecord } from './streamIndex.ts';
+import { tailRecordOf } from './tailRecords.ts';
 import type { StoredEvent } from './types.ts';
 
 /**
@@ -49,9 +50,7 @@ export class LogPacker {
 
   /** What remains to write once every event was added. */
   finish(): { tail: TailRecord[]; buckets: IdBucketRecord[]; chunks: StreamChunkRecord[]; streams: StreamRecord[] } {
-    const tail = [this.pending, this.loose]
-      .filter((events) => events.length > 0)
-      .map((events) => ({ first: events[0]!.meta.seq, last: events[events.length - 1]!.meta.seq, events }));
+    const tail = [this.pending, this.loose].filter((events) => events.length > 0).map(tailRecordOf);
     // The same fold a merge of stream runs does, from no stored record: heads, chunks past them, versions.
     const records = new Map<string, StreamRecord>();
     const chunks = extendRecords(records, this.streams, () => undefined);

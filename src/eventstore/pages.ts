@@ -1,6 +1,8 @@
 import type { RewindDatabase } from './db.ts';
 import { asciiJsonBytes } from './asciiJson.ts';
+import { wordSum } from './checksum.ts';
 import { DamagedEventError } from './errors.ts';
+import { eventShapeProblem } from './eventShape.ts';
 import type { StoredEvent } from './types.ts';
 
 /**
@@ -45,10 +47,12 @@ export function bucketedEnd(runKeys: readonly number[], lastPage: number | undef
  * Latin-1 is stored and read by IndexedDB as UTF-16, twice the bytes, and
  * export would encode it again. Measured in Chromium on the bench's pages
  * (~130k characters, as UTF-8): a million events read in 0.82 s as bytes
- * against 1.28 s as text. Pages written before hold UTF-8 `bytes` (session 11)
- * or `text`, unescaped; all read alike, so a log need not be rewritten.
+ * against 1.28 s as text. `sum` is the bytes' checksum (checksum.ts), checked
+ * on every read, so damage that still parses is found too. Pages written
+ * before hold UTF-8 `bytes` or `text`, unescaped, and no `sum`; all read alike,
+ * so a log need not be rewritten.
  */
-export type PageRecord = PageBounds & ({ bytes: Uint8Array; text?: undefined } | { text: string; bytes?: undefined });
+export type PageRecord = PageBounds & ({ bytes: Uint8Array; text?: undefined; sum?: number } | { text: string; bytes?: undefined; sum?: undefined });
 
 interface PageBounds {
   first: number;
@@ -60,11 +64,17 @@ interface PageBounds {
 /** A run of whole lines, each ending in LF: text, or its UTF-8 bytes. */
 export type LinesPart = string | Uint8Array;
 
-/** One commit's events not yet sealed into a page (the write-ahead tail), keyed by its first seq. */
+/**
+ * One commit's events not yet sealed into a page (the write-ahead tail), keyed
+ * by its first seq: event i is seq first + i. `sums` holds each event's line
+ * checksum (checksum.ts); records written before checksums have none. Read
+ * them through tailRecords.ts, which checks them.
+ */
 export interface TailRecord {
   first: number;
   last: number;
   events: StoredEvent[];
+  sums?: number[];
 }
 
 /** The first seq of the page that holds `seq`. */
@@ -84,12 +94,14 @@ const LF = 0x0a;
 export function pageOf(events: readonly StoredEvent[]): PageRecord {
   let text = '';
   for (const event of events) text += lineOf(event);
+  const bytes = asciiJsonBytes(text);
   return {
     first: events[0]!.meta.seq,
     last: events[events.length - 1]!.meta.seq,
     firstAt: events[0]!.meta.at,
     lastAt: events[events.length - 1]!.meta.at,
-    bytes: asciiJsonBytes(text),
+    bytes,
+    sum: wordSum(bytes),
   };
 }
 
@@ -105,9 +117,29 @@ function lineStarts(lines: LinesPart): number[] {
   return starts;
 }
 
-/** All of a page's lines, in the form it was written in. */
+/**
+ * All of a page's lines, in the form it was written in, once its checksum
+ * (when it has one) matches. A mismatch cannot say which line changed, so it
+ * names the page's first event: everything before it can still be read.
+ */
 function storedLines(page: PageRecord): LinesPart {
-  return page.bytes === undefined ? page.text : page.bytes;
+  if (page.bytes === undefined) return page.text;
+  if (page.sum !== undefined && wordSum(page.bytes) !== page.sum)
+    throw new DamagedEventError(page.first, { cause: new Error(`the page of events ${page.first} to ${page.last} does not match its checksum`) });
+  return page.bytes;
+}
+
+/** Parses the line of event `seq` and checks it is one. */
+function parseLine(line: string, seq: number): StoredEvent {
+  let event: unknown;
+  try {
+    event = JSON.parse(line);
+  } catch (cause) {
+    throw new DamagedEventError(seq, { cause });
+  }
+  const problem = eventShapeProblem(event, seq);
+  if (problem) throw new DamagedEventError(seq, { cause: new Error(problem) });
+  return event as StoredEvent;
 }
 
 /**
@@ -130,13 +162,44 @@ export function pageEvents(page: PageRecord, from: number, to: number): StoredEv
   const text = typeof lines === 'string' ? lines : decoder.decode(lines);
   const starts = lineStarts(text);
   const events: StoredEvent[] = [];
-  let i = 0;
-  try {
-    for (; i <= to - from; i++) events.push(JSON.parse(text.slice(starts[i], starts[i + 1]! - 1)) as StoredEvent);
-  } catch (cause) {
-    throw new DamagedEventError(from + i, { cause });
-  }
+  for (let i = 0; i <= to - from; i++) events.push(parseLine(text.slice(starts[i], starts[i + 1]! - 1), from + i));
   return events;
+}
+
+/**
+ * A page's lines for seqs from..to, as `pageLines` gives them, for a file: a
+ * page with a checksum was checked whole; one written before checksums has
+ * each line parsed and checked, so damage is never copied into a file.
+ */
+export function checkedLines(page: PageRecord, from: number, to: number): LinesPart {
+  const lines = pageLines(page, from, to);
+  if (page.sum !== undefined) return lines;
+  pageEvents(page, from, to);
+  // Reading turns bytes that are not UTF-8 into U+FFFD; a file would carry them as they are.
+  if (typeof lines !== 'string') assertUtf8(lines, from);
+  return lines;
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Throws DamagedEventError for the first line (event `from` onwards) whose bytes are not UTF-8. */
+function assertUtf8(lines: Uint8Array, from: number): void {
+  try {
+    strictDecoder.decode(lines);
+    return;
+  } catch {
+    // Found below, line by line: no valid UTF-8 sequence spans an LF.
+  }
+  for (let start = 0, seq = from; start < lines.length; seq++) {
+    const end = lines.indexOf(LF, start);
+    try {
+      strictDecoder.decode(lines.subarray(start, end < 0 ? lines.length : end));
+    } catch (cause) {
+      throw new DamagedEventError(seq, { cause: new Error('its bytes are not UTF-8', { cause }) });
+    }
+    start = end < 0 ? lines.length : end + 1;
+  }
+  throw new DamagedEventError(from, { cause: new Error('its bytes are not UTF-8') });
 }
 
 /** Picks single seqs out of a page (any order, each within the page). */
@@ -145,10 +208,6 @@ export function pickEvents(page: PageRecord, seqs: readonly number[]): StoredEve
   const starts = lineStarts(lines);
   return seqs.map((seq) => {
     const [start, end] = [starts[seq - page.first], starts[seq - page.first + 1]! - 1];
-    try {
-      return JSON.parse(typeof lines === 'string' ? lines.slice(start, end) : decoder.decode(lines.subarray(start, end))) as StoredEvent;
-    } catch (cause) {
-      throw new DamagedEventError(seq, { cause });
-    }
+    return parseLine(typeof lines === 'string' ? lines.slice(start, end) : decoder.decode(lines.subarray(start, end)), seq);
   });
 }

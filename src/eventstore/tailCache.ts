@@ -1,5 +1,6 @@
 import type { RewindDatabase } from './db.ts';
 import { lastPageKey, sealedThrough, type TailRecord } from './pages.ts';
+import { checkedTailRecord } from './tailRecords.ts';
 import type { StoredEvent } from './types.ts';
 
 /** The tail as one transaction sees it. */
@@ -49,7 +50,9 @@ export class TailCache {
     const present = new Set(keys);
     const base = [...this.known.records.keys()].every((key) => present.has(key)) ? this.known : EMPTY;
     const missing = keys.filter((key) => !base.records.has(key));
-    const known = missing.length > 0 ? withRecords(base, await db.tail.bulkGet(missing)) : base;
+    // Records read are checked once (a damaged one fails the view); this store's own commits need not be.
+    const read = missing.length > 0 ? (await db.tail.bulkGet(missing)).map((record) => record && checkedTailRecord(record)) : [];
+    const known = missing.length > 0 ? withRecords(base, read) : base;
     if (known !== this.known) this.known = known;
     // The tail continues the pages, so only an empty tail needs the last page's key.
     const lastSeq = keys.length > 0 ? known.records.get(keys[keys.length - 1]!)!.last : sealedThrough(await (lastPage ?? lastPageKey(db)));

@@ -1,0 +1,65 @@
+import { lineSum } from './checksum.ts';
+import { DamagedEventError } from './errors.ts';
+import { eventShapeProblem } from './eventShape.ts';
+import { lineOf, type TailRecord } from './pages.ts';
+import type { StoredEvent } from './types.ts';
+
+/*
+ * The write-ahead tail as storage gives it back: any record may have been
+ * damaged on disk (a list that is not one, a null event, a changed amount), so
+ * every read goes through here and damage is a DamagedEventError naming the
+ * first event that cannot be trusted, never a TypeError deep in a reader.
+ */
+
+/** A commit's record: its events (consecutive seqs) with each one's line checksum. */
+export function tailRecordOf(events: readonly StoredEvent[]): TailRecord {
+  return {
+    first: events[0]!.meta.seq,
+    last: events[events.length - 1]!.meta.seq,
+    events: [...events],
+    sums: events.map((event) => lineSum(lineOf(event))),
+  };
+}
+
+function damaged(seq: number, problem: string): DamagedEventError {
+  return new DamagedEventError(seq, { cause: new Error(problem) });
+}
+
+/** Why event `i` of a record (seq first + i) cannot be trusted, or undefined. */
+function eventProblem(record: TailRecord, i: number): string | undefined {
+  const event = record.events[i];
+  const problem = eventShapeProblem(event, record.first + i);
+  if (problem) return problem;
+  const sums = record.sums;
+  if (sums !== undefined && (!Array.isArray(sums) || sums[i] !== lineSum(lineOf(event!)))) return 'it does not match its checksum';
+  return undefined;
+}
+
+/** The record's events within lo..hi (inclusive), each checked; the first damaged one in that range throws. */
+export function tailEventsOf(record: TailRecord, lo: number, hi: number): StoredEvent[] {
+  const { first, events } = record;
+  if (!Array.isArray(events)) throw damaged(first, 'its tail record holds no list of events');
+  if (record.last !== first + events.length - 1) throw damaged(first, `its tail record says it ends at ${JSON.stringify(record.last)} but holds ${events.length} events`);
+  const out: StoredEvent[] = [];
+  for (let i = Math.max(0, lo - first); i < events.length && first + i <= hi; i++) {
+    const problem = eventProblem(record, i);
+    if (problem) throw damaged(first + i, problem);
+    out.push(events[i]!);
+  }
+  return out;
+}
+
+/** The record itself once every event in it is checked (for readers that keep whole records). */
+export function checkedTailRecord(record: TailRecord): TailRecord {
+  tailEventsOf(record, record.first, Number.MAX_SAFE_INTEGER);
+  return record;
+}
+
+/**
+ * The last seq a record stands for, without trusting what it says: its key and
+ * the length of its list (its key alone when that is no list). A read up to
+ * there meets the damage and names it.
+ */
+export function tailEnd(record: TailRecord): number {
+  return Array.isArray(record.events) ? record.first + Math.max(0, record.events.length - 1) : record.first;
+}
