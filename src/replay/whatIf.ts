@@ -155,28 +155,38 @@ async function replayBranch(
   return statesOf(cursors);
 }
 
+/** A branch's changes as it plays them, before any state is computed: see prepareBranch. */
+export type PreparedBranch = Omit<WhatIfResult, 'states' | 'method'>;
+
 /**
- * An alternative history, computed without writing to the log: the real state
- * just before `fromSeq`, then the real events from `fromSeq` to `toSeq` minus
- * the skipped ones, with injected events played after the event they name.
- * Later real events are folded as they are, never re-checked against the rules.
- * With a shortcut, only what the changes touch is recomputed from the real
- * present; whatever the shortcut cannot do exactly is replayed.
+ * Checks a branch's changes and materialises them against the log: where it
+ * ends, the skips that fall in it, and the injections in play order with their
+ * seqs and times. Computing its states (branchStates) reads nothing of this again.
  */
-export async function whatIf(
-  store: EventStore,
-  projections: readonly AnyProjection[],
-  fromSeq: number,
-  changes: WhatIfChanges,
-  options: WhatIfOptions = {},
-): Promise<WhatIfResult> {
+export async function prepareBranch(store: EventStore, fromSeq: number, changes: WhatIfChanges, toSeq?: number): Promise<PreparedBranch> {
   validate(fromSeq, changes);
   const last = await store.lastSeq();
-  const toSeq = Math.max(fromSeq - 1, Math.min(options.toSeq ?? last, last));
-  const skipped = [...new Set(changes.skip ?? [])].filter((seq) => seq <= toSeq).sort((a, b) => a - b);
-  const injected = await materialiseAll(store, changes.inject ?? [], toSeq);
-  const result = { fromSeq, toSeq, skipped, injected, eventCount: toSeq - fromSeq + 1 - skipped.length + injected.length };
+  const end = Math.max(fromSeq - 1, Math.min(toSeq ?? last, last));
+  const skipped = [...new Set(changes.skip ?? [])].filter((seq) => seq <= end).sort((a, b) => a - b);
+  const injected = await materialiseAll(store, changes.inject ?? [], end);
+  return { fromSeq, toSeq: end, skipped, injected, eventCount: end - fromSeq + 1 - skipped.length + injected.length };
+}
 
+/**
+ * A prepared branch's states: the real state just before `fromSeq`, then the
+ * real events from `fromSeq` to `toSeq` minus the skipped ones, with injected
+ * events played after the event they name. Later real events are folded as
+ * they are; whether they still keep a domain's rules is for the caller to
+ * judge. With a shortcut, only what the changes touch is recomputed from the
+ * real present; whatever the shortcut cannot do exactly is replayed.
+ */
+export async function branchStates(
+  store: EventStore,
+  projections: readonly AnyProjection[],
+  branch: PreparedBranch,
+  options: Omit<WhatIfOptions, 'toSeq'> = {},
+): Promise<WhatIfResult> {
+  const { fromSeq, toSeq, skipped, injected } = branch;
   if (options.shortcut) {
     const skippedEvents = await Promise.all(skipped.map((seq) => eventAt(store, seq)));
     if (skippedEvents.every((e) => e !== undefined)) {
@@ -185,9 +195,20 @@ export async function whatIf(
         options.shortcut({ store, projections, fromSeq, toSeq, skipped: skippedEvents, injected }),
       ]);
       const states = finish?.(live);
-      if (states) return { ...result, states, method: 'partitioned' };
+      if (states) return { ...branch, states, method: 'partitioned' };
     }
   }
   const states = await replayBranch(store, projections, fromSeq, toSeq, new Set(skipped), injected, options);
-  return { ...result, states, method: 'replayed' };
+  return { ...branch, states, method: 'replayed' };
+}
+
+/** An alternative history, computed without writing to the log: prepareBranch, then branchStates. */
+export async function whatIf(
+  store: EventStore,
+  projections: readonly AnyProjection[],
+  fromSeq: number,
+  changes: WhatIfChanges,
+  options: WhatIfOptions = {},
+): Promise<WhatIfResult> {
+  return branchStates(store, projections, await prepareBranch(store, fromSeq, changes, options.toSeq), options);
 }
