@@ -104,6 +104,8 @@ export interface EventStore {
   /** The seq of the snapshot loadSnapshot would load, from the keys alone (no state is read); undefined when none. */
   snapshotSeq(name: string, version: number, maxSeq?: number): Promise<number | undefined>;
   deleteSnapshots(name?: string): Promise<void>;
+  /** Deletes one snapshot (one that could not be read, say). */
+  deleteSnapshot(name: string, version: number, seq: number): Promise<void>;
   /**
    * Deletes every snapshot whose projection name and version are not in `keep`
    * (read models since removed or changed), and says how many went.

@@ -3,7 +3,7 @@ import type { RewindDatabase } from './db.ts';
 import type { EventStore } from './eventStore.ts';
 import { pruneKeyframes } from './keyframes.ts';
 
-type SnapshotMethods = Pick<EventStore, 'saveSnapshot' | 'loadSnapshot' | 'snapshotSeq' | 'deleteSnapshots' | 'pruneSnapshots'>;
+type SnapshotMethods = Pick<EventStore, 'saveSnapshot' | 'loadSnapshot' | 'snapshotSeq' | 'deleteSnapshots' | 'deleteSnapshot' | 'pruneSnapshots'>;
 
 /**
  * The snapshot half of an event store: projection states by name, version and
@@ -52,6 +52,9 @@ export function snapshotMethods(db: RewindDatabase, run: Connection['run'], cloc
         if (snapshotName === undefined) await db.snapshots.clear();
         else await db.snapshots.where('[name+version+seq]').between([snapshotName, 0, 0], [snapshotName, Infinity, Infinity]).delete();
       }, 'write');
+    },
+    deleteSnapshot: async (snapshotName, version, seq) => {
+      await run(() => db.snapshots.delete([snapshotName, version, seq]), 'write');
     },
     pruneSnapshots: (keep) =>
       run(

@@ -1,5 +1,5 @@
-import type { StoredEvent } from '../eventstore/index.ts';
-import { ReplayError } from './errors.ts';
+import { DamagedEventError, type StoredEvent } from '../eventstore/index.ts';
+import { ReplayError, stoppedAtDamage } from './errors.ts';
 import type { AnyProjection, StatesOf } from './projection.ts';
 
 /** Where each projection stands: its state includes every event up to `seq`. */
@@ -70,6 +70,8 @@ function applyOne(projection: AnyProjection, cursor: ProjectionCursor, event: St
   try {
     cursor.state = projection.apply(cursor.state, event);
   } catch (cause) {
+    // A projection that finds the event itself damaged (a payload field of the wrong type) says so.
+    if (cause instanceof DamagedEventError) throw stoppedAtDamage(cause);
     throw new ReplayError(`Projection "${projection.name}" failed on event ${event.meta.seq} (${event.type}).`, event.meta.seq, { cause });
   }
   cursor.seq = event.meta.seq;

@@ -3,6 +3,7 @@ export { foldAll, foldInto, applyEvent, initialCursors, statesOf } from './fold.
 export type { Cursors, ProjectionCursor } from './fold.ts';
 export { REPLAY_PAGE, replay } from './replay.ts';
 export type { ReplayOptions, ReplayProgress, ReplayResult } from './replay.ts';
+export type { SnapshotIgnored } from './snapshots.ts';
 export { startingCursors, saveSnapshots, encodeState, decodeState } from './snapshots.ts';
 export { pastStates, stateAt, seqOf } from './timeTravel.ts';
 export type { PastStates, Position } from './timeTravel.ts';

@@ -1,8 +1,8 @@
 import { DamagedEventError, type EventStore, type StoredEvent } from '../eventstore/index.ts';
-import { ReplayAbortedError, ReplayError } from './errors.ts';
+import { ReplayAbortedError, ReplayError, stoppedAtDamage } from './errors.ts';
 import { foldInto, initialCursors, statesOf, type Cursors } from './fold.ts';
 import type { AnyProjection, StatesOf } from './projection.ts';
-import { startingCursors } from './snapshots.ts';
+import { startingCursors, type SnapshotIgnored } from './snapshots.ts';
 
 const READS_AHEAD = 2;
 /**
@@ -28,7 +28,7 @@ export interface ReplayOptions {
   /** How many events to read from IndexedDB at once. */
   pageSize?: number;
   onProgress?: (progress: ReplayProgress) => void;
-  onSnapshotIgnored?: (name: string, reason: unknown) => void;
+  onSnapshotIgnored?: SnapshotIgnored;
   signal?: AbortSignal;
 }
 
@@ -96,14 +96,8 @@ export async function replay(
   return { seq: Math.max(toSeq, 0), fromSeq: from, states: statesOf(cursors), cursors };
 }
 
-/**
- * A damaged record stops the replay at its seq, like a missing one. No cause
- * is kept: a ReplayError with a cause is a projection failing (see bootReplay),
- * and folding from the first event again would only stop at the same record.
- */
 function stopAtDamage(error: unknown): never {
-  if (error instanceof DamagedEventError) throw new ReplayError(error.message, error.seq);
-  throw error;
+  throw error instanceof DamagedEventError ? stoppedAtDamage(error) : error;
 }
 
 /** Each event of a page must be the next seq: a gap or a damaged record names the first seq it misses. */

@@ -26,27 +26,33 @@ export function decodeState(stored: unknown): unknown {
   return stored;
 }
 
+/** Told of a snapshot a replay passed over: the projection's name, why, and the snapshot's seq when it could be read. */
+export type SnapshotIgnored = (name: string, reason: unknown, seq?: number) => void;
+
 /**
  * The best starting point for each projection at or before `maxSeq`: its newest
  * snapshot of the current projection version, or its initial state. A snapshot
- * that cannot be read, or that does not look like one, is ignored: the state is
- * then rebuilt from events, which is slower but always right.
+ * that cannot be read, or that does not look like one, is ignored (and
+ * reported, for the caller to remove: a replay only reads): the state is then
+ * rebuilt from events, which is slower but always right.
  */
 export async function startingCursors(
   store: EventStore,
   projections: readonly AnyProjection[],
   maxSeq: number,
-  onIgnored: (name: string, reason: unknown) => void = () => {},
+  onIgnored: SnapshotIgnored = () => {},
 ): Promise<Cursors> {
   const entries = await Promise.all(
     projections.map(async (projection) => {
+      let seq: number | undefined;
       try {
         const snapshot = await store.loadSnapshot(projection.name, projection.version, maxSeq);
+        seq = snapshot?.seq;
         if (snapshot && Number.isSafeInteger(snapshot.seq) && snapshot.seq <= maxSeq && snapshot.state !== undefined)
           return [projection.name, { seq: snapshot.seq, state: decodeState(snapshot.state) }] as const;
-        if (snapshot) onIgnored(projection.name, new Error(`snapshot at seq ${String(snapshot.seq)} is malformed`));
+        if (snapshot) onIgnored(projection.name, new Error(`snapshot at seq ${String(snapshot.seq)} is malformed`), seq);
       } catch (error) {
-        onIgnored(projection.name, error);
+        onIgnored(projection.name, error, seq);
       }
       return [projection.name, { seq: 0, state: projection.initial }] as const;
     }),

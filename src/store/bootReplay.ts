@@ -1,5 +1,5 @@
 import type { EventStore } from '../eventstore/index.ts';
-import { replay, ReplayError, type AnyProjection, type ReplayOptions, type ReplayResult } from '../replay/index.ts';
+import { replay, ReplayError, type AnyProjection, type ReplayOptions, type ReplayResult, type SnapshotIgnored } from '../replay/index.ts';
 
 type Kind = 'null' | 'array' | 'object' | 'string' | 'number' | 'boolean' | 'other';
 
@@ -39,6 +39,22 @@ export async function bootReplay(
   projections: readonly AnyProjection[],
   options: Pick<ReplayOptions, 'onProgress' | 'onSnapshotIgnored'>,
 ): Promise<ReplayResult> {
+  const unreadable: [string, number][] = [];
+  const onSnapshotIgnored: SnapshotIgnored = (name, reason, seq) => {
+    if (seq !== undefined) unreadable.push([name, seq]);
+    options.onSnapshotIgnored?.(name, reason, seq);
+  };
+  try {
+    return await bootFrom(eventStore, projections, { ...options, onSnapshotIgnored });
+  } finally {
+    // A snapshot that could not be used is garbage that every later boot would read and pass over again.
+    const versions = new Map(projections.map((p) => [p.name, p.version]));
+    for (const [name, seq] of unreadable)
+      await eventStore.deleteSnapshot(name, versions.get(name)!, seq).catch((error: unknown) => console.warn('A damaged snapshot could not be deleted.', error));
+  }
+}
+
+async function bootFrom(eventStore: EventStore, projections: readonly AnyProjection[], options: Pick<ReplayOptions, 'onProgress' | 'onSnapshotIgnored'>): Promise<ReplayResult> {
   const misshapen = (result: ReplayResult) => projections.filter((p) => !sameShape(p.initial, result.states[p.name])).map((p) => p.name);
   let problem: unknown;
   let fromSnapshots: ReplayResult | undefined;

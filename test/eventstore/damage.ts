@@ -108,3 +108,14 @@ export async function removeTailEvent(store: EventStore, seq: number): Promise<v
     await db.tail.put({ ...record, events: record.events.filter((e) => e.meta.seq !== seq) });
   });
 }
+
+/** Rewrites the tail record holding `seq` as `change` makes it (which need not be a sound record), as a failing disk might. */
+export async function damageTailRecord(store: EventStore, seq: number, change: (record: Record<string, unknown>) => void): Promise<void> {
+  const { db } = store;
+  await db.transaction('rw', db.tail, async () => {
+    const record = (await db.tail.where(':id').belowOrEqual(seq).toArray()).find((r) => r.last >= seq);
+    if (!record) throw new Error(`No tail record holds seq ${seq}`);
+    change(record as unknown as Record<string, unknown>);
+    await db.tail.put(record);
+  });
+}
