@@ -1,6 +1,19 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventStore } from '../eventstore/index.ts';
-import { whatIf, type AnyProjection, type Injection, type ReplayProgress, type StatesOf, type WhatIfResult, type WhatIfShortcut } from '../replay/index.ts';
+import {
+  branchStates,
+  eventAt,
+  prepareBranch,
+  type AnyProjection,
+  type Injection,
+  type PreparedBranch,
+  type ReplayProgress,
+  type StatesOf,
+  type WhatIfResult,
+  type WhatIfShortcut,
+} from '../replay/index.ts';
+import { branchViolation, injectedPartner, transferPartner, type BranchViolation } from './branchRules.ts';
+import { BranchRuleError } from './errors.ts';
 import { ledgerShortcut } from './whatIfShortcut.ts';
 
 /** What defines a branch; plain JSON, so it can be saved and reopened as a scenario. */
@@ -45,8 +58,10 @@ export function createWhatIfBranch(options: {
   live?: () => { seq: number; states: StatesOf };
   /** Recomputes only what a branch touches; the ledger's by default. */
   shortcut?: WhatIfShortcut;
+  /** The first rule a branch's changes break; the ledger's rules by default. */
+  rules?: (eventStore: EventStore, branch: PreparedBranch) => Promise<BranchViolation | undefined>;
 }): WhatIfBranch {
-  const { eventStore, projections, shortcut = ledgerShortcut } = options;
+  const { eventStore, projections, shortcut = ledgerShortcut, rules = branchViolation } = options;
   const store = createStore<WhatIfState>(() => ({ loading: false }));
   let latest = 0;
 
@@ -57,19 +72,17 @@ export function createWhatIfBranch(options: {
     // Replaying starts at the earliest change: everything before it is the real state, read from keyframes.
     const fromSeq = Math.max(1, Math.min(plan.basePoint + 1, ...plan.skip, ...plan.inject.map((i) => i.afterSeq + 1)));
     try {
-      const result = await whatIf(
-        eventStore,
-        projections,
-        fromSeq,
-        { skip: plan.skip, inject: plan.inject },
-        {
-          shortcut,
-          live: options.live?.(),
-          onProgress: (progress) => {
-            if (request === latest) store.setState({ progress });
-          },
+      const prepared = await prepareBranch(eventStore, fromSeq, { skip: plan.skip, inject: plan.inject });
+      // Judged before its states are computed: a refused change costs no replay.
+      const violation = await rules(eventStore, prepared);
+      if (violation) throw new BranchRuleError(violation);
+      const result = await branchStates(eventStore, projections, prepared, {
+        shortcut,
+        live: options.live?.(),
+        onProgress: (progress) => {
+          if (request === latest) store.setState({ progress });
         },
-      );
+      });
       if (request === latest) store.setState({ result, loading: false, progress: undefined });
     } catch (error) {
       // A change the branch cannot take is refused; the branch stays as it was.
@@ -89,9 +102,15 @@ export function createWhatIfBranch(options: {
     store,
     start: (basePoint) => replan({ basePoint, skip: [], inject: [] }),
     open: replan,
-    toggleSkip: (seq) => {
+    toggleSkip: async (seq) => {
+      current();
+      // A transfer is one decision: its two halves are skipped, and included again, together.
+      const event = await eventAt(eventStore, seq);
+      const partner = event && (await transferPartner(eventStore, event));
+      const seqs = partner ? [seq, partner.meta.seq] : [seq];
       const plan = current();
-      const skip = plan.skip.includes(seq) ? plan.skip.filter((s) => s !== seq) : [...plan.skip, seq].sort((a, b) => a - b);
+      const rest = plan.skip.filter((s) => !seqs.includes(s));
+      const skip = plan.skip.includes(seq) ? rest : [...rest, ...seqs].sort((a, b) => a - b);
       return replan({ ...plan, skip });
     },
     inject: (injections) => {
@@ -100,7 +119,8 @@ export function createWhatIfBranch(options: {
     },
     removeInjection: (index) => {
       const plan = current();
-      return replan({ ...plan, inject: plan.inject.filter((_, i) => i !== index) });
+      const partner = injectedPartner(plan.inject, index);
+      return replan({ ...plan, inject: plan.inject.filter((_, i) => i !== index && i !== partner) });
     },
     discard: () => {
       latest++;
