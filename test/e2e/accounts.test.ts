@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { useChromium, waitForApp } from './support/browser.ts';
-import { accountRow, moneyInSystem, openLedgerPage, screenshotScreen, type LedgerPage } from './support/screens.ts';
+import { accountBalance, accountRow, goToAccount, moneyInSystem, openAccount, openLedgerPage, screenshotScreen, submitAmount, transferOption, type LedgerPage } from './support/screens.ts';
 
 // One profile for the whole file: each test picks up the ledger where the one before left it.
 const browser = useChromium();
@@ -20,35 +20,13 @@ afterAll(async () => {
 const form = (name: string) => page.getByRole('form', { name });
 const tab = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 
-async function openAccount(owner: string, email: string, deposit = '') {
-  const open = form('Open an account');
-  await open.getByLabel('Owner').fill(owner);
-  await open.getByLabel('E-mail').fill(email);
-  await open.getByLabel('Initial deposit, optional (EUR)').fill(deposit);
-  await open.getByRole('button', { name: 'Open account', exact: true }).click();
-  await open.getByRole('status').filter({ hasText: `for ${owner}.` }).waitFor();
-}
-
-async function goToAccount(owner: string) {
-  await page.goto(new URL('#/accounts', page.url()).href);
-  await accountRow(page, owner).getByRole('link').click();
-  await page.getByRole('heading', { name: owner, level: 1 }).waitFor();
-}
-
-const balance = () => page.locator('.account-balance-value');
-
-async function submitAmount(formName: string, amount: string, note = '') {
-  const f = form(formName);
-  await f.getByLabel('Amount (EUR)').fill(amount);
-  if (note) await f.getByLabel('Note, optional').fill(note);
-  await f.getByRole('button', { name: formName, exact: true }).click();
-}
+const balance = () => accountBalance(page);
 
 test('three accounts open from the form; a taken e-mail is refused in plain words and the form keeps what was typed', async () => {
   await page.getByRole('heading', { name: 'Your ledger is empty' }).waitFor();
-  await openAccount('Ada Lovelace', 'ada@example.org', '150.00');
-  await openAccount('Grace Hopper', 'grace@example.org');
-  await openAccount('Alan Turing', 'alan@example.org', '20');
+  await openAccount(page, 'Ada Lovelace', 'ada@example.org', '150.00');
+  await openAccount(page, 'Grace Hopper', 'grace@example.org');
+  await openAccount(page, 'Alan Turing', 'alan@example.org', '20');
 
   await expect.poll(() => page.locator('.account-list > li').count()).toBe(3);
   expect(await accountRow(page, 'Ada Lovelace').textContent()).toContain('€150.00');
@@ -94,12 +72,12 @@ test('the verification link in the Outbox verifies the account', async () => {
 });
 
 test('rule errors show next to the form in plain words, and nothing typed is lost', async () => {
-  await goToAccount('Grace Hopper');
-  await submitAmount('Add funds', '50');
+  await goToAccount(page, 'Grace Hopper');
+  await submitAmount(page, 'Add funds', '50');
   await form('Add funds').getByRole('status').filter({ hasText: 'Added €50.00.' }).waitFor();
   await expect.poll(() => balance().textContent()).toBe('€50.00');
 
-  await submitAmount('Withdraw', '10', 'Pocket money');
+  await submitAmount(page, 'Withdraw', '10', 'Pocket money');
   const withdraw = form('Withdraw');
   await expect.poll(() => withdraw.getByRole('alert').textContent()).toMatch(/^Account \d{16} must be verified before money can leave it\.$/);
   expect(await withdraw.getByLabel('Amount (EUR)').inputValue()).toBe('10');
@@ -111,21 +89,21 @@ test('rule errors show next to the form in plain words, and nothing typed is los
     .poll(() => form('Close account').getByRole('alert').textContent())
     .toMatch(/still holds 50\.00; move the money out before closing it\.$/);
 
-  await goToAccount('Ada Lovelace');
-  await submitAmount('Withdraw', '500');
+  await goToAccount(page, 'Ada Lovelace');
+  await submitAmount(page, 'Withdraw', '500');
   await expect.poll(() => form('Withdraw').getByRole('alert').textContent()).toMatch(/holds 150\.00, less than 500\.00\.$/);
   expect(await form('Withdraw').getByLabel('Amount (EUR)').inputValue()).toBe('500');
 
-  await submitAmount('Add funds', '12.345');
+  await submitAmount(page, 'Add funds', '12.345');
   await expect.poll(() => form('Add funds').getByRole('alert').textContent()).toContain('is not an amount');
   expect(await balance().textContent()).toBe('€150.00');
   await screenshotScreen(page, 'account-rule-error');
 });
 
 test('add funds, withdraw and transfer update balances, history and the outbox', async () => {
-  await submitAmount('Add funds', '25.50');
+  await submitAmount(page, 'Add funds', '25.50');
   await expect.poll(() => balance().textContent()).toBe('€175.50');
-  await submitAmount('Withdraw', '5.50', 'Coffee');
+  await submitAmount(page, 'Withdraw', '5.50', 'Coffee');
   await expect.poll(() => balance().textContent()).toBe('€170.00');
   // The history is read from the account's stream, so its newest line lands just after the balance.
   const newest = page.locator('.history-line').first();
@@ -134,13 +112,13 @@ test('add funds, withdraw and transfer update balances, history and the outbox',
   expect(await newest.textContent()).toContain('-€5.50');
 
   const transfer = form('Transfer');
-  await transfer.getByLabel('To').selectOption({ label: (await transferOption('Alan Turing')) ?? '' });
-  await submitAmount('Transfer', '70', 'Books');
+  await transfer.getByLabel('To').selectOption({ label: (await transferOption(page, 'Alan Turing')) ?? '' });
+  await submitAmount(page, 'Transfer', '70', 'Books');
   await transfer.getByRole('status').filter({ hasText: 'Sent €70.00 to Alan Turing.' }).waitFor();
   await expect.poll(() => balance().textContent()).toBe('€100.00');
   await expect.poll(() => page.locator('.history-line').first().textContent()).toMatch(/^Transfer to Alan Turing\s*Books/);
 
-  await goToAccount('Alan Turing');
+  await goToAccount(page, 'Alan Turing');
   expect(await balance().textContent()).toBe('€90.00');
   await expect.poll(() => page.locator('.history-line').first().textContent()).toMatch(/^Transfer from Ada Lovelace\s*Books/);
 
@@ -155,13 +133,8 @@ test('add funds, withdraw and transfer update balances, history and the outbox',
   await screenshotScreen(page, 'outbox-after-sending');
 });
 
-async function transferOption(owner: string) {
-  const labels = await form('Transfer').getByLabel('To').locator('option').allTextContents();
-  return labels.find((l) => l.startsWith(`${owner} · `));
-}
-
 test('while viewing the past the command forms are disabled with a note; back to now they work again', async () => {
-  await goToAccount('Ada Lovelace');
+  await goToAccount(page, 'Ada Lovelace');
   const addFunds = form('Add funds');
   await page.getByRole('slider', { name: 'Time travel' }).press('ArrowLeft');
   await addFunds.getByText('You are viewing the past: go back to now to make changes, or start a what-if branch.').waitFor();
@@ -199,10 +172,10 @@ test('a reload rebuilds everything from the log', async () => {
 });
 
 test('in a what-if branch the history is the branch’s: its own events first, marked hypothetical; discarding brings reality back', async () => {
-  await goToAccount('Ada Lovelace');
+  await goToAccount(page, 'Ada Lovelace');
   await page.getByRole('button', { name: 'What if…', exact: true }).click();
   await page.getByRole('region', { name: 'What-if branch', exact: true }).waitFor();
-  await submitAmount('Add funds', '30', 'Maybe');
+  await submitAmount(page, 'Add funds', '30', 'Maybe');
   await expect.poll(() => balance().textContent()).toBe('€130.00');
   const lines = page.locator('.history-line');
   await expect.poll(() => lines.first().textContent()).toMatch(/^Deposit\s*Hypothetical\s*Maybe/);

@@ -48,3 +48,39 @@ export async function fitsNarrowPhone(page: Page): Promise<boolean> {
   if (original) await page.setViewportSize(original);
   return fits;
 }
+
+/** Opens an account from the form on the Accounts screen and waits until it says the account is open. */
+export async function openAccount(page: Page, owner: string, email: string, deposit = ''): Promise<void> {
+  const open = page.getByRole('form', { name: 'Open an account' });
+  await open.getByLabel('Owner').fill(owner);
+  await open.getByLabel('E-mail').fill(email);
+  await open.getByLabel('Initial deposit, optional (EUR)').fill(deposit);
+  await open.getByRole('button', { name: 'Open account', exact: true }).click();
+  await open.getByRole('status').filter({ hasText: `for ${owner}.` }).waitFor();
+}
+
+/** Types an amount (and a note) into a money form on the account screen ("Add funds", "Withdraw", "Transfer") and submits it. */
+export async function submitAmount(page: Page, formName: string, amount: string, note = ''): Promise<void> {
+  const form = page.getByRole('form', { name: formName });
+  await form.getByLabel('Amount (EUR)').fill(amount);
+  if (note) await form.getByLabel('Note, optional').fill(note);
+  await form.getByRole('button', { name: formName, exact: true }).click();
+}
+
+/** Goes to the Accounts screen and from there to the account of `owner`. */
+export async function goToAccount(page: Page, owner: string): Promise<void> {
+  await page.goto(new URL('#/accounts', page.url()).href);
+  await accountRow(page, owner).getByRole('link').click();
+  await page.getByRole('heading', { name: owner, level: 1 }).waitFor();
+}
+
+/** The balance at the top of the account screen. */
+export function accountBalance(page: Page) {
+  return page.locator('.account-balance-value');
+}
+
+/** The Transfer form's choice for `owner`'s account ("Owner · 1234 5678 …"). */
+export async function transferOption(page: Page, owner: string): Promise<string | undefined> {
+  const labels = await page.getByRole('form', { name: 'Transfer' }).getByLabel('To').locator('option').allTextContents();
+  return labels.find((l) => l.startsWith(`${owner} · `));
+}
