@@ -30,6 +30,7 @@ export type LogFileErrorCode =
   | 'STREAM_VERSION_GAP'
   | 'STREAM_VERSION_OUT_OF_ORDER'
   | 'DUPLICATE_ID'
+  | 'RULE_BROKEN'
   // Importing into this log
   | 'LOG_NOT_EMPTY'
   | 'NO_EVENTS'

@@ -1,10 +1,13 @@
 import { ScratchLog, appendPositioned, lastSeqOf } from '../eventstore/bulk.ts';
 import { depsOf, type EventStore, type RewindDatabase, type StoredEvent } from '../eventstore/index.ts';
+import { decisionsProjection, type DecisionsState } from '../domain/readModels/decisions.ts';
+import { replay } from '../replay/index.ts';
 import type { ByteSource } from './byteSource.ts';
 import { LogFileError, MergeConflictError } from './errors.ts';
 import { advancedCheckpoints, readerOptions, type ImportContext, type ImportResult } from './importTypes.ts';
 import { MergePlan, eventsNotIn } from './mergePlan.ts';
 import { readLogFile } from './reader.ts';
+import { RuleGate } from './ruleGate.ts';
 
 /**
  * Up to this many new events, a merge appends them to the live log in one
@@ -23,13 +26,16 @@ function logChanged(): LogFileError {
  * Merges a copy of this log from another device. The file is read once: each
  * batch is compared with this log (MergePlan), new events are held (few) or
  * written aside (many). Nothing reaches the live log unless the whole file is
- * sound and no stream conflicts; the final write also checks that this log did
- * not move on meanwhile.
+ * sound, no stream conflicts and the new events keep the ledger's rules after
+ * this log's own; the final write also checks that this log did not move on
+ * meanwhile.
  */
 export async function mergeLog({ store, options, progress }: ImportContext, source: ByteSource): Promise<ImportResult> {
   const live = store.db;
   const base = await store.lastSeq();
-  const plan = new MergePlan(store, base);
+  // The file's new events are judged where they will stand: after this log, on the state it folds to.
+  const { states } = await replay(store, [decisionsProjection], { toSeq: base });
+  const plan = new MergePlan(store, base, new RuleGate(states[decisionsProjection.name] as DecisionsState));
   const processManagers = options.processManagers ?? [];
   let held: StoredEvent[] = [];
   let heldBytes = 0;
@@ -60,6 +66,7 @@ export async function mergeLog({ store, options, progress }: ImportContext, sour
       },
     });
     await writing;
+    plan.finish();
     if (plan.conflicts.size > 0) {
       throw new MergeConflictError([...plan.conflicts.values()], plan.branchBaseSeq(), (onEvents) =>
         readIncoming(store, source, options, onEvents),

@@ -1,5 +1,6 @@
 import { canonicalJson, type EventStore, type StoredEvent, type StreamInfo } from '../eventstore/index.ts';
 import { LogFileError, type StreamConflict } from './errors.ts';
+import type { RuleGate } from './ruleGate.ts';
 
 /** Two copies of one event: equal in everything but the seq, which each log assigns itself. */
 function sameEvent(a: StoredEvent, b: StoredEvent): boolean {
@@ -47,6 +48,8 @@ export class MergePlan {
   constructor(
     private readonly store: EventStore,
     readonly base: number,
+    /** Judges the new events in the order they will be appended, from this log's state at `base`. */
+    private readonly gate: RuleGate,
   ) {
     this.lastSeq = base;
   }
@@ -65,7 +68,10 @@ export class MergePlan {
     const diverged: StreamConflict[] = [];
     events.forEach((event, i) => {
       const positioned = this.place(event, firstLine + i, seqOfId.get(event.meta.id), mine, diverged);
-      if (positioned) fresh.push(positioned);
+      if (!positioned) return;
+      // Once a stream conflicts the merge is refused; a transfer's other half may be on that stream.
+      if (this.conflicts.size === 0) this.gate.check(event, firstLine + i);
+      fresh.push(positioned);
     });
     // Rare (once per conflicting stream): where this log's own event at the diverging version is.
     for (const conflict of diverged) {
@@ -114,6 +120,11 @@ export class MergePlan {
     this.added += 1;
     this.planned.set(stream, { stream, version, lastSeq: this.lastSeq });
     return { type: event.type, payload: event.payload, meta: { ...event.meta, seq: this.lastSeq } };
+  }
+
+  /** After the file's last event: the new events must not end between a transfer's two halves. */
+  finish(): void {
+    if (this.conflicts.size === 0) this.gate.finish();
   }
 
   /** The last seq before this log diverged from the file: where a what-if branch of the file's events starts. */

@@ -4,10 +4,11 @@ import { Continuity } from './continuity.ts';
 import { openBodyHasher } from './bodyHasher.ts';
 import { LogFileError, throwIfAborted, type LogFileWarning } from './errors.ts';
 import { asStoredEvent, sizeProblem, storedEventProblem } from './eventRules.ts';
-import { MAX_HEADER_BYTES, type LogFileHeader } from './format.ts';
+import { isCompleteLog, MAX_HEADER_BYTES, type LogFileHeader } from './format.ts';
 import { parseHeaderLine } from './header.ts';
 import { LineRun } from './lineRun.ts';
 import { LineSplitter } from './lineSplitter.ts';
+import { RuleGate } from './ruleGate.ts';
 import type { FormatMigration, Migrator } from './migrate.ts';
 
 export type { ByteSource } from './byteSource.ts';
@@ -53,6 +54,13 @@ export interface ReadLogOptions {
   checkDuplicateIds?: boolean;
   /** Migration steps for older format versions (tests pass their own). */
   migrations?: readonly FormatMigration[];
+  /**
+   * Check the ledger's rules over a file that holds a whole log (default), as
+   * it is read: the first event that breaks one stops the read (RULE_BROKEN).
+   * A part of a log starts from a state the file does not hold: its events are
+   * judged where they join a log (a merge does that).
+   */
+  ledgerRules?: boolean;
 }
 
 export interface LogFileSummary {
@@ -67,6 +75,8 @@ export interface LogFileSummary {
   types: Record<string, number>;
   /** Types outside `knownTypes` that were kept, with their counts. */
   unknownTypes: Record<string, number>;
+  /** Whether the ledger's rules were checked over the file (a whole log, read with ledgerRules). */
+  rulesChecked: boolean;
   /** The digest computed from the file (it matched the header's). */
   sha256: string;
   warnings: LogFileWarning[];
@@ -96,6 +106,7 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
   let fileFormatVersion = 0;
   let migrator: Migrator | undefined;
   let continuity: Continuity | undefined;
+  let gate: RuleGate | undefined;
   let blankSince: number | undefined;
   let ending = false;
   let unknownLine: number | undefined;
@@ -148,6 +159,7 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
       migrator = parsed.migrator;
       fileFormatVersion = header.formatVersion - parsed.migrator.steps.length;
       continuity = new Continuity(header, options.checkDuplicateIds ?? true);
+      if ((options.ledgerRules ?? true) && isCompleteLog(header)) gate = new RuleGate();
       options.onHeader?.(header);
       return;
     }
@@ -214,6 +226,7 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
       unknownLine ??= line;
     }
     continuity!.check(event, line);
+    gate?.check(event, line);
     types[event.type] = (types[event.type] ?? 0) + 1;
     if (batch.length === 0) batchLine = line;
     batch.push(event);
@@ -248,6 +261,7 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
     if (splitter.lines === 0) throw new LogFileError('EMPTY_FILE', 'the file is empty; a Rewind log starts with a header line.', 1);
     await flush(true);
     continuity!.finish(splitter.lines);
+    gate?.finish();
     sha256 = (await hasher.finish()).sha256;
   } finally {
     hasher.close();
@@ -284,6 +298,7 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
     streamCount: continuity!.streamCount,
     types,
     unknownTypes,
+    rulesChecked: gate !== undefined,
     sha256,
     warnings,
     bytes: bytesRead,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { StoredEvent } from '../../src/eventstore/index.ts';
 import { chooseSaveTarget, exportEvents, exportLog, importLog, verifyLogFile, type ExportProgress } from '../../src/files/index.ts';
-import { buildFile, bytes, sampleEvents } from './fileBuilder.ts';
+import { buildFile, bytes, sampleEvents, sampleStream } from './fileBuilder.ts';
 import { appendAll, blobBytes, openStore } from './helpers.ts';
 
 const now = () => new Date('2026-03-01T10:20:30.456Z');
@@ -81,7 +81,7 @@ describe('exportLog', () => {
     [{ kind: 'seq', fromSeq: 5, toSeq: 9 }, [5, 6, 7, 8, 9]],
     [{ kind: 'seq', fromSeq: 28, toSeq: 100 }, [28, 29, 30]],
     [{ kind: 'time', from: '2026-01-01T00:00:03.000Z', to: '2026-01-01T00:00:05.500Z' }, [3, 4, 5]],
-    [{ kind: 'stream', stream: 'account-1' }, [1, 5, 9, 13, 17, 21, 25, 29]],
+    [{ kind: 'stream', stream: sampleStream(1) }, [1, 5, 9, 13, 17, 21, 25, 29]],
   ] as const)('exports the selection %j', async (selection, seqs) => {
     const store = await openStore();
     // Times one second apart, so a time range picks known seqs.

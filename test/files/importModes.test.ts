@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { LEDGER_EVENT_TYPES } from '../../src/domain/index.ts';
 import { readLogRecord, type EventStore } from '../../src/eventstore/index.ts';
 import {
   describeBackup,
@@ -10,7 +11,7 @@ import {
   type ImportProgress,
   type LogReplacedInfo,
 } from '../../src/files/index.ts';
-import { buildFile, bytes, sampleEvents } from './fileBuilder.ts';
+import { buildFile, bytes, sampleAccount, sampleEvents, sampleStream } from './fileBuilder.ts';
 import { fixture } from './fixtures.ts';
 import { appendAll, logState, openStore } from './helpers.ts';
 
@@ -37,9 +38,9 @@ describe('empty', () => {
     expect(progress.at(-1)).toMatchObject({ phase: 'switching', events: 12 });
     const reopened = await openStore();
     expect(await reopened.readAll()).toEqual(sampleEvents(12, 3));
-    expect(await reopened.streamVersion('account-1')).toBe(4);
+    expect(await reopened.streamVersion(sampleStream(1))).toBe(4);
     expect(await reopened.listStreams()).toHaveLength(3);
-    await reopened.append('account-1', [{ type: 'FundsAdded', payload: { amount: 1 } }], { expectedVersion: 4 });
+    await reopened.append(sampleStream(1), [{ type: 'FundsAdded', payload: { accountNumber: sampleAccount(1), amount: 1 } }], { expectedVersion: 4 });
     expect(await reopened.lastSeq()).toBe(13);
   });
 
@@ -141,7 +142,7 @@ describe('replace', () => {
   });
 
   test('unknown event types are refused, or kept in the log when asked', async () => {
-    const knownTypes = ['FundsAdded', 'FundsWithdrawn'];
+    const knownTypes = LEDGER_EVENT_TYPES;
     const store = await localLog();
     await expect(importLog(store, fixture('unknown-type.ndjson'), { mode: 'replace', knownTypes })).rejects.toMatchObject({
       code: 'UNKNOWN_EVENT_TYPE',

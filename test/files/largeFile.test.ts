@@ -3,7 +3,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { afterEach, expect, test, vi } from 'vitest';
 import { ScratchLog } from '../../src/eventstore/bulk.ts';
 import { importLog, readLogFile } from '../../src/files/index.ts';
-import { NOTES } from './fileBuilder.ts';
+import { sampleEvents } from './fileBuilder.ts';
 import { openStore } from './helpers.ts';
 
 afterEach(() => {
@@ -13,18 +13,14 @@ afterEach(() => {
 const enc = new TextEncoder();
 const COUNT = 40_000;
 
-/** A file made on the fly, never whole in memory, that counts how much of it has been read. */
+/** The file's events; its bytes are made on the fly, never whole in memory. */
+const EVENTS = sampleEvents(COUNT, 100, 1, 'big');
+
+/** A file made on the fly that counts how much of it has been read. */
 function lazyFile() {
   function* bodyChunks(): Generator<Uint8Array> {
-    for (let start = 1; start <= COUNT; start += 500) {
-      let text = '';
-      for (let seq = start; seq < start + 500; seq++) {
-        const stream = `account-${seq % 100}`;
-        const meta = { id: `big-${seq}`, at: new Date(Date.UTC(2026, 0, 1) + seq).toISOString(), seq, stream, version: Math.ceil(seq / 100) };
-        text += `${JSON.stringify({ type: 'FundsAdded', payload: { amount: seq, note: NOTES[seq % NOTES.length] }, meta })}\n`;
-      }
-      yield enc.encode(text);
-    }
+    for (let start = 0; start < COUNT; start += 500)
+      yield enc.encode(EVENTS.slice(start, start + 500).map((event) => `${JSON.stringify(event)}\n`).join(''));
   }
   const hash = sha256.create();
   for (const chunk of bodyChunks()) hash.update(chunk);

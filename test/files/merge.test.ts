@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { EventStore, StoredEvent } from '../../src/eventstore/index.ts';
 import { MergeConflictError, exportLog, importLog } from '../../src/files/index.ts';
-import { buildFile, bytes, sampleEvents } from './fileBuilder.ts';
+import { buildFile, bytes, sampleEvents, sampleStream } from './fileBuilder.ts';
 import { logState, openStore } from './helpers.ts';
 
 /** Two devices with one common past: device B started as an import of device A's log. */
@@ -123,6 +123,6 @@ describe('merge', () => {
     expect(await after.getCheckpoint('transfers')).toBe(7000);
     // A merge only appends, so the snapshots of the common past stay valid and are kept.
     expect(await after.loadSnapshot('balances', 1)).toMatchObject({ seq: 1000 });
-    expect(await after.streamVersion('account-7')).toBe(140);
+    expect(await after.streamVersion(sampleStream(7))).toBe(140);
   });
 });

@@ -27,7 +27,7 @@ test('older versions are lifted one step at a time up to the current one', () =>
   const migrator = migratorFor(1, [toV3, toV2], 3);
   expect(migrator.steps).toEqual([toV2, toV3]);
   expect(migrator.header({ formatVersion: 1, sha256: 'x' })).toEqual({ formatVersion: 3, sha256: 'x', digest: 'x' });
-  expect(migrator.event(sampleEvents(1)[0])).toMatchObject({ migrated: true, v3: true, type: 'FundsWithdrawn' });
+  expect(migrator.event(sampleEvents(1)[0])).toMatchObject({ migrated: true, v3: true, type: 'AccountOpened' });
 });
 
 test('a version newer than the app, or one with no way up, is refused on line 1', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { LEDGER_EVENT_TYPES } from '../../src/domain/index.ts';
 import type { StoredEvent } from '../../src/eventstore/index.ts';
 import { LogFileError, readLogFile, verifyLogFile, type ReadLogOptions } from '../../src/files/index.ts';
-import { buildFile, bytes, inChunks, sampleEvents } from './fileBuilder.ts';
+import { buildFile, bytes, inChunks, sampleEvents, sampleStream } from './fileBuilder.ts';
 import { BAD_FILES, TOLERATED_FILES, fixture } from './fixtures.ts';
 
 async function readAll(source: Parameters<typeof readLogFile>[0], options: ReadLogOptions = {}) {
@@ -24,7 +25,7 @@ describe('a sound file', () => {
     const { events, summary } = await readAll(fixture('valid.ndjson'));
     expect(events).toEqual(sampleEvents(12, 3));
     expect(summary).toMatchObject({ eventCount: 12, firstSeq: 1, lastSeq: 12, streamCount: 3, lines: 13, warnings: [] });
-    expect(summary.types).toEqual({ FundsWithdrawn: 4, FundsAdded: 8 });
+    expect(summary.types).toEqual({ AccountOpened: 3, VerificationMessageQueued: 3, AccountVerified: 3, FundsAdded: 3 });
     expect(summary.sha256).toBe(summary.header.sha256);
   });
 
@@ -55,10 +56,10 @@ describe('a sound file', () => {
   });
 
   test('a single-stream file may skip seqs but not stream versions', async () => {
-    const events = sampleEvents(12, 3).filter((e) => e.meta.stream === 'account-1');
-    const file = buildFile(events, { selection: { kind: 'stream', stream: 'account-1' } });
+    const events = sampleEvents(12, 3).filter((e) => e.meta.stream === sampleStream(1));
+    const file = buildFile(events, { selection: { kind: 'stream', stream: sampleStream(1) } });
     expect((await readAll(bytes(file))).events.map((e) => e.meta.seq)).toEqual([1, 4, 7, 10]);
-    const other = buildFile([...events, sampleEvents(12, 3)[10]!], { selection: { kind: 'stream', stream: 'account-1' } });
+    const other = buildFile([...events, sampleEvents(12, 3)[10]!], { selection: { kind: 'stream', stream: sampleStream(1) } });
     expect(await problem(bytes(other))).toMatchObject({ code: 'INVALID_EVENT', line: 6 });
   });
 
@@ -79,7 +80,7 @@ describe('a file that is not sound is refused at its first problem', () => {
   });
 
   test('an unknown event type is refused, or kept and reported when asked', async () => {
-    const knownTypes = ['FundsAdded', 'FundsWithdrawn'];
+    const knownTypes = LEDGER_EVENT_TYPES;
     expect(await problem(fixture('unknown-type.ndjson'), { knownTypes })).toMatchObject({ code: 'UNKNOWN_EVENT_TYPE', line: 12 });
     const { events, summary } = await readAll(fixture('unknown-type.ndjson'), { knownTypes, unknownTypes: 'keep' });
     expect(events[10]!.type).toBe('AccountFrozen');
