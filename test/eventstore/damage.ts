@@ -7,7 +7,11 @@ import { pageStart, type PageRecord } from '../../src/eventstore/pages.ts';
  * version might, for tests of what readers do with it.
  */
 
-/** Replaces the stored record of `seq` with `value` (which need not be a sound event). */
+/**
+ * Replaces the stored record of `seq` with `value` (which need not be a sound
+ * event), in a page or tail record as written before checksums (none kept),
+ * so what readers make of the value itself is seen.
+ */
 export async function replaceStoredEvent(store: EventStore, seq: number, value: (before: unknown) => unknown): Promise<void> {
   const { db } = store;
   await db.transaction('rw', [db.pages, db.tail], async () => {
@@ -21,7 +25,7 @@ export async function replaceStoredEvent(store: EventStore, seq: number, value: 
     const record = (await db.tail.where(':id').belowOrEqual(seq).toArray()).find((r) => r.last >= seq);
     if (!record) throw new Error(`No stored event at seq ${seq}`);
     const events = record.events.map((e) => (e.meta.seq === seq ? (value(e) as typeof e) : e));
-    await db.tail.put({ ...record, events });
+    await db.tail.put({ first: record.first, last: record.last, events });
   });
 }
 
