@@ -1,24 +1,32 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { useChromium, waitForApp } from './support/browser.ts';
-import { accountBalance, accountRow, goToAccount, moneyInSystem, openAccount, openLedgerPage, screenshotScreen, submitAmount, transferOption, type LedgerPage } from './support/screens.ts';
+import { beforeAll, expect, test } from 'vitest';
+import { waitForApp } from './support/browser.ts';
+import {
+  accountBalance,
+  accountRow,
+  commandForm,
+  goToAccount,
+  mainTab,
+  moneyInSystem,
+  openAccount,
+  screenshotScreen,
+  submitAmount,
+  transferOption,
+  useLedgerPage,
+  type LedgerPage,
+} from './support/screens.ts';
 
-// One profile for the whole file: each test picks up the ledger where the one before left it.
-const browser = useChromium();
+const ledgerPage = useLedgerPage();
 let app: LedgerPage;
 let page: Page;
 
-beforeAll(async () => {
-  app = await openLedgerPage(browser());
+beforeAll(() => {
+  app = ledgerPage();
   page = app.page;
 });
 
-afterAll(async () => {
-  await app?.context.close();
-});
-
-const form = (name: string) => page.getByRole('form', { name });
-const tab = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+const form = (name: string) => commandForm(page, name);
+const tab = (name: string) => mainTab(page, name);
 
 const balance = () => accountBalance(page);
 

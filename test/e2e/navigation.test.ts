@@ -1,24 +1,24 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { useChromium, VIEWPORTS } from './support/browser.ts';
-import { accountBalance, goToAccount, openAccount, openLedgerPage, submitAmount, transferOption, type LedgerPage } from './support/screens.ts';
+import { beforeAll, expect, test } from 'vitest';
+import { VIEWPORTS } from './support/browser.ts';
+import {
+  accountBalance,
+  commandForm,
+  goToAccount,
+  mainTab,
+  openAccount,
+  submitAmount,
+  transferOption,
+  useLedgerPage,
+} from './support/screens.ts';
 
-// One profile for the whole file: each test picks up the ledger where the one before left it.
-const browser = useChromium();
-let app: LedgerPage;
+// One profile for the whole file: the accounts of one test are there in the next.
+const ledgerPage = useLedgerPage();
 let page: Page;
-
-beforeAll(async () => {
-  app = await openLedgerPage(browser());
-  page = app.page;
+beforeAll(() => {
+  ({ page } = ledgerPage());
 });
-
-afterAll(async () => {
-  await app?.context.close();
-});
-
-const form = (name: string) => page.getByRole('form', { name });
-const tab = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+const form = (name: string) => commandForm(page, name);
 const historyLines = () => page.locator('.history-line .history-kind').allTextContents();
 
 /**
@@ -54,13 +54,13 @@ test('verifying through the e-mailed link takes its message out of "Waiting to b
   await page.getByRole('heading', { name: 'Your ledger is empty' }).waitFor();
   await openAccount(page, 'Alice Adams', 'alice@example.org', '100');
   await openAccount(page, 'Bob Brown', 'bob@example.org');
-  await tab('Outbox').click();
+  await mainTab(page, 'Outbox').click();
   const waiting = page.getByRole('region', { name: /^Waiting to be sent/ });
   const alices = page.getByRole('article').filter({ hasText: 'To Alice Adams <alice@example.org>' });
   await waiting.getByRole('article').filter({ hasText: 'To Alice Adams' }).getByRole('link', { name: 'Open the verification link' }).click();
   await page.getByText(/^Account \d{4} \d{4} \d{4} \d{4} \(Alice Adams\) is verified\./).waitFor();
 
-  await tab('Outbox').click();
+  await mainTab(page, 'Outbox').click();
   await waiting.getByRole('article').filter({ hasText: 'To Bob Brown <bob@example.org>' }).waitFor();
   expect(await waiting.getByRole('heading', { level: 2 }).textContent()).toBe('Waiting to be sent (1)');
   // It was never sent, so it is not under "Sent" either: its work is done.
@@ -108,7 +108,7 @@ test('moving between accounts by a history link, a typed address, Back and Forwa
   expect(page.url()).toBe(alice);
   await expectOnlyAccount('Alice Adams', ['Deposit', ...aliceHistory], ALICE_FORMS);
   await expectAddFundsWorks('2', 'Added €2.00.', '€122.00');
-  expect(app.problems.join('\n')).toBe('');
+  expect(ledgerPage().problems.join('\n')).toBe('');
 });
 
 test('closing an account says so on screen and to screen readers', async () => {

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { newContext, openApp, saveScreenshots, waitForApp } from './browser.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { newContext, openApp, saveScreenshots, useChromium, waitForApp } from './browser.ts';
 
 export interface LedgerPage {
   context: BrowserContext;
@@ -16,6 +17,32 @@ export async function openLedgerPage(browser: Browser, path = ''): Promise<Ledge
   const { page, problems } = await openApp(context, path);
   await waitForApp(page);
   return { context, page, problems };
+}
+
+/** One ledger page for the whole test file (each test picks up where the one before left it): opened before its tests, closed after them. */
+export function useLedgerPage(): () => LedgerPage {
+  const browser = useChromium();
+  let app: LedgerPage | undefined;
+  beforeAll(async () => {
+    app = await openLedgerPage(browser());
+  });
+  afterAll(async () => {
+    await app?.context.close();
+  });
+  return () => {
+    if (!app) throw new Error('The ledger page is not open: call useLedgerPage() at the top of the test file.');
+    return app;
+  };
+}
+
+/** A command's form by its title ("Add funds", "Open an account"). */
+export function commandForm(page: Page, name: string) {
+  return page.getByRole('form', { name });
+}
+
+/** A tab of the main navigation ("Outbox", "Log"). */
+export function mainTab(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 }
 
 /** First run: "Load sample data", then wait until it is all in the log. */
@@ -51,7 +78,7 @@ export async function fitsNarrowPhone(page: Page): Promise<boolean> {
 
 /** Opens an account from the form on the Accounts screen and waits until it says the account is open. */
 export async function openAccount(page: Page, owner: string, email: string, deposit = ''): Promise<void> {
-  const open = page.getByRole('form', { name: 'Open an account' });
+  const open = commandForm(page, 'Open an account');
   await open.getByLabel('Owner').fill(owner);
   await open.getByLabel('E-mail').fill(email);
   await open.getByLabel('Initial deposit, optional (EUR)').fill(deposit);
@@ -61,7 +88,7 @@ export async function openAccount(page: Page, owner: string, email: string, depo
 
 /** Types an amount (and a note) into a money form on the account screen ("Add funds", "Withdraw", "Transfer") and submits it. */
 export async function submitAmount(page: Page, formName: string, amount: string, note = ''): Promise<void> {
-  const form = page.getByRole('form', { name: formName });
+  const form = commandForm(page, formName);
   await form.getByLabel('Amount (EUR)').fill(amount);
   if (note) await form.getByLabel('Note, optional').fill(note);
   await form.getByRole('button', { name: formName, exact: true }).click();
@@ -81,6 +108,6 @@ export function accountBalance(page: Page) {
 
 /** The Transfer form's choice for `owner`'s account ("Owner · 1234 5678 …"). */
 export async function transferOption(page: Page, owner: string): Promise<string | undefined> {
-  const labels = await page.getByRole('form', { name: 'Transfer' }).getByLabel('To').locator('option').allTextContents();
+  const labels = await commandForm(page, 'Transfer').getByLabel('To').locator('option').allTextContents();
   return labels.find((l) => l.startsWith(`${owner} · `));
 }
