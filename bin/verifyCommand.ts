@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { LogFileError, verifyLogFile, type LogFileSummary } from '../src/files/index.ts';
 
 interface Output {
@@ -31,12 +30,31 @@ function summaryText(file: string, s: LogFileSummary): string {
     `  events    ${s.eventCount}${s.eventCount > 0 ? ` (seq ${s.firstSeq} to ${s.lastSeq})` : ''}`,
     `  streams   ${s.streamCount}`,
     `  types     ${types || '(none)'}`,
+    `  rules     ${s.rulesChecked ? "every event keeps the ledger's rules" : 'not checked: the file holds part of a log, so its events are checked when merged into the log they continue'}`,
     `  digest    sha256 ${s.sha256} matches the header`,
     `  size      ${s.bytes} bytes, ${s.lines} lines`,
   ];
   if (Object.keys(s.unknownTypes).length > 0) lines.push(`  unknown   ${Object.keys(s.unknownTypes).join(', ')}`);
   for (const w of s.warnings) lines.push(`  note      line ${w.line}: ${w.message}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The file opened for reading, or why it cannot be, in words. */
+async function openFile(path: string): Promise<FileHandle | string> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'no such file';
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    return (error as Error).message;
+  }
+  if ((await handle.stat()).isDirectory()) {
+    await handle.close();
+    return 'it is a directory, not a log file';
+  }
+  return handle;
 }
 
 export async function main(args: string[], stdout: Output, stderr: Output): Promise<number> {
@@ -52,23 +70,28 @@ export async function main(args: string[], stdout: Output, stderr: Output): Prom
   const json = rest.includes('--json');
   const typesAt = rest.indexOf('--known-types');
   const knownTypes = typesAt >= 0 ? (rest[typesAt + 1] ?? '').split(',').filter(Boolean) : undefined;
-  try {
-    await stat(file);
-  } catch {
-    stderr.write(`rewind-log: cannot open ${file}\n`);
+  const opened = await openFile(file);
+  if (typeof opened === 'string') {
+    stderr.write(`rewind-log: cannot read ${file}: ${opened}\n`);
     return 2;
   }
   try {
-    const summary = await verifyLogFile(createReadStream(file), {
+    const summary = await verifyLogFile(opened.createReadStream(), {
       knownTypes,
       unknownTypes: rest.includes('--keep-unknown') ? 'keep' : 'reject',
     });
     stdout.write(json ? `${JSON.stringify({ ok: true, file, ...summary })}\n` : summaryText(file, summary));
     return 0;
   } catch (error) {
-    if (!(error instanceof LogFileError)) throw error;
+    if (!(error instanceof LogFileError)) {
+      stderr.write(`rewind-log: cannot read ${file}: ${(error as Error).message}\n`);
+      return 2;
+    }
     const problem = { ok: false, file, code: error.code, line: error.line, message: error.message };
     stdout.write(json ? `${JSON.stringify(problem)}\n` : `NOT OK ${file}\n  ${error.message} [${error.code}]\n`);
     return 1;
+  } finally {
+    // A read stopped at a problem leaves the file open.
+    await opened.close().catch(() => undefined);
   }
 }

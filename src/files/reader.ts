@@ -54,13 +54,6 @@ export interface ReadLogOptions {
   checkDuplicateIds?: boolean;
   /** Migration steps for older format versions (tests pass their own). */
   migrations?: readonly FormatMigration[];
-  /**
-   * Check the ledger's rules over a file that holds a whole log (default), as
-   * it is read: the first event that breaks one stops the read (RULE_BROKEN).
-   * A part of a log starts from a state the file does not hold: its events are
-   * judged where they join a log (a merge does that).
-   */
-  ledgerRules?: boolean;
 }
 
 export interface LogFileSummary {
@@ -75,7 +68,11 @@ export interface LogFileSummary {
   types: Record<string, number>;
   /** Types outside `knownTypes` that were kept, with their counts. */
   unknownTypes: Record<string, number>;
-  /** Whether the ledger's rules were checked over the file (a whole log, read with ledgerRules). */
+  /**
+   * Whether the ledger's rules were checked over the file: always for a whole
+   * log. A part of a log starts from a state the file does not hold, so its
+   * events are judged where they join a log (a merge does that).
+   */
   rulesChecked: boolean;
   /** The digest computed from the file (it matched the header's). */
   sha256: string;
@@ -87,10 +84,11 @@ export interface LogFileSummary {
 /**
  * Reads and checks a whole log file as a stream, in bounded memory: the header,
  * every event line (the event rules, seq and stream-version continuity, unique
- * ids, known types) and, at the end, the event count and the digest. The first
- * problem stops the read with a LogFileError naming its line. Events reach
- * `onEvents` as they are checked, so a consumer must treat them as provisional
- * until this promise resolves: only then is the file known to be whole.
+ * ids, known types, and the ledger's rules over a whole log) and, at the end,
+ * the event count and the digest. The first problem stops the read with a
+ * LogFileError naming its line. Events reach `onEvents` as they are checked, so
+ * a consumer must treat them as provisional until this promise resolves: only
+ * then is the file known to be whole.
  */
 export async function readLogFile(source: ByteSource, options: ReadLogOptions = {}): Promise<LogFileSummary> {
   const { signal, onEvents, onProgress } = options;
@@ -159,7 +157,7 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
       migrator = parsed.migrator;
       fileFormatVersion = header.formatVersion - parsed.migrator.steps.length;
       continuity = new Continuity(header, options.checkDuplicateIds ?? true);
-      if ((options.ledgerRules ?? true) && isCompleteLog(header)) gate = new RuleGate();
+      if (isCompleteLog(header)) gate = new RuleGate();
       options.onHeader?.(header);
       return;
     }

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { LEDGER_EVENT_TYPES } from '../../src/domain/index.ts';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
+import { LEDGER_EVENT_TYPES } from '../../src/domain/index.ts';
 import { fixture, fixturePath } from './fixtures.ts';
 
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'rewind-log.mjs');
@@ -57,8 +56,25 @@ test('verify checks event types when given the known ones', async () => {
   expect(kept.stdout).toMatch(/unknown +AccountFrozen/);
 });
 
-test('a missing file or a wrong command exits 2 with usage', async () => {
-  expect((await run('verify', '/no/such/file.ndjson')).code).toBe(2);
+test('a missing file or a directory exits 2 with one line saying why, never a stack', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rewind-cli-'));
+  for (const [path, why] of [
+    ['/no/such/file.ndjson', 'no such file'],
+    [dir, 'it is a directory, not a log file'],
+  ] as const) {
+    const { code, stdout, stderr } = await run('verify', path);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`rewind-log: cannot read ${path}: ${why}\n`);
+  }
+});
+
+test('the summary says whether the ledger’s rules were checked', async () => {
+  expect((await run('verify', fixturePath('valid.ndjson'))).stdout).toMatch(/rules +every event keeps the ledger's rules/);
+  expect((await run('verify', fixturePath('partial-range.ndjson'))).stdout).toMatch(/rules +not checked: the file holds part of a log/);
+});
+
+test('a wrong command exits 2 with usage', async () => {
   const usage = await run('check');
   expect(usage.code).toBe(2);
   expect(usage.stderr).toMatch(/Usage: rewind-log verify FILE/);
