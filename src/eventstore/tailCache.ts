@@ -1,6 +1,6 @@
 import type { RewindDatabase } from './db.ts';
 import { lastPageKey, sealedThrough, type TailRecord } from './pages.ts';
-import { checkedTailRecord } from './tailRecords.ts';
+import { checkedTailRecord, tailEnd } from './tailRecords.ts';
 import type { StoredEvent } from './types.ts';
 
 /** The tail as one transaction sees it. */
@@ -55,7 +55,7 @@ export class TailCache {
     const known = missing.length > 0 ? withRecords(base, read) : base;
     if (known !== this.known) this.known = known;
     // The tail continues the pages, so only an empty tail needs the last page's key.
-    const lastSeq = keys.length > 0 ? known.records.get(keys[keys.length - 1]!)!.last : sealedThrough(await (lastPage ?? lastPageKey(db)));
+    const lastSeq = keys.length > 0 ? tailEnd(known.records.get(keys[keys.length - 1]!)!) : sealedThrough(await (lastPage ?? lastPageKey(db)));
     return { records: known.records, byId: known.byId, lastSeq };
   }
 

@@ -35,17 +35,22 @@ function eventProblem(record: TailRecord, i: number): string | undefined {
   return undefined;
 }
 
-/** The record's events within lo..hi (inclusive), each checked; the first damaged one in that range throws. */
+/**
+ * The record's events within lo..hi (inclusive), each checked; the first
+ * damaged one in that range throws, and so does a range reaching past the
+ * events the list holds when the record says it holds more (events lost).
+ */
 export function tailEventsOf(record: TailRecord, lo: number, hi: number): StoredEvent[] {
   const { first, events } = record;
   if (!Array.isArray(events)) throw damaged(first, 'its tail record holds no list of events');
-  if (record.last !== first + events.length - 1) throw damaged(first, `its tail record says it ends at ${JSON.stringify(record.last)} but holds ${events.length} events`);
   const out: StoredEvent[] = [];
   for (let i = Math.max(0, lo - first); i < events.length && first + i <= hi; i++) {
     const problem = eventProblem(record, i);
     if (problem) throw damaged(first + i, problem);
     out.push(events[i]!);
   }
+  const held = first + events.length - 1;
+  if (hi > held && tailEnd(record) > held) throw damaged(held + 1, `its tail record ends at ${record.last} but holds events only to ${held}`);
   return out;
 }
 
@@ -56,10 +61,13 @@ export function checkedTailRecord(record: TailRecord): TailRecord {
 }
 
 /**
- * The last seq a record stands for, without trusting what it says: its key and
- * the length of its list (its key alone when that is no list). A read up to
- * there meets the damage and names it.
+ * The last seq a record stands for, read tolerantly: the end its list of
+ * events reaches from its key, or the end it says it has when that is further
+ * (events were lost); its key alone when it holds no list. A read up to there
+ * meets the damage and names it.
  */
 export function tailEnd(record: TailRecord): number {
-  return Array.isArray(record.events) ? record.first + Math.max(0, record.events.length - 1) : record.first;
+  if (!Array.isArray(record.events)) return record.first;
+  const held = record.first + Math.max(0, record.events.length - 1);
+  return Number.isSafeInteger(record.last) && record.last > held ? record.last : held;
 }

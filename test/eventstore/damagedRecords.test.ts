@@ -69,6 +69,19 @@ describe('a damaged tail record', () => {
     expect(await seqsOf(store, PAGE_SIZE + 6, PAGE_SIZE + 8)).toEqual(range(PAGE_SIZE + 6, PAGE_SIZE + 8));
   });
 
+  it('that lost events (its list shorter than the record says) names the first one lost, also when it is the newest record', async () => {
+    let store = await storedLog();
+    await damageTailRecord(store, PAGE_SIZE + 20, (record) => (record.events as unknown[]).splice(2));
+    store = await openStore();
+    expect(await store.lastSeq()).toBe(PAGE_SIZE + 20);
+    expect(await failure(store.readAll({ fromSeq: PAGE_SIZE + 10 }))).toEqual({
+      name: 'DamagedEventError',
+      seq: PAGE_SIZE + 18,
+      message: `Event ${PAGE_SIZE + 18} is damaged in the log and cannot be read (its tail record ends at ${PAGE_SIZE + 20} but holds events only to ${PAGE_SIZE + 17}).`,
+    });
+    expect(await seqsOf(store, PAGE_SIZE + 16, PAGE_SIZE + 17)).toEqual([PAGE_SIZE + 16, PAGE_SIZE + 17]);
+  });
+
   it('is never sealed into a page: the seal leaves the tail as it was', async () => {
     const store = await storedLog();
     await damageTailRecord(store, PAGE_SIZE + 1, (record) => ((record.events as unknown[])[0] = null));

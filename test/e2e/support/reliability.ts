@@ -162,7 +162,9 @@ export async function damageEvent(page: Page, seq: number, value?: unknown, log 
         const lines = (sealed.bytes === undefined ? sealed.text : new TextDecoder().decode(sealed.bytes)).split('\n');
         lines[seq - sealed.first] = JSON.stringify(value);
         const text = lines.join('\n');
-        tx.objectStore('pages').put(sealed.bytes === undefined ? { ...sealed, text } : { ...sealed, bytes: new TextEncoder().encode(text) });
+        // Without its checksum, as a page written before checksums: the damage is then named by its own line.
+        const { sum: _, ...unsummed } = sealed;
+        tx.objectStore('pages').put(sealed.bytes === undefined ? { ...unsummed, text } : { ...unsummed, bytes: new TextEncoder().encode(text) });
         where = 'page';
       } else if (commit) {
         const events = value === undefined ? commit.events.filter((e) => e.meta.seq !== seq) : commit.events.map((e) => (e.meta.seq === seq ? value : e));
