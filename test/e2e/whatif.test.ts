@@ -109,6 +109,43 @@ test('a branch from a time-travel point: skip a real event, run a command in the
   await context.close();
 });
 
+test('a transfer is one decision in a branch: Skip on its TransferSent skips both halves, money in the system stays the sum of the balances; a needed deposit cannot be skipped', async () => {
+  const { ledger, context, page, problems } = await withSmallLedger(browser());
+  const sentSeq = ledger.transferSeq - 1;
+  const depositSeq = ledger.events.find((e) => e.type === 'FundsAdded' && (e.payload as { accountNumber: string }).accountNumber === ledger.alice)!.meta.seq;
+  await showScreen(page, '#/log', 'Event log');
+  await page.getByRole('button', { name: 'What if…', exact: true }).click();
+  await logRow(page, sentSeq).getByRole('button', { name: 'Skip', exact: true }).click();
+  await banner(page).getByText('2 events skipped, 0 events injected.').waitFor();
+  for (const seq of [sentSeq, ledger.transferSeq]) await logRow(page, seq).getByText('Skipped in this branch').waitFor();
+
+  await page.getByRole('button', { name: 'Compare with reality' }).click();
+  await compareRow(page, 'Alice Example').waitFor();
+  expect(await cells(page, 'Alice Example')).toEqual(['€80.00', '€50.00', '+€30.00']);
+  expect(await cells(page, 'Bob Example')).toEqual(['€60.00', '€90.00', '-€30.00']);
+  expect(await cells(page, 'Money in the system')).toEqual(['€140.00', '€140.00', 'None']);
+  expect(await balances(page)).toEqual({ 'Alice Example': '€80.00', 'Bob Example': '€60.00' });
+
+  // Alice's withdrawal needs her opening deposit: the branch refuses to lose it, and says which rule.
+  await showScreen(page, '#/log', 'Event log');
+  await logRow(page, depositSeq).getByRole('button', { name: 'Skip', exact: true }).click();
+  await banner(page)
+    .getByRole('alert')
+    .filter({
+      hasText: `The branch could not take that change: it breaks the rule FUNDS at event ${ledger.withdrawalSeq} (FundsWithdrawn). Account ${ledger.alice} holds 0.00, less than the 20.00 that would leave it.`,
+    })
+    .waitFor();
+  await banner(page).getByText('2 events skipped, 0 events injected.').waitFor();
+  expect(await logRow(page, depositSeq).getByText('Skipped in this branch').count()).toBe(0);
+  await saveScreenshots(page, 'whatif-refused');
+
+  await logRow(page, ledger.transferSeq).getByRole('button', { name: 'Include', exact: true }).click();
+  await banner(page).getByText('0 events skipped, 0 events injected.').waitFor();
+  expect(await banner(page).getByRole('alert').count()).toBe(0);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
 test('a branch saved as a scenario is reopened after a reload, deleted and restored, and exported as a hypothetical file that opens again', async () => {
   const { ledger, context, page, problems } = await withSmallLedger(browser());
   await page.getByRole('button', { name: 'What if…', exact: true }).click();
