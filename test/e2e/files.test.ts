@@ -14,6 +14,7 @@ import {
   writeLogFile,
   writeTextFile,
 } from './support/ledgerFiles.ts';
+import { hostileLog, hostility, renumbered } from '../files/hostileFiles.ts';
 
 const browser = useChromium();
 
@@ -94,6 +95,32 @@ test('a damaged file is refused with its line number and changes nothing; a repl
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Restore previous log' }).click()]);
   await page.getByRole('status').filter({ hasText: 'Restored the previous log.' }).waitFor();
   expect(await balances(page)).toEqual({ 'Alice Example': '€50.00', 'Bob Example': '€90.00' });
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('a well-formed file that breaks the ledger’s rules is refused by replace and merge, naming line, event, account and rule; nothing changes', async () => {
+  const { ledger, context, page, problems } = await withSmallLedger(browser());
+  const before = { 'Alice Example': '€50.00', 'Bob Example': '€90.00' };
+  // Replace: Alice's opening deposit with its sign flipped, the file otherwise sound (digest, seqs, versions).
+  const flipped = hostileLog(ledger.events, hostility('an amount with its sign flipped'));
+  const replaced = await importProblem(page, await writeLogFile(flipped.events), 'Replace the current log');
+  expect(replaced).toContain(`Line ${flipped.at + 2}: event ${flipped.at + 1} (FundsAdded on account ${ledger.alice}) breaks a rule of the ledger`);
+  expect(replaced).toContain('The amount must be more than zero.');
+  expect(replaced).toContain('nothing was changed');
+  // Merge: the same log with one new event, a withdrawal of more than Bob holds.
+  const overdraft = renumbered([
+    ...ledger.events,
+    { type: 'FundsWithdrawn', payload: { accountNumber: ledger.bob, amount: 9_001 }, meta: { ...ledger.events.at(-1)!.meta, id: 'overdraft', at: '2026-01-20T10:00:00.000Z' } },
+  ]);
+  const merged = await importProblem(page, await writeLogFile(overdraft), 'Merge with the current log');
+  expect(merged).toContain(`event ${overdraft.length} (FundsWithdrawn on account ${ledger.bob}) breaks a rule of the ledger: Account ${ledger.bob} holds 90.00, less than the 90.01`);
+  // Replace again: a transfer's received half dropped.
+  const halved = hostileLog(ledger.events, hostility('one half of a transfer dropped'), ledger.transferSeq - 1);
+  expect(await importProblem(page, await writeLogFile(halved.events), 'Replace the current log')).toContain('TransferReceived');
+  expect(await balances(page)).toEqual(before);
+  await showScreen(page, '#/data', 'Data');
+  expect(await page.getByRole('button', { name: 'Restore previous log' }).count()).toBe(0);
   expect(problems).toEqual([]);
   await context.close();
 });
