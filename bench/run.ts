@@ -176,7 +176,10 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
         bench((p) =>
           measured(p, 'fullReplay', () => p.evaluate((o) => window.rewindBench.fullReplay(o), { sampleEvents: Math.min(events, 100_000) })),
         ),
-      (r) => `${fmt(r.ms)} ms, ${fmt(r.eventsPerS)} events/s (folding ${fmt(r.foldMs)} ms, reading and parsing the rest)`,
+      (r) =>
+        `${fmt(r.ms)} ms, ${fmt(r.eventsPerS)} events/s (folding ${fmt(r.foldMs)} ms, reading and parsing the rest; ` +
+        `checking ${fmt(r.checksummedPages)} page checksums ${fmt(r.checksumMs)} ms of it; ` +
+        `shape checks ${fmt(r.shapeCheckMs)} ms per ${fmt(r.sampleEvents)} events)`,
     );
 
     run.keyframes = await phase(

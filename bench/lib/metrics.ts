@@ -73,6 +73,8 @@ export function metricsOfRun(run: SizeRun): Metrics {
   if (run.fullReplay) {
     put('full_replay_ms', run.fullReplay.ms, 'ms');
     put('full_replay_events_per_s', run.fullReplay.eventsPerS, 'events/s');
+    // Informational: the part of the full replay spent checking page checksums.
+    if (run.fullReplay.checksumMs !== undefined) put('full_replay_checksum_ms', run.fullReplay.checksumMs, 'ms');
   }
   const appends = run.commands?.appends.map((a) => a.ms) ?? [];
   if (appends.length > 0) {

@@ -63,6 +63,12 @@ export interface FullReplayResult extends Rate {
   /** Fold time of each projection alone over the first `sampleEvents` events, in ms. */
   perProjectionMs: Record<string, number>;
   sampleEvents: number;
+  /** Checking every page's checksum, as the replay's reads do, timed alone (see checksumTime). */
+  checksumMs: number;
+  /** Pages whose checksum was checked (and matched). */
+  checksummedPages: number;
+  /** Checking that each of the first `sampleEvents` events is shaped like one, as every read of a page line does, timed alone. */
+  shapeCheckMs: number;
 }
 
 export interface KeyframesResult {

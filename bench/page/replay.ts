@@ -1,4 +1,6 @@
-import type { StoredEvent } from '../../src/eventstore/index.ts';
+import type { EventStore, StoredEvent } from '../../src/eventstore/index.ts';
+import { wordSum } from '../../src/eventstore/checksum.ts';
+import { eventShapeProblem } from '../../src/eventstore/eventShape.ts';
 import { accountStream, ledgerProjections, seededRandom } from '../../src/domain/index.ts';
 import { REPLAY_PAGE, type AnyProjection, decodeState, foldInto, initialCursors, replay, saveSnapshots, stateAt } from '../../src/replay/index.ts';
 import { createTimeTravel, createWhatIfBranch } from '../../src/store/index.ts';
@@ -15,6 +17,7 @@ export async function fullReplay({ sampleEvents }: { sampleEvents: number }): Pr
     const t = performance.now();
     const result = await replay(store, timedFolds(ledgerProjections, folding), { useSnapshots: false });
     const elapsed = ms(t);
+    const checksums = await checksumTime(store);
 
     // Which projection costs what: each folded alone over the first events, a page at a time as replay does.
     const sample = await store.readAll({ fromSeq: 1, limit: sampleEvents });
@@ -25,6 +28,11 @@ export async function fullReplay({ sampleEvents }: { sampleEvents: number }): Pr
       for (let i = 0; i < sample.length; i += REPLAY_PAGE) foldInto([projection], cursors, sample.slice(i, i + REPLAY_PAGE));
       perProjectionMs[projection.name] = ms(s);
     }
+    // The check every event read from a page gets (the replay's reads make it), timed alone over the sample.
+    const shapeStart = performance.now();
+    const misshapen = sample.filter((event) => eventShapeProblem(event, event.meta.seq) !== undefined).length;
+    const shapeCheckMs = ms(shapeStart);
+    if (misshapen > 0) throw new Error(`${misshapen} events of the sample fail the shape check`);
     return {
       events: result.seq,
       ms: elapsed,
@@ -34,8 +42,31 @@ export async function fullReplay({ sampleEvents }: { sampleEvents: number }): Pr
       readMs: elapsed - folding.ms,
       perProjectionMs,
       sampleEvents: sample.length,
+      checksumMs: checksums.ms,
+      checksummedPages: checksums.pages,
+      shapeCheckMs,
     };
   });
+}
+
+/**
+ * What checking the pages' checksums costs within a full replay: the very
+ * sums the replay's reads compute, over every page's stored bytes, timed
+ * alone (reading the pages is not counted). The replay without checksums is
+ * the replay's time less this.
+ */
+async function checksumTime(store: EventStore): Promise<{ ms: number; pages: number }> {
+  let total = 0;
+  let pages = 0;
+  for (let after = 0; ; ) {
+    const batch = await store.db.pages.where(':id').above(after).limit(100).toArray();
+    if (batch.length === 0) break;
+    const t = performance.now();
+    for (const page of batch) if (page.bytes !== undefined && page.sum !== undefined && wordSum(page.bytes) === page.sum) pages += 1;
+    total += ms(t);
+    after = batch[batch.length - 1]!.first;
+  }
+  return { ms: total, pages };
 }
 
 /** The projections, each page's fold timed into `folding.ms` (as replay folds: a page at a time through applyMany). */
