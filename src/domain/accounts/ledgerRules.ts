@@ -4,7 +4,7 @@ import type { LedgerEvent, TransferSent } from './events.ts';
 import { MAX_BALANCE, formatCents } from './money.ts';
 import { ledgerPayloadProblem } from './payloadChecks.ts';
 import { streamOf } from './routing.ts';
-import { emailKey } from './streams.ts';
+import { emailKey, isStreamOfAccount } from './streams.ts';
 
 /** The rule an event breaks; stable, so tests and screens can match on it. */
 export type LedgerRule =
@@ -132,83 +132,77 @@ export class LedgerRules {
 
   private violation(event: LedgerEvent, stream: string): RuleViolation | undefined {
     const number = event.payload.accountNumber;
-    const broken = (rule: LedgerRule, message: string): RuleViolation => ({ rule, message, account: number });
-    if (stream !== streamOf(event)) return broken('STREAM', `${event.type} belongs on stream ${streamOf(event)}, not ${stream}.`);
+    if (!onOwnStream(event, stream)) return broken('STREAM', number, `${event.type} belongs on stream ${streamOf(event)}, not ${stream}.`);
     const sent = this.pending;
     if (sent && !(event.type === 'TransferReceived' && event.payload.transferId === sent.transferId))
-      return {
-        rule: 'TRANSFER_HALVES',
-        account: sent.accountNumber,
-        message: `Transfer ${sent.transferId} left account ${sent.accountNumber} but the next event is not its TransferReceived: a transfer's two halves come together.`,
-      };
+      return broken(
+        'TRANSFER_HALVES',
+        sent.accountNumber,
+        `Transfer ${sent.transferId} left account ${sent.accountNumber} but the next event is not its TransferReceived: a transfer's two halves come together.`,
+      );
     if (event.type === 'AccountOpened')
-      return this.account(number) ? broken('ACCOUNT_OPENED_TWICE', `Account ${number} is opened a second time.`) : undefined;
+      return this.account(number) ? broken('ACCOUNT_OPENED_TWICE', number, `Account ${number} is opened a second time.`) : undefined;
     const followed = this.follows(number);
     // An account not followed passes every check of its own facts, as if it were open, verified and holding what it needs.
     const account = followed ? this.account(number) : { ...TRUSTED };
-    if (!account) return broken('ACCOUNT_EXISTS', `${event.type} names account ${number}, which was never opened.`);
-    const mustBeOpen = () => (account.open ? undefined : broken('ACCOUNT_OPEN', `Account ${number} is closed and takes no ${event.type}.`));
-    const room = (amount: number) =>
-      followed && account.balance + amount > MAX_BALANCE
-        ? broken('BALANCE_LIMIT', `Account ${number} cannot hold ${formatCents(account.balance + amount)}.`)
-        : undefined;
-    const payer = (amount: number) =>
-      mustBeOpen() ??
-      (account.verified ? undefined : broken('VERIFIED', `Account ${number} is not verified, so no money may leave it.`)) ??
-      (!followed || account.balance >= amount
-        ? undefined
-        : broken('FUNDS', `Account ${number} holds ${formatCents(account.balance)}, less than the ${formatCents(amount)} that would leave it.`));
+    if (!account) return broken('ACCOUNT_EXISTS', number, `${event.type} names account ${number}, which was never opened.`);
     switch (event.type) {
       case 'FundsAdded':
-        return mustBeOpen() ?? room(event.payload.amount);
+        return notOpen(account, event, number) ?? (followed ? noRoom(account, event.payload.amount, number) : undefined);
       case 'FundsWithdrawn':
-        return payer(event.payload.amount);
+        return cannotPay(account, event, number, event.payload.amount, followed);
       case 'TransferSent': {
-        const { to, amount } = event.payload;
-        if (to === number) return broken('TRANSFER_HALVES', `Transfer ${event.payload.transferId} sends money from account ${number} to itself.`);
-        return payer(amount);
+        const { to, amount, transferId } = event.payload;
+        if (to === number) return broken('TRANSFER_HALVES', number, `Transfer ${transferId} sends money from account ${number} to itself.`);
+        return cannotPay(account, event, number, amount, followed);
       }
       case 'TransferReceived': {
         const { transferId, from, amount } = event.payload;
         if (!sent)
-          return broken('TRANSFER_HALVES', `Account ${number} receives transfer ${transferId}, but no TransferSent of it comes right before.`);
+          return broken('TRANSFER_HALVES', number, `Account ${number} receives transfer ${transferId}, but no TransferSent of it comes right before.`);
         if (sent.to !== number || from !== sent.accountNumber || amount !== sent.amount)
           return broken(
             'TRANSFER_HALVES',
+            number,
             `The halves of transfer ${transferId} do not match: ${formatCents(sent.amount)} sent from ${sent.accountNumber} to ${sent.to}, ${formatCents(amount)} received by ${number} from ${from}.`,
           );
-        return mustBeOpen() ?? room(amount);
+        return notOpen(account, event, number) ?? (followed ? noRoom(account, amount, number) : undefined);
       }
       case 'AccountVerified':
-        if (followed && account.verified) return broken('VERIFICATION', `Account ${number} is verified a second time.`);
-        return mustBeOpen() ?? (account.codeSent ? undefined : broken('VERIFICATION', `Account ${number} is verified before any code was sent to it.`));
+        if (followed && account.verified) return broken('VERIFICATION', number, `Account ${number} is verified a second time.`);
+        return (
+          notOpen(account, event, number) ??
+          (account.codeSent ? undefined : broken('VERIFICATION', number, `Account ${number} is verified before any code was sent to it.`))
+        );
       case 'AccountClosed':
         return (
-          mustBeOpen() ??
-          (!followed || account.balance === 0 ? undefined : broken('CLOSING_BALANCE', `Account ${number} closes while it still holds ${formatCents(account.balance)}.`))
+          notOpen(account, event, number) ??
+          (!followed || account.balance === 0
+            ? undefined
+            : broken('CLOSING_BALANCE', number, `Account ${number} closes while it still holds ${formatCents(account.balance)}.`))
         );
       case 'VerificationMessageQueued':
       case 'WithdrawalMessageQueued':
         if (!followed) return undefined;
         return this.messageSent(number, event.payload.messageId) === undefined
           ? undefined
-          : broken('MESSAGE', `Message ${event.payload.messageId} of account ${number} is queued a second time.`);
+          : broken('MESSAGE', number, `Message ${event.payload.messageId} of account ${number} is queued a second time.`);
       case 'MessageSent': {
         if (!followed) return undefined;
         const status = this.messageSent(number, event.payload.messageId);
-        if (status === undefined) return broken('MESSAGE', `Account ${number} has no message ${event.payload.messageId} to mark as sent.`);
-        return status ? broken('MESSAGE', `Message ${event.payload.messageId} of account ${number} is marked as sent twice.`) : undefined;
+        if (status === undefined) return broken('MESSAGE', number, `Account ${number} has no message ${event.payload.messageId} to mark as sent.`);
+        return status ? broken('MESSAGE', number, `Message ${event.payload.messageId} of account ${number} is marked as sent twice.`) : undefined;
       }
       case 'EmailReserved': {
         const holder = this.holder(event.payload.email);
         if (holder !== undefined && holder !== number)
-          return broken('EMAIL', `The address ${event.payload.email} is reserved for account ${number} while open account ${holder} holds it.`);
-        return account.open ? undefined : broken('ACCOUNT_OPEN', `Account ${number} is closed and cannot reserve an address.`);
+          return broken('EMAIL', number, `The address ${event.payload.email} is reserved for account ${number} while open account ${holder} holds it.`);
+        return account.open ? undefined : broken('ACCOUNT_OPEN', number, `Account ${number} is closed and cannot reserve an address.`);
       }
       case 'EmailReleased':
         return this.holder(event.payload.email) === number
           ? undefined
-          : broken('EMAIL', `Account ${number} releases the address ${event.payload.email}, which it does not hold.`);
+          : broken('EMAIL', number, `Account ${number} releases the address ${event.payload.email}, which it does not hold.`);
       default: {
         const unhandled: never = event;
         return unhandled;
@@ -267,6 +261,38 @@ export class LedgerRules {
       }
     }
   }
+}
+
+function broken(rule: LedgerRule, account: string, message: string): RuleViolation {
+  return { rule, message, account };
+}
+
+/** Account events go on the account's stream, address events on the address's (whose name costs a hash, so it is built only for those). */
+function onOwnStream(event: LedgerEvent, stream: string): boolean {
+  return event.type === 'EmailReserved' || event.type === 'EmailReleased'
+    ? stream === streamOf(event)
+    : isStreamOfAccount(stream, event.payload.accountNumber);
+}
+
+function notOpen(account: AccountFacts, event: LedgerEvent, number: string): RuleViolation | undefined {
+  return account.open ? undefined : broken('ACCOUNT_OPEN', number, `Account ${number} is closed and takes no ${event.type}.`);
+}
+
+function noRoom(account: AccountFacts, amount: number, number: string): RuleViolation | undefined {
+  return account.balance + amount > MAX_BALANCE
+    ? broken('BALANCE_LIMIT', number, `Account ${number} cannot hold ${formatCents(account.balance + amount)}.`)
+    : undefined;
+}
+
+/** Money leaves only an open, verified account that holds it (what an account not followed holds is not known here). */
+function cannotPay(account: AccountFacts, event: LedgerEvent, number: string, amount: number, followed: boolean): RuleViolation | undefined {
+  return (
+    notOpen(account, event, number) ??
+    (account.verified ? undefined : broken('VERIFIED', number, `Account ${number} is not verified, so no money may leave it.`)) ??
+    (!followed || account.balance >= amount
+      ? undefined
+      : broken('FUNDS', number, `Account ${number} holds ${formatCents(account.balance)}, less than the ${formatCents(amount)} that would leave it.`))
+  );
 }
 
 function accountOfPayload(payload: unknown): string | undefined {
