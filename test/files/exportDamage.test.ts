@@ -50,20 +50,28 @@ describe('exporting a log damaged before its newest snapshot', () => {
     expect(await exportBefore(store, 299)).toMatchObject({ eventCount: 299, firstSeq: 1, lastSeq: 299 });
   });
 
-  test('a changed digit (valid JSON, caught by the page’s checksum): the export stops at the page’s first event, and everything before it exports as a file the reader verifies', async () => {
+  test('a changed digit (valid JSON, caught by the page’s checksum): the export stops where the damage starts, and everything before it exports as a file the reader verifies', async () => {
     const store = await snapshottedLog();
+    const seq = PAGE_SIZE + 300;
+    let blockStartsIn = 0;
     await damagePageBytes(store, PAGE_SIZE + 1, (bytes) => {
-      const at = new TextDecoder().decode(bytes).indexOf('"by":1') + '"by":'.length;
+      const text = new TextDecoder().decode(bytes);
+      const at = text.lastIndexOf('"by":1', text.indexOf(`"seq":${seq},`)) + '"by":'.length;
       bytes[at] = 0x37;
+      // The event whose line holds the first byte of the 512-byte block the damage is in (the checksum keeps a mark per block).
+      blockStartsIn = PAGE_SIZE + 1 + text.slice(0, at - (at % 512)).split('\n').length - 1;
     });
+    expect(blockStartsIn).toBeGreaterThan(seq - 5);
+    expect(blockStartsIn).toBeLessThanOrEqual(seq);
     expect((await replay(store, [counter])).states.counter).toBe(2 * PAGE_SIZE + 5);
     const { exported, replayed } = await exportAndReplay(store);
+    const named = blockStartsIn;
     expect(exported).toEqual({
       name: 'DamagedEventError',
-      seq: PAGE_SIZE + 1,
-      message: `Event ${PAGE_SIZE + 1} is damaged in the log and cannot be read (the page of events ${PAGE_SIZE + 1} to ${2 * PAGE_SIZE} does not match its checksum).`,
+      seq: named,
+      message: `Event ${named} is damaged in the log and cannot be read (the page of events ${PAGE_SIZE + 1} to ${2 * PAGE_SIZE} does not match its checksum from this event on).`,
     });
     expect(replayed).toBe((exported as { message: string }).message);
-    expect(await exportBefore(store, PAGE_SIZE)).toMatchObject({ eventCount: PAGE_SIZE, firstSeq: 1, lastSeq: PAGE_SIZE });
+    expect(await exportBefore(store, named - 1)).toMatchObject({ eventCount: named - 1, firstSeq: 1, lastSeq: named - 1 });
   });
 });
