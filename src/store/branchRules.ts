@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent } from '../eventstore/index.ts';
+import type { EventStore, JsonValue, StoredEvent } from '../eventstore/index.ts';
 import { accountNumberOfStream, accountStream, emailStream, isLedgerEvent, LedgerRules, type RuleViolation } from '../domain/index.ts';
 import { eventAt, splice, type Injection, type PreparedBranch } from '../replay/index.ts';
 
@@ -61,7 +61,24 @@ export function injectedPartner(inject: readonly Injection[], index: number): nu
   return other?.type === half.partner && field(other, 'transferId') === field(event, 'transferId') ? index + half.step : undefined;
 }
 
-/** The real events the branch plays right before and right after each injection point: an injection between them may split a transfer. */
+/**
+ * A real transfer half with the other half the log holds right beside it,
+ * written as the decider writes the pair. Used for a half whose other half was
+ * not read: on an account not followed, with no injection between the halves
+ * (the events around an injection are read), so in a log that keeps the rules
+ * the log's own other half is exactly this. Reading it would cost a read per
+ * transfer.
+ */
+function withOtherHalf(event: StoredEvent): StoredEvent[] {
+  const sent = event.type === 'TransferSent';
+  const { accountNumber, to, from, ...rest } = event.payload as Record<string, JsonValue>;
+  const other = String(sent ? to : from);
+  const payload = { accountNumber: other, ...rest, [sent ? 'from' : 'to']: accountNumber! };
+  const half: StoredEvent = { type: HALVES[event.type]!.partner, payload, meta: { ...event.meta, stream: accountStream(other) } };
+  return sent ? [event, half] : [half, event];
+}
+
+/** The real ledger events the branch plays right before and right after each injection point: an injection between them may split a transfer. */
 async function neighbours(store: EventStore, branch: Branch, skip: ReadonlySet<number>): Promise<StoredEvent[]> {
   const points = [...new Set(branch.injected.map((e) => Math.min(e.meta.seq, branch.toSeq)))];
   const found = await Promise.all(
@@ -72,25 +89,27 @@ async function neighbours(store: EventStore, branch: Branch, skip: ReadonlySet<n
 
 /**
  * The first rule of the ledger (LedgerRules) a branch breaks, or undefined
- * when it keeps them all. Only what the branch changes is read: the streams
- * of its skipped and injected events and of the real events around each
- * injection, every account they name (both sides of a transfer), those
- * accounts' address streams, and the other half of each of their transfers.
- * Those are judged in play order, from each stream's first event; every other
- * account is not followed (LedgerRules' `follows`): its events are as the real
- * log has them, which keeps the rules, so it passes as it did there. Changes
- * on one account thus cost that account's streams, not a replay of the log.
+ * when it keeps them all. Only what the branch changes is read: the streams of
+ * its skipped and injected events, every account they name (both sides of a
+ * transfer) with its address streams, and the real events right around each
+ * injection (an injection may split a transfer; an address event there brings
+ * its whole stream). Those are judged in play order, from each stream's first
+ * event; every other account is not followed (LedgerRules' `follows`): its
+ * events are as the real log has them, which keeps the rules, so they pass as
+ * they did there. A change on one account costs that account's streams, not a
+ * replay of the log.
  */
 export async function branchViolation(store: EventStore, branch: Branch): Promise<BranchViolation | undefined> {
   const skip = new Set(branch.skipped);
-  const skipped = await Promise.all(branch.skipped.map((seq) => eventAt(store, seq)));
-  const touching = [...skipped.filter((e): e is StoredEvent => e !== undefined), ...branch.injected, ...(await neighbours(store, branch, skip))];
-  const followed = new Set(touching.flatMap(accountsNamed));
-  const streams = new Set([...touching.map((e) => e.meta.stream), ...[...followed].map(accountStream)]);
+  const [skipped, around] = await Promise.all([Promise.all(branch.skipped.map((seq) => eventAt(store, seq))), neighbours(store, branch, skip)]);
+  const changes = [...skipped.filter((e): e is StoredEvent => e !== undefined), ...branch.injected];
+  const followed = new Set(changes.flatMap(accountsNamed));
+  const streams = new Set([...changes.map((e) => e.meta.stream), ...[...followed].map(accountStream)]);
   for (const stream of streams) {
     const number = accountNumberOfStream(stream);
     if (number) followed.add(number);
   }
+  for (const e of around) if (!accountNumberOfStream(e.meta.stream)) streams.add(e.meta.stream);
 
   const kept = async (stream: string) => (await store.readStream(stream)).filter((e) => e.meta.seq <= branch.toSeq && !skip.has(e.meta.seq));
   const real = new Map<string, StoredEvent[]>(await Promise.all([...streams].map(async (s) => [s, await kept(s)] as const)));
@@ -102,12 +121,14 @@ export async function branchViolation(store: EventStore, branch: Branch): Promis
     .filter((s) => !real.has(s));
   for (const [s, events] of await Promise.all(addresses.map(async (s) => [s, await kept(s)] as const))) real.set(s, events);
 
-  // The other half of each transfer with an account not followed: the rules pair the halves.
-  const halves = [...real.values()].flat().filter((e) => HALVES[e.type] && accountsNamed(e).some((n) => !followed.has(n)));
-  const partners = await Promise.all(halves.map((e) => transferPartner(store, e)));
-
-  const events = [...new Map([...real.values(), partners].flat().filter((e) => e !== undefined).map((e) => [e.meta.seq, e])).values()];
-  events.sort((a, b) => a.meta.seq - b.meta.seq);
+  // The real events read, in seq order; a transfer half with an account not followed beside its other half, when that was not read.
+  const read = [...new Map([...real.values(), around].flat().map((e) => [e.meta.seq, e])).values()].sort((a, b) => a.meta.seq - b.meta.seq);
+  const halvesRead = new Set(read.filter((e) => HALVES[e.type]).map((e) => `${e.type}/${String(field(e, 'transferId'))}`));
+  const events = read.flatMap((e) => {
+    const half = HALVES[e.type];
+    const unread = half && !halvesRead.has(`${half.partner}/${String(field(e, 'transferId'))}`);
+    return unread && accountsNamed(e).some((n) => !followed.has(n)) ? withOtherHalf(e) : [e];
+  });
   const rules = new LedgerRules(undefined, (account) => followed.has(account));
   for (const event of splice(events, branch.injected)) {
     const violation = rules.admit(event);
