@@ -49,12 +49,6 @@ export function ComparePanel() {
   return (
     <section className="card compare-panel" aria-label="Compare with reality">
       <h2>Compare with reality</h2>
-      {comparison.overdrawn.length > 0 && (
-        <p className="compare-warning" role="alert">
-          In this branch {comparison.overdrawn.map((a) => a.owner).join(', ')}{' '}
-          {comparison.overdrawn.length === 1 ? 'goes' : 'go'} below zero: later real events no longer fit this history.
-        </p>
-      )}
       <table className="data-table compare-table">
         <caption>Accounts that differ</caption>
         <CompareHead first="Account" />

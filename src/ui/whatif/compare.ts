@@ -27,8 +27,6 @@ export interface Comparison {
   /** Accounts the same in both. */
   sameCount: number;
   totals: TotalDifference[];
-  /** Accounts whose balance the branch takes below zero: its later real events no longer fit. */
-  overdrawn: AccountSummary[];
 }
 
 function notesFor(branch: AccountSummary | undefined, reality: AccountSummary | undefined): string[] {
@@ -51,8 +49,7 @@ export function compareWithReality(branch: LedgerStates, reality: LedgerStates):
     if (difference === 0 && notes.length === 0) sameCount++;
     else accounts.push({ accountNumber: (b ?? r)!.accountNumber, owner: (b ?? r)!.owner, branch: b, reality: r, difference, notes });
   };
-  const branchAccounts = listAccounts(branch.accounts);
-  for (const b of branchAccounts) {
+  for (const b of listAccounts(branch.accounts)) {
     consider(b, real.get(b.accountNumber));
     real.delete(b.accountNumber);
   }
@@ -65,5 +62,5 @@ export function compareWithReality(branch: LedgerStates, reality: LedgerStates):
     { label: 'Withdrawn', kind: 'money', branch: branch.totals.withdrawn, reality: reality.totals.withdrawn },
     { label: 'Open accounts', kind: 'count', branch: branch.accounts.openCount, reality: reality.accounts.openCount },
   ];
-  return { accounts, sameCount, totals, overdrawn: branchAccounts.filter((a) => a.balance < 0) };
+  return { accounts, sameCount, totals };
 }
