@@ -39,9 +39,12 @@ export interface WhatIfState {
 export interface WhatIfBranch {
   readonly store: StoreApi<WhatIfState>;
   start(basePoint: number): Promise<void>;
+  /** Each change below goes through the ledger's rules first: one that breaks a rule rejects with BranchRuleError, the branch as it was. */
   open(plan: BranchPlan): Promise<void>;
+  /** Skips a real event, or includes it again; a transfer half goes with its other half. */
   toggleSkip(seq: number): Promise<void>;
   inject(injections: Injection[]): Promise<void>;
+  /** Removes an injection; an injected transfer half goes with the other half beside it. */
   removeInjection(index: number): Promise<void>;
   discard(): void;
 }
