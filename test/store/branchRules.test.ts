@@ -120,6 +120,30 @@ describe('what-if keeps the ledger’s rules', () => {
     expect(branch.store.getState()).toMatchObject({ plan: { inject: [] }, error: expect.stringMatching(/^it breaks the rule TRANSFER_HALVES at the end of the branch\./) });
   });
 
+  test('when an event is injected between the two halves of a real transfer, then it is refused naming TRANSFER_HALVES', async () => {
+    const { branch, bob, sent, last } = await givenTwoAccounts();
+    await branch.start(last);
+    const deposit: Injection = { afterSeq: sent, stream: accountStream(bob), event: { type: 'FundsAdded', payload: { accountNumber: bob, amount: 100 } } };
+    await expect(branch.inject([deposit])).rejects.toMatchObject({ violation: { rule: 'TRANSFER_HALVES' } });
+    await branch.inject([{ ...deposit, afterSeq: sent + 1 }]);
+    expect(branch.store.getState().plan!.inject).toHaveLength(1);
+  });
+
+  test('given an injected transfer, when one of its halves is removed, then the other goes with it', async () => {
+    const { branch, ada, bob, last } = await givenTwoAccounts();
+    await branch.start(last);
+    const half = (account: string, type: string, other: Record<string, string>): Injection => ({
+      afterSeq: last,
+      stream: accountStream(account),
+      event: { type, payload: { accountNumber: account, transferId: 't-what-if', amount: 1_000, ...other } },
+    });
+    await branch.inject([half(ada, 'TransferSent', { to: bob }), half(bob, 'TransferReceived', { from: ada })]);
+    expect(money(branch, ada, bob).balances).toEqual([4_000, 10_000]);
+    await branch.removeInjection(1);
+    expect(branch.store.getState().plan!.inject).toEqual([]);
+    expect(money(branch, ada, bob)).toEqual({ balances: [5_000, 9_000], sum: 14_000, totals: 14_000, reports: 14_000 });
+  });
+
   test('when a scenario plan skips half a transfer, then opening it is refused and no branch opens', async () => {
     const { branch, sent, last } = await givenTwoAccounts();
     const plan: BranchPlan = { basePoint: last, skip: [sent], inject: [] };
