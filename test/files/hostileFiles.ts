@@ -87,6 +87,19 @@ export const HOSTILITIES: readonly Hostility[] = [
       return [...events.slice(0, at + 1), overdraw, ...events.slice(at + 1)];
     },
   },
+  {
+    name: 'a deposit into a closed account',
+    applies: (e) => e.type === 'AccountClosed',
+    change: (events, at) => {
+      const closed = events[at]!;
+      const deposit: StoredEvent = {
+        type: 'FundsAdded',
+        payload: { accountNumber: payloadOf(closed).accountNumber, amount: 100 } as StoredEvent['payload'],
+        meta: { ...closed.meta, id: `${closed.meta.id}-late-deposit` },
+      };
+      return [...events.slice(0, at + 1), deposit, ...events.slice(at + 1)];
+    },
+  },
 ];
 
 export function hostility(name: string): Hostility {

@@ -50,8 +50,9 @@ describe('the import gate', () => {
   test.each(HOSTILITIES.map((h) => ({ name: h.name, change: h })))(
     '$name: refused by replace, merge and rewind-log verify alike, naming line, seq, account and rule; nothing changes',
     async ({ change }: { change: Hostility }) => {
-      // Changed past the middle, so a merge into a log holding the first part has the change among its new events.
-      const { events, at } = hostileLog(LEDGER, change, Math.floor(LEDGER.length / 2));
+      // Changed past the middle where it can be, so a merge into a log holding the part before has the change among its new events.
+      const candidates = LEDGER.flatMap((e, i) => (change.applies(e) ? [i] : []));
+      const { events, at } = hostileLog(LEDGER, change, candidates.find((i) => i >= LEDGER.length / 2) ?? candidates.at(-1));
       const file = buildFile(events);
       const refusal = await readRefusal(file);
       expect(refusal).toMatchObject({ name: 'LedgerRuleError', code: 'RULE_BROKEN' });
