@@ -3,7 +3,7 @@ import { PAGE_SIZE, type EventInput, type EventStore } from '../../src/eventstor
 import { IdFilter } from '../../src/eventstore/idFilter.ts';
 import { bucketedEnd } from '../../src/eventstore/pages.ts';
 import { RUNS_PER_MERGE, idHash } from '../../src/eventstore/idIndex.ts';
-import { closeStores, openStore, range, settle } from './helpers.ts';
+import { closeStores, openStore, range } from './helpers.ts';
 
 afterEach(() => {
   closeStores();
@@ -12,12 +12,14 @@ afterEach(() => {
 
 const event = (id: string, amount = 1): EventInput => ({ type: 'Deposited', payload: { amount }, meta: { id } });
 
-/** `count` events in commits of 250, ids `${prefix}-1`, … */
+/** `count` events in commits of 250, ids `${prefix}-1`, …, and the pages they filled sealed (and merged). */
 async function fill(store: EventStore, count: number, prefix: string): Promise<void> {
   for (let start = 1; start <= count; start += 250) {
     const ids = range(start, Math.min(count, start + 249));
     await store.appendMany([{ stream: prefix, events: ids.map((n) => event(`${prefix}-${n}`)) }]);
   }
+  // Sealing follows in the background; a test counting another store's reads must not race it.
+  await store.settled();
 }
 
 /** Enough pages that their id runs are merged into the id buckets. */
@@ -53,9 +55,13 @@ describe('the id filter', () => {
     const mine = await openStore();
     const theirs = await openStore();
     await fill(theirs, MERGED + 10, 'early');
+    const builds = vi.spyOn(IdFilter.prototype, 'build');
+    /** Waits for the filter builds started so far (each runs out of the transaction, after the lookup that wanted it). */
+    const built = () => Promise.all(builds.mock.results.map((result) => result.value as Promise<void>));
     await mine.append('mine', [event('mine-1')]);
     // The first lookup could not use the filter; it is built after it, out of the transaction.
-    await settle(20);
+    expect(builds).toHaveBeenCalled();
+    await built();
     const bucketReads = vi.spyOn(mine.db.idBuckets, 'bulkGet');
     await mine.append('mine', [event('mine-2')]);
     expect(bucketReads).not.toHaveBeenCalled();
@@ -66,7 +72,7 @@ describe('the id filter', () => {
     await fill(theirs, MERGED, 'late');
     await expect(mine.append('mine', [event('late-3', 2)])).rejects.toMatchObject({ name: 'DuplicateEventError' });
     expect(await mine.append('late', [event('late-3')])).toMatchObject({ firstSeq: MERGED + 15 });
-    await settle(20);
+    await built();
     await expect(mine.append('mine', [event(`late-${MERGED - 600}`, 2)])).rejects.toMatchObject({ name: 'DuplicateEventError' });
     expect(await mine.hasIds(['early-1', 'late-1', 'mine-2', 'none'])).toEqual(
       new Map([['early-1', 1], ['late-1', MERGED + 13], ['mine-2', MERGED + 12]]),
