@@ -67,7 +67,7 @@ export interface FullReplayResult extends Rate {
   checksumMs: number;
   /** Pages whose checksum was checked (and matched). */
   checksummedPages: number;
-  /** Checking that each of the first `sampleEvents` events is shaped like one, as every read of a page line does, timed alone. */
+  /** Checking that each of the first `sampleEvents` events is shaped like one, as reads of pages without a checksum do, timed alone. */
   shapeCheckMs: number;
 }
 

@@ -28,7 +28,7 @@ export async function fullReplay({ sampleEvents }: { sampleEvents: number }): Pr
       for (let i = 0; i < sample.length; i += REPLAY_PAGE) foldInto([projection], cursors, sample.slice(i, i + REPLAY_PAGE));
       perProjectionMs[projection.name] = ms(s);
     }
-    // The check every event read from a page gets (the replay's reads make it), timed alone over the sample.
+    // The check each line of a page without a checksum gets when read, timed alone over the sample.
     const shapeStart = performance.now();
     const misshapen = sample.filter((event) => eventShapeProblem(event, event.meta.seq) !== undefined).length;
     const shapeCheckMs = ms(shapeStart);
