@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accountStream, getAccount, ledgerProjections, listMessages, type AccountOpened, type Stored } from '../../src/domain/index.ts';
 import { openEventStore, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
 import { exportLog, readLogFile } from '../../src/files/index.ts';
-import { foldAll, type Projection } from '../../src/replay/index.ts';
+import { ReplayError, foldAll, replay, type Projection } from '../../src/replay/index.ts';
 import { bootReplay, sameShape } from '../../src/store/bootReplay.ts';
 import { asLedgerStates, createMemoryImage, openLedger, type Ledger } from '../../src/store/index.ts';
 import { connectionLost, injectFaults, quotaExceeded } from '../eventstore/faultInjection.ts';
@@ -82,6 +82,16 @@ describe('a corrupt or unreadable snapshot is ignored and the state rebuilt from
         if (snapshot.name === 'outbox') (snapshot as { seq: unknown }).seq = 'seven';
       });
     });
+  });
+
+  it('a snapshot whose JSON cannot be read is passed over and deleted; the other snapshots stay', async () => {
+    const { store } = await rebootWith(async (s) => {
+      await s.db.snapshots.toCollection().modify((snapshot) => {
+        if (snapshot.name === 'totals') snapshot.state = { encoding: 'json', json: '{"deposited":12' };
+      });
+    });
+    const others = ledgerProjections.map((p) => p.name).filter((name) => name !== 'totals');
+    await expect.poll(async () => (await store.db.snapshots.toArray()).map((s) => s.name).sort()).toEqual(others.sort());
   });
 
   it('a snapshot that cannot be read at all is skipped', async () => {
@@ -169,6 +179,34 @@ describe('a corrupt event record', () => {
     expect(message).toBe('Event 4 is damaged in the log and cannot be read (its type is not text).');
     await expect(exportLog(rebooted.eventStore)).rejects.toMatchObject({ name: 'DamagedEventError', seq: 4, message });
     expect(total).toBeGreaterThan(4);
+  });
+});
+
+describe('a money event whose amount is not a number', () => {
+  it('stops the boot naming that event, rather than showing NaN balances and totals', async () => {
+    const { ledger, ada } = await ledgerWithHistory();
+    // After the snapshots, so the boot folds it.
+    const seq = (await ledger.dispatch({ type: 'AddFunds', account: ada, amount: 7_00 })).events[0]!.meta.seq;
+    await ledger.close();
+    opened.splice(opened.indexOf(ledger), 1);
+    const store = await rawStore();
+    await replaceStoredEvent(store, seq, (event) => {
+      const e = event as StoredEvent;
+      expect(e.type).toBe('FundsAdded');
+      return { ...e, payload: { ...(e.payload as object), amount: 'lots' } };
+    });
+    const image = createMemoryImage({ eventStore: store, projections: ledgerProjections, onError: () => {} });
+    opened.push({ close: image.stop });
+    await image.ready;
+    expect(image.store.getState()).toMatchObject({
+      status: 'failed',
+      error: { seq, message: `Event ${seq} is damaged in the log and cannot be read (its amount is "lots", not a number).` },
+    });
+    // From the first event too: a ReplayError at that seq with no cause (a damaged record, not a failing projection).
+    const error = await replay(store, ledgerProjections, { useSnapshots: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReplayError);
+    expect(error).toMatchObject({ seq });
+    expect((error as ReplayError).cause).toBeUndefined();
   });
 });
 
