@@ -12,7 +12,7 @@ import {
   type WhatIfResult,
   type WhatIfShortcut,
 } from '../replay/index.ts';
-import type { BranchViolation } from './branchRules.ts';
+import { branchViolation, injectedPartner, transferPartner, type BranchViolation } from './branchRules.ts';
 import { BranchRuleError } from './errors.ts';
 import { ledgerShortcut } from './whatIfShortcut.ts';
 
@@ -25,9 +25,6 @@ export interface BranchPlan {
   /** Hypothetical events, each played after the real event it names. */
   inject: Injection[];
 }
-
-/** The ledger's rules for branches, loaded with the first branch: booting does not need them. */
-const branchRules = () => import('./branchRules.ts');
 
 export interface WhatIfState {
   plan?: BranchPlan;
@@ -67,8 +64,7 @@ export function createWhatIfBranch(options: {
   /** The first rule a branch's changes break; the ledger's rules by default. */
   rules?: (eventStore: EventStore, branch: PreparedBranch) => Promise<BranchViolation | undefined>;
 }): WhatIfBranch {
-  const { eventStore, projections, shortcut = ledgerShortcut } = options;
-  const rules = options.rules ?? (async (store: EventStore, branch: PreparedBranch) => (await branchRules()).branchViolation(store, branch));
+  const { eventStore, projections, shortcut = ledgerShortcut, rules = branchViolation } = options;
   const store = createStore<WhatIfState>(() => ({ loading: false }));
   let latest = 0;
 
@@ -113,7 +109,7 @@ export function createWhatIfBranch(options: {
       current();
       // A transfer is one decision: its two halves are skipped, and included again, together.
       const event = await eventAt(eventStore, seq);
-      const partner = event && (await (await branchRules()).transferPartner(eventStore, event));
+      const partner = event && (await transferPartner(eventStore, event));
       const seqs = partner ? [seq, partner.meta.seq] : [seq];
       const plan = current();
       const rest = plan.skip.filter((s) => !seqs.includes(s));
@@ -124,9 +120,7 @@ export function createWhatIfBranch(options: {
       const plan = current();
       return replan({ ...plan, inject: [...plan.inject, ...injections] });
     },
-    removeInjection: async (index) => {
-      current();
-      const { injectedPartner } = await branchRules();
+    removeInjection: (index) => {
       const plan = current();
       const partner = injectedPartner(plan.inject, index);
       return replan({ ...plan, inject: plan.inject.filter((_, i) => i !== index && i !== partner) });
