@@ -9,7 +9,7 @@ export {
   type HistoryOrigin,
   type HistoryReader,
 } from './accountHistory.ts';
-export { ViewingPastError } from './errors.ts';
+export { BranchRuleError, ViewingPastError } from './errors.ts';
 export type { ImageState, BootInfo, MemoryImage } from './memoryImage.ts';
 export type { TimeTravel, TimeTravelState, PastView } from './timeTravel.ts';
 export type { WhatIfBranch, WhatIfState, BranchPlan } from './whatIfBranch.ts';

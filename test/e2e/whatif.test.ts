@@ -109,7 +109,7 @@ test('a branch from a time-travel point: skip a real event, run a command in the
   await context.close();
 });
 
-test('a transfer is one decision in a branch: Skip on its TransferSent skips both halves, money in the system stays the sum of the balances; a needed deposit cannot be skipped', async () => {
+test('a transfer is one decision in a branch: Skip on its TransferSent skips both halves, money in the system stays the sum of the balances; a needed deposit cannot be skipped, nor a withdrawal injected that starves a later transfer', async () => {
   const { ledger, context, page, problems } = await withSmallLedger(browser());
   const sentSeq = ledger.transferSeq - 1;
   const depositSeq = ledger.events.find((e) => e.type === 'FundsAdded' && (e.payload as { accountNumber: string }).accountNumber === ledger.alice)!.meta.seq;
@@ -142,6 +142,15 @@ test('a transfer is one decision in a branch: Skip on its TransferSent skips bot
   await logRow(page, ledger.transferSeq).getByRole('button', { name: 'Include', exact: true }).click();
   await banner(page).getByText('0 events skipped, 0 events injected.').waitFor();
   expect(await banner(page).getByRole('alert').count()).toBe(0);
+
+  // An injected withdrawal the decider allows where it goes, but that leaves too little for the transfer after it.
+  await page.getByRole('button', { name: 'Inject event' }).click();
+  const form = await inject(page, { account: ledger.alice, amount: '60.00', after: String(ledger.withdrawalSeq - 1) });
+  await form
+    .getByRole('alert')
+    .filter({ hasText: `At event ${ledger.withdrawalSeq - 1}: the branch could not take it: it breaks the rule FUNDS at event ${sentSeq} (TransferSent).` })
+    .waitFor();
+  await banner(page).getByText('0 events skipped, 0 events injected.').waitFor();
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { listAccounts } from '../../domain/index.ts';
+import { BranchRuleError } from '../../store/index.ts';
 import { AmountField } from '../components/AmountField.tsx';
 import { formatAccountNumber } from '../components/accountNumber.ts';
 import { describeError, type CommandProblem } from '../components/describeError.ts';
@@ -78,7 +79,8 @@ export function InjectForm() {
       setAmount('');
       setNote('');
     } catch (error) {
-      const described = describeError(error);
+      // A change the branch refuses names the rule it breaks; the banner above says so too.
+      const described = error instanceof BranchRuleError ? { message: `the branch could not take it: ${error.message}` } : describeError(error);
       setProblem({ ...described, message: `At event ${afterSeq}: ${described.message}` });
     } finally {
       setPending(false);
