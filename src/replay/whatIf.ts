@@ -2,6 +2,7 @@ import { eventInputProblem, InvalidEventError, type EventInput, type EventStore,
 import { eventAt } from './branchEvents.ts';
 import { applyEvent, foldInto, statesOf, type Cursors } from './fold.ts';
 import type { AnyProjection, StatesOf } from './projection.ts';
+import { ReplayAbortedError } from './errors.ts';
 import { replay, type ReplayProgress } from './replay.ts';
 
 /** A hypothetical event to play right after the real event `afterSeq`. */
@@ -63,6 +64,8 @@ export interface WhatIfOptions {
   /** The real states the caller already holds (the memory image); used when they include exactly the events up to `toSeq`. */
   live?: { seq: number; states: StatesOf };
   onProgress?: (progress: ReplayProgress) => void;
+  /** Stops a replay between pages (ReplayAbortedError): the caller no longer wants the branch. */
+  signal?: AbortSignal;
 }
 
 export const HYPOTHETICAL_ID_PREFIX = 'what-if:';
@@ -122,7 +125,7 @@ async function replayBranch(
   injected: readonly StoredEvent[],
   options: WhatIfOptions,
 ): Promise<StatesOf> {
-  const base = await replay(store, projections, { toSeq: fromSeq - 1 });
+  const base = await replay(store, projections, { toSeq: fromSeq - 1, signal: options.signal });
   const cursors: Cursors = base.cursors;
   const total = Math.max(0, toSeq - fromSeq + 1);
   let next = 0;
@@ -132,6 +135,7 @@ async function replayBranch(
   options.onProgress?.({ done: 0, total });
   injectUpTo(fromSeq - 1);
   for (let from = fromSeq; from <= toSeq; ) {
+    if (options.signal?.aborted) throw new ReplayAbortedError();
     const page = await store.readAll({ fromSeq: from, toSeq, limit: options.pageSize ?? 5000 });
     if (page.length === 0) break;
     // Runs of kept real events fold a page at a time; a skip or an injection ends a run.
@@ -191,7 +195,7 @@ export async function branchStates(
     const skippedEvents = await Promise.all(skipped.map((seq) => eventAt(store, seq)));
     if (skippedEvents.every((e) => e !== undefined)) {
       const [live, finish] = await Promise.all([
-        options.live?.seq === toSeq ? options.live.states : replay(store, projections, { toSeq }).then((r) => r.states),
+        options.live?.seq === toSeq ? options.live.states : replay(store, projections, { toSeq, signal: options.signal }).then((r) => r.states),
         options.shortcut({ store, projections, fromSeq, toSeq, skipped: skippedEvents, injected }),
       ]);
       const states = finish?.(live);

@@ -76,16 +76,27 @@ export function createWhatIfBranch(options: {
     const fromSeq = Math.max(1, Math.min(plan.basePoint + 1, ...plan.skip, ...plan.inject.map((i) => i.afterSeq + 1)));
     try {
       const prepared = await prepareBranch(eventStore, fromSeq, { skip: plan.skip, inject: plan.inject });
-      // Judged before its states are computed: a refused change costs no replay.
-      const violation = await rules(eventStore, prepared);
-      if (violation) throw new BranchRuleError(violation);
-      const result = await branchStates(eventStore, projections, prepared, {
+      // Judged while its states are computed (both mostly wait on reads); a refused change stops a replay.
+      const refused = new AbortController();
+      const states = branchStates(eventStore, projections, prepared, {
         shortcut,
         live: options.live?.(),
+        signal: refused.signal,
         onProgress: (progress) => {
-          if (request === latest) store.setState({ progress });
+          if (request === latest && !refused.signal.aborted) store.setState({ progress });
         },
       });
+      // Left unawaited when the change is refused: its failure then says nothing new.
+      states.catch(() => undefined);
+      const violation = await rules(eventStore, prepared).catch((error: unknown) => {
+        refused.abort();
+        throw error;
+      });
+      if (violation) {
+        refused.abort();
+        throw new BranchRuleError(violation);
+      }
+      const result = await states;
       if (request === latest) store.setState({ result, loading: false, progress: undefined });
     } catch (error) {
       // A change the branch cannot take is refused; the branch stays as it was.

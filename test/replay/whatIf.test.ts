@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { InvalidEventError, openEventStore } from '../../src/eventstore/index.ts';
-import { branchEvents, branchStreamEvents, whatIf, type WhatIfShortcut } from '../../src/replay/index.ts';
+import { branchEvents, branchStreamEvents, ReplayAbortedError, whatIf, type WhatIfShortcut } from '../../src/replay/index.ts';
 import { count, counter, seen, steppingClock } from './counter.ts';
 
 async function counterStore(...steps: number[]) {
@@ -16,6 +16,14 @@ async function allOf<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
 }
 
 describe('what-if', () => {
+  test('a branch its caller no longer wants stops replaying', async () => {
+    const store = await counterStore(1, 2, 3, 4);
+    const stopped = new AbortController();
+    stopped.abort();
+    await expect(whatIf(store, [counter], 2, { skip: [3] }, { signal: stopped.signal })).rejects.toBeInstanceOf(ReplayAbortedError);
+    expect((await whatIf(store, [counter], 2, { skip: [3] }, { signal: new AbortController().signal })).states.counter).toBe(7);
+  });
+
   test('skips and injects events in a branch without writing to the log', async () => {
     const store = await counterStore(1, 2, 3, 4);
     const before = await store.readAll();
