@@ -14,10 +14,10 @@ const combined = (a: number, b: number) => (b & (B_BITS - 1)) * 0x100000000 + (a
  * byte order (little-endian wherever browsers run; the last 1-3 bytes one by
  * one): `a` is the sum of the words, `b` the sum of the running `a`s, so a
  * changed word always changes `a` and a moved one changes `b`. Stored with a
- * page and checked on every read of it: a word at a time because a read of a
- * million events sums 130 MB of pages, and a sum per byte (or a CRC table per
- * byte) costs about four times as much in JS. With `marks`, the running
- * checksum at the end of each whole block of MARK_BYTES is pushed onto it.
+ * page and checked on every read of it, so it runs over every byte a replay
+ * reads: a word at a time, the cheapest sum measured (docs/performance.md).
+ * With `marks`, the running checksum at the end of each whole block of
+ * MARK_BYTES is pushed onto it.
  */
 export function wordSum(bytes: Uint8Array, marks?: number[]): number {
   const whole = bytes.length >>> 2;

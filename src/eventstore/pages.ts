@@ -144,8 +144,8 @@ function untrusted(page: PageRecord, seq: number): DamagedEventError {
 /**
  * Parses the line of event `seq` and, in a page with no checksum, checks it is
  * that event. A line a checksum vouches for is the line written, and lines are
- * only written from events already checked: the check is skipped there, as it
- * would cost a full replay more than the checksum does.
+ * only written from events already checked: the check is skipped there, so a
+ * replay of checksummed pages pays one sum per page, not a check per event.
  */
 function parseLine(line: string, seq: number, summed: boolean): StoredEvent {
   let event: unknown;
