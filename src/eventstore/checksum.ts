@@ -1,5 +1,3 @@
-import { asciiJsonBytes } from './asciiJson.ts';
-
 /** Words per block of a page's marks (512 bytes, about two lines): a mismatch is traced to its block. */
 const MARK_WORDS = 128;
 export const MARK_BYTES = MARK_WORDS * 4;
@@ -54,7 +52,17 @@ export function intactBytes(bytes: Uint8Array, marks: ArrayLike<number>): number
   return blocks * MARK_BYTES;
 }
 
-/** The checksum of one canonical line as a page would hold it (ASCII): what a tail record keeps per event. */
+/**
+ * The same pair of sums over one canonical line's UTF-16 code units: what a
+ * tail record keeps per event. A commit sums every event it writes, inside its
+ * transaction, so the line is summed as the string it is, with no encoding.
+ */
 export function lineSum(line: string): number {
-  return wordSum(asciiJsonBytes(line));
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < line.length; i++) {
+    a = (a + line.charCodeAt(i)) | 0;
+    b = (b + a) | 0;
+  }
+  return combined(a, b);
 }
