@@ -44,6 +44,11 @@ describe('exporting pages stored as ASCII bytes, UTF-8 bytes and text', () => {
   test('gives the same file byte for byte, the file imported, and a log holding every kind exports a file the reader verifies', async () => {
     const store = await storedLog();
     expect((await store.db.pages.toArray()).every((p) => p.bytes?.every((b) => b < 0x80))).toBe(true);
+    // An import writes its pages' checksums as the store's seals do.
+    expect((await store.db.pages.toArray()).map((p) => [typeof p.sum, p.marks?.length])).toEqual([
+      ['number', expect.any(Number) as number],
+      ['number', expect.any(Number) as number],
+    ]);
     const fromBytes = await exported(store);
     const body = (data: Uint8Array) => Buffer.from(data.subarray(data.indexOf(0x0a) + 1));
     expect(body(fromBytes).equals(body(bytes(buildFile(events))))).toBe(true);
