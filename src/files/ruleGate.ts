@@ -26,8 +26,8 @@ export class LedgerRuleError extends LogFileError {
  */
 export class RuleGate {
   private readonly rules: LedgerRules;
-  /** Where the newest transfer half began, for a file that ends between a transfer's halves. */
-  private sent: { seq: number; line: number; type: string } | undefined;
+  /** Where each transfer with one half seen has it, oldest first, as the rules keep them: a file may end before the other half. */
+  private readonly halves = new Map<string, { seq: number; line: number; type: string }>();
 
   constructor(base?: DecisionState) {
     this.rules = new LedgerRules(base);
@@ -37,13 +37,16 @@ export class RuleGate {
   check(event: StoredEvent, line: number): void {
     const violation = this.rules.admit(event);
     if (violation) throw refusal(violation, event.meta.seq, event.type, line);
-    if (event.type === 'TransferSent') this.sent = { seq: event.meta.seq, line, type: event.type };
+    if (event.type !== 'TransferSent' && event.type !== 'TransferReceived') return;
+    const { transferId } = event.payload as { transferId: string };
+    if (!this.halves.delete(transferId)) this.halves.set(transferId, { seq: event.meta.seq, line, type: event.type });
   }
 
-  /** After the last event: throws when the file ends between a transfer's two halves. */
+  /** After the last event: throws, at the half it has, when a transfer has only one half. */
   finish(): void {
     const violation = this.rules.finish();
-    if (violation && this.sent) throw refusal(violation, this.sent.seq, this.sent.type, this.sent.line);
+    const [half] = this.halves.values();
+    if (violation && half) throw refusal(violation, half.seq, half.type, half.line);
   }
 }
 

@@ -24,32 +24,13 @@ function accountsNamed(event: StoredEvent): string[] {
   return ['accountNumber', 'to', 'from'].map((name) => field(event, name)).filter((n): n is string => typeof n === 'string');
 }
 
-/**
- * The nearest real event in the ledger's sense from `seq` on, stepping by
- * `step`: events of types the domain does not know, and those in `skip`, are
- * passed over, as the rules pass over them.
- */
-async function nearestLedgerEvent(
-  store: EventStore,
-  seq: number,
-  step: 1 | -1,
-  toSeq: number,
-  skip: ReadonlySet<number> = new Set(),
-): Promise<StoredEvent | undefined> {
-  for (let at = seq; at >= 1 && at <= toSeq; at += step) {
-    if (skip.has(at)) continue;
-    const event = await eventAt(store, at);
-    if (!event || isLedgerEvent(event)) return event;
-  }
-  return undefined;
-}
-
-/** The other half of a real transfer half: the ledger event right after (or before) it, of the same transfer. */
+/** The other half of a real transfer half: on the other account's stream, with the same transfer id (a commit of several commands puts other events between the halves). */
 export async function transferPartner(store: EventStore, event: StoredEvent): Promise<StoredEvent | undefined> {
   const half = HALVES[event.type];
-  if (!half) return undefined;
-  const other = await nearestLedgerEvent(store, event.meta.seq + half.step, half.step, Number.MAX_SAFE_INTEGER);
-  return other?.type === half.partner && field(other, 'transferId') === field(event, 'transferId') ? other : undefined;
+  const other = field(event, event.type === 'TransferSent' ? 'to' : 'from');
+  if (!half || typeof other !== 'string') return undefined;
+  const transferId = field(event, 'transferId');
+  return (await store.readStream(accountStream(other))).find((e) => e.type === half.partner && field(e, 'transferId') === transferId);
 }
 
 /** Where the other half of the transfer injected at `index` is in the list (halves are injected side by side), if it is there. */
@@ -62,12 +43,11 @@ export function injectedPartner(inject: readonly Injection[], index: number): nu
 }
 
 /**
- * A real transfer half with the other half the log holds right beside it,
- * written as the decider writes the pair. Used for a half whose other half was
- * not read: on an account not followed, with no injection between the halves
- * (the events around an injection are read), so in a log that keeps the rules
- * the log's own other half is exactly this. Reading it would cost a read per
- * transfer.
+ * A real transfer half with its other half beside it, written as the decider
+ * writes the pair. Used for a half whose other half was not read (it is on an
+ * account not followed): in a log that keeps the rules the log's own other half
+ * matches it, and the rules do not ask where it stands. Reading it would cost a
+ * read per transfer.
  */
 function withOtherHalf(event: StoredEvent): StoredEvent[] {
   const sent = event.type === 'TransferSent';
@@ -78,22 +58,11 @@ function withOtherHalf(event: StoredEvent): StoredEvent[] {
   return sent ? [event, half] : [half, event];
 }
 
-/** The real ledger events the branch plays right before and right after each injection point: an injection between them may split a transfer. */
-async function neighbours(store: EventStore, branch: Branch, skip: ReadonlySet<number>): Promise<StoredEvent[]> {
-  const points = [...new Set(branch.injected.map((e) => Math.min(e.meta.seq, branch.toSeq)))];
-  const found = await Promise.all(
-    points.flatMap((seq) => [nearestLedgerEvent(store, seq, -1, branch.toSeq, skip), nearestLedgerEvent(store, seq + 1, 1, branch.toSeq, skip)]),
-  );
-  return found.filter((e): e is StoredEvent => e !== undefined);
-}
-
 /**
  * The first rule of the ledger (LedgerRules) a branch breaks, or undefined
  * when it keeps them all. Only what the branch changes is read: the streams of
- * its skipped and injected events, every account they name (both sides of a
- * transfer) with its address streams, and the real events right around each
- * injection (an injection may split a transfer; an address event there brings
- * its whole stream). Those are judged in play order, from each stream's first
+ * its skipped and injected events, and every account they name (both sides of
+ * a transfer) with its address streams. Those are judged in play order, from each stream's first
  * event; every other account is not followed (LedgerRules' `follows`): its
  * events are as the real log has them, which keeps the rules, so they pass as
  * they did there. A change on one account costs that account's streams, not a
@@ -101,7 +70,7 @@ async function neighbours(store: EventStore, branch: Branch, skip: ReadonlySet<n
  */
 export async function branchViolation(store: EventStore, branch: Branch): Promise<BranchViolation | undefined> {
   const skip = new Set(branch.skipped);
-  const [skipped, around] = await Promise.all([Promise.all(branch.skipped.map((seq) => eventAt(store, seq))), neighbours(store, branch, skip)]);
+  const skipped = await Promise.all(branch.skipped.map((seq) => eventAt(store, seq)));
   const changes = [...skipped.filter((e): e is StoredEvent => e !== undefined), ...branch.injected];
   const followed = new Set(changes.flatMap(accountsNamed));
   const streams = new Set([...changes.map((e) => e.meta.stream), ...[...followed].map(accountStream)]);
@@ -109,7 +78,6 @@ export async function branchViolation(store: EventStore, branch: Branch): Promis
     const number = accountNumberOfStream(stream);
     if (number) followed.add(number);
   }
-  for (const e of around) if (!accountNumberOfStream(e.meta.stream)) streams.add(e.meta.stream);
 
   const kept = async (stream: string) => (await store.readStream(stream)).filter((e) => e.meta.seq <= branch.toSeq && !skip.has(e.meta.seq));
   const real = new Map<string, StoredEvent[]>(await Promise.all([...streams].map(async (s) => [s, await kept(s)] as const)));
@@ -122,7 +90,7 @@ export async function branchViolation(store: EventStore, branch: Branch): Promis
   for (const [s, events] of await Promise.all(addresses.map(async (s) => [s, await kept(s)] as const))) real.set(s, events);
 
   // The real events read, in seq order; a transfer half with an account not followed beside its other half, when that was not read.
-  const read = [...new Map([...real.values(), around].flat().map((e) => [e.meta.seq, e])).values()].sort((a, b) => a.meta.seq - b.meta.seq);
+  const read = [...new Map([...real.values()].flat().map((e) => [e.meta.seq, e])).values()].sort((a, b) => a.meta.seq - b.meta.seq);
   const halvesRead = new Set(read.filter((e) => HALVES[e.type]).map((e) => `${e.type}/${String(field(e, 'transferId'))}`));
   const events = read.flatMap((e) => {
     const half = HALVES[e.type];

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main as rewindLog } from '../../bin/verifyCommand.ts';
+import type { EventStore, StoredEvent } from '../../src/eventstore/index.ts';
 import { importLog, readLogFile, type ImportMode } from '../../src/files/index.ts';
 import type { LedgerRuleError } from '../../src/files/ruleGate.ts';
 import { buildFile, bytes } from './fileBuilder.ts';
-import { appendAll, logState, openStore } from './helpers.ts';
+import { logState, openStore } from './helpers.ts';
 import { HOSTILITIES, hostileLog, hostility, validLedger, type Hostility } from './hostileFiles.ts';
 
 const LEDGER = validLedger();
@@ -20,10 +21,18 @@ async function readRefusal(file: string): Promise<LedgerRuleError | undefined> {
   );
 }
 
+/** Appends events keeping every meta field a caller may set (id, time, causation…), so a file of the same log merges onto them. */
+async function appendAsExported(store: EventStore, events: readonly StoredEvent[]): Promise<void> {
+  for (const { type, payload, meta } of events) {
+    const { seq: _seq, version: _version, stream, ...input } = meta;
+    await store.append(stream, [{ type, payload, meta: input }]);
+  }
+}
+
 /** Imports `file` into a log holding the valid ledger's first `held` events; checks nothing changed and returns the refusal. */
 async function importRefused(file: string, mode: ImportMode, held: number) {
   const store = await openStore();
-  await appendAll(store, LEDGER.slice(0, held));
+  await appendAsExported(store, LEDGER.slice(0, held));
   const before = await logState(store);
   const error = await importLog(store, bytes(file), { mode }).then(
     () => undefined,
@@ -56,7 +65,8 @@ describe('the import gate', () => {
       const file = buildFile(events);
       const refusal = await readRefusal(file);
       expect(refusal).toMatchObject({ name: 'LedgerRuleError', code: 'RULE_BROKEN' });
-      expect(refusal!.line).toBeGreaterThanOrEqual(at + 2);
+      // At the changed line (at + 2), later, or at the half left of a transfer whose other half was dropped (the line before).
+      expect(refusal!.line).toBeGreaterThanOrEqual(at + 1);
       expect(refusal!.message).toMatch(new RegExp(`^Line ${refusal!.line}: event ${refusal!.seq} \\(\\w+( on account \\d{16})?\\) breaks a rule of the ledger: .+`));
 
       for (const mode of ['replace', 'merge'] as const) {
@@ -91,7 +101,7 @@ describe('the import gate', () => {
     const store = await openStore();
     const firstWithdrawal = LEDGER.findIndex((e) => e.type === 'FundsWithdrawn');
     const held = LEDGER.slice(0, firstWithdrawal);
-    await appendAll(store, held);
+    await appendAsExported(store, held);
     const withdrawal = LEDGER[firstWithdrawal]!;
     const huge = { ...withdrawal, payload: { ...(withdrawal.payload as object), amount: 900_000_000_000 } };
     // A range of the log, not a whole one: on its own it cannot be judged, so only the merge can.
@@ -114,7 +124,7 @@ describe('the import gate', () => {
         const { events, at } = hostileLog(ledger, change, candidates[pick % candidates.length]);
         const refusal = await readRefusal(buildFile(events));
         expect(refusal).toMatchObject({ code: 'RULE_BROKEN' });
-        expect(refusal!.line).toBeGreaterThanOrEqual(at + 2);
+        expect(refusal!.line).toBeGreaterThanOrEqual(at + 1);
       }),
       { numRuns: 120 },
     );

@@ -1,6 +1,6 @@
 import { mapGet } from '../readModels/persistentMap.ts';
 import { isLedgerEvent, type DecisionState } from './state.ts';
-import type { LedgerEvent, TransferSent } from './events.ts';
+import type { LedgerEvent, TransferReceived, TransferSent } from './events.ts';
 import { MAX_BALANCE, formatCents } from './money.ts';
 import { ledgerPayloadProblem } from './payloadChecks.ts';
 import { streamOf } from './routing.ts';
@@ -45,6 +45,14 @@ interface AccountFacts {
   codeSent: boolean;
 }
 
+/** A transfer of which one half has been seen: the other must come, matching, before the sequence ends. */
+interface OpenTransfer {
+  seen: 'TransferSent' | 'TransferReceived';
+  from: string;
+  to: string;
+  amount: number;
+}
+
 const CLOSED = 1;
 const VERIFIED = 2;
 /** What an account not followed is taken to be: open, verified, with a code sent. */
@@ -56,10 +64,13 @@ const TRUSTED: AccountFacts = { open: true, verified: true, balance: 0, email: '
  * branches. An event is admitted only if a command could have produced it from
  * the state before it: payloads of the right shape on the right stream, money
  * leaving only open, verified accounts that hold it, balances within the
- * limit, nothing on accounts that were never opened or are closed, and a
- * transfer's two halves one right after the other, matching. Those keep every
- * balance at or above zero and the money in the system equal to the sum of the
- * balances. Events of types this domain does not know pass untouched.
+ * limit, nothing on accounts that were never opened or are closed, and each
+ * transfer's two halves present and matching. The halves need not be next to
+ * each other, nor in either order: one commit of several commands holds one
+ * batch per stream, so other events (and the receiving half) can come between.
+ * Those keep every balance at or above zero and, once every transfer has both
+ * halves, the money in the system equal to the sum of the balances. Events of
+ * types this domain does not know pass untouched.
  *
  * Mutable maps over an optional starting state (a merge starts from the live
  * log's): a million imported events cost a map write each, not a path copy.
@@ -70,7 +81,8 @@ export class LedgerRules {
   private readonly emails = new Map<string, string>();
   /** `<account>/<message id>` to whether it was sent. */
   private readonly messages = new Map<string, boolean>();
-  private pending: TransferSent['payload'] | undefined;
+  /** Transfers with one half seen, by transfer id, oldest first. */
+  private readonly open = new Map<string, OpenTransfer>();
 
   /**
    * `follows` says which accounts this run is given every event of (all, by
@@ -96,15 +108,31 @@ export class LedgerRules {
     return undefined;
   }
 
-  /** What the sequence leaves broken at its end: a transfer sent but never received. */
+  /** What the sequence leaves broken at its end: the oldest transfer with one half only. */
   finish(): RuleViolation | undefined {
-    const sent = this.pending;
-    if (!sent) return undefined;
-    return {
-      rule: 'TRANSFER_HALVES',
-      account: sent.accountNumber,
-      message: `Transfer ${sent.transferId} of ${formatCents(sent.amount)} left account ${sent.accountNumber} but never reached account ${sent.to}: the log ends before its TransferReceived.`,
-    };
+    for (const [transferId, open] of this.open) {
+      const { from, to, amount } = open;
+      return open.seen === 'TransferSent'
+        ? broken('TRANSFER_HALVES', from, `Transfer ${transferId} of ${formatCents(amount)} left account ${from} but never reached account ${to}: there is no TransferReceived of it.`)
+        : broken('TRANSFER_HALVES', to, `Transfer ${transferId} of ${formatCents(amount)} reached account ${to} but never left account ${from}: there is no TransferSent of it.`);
+    }
+    return undefined;
+  }
+
+  /** Why this half cannot pair: it repeats a half seen, or differs from the other half seen. */
+  private unpaired(event: TransferSent | TransferReceived): RuleViolation | undefined {
+    const { transferId, amount } = event.payload;
+    const open = this.open.get(transferId);
+    if (!open) return undefined;
+    const half = transferHalf(event);
+    if (open.seen === event.type) return broken('TRANSFER_HALVES', event.payload.accountNumber, `Transfer ${transferId} has a second ${event.type}.`);
+    if (open.from !== half.from || open.to !== half.to || open.amount !== amount)
+      return broken(
+        'TRANSFER_HALVES',
+        event.payload.accountNumber,
+        `The halves of transfer ${transferId} do not match: ${formatCents(open.amount)} from ${open.from} to ${open.to} in its ${open.seen}, ${formatCents(amount)} from ${half.from} to ${half.to} in its ${event.type}.`,
+      );
+    return undefined;
   }
 
   private account(number: string): AccountFacts | undefined {
@@ -133,13 +161,6 @@ export class LedgerRules {
   private violation(event: LedgerEvent, stream: string): RuleViolation | undefined {
     const number = event.payload.accountNumber;
     if (!onOwnStream(event, stream)) return broken('STREAM', number, `${event.type} belongs on stream ${streamOf(event)}, not ${stream}.`);
-    const sent = this.pending;
-    if (sent && !(event.type === 'TransferReceived' && event.payload.transferId === sent.transferId))
-      return broken(
-        'TRANSFER_HALVES',
-        sent.accountNumber,
-        `Transfer ${sent.transferId} left account ${sent.accountNumber} but the next event is not its TransferReceived: a transfer's two halves come together.`,
-      );
     if (event.type === 'AccountOpened')
       return this.account(number) ? broken('ACCOUNT_OPENED_TWICE', number, `Account ${number} is opened a second time.`) : undefined;
     const followed = this.follows(number);
@@ -154,19 +175,12 @@ export class LedgerRules {
       case 'TransferSent': {
         const { to, amount, transferId } = event.payload;
         if (to === number) return broken('TRANSFER_HALVES', number, `Transfer ${transferId} sends money from account ${number} to itself.`);
-        return cannotPay(account, event, number, amount, followed);
+        return this.unpaired(event) ?? cannotPay(account, event, number, amount, followed);
       }
       case 'TransferReceived': {
         const { transferId, from, amount } = event.payload;
-        if (!sent)
-          return broken('TRANSFER_HALVES', number, `Account ${number} receives transfer ${transferId}, but no TransferSent of it comes right before.`);
-        if (sent.to !== number || from !== sent.accountNumber || amount !== sent.amount)
-          return broken(
-            'TRANSFER_HALVES',
-            number,
-            `The halves of transfer ${transferId} do not match: ${formatCents(sent.amount)} sent from ${sent.accountNumber} to ${sent.to}, ${formatCents(amount)} received by ${number} from ${from}.`,
-          );
-        return notOpen(account, event, number) ?? (followed ? noRoom(account, amount, number) : undefined);
+        if (from === number) return broken('TRANSFER_HALVES', number, `Transfer ${transferId} sends money from account ${number} to itself.`);
+        return this.unpaired(event) ?? notOpen(account, event, number) ?? (followed ? noRoom(account, amount, number) : undefined);
       }
       case 'AccountVerified':
         if (followed && account.verified) return broken('VERIFICATION', number, `Account ${number} is verified a second time.`);
@@ -210,6 +224,13 @@ export class LedgerRules {
     }
   }
 
+  /** The half closes its transfer when the other half was seen, else opens it. */
+  private pair(event: TransferSent | TransferReceived): void {
+    const { transferId, amount } = event.payload;
+    if (this.open.delete(transferId)) return;
+    this.open.set(transferId, { seen: event.type, amount, ...transferHalf(event) });
+  }
+
   private take(event: LedgerEvent): void {
     const number = event.payload.accountNumber;
     if (event.type === 'AccountOpened') {
@@ -224,14 +245,14 @@ export class LedgerRules {
         return;
       case 'TransferReceived':
         account.balance += event.payload.amount;
-        this.pending = undefined;
+        this.pair(event);
         return;
       case 'FundsWithdrawn':
         account.balance -= event.payload.amount;
         return;
       case 'TransferSent':
         account.balance -= event.payload.amount;
-        this.pending = event.payload;
+        this.pair(event);
         return;
       case 'AccountVerified':
         account.verified = true;
@@ -261,6 +282,13 @@ export class LedgerRules {
       }
     }
   }
+}
+
+/** The accounts a transfer half moves money between. */
+function transferHalf(event: TransferSent | TransferReceived): { from: string; to: string } {
+  return event.type === 'TransferSent'
+    ? { from: event.payload.accountNumber, to: event.payload.to }
+    : { from: event.payload.from, to: event.payload.accountNumber };
 }
 
 function broken(rule: LedgerRule, account: string, message: string): RuleViolation {
