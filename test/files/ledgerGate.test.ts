@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main as rewindLog } from '../../bin/verifyCommand.ts';
 import type { EventStore, StoredEvent } from '../../src/eventstore/index.ts';
-import { importLog, readLogFile, type ImportMode } from '../../src/files/index.ts';
+import { accountStream } from '../../src/domain/index.ts';
+import { exportLog, importLog, readLogFile, type ImportMode } from '../../src/files/index.ts';
+import { openLedger } from '../../src/store/index.ts';
 import type { LedgerRuleError } from '../../src/files/ruleGate.ts';
 import { buildFile, bytes } from './fileBuilder.ts';
 import { logState, openStore } from './helpers.ts';
@@ -128,5 +130,43 @@ describe('the import gate', () => {
       }),
       { numRuns: 120 },
     );
+  });
+});
+
+describe('logs the app writes', () => {
+  test('pass the gate when one commit holds several commands, with other events between a transfer’s halves', async () => {
+    const ledger = await openLedger({ name: 'written-by-the-app' });
+    try {
+      await ledger.image.ready;
+      const open = async (owner: string) => {
+        const { events } = await ledger.dispatch({ type: 'OpenAccount', owner, email: `${owner}@example.org`, initialDeposit: 100_00 });
+        return (events[0]!.payload as { accountNumber: string }).accountNumber;
+      };
+      const [ada, bob] = [await open('ada'), await open('bob')];
+      for (const account of [ada, bob]) {
+        const code = async () =>
+          ((await ledger.eventStore.readStream(accountStream(account))).find((e) => e.type === 'VerificationMessageQueued')?.payload as
+            | { code: string }
+            | undefined)?.code;
+        await expect.poll(code).toBeDefined();
+        await ledger.dispatch({ type: 'VerifyAccount', account, code: (await code())! });
+      }
+      // Dispatched together, these are decided in one turn and written as one batch per stream.
+      await Promise.all([
+        ledger.dispatch({ type: 'AddFunds', account: bob, amount: 1_00 }),
+        ledger.dispatch({ type: 'Transfer', from: ada, to: bob, amount: 30_00 }),
+        ledger.dispatch({ type: 'Withdraw', account: ada, amount: 5_00 }),
+        ledger.dispatch({ type: 'Transfer', from: bob, to: ada, amount: 20_00 }),
+      ]);
+      const events = await ledger.eventStore.readAll();
+      const halvesApart = events.filter(
+        (e, i) => e.type === 'TransferSent' && events[i + 1]?.type !== 'TransferReceived',
+      );
+      expect(halvesApart.length).toBeGreaterThan(0);
+      const exported = await exportLog(ledger.eventStore);
+      await expect(readLogFile(new Uint8Array(await exported.blob.arrayBuffer()))).resolves.toMatchObject({ rulesChecked: true, eventCount: events.length });
+    } finally {
+      await ledger.close();
+    }
   });
 });
