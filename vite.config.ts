@@ -11,6 +11,18 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'ledger',
+              test: (id: string) => /\/src\/(domain|store|replay)\//.test(id) && !/(ledgerRules|payloadChecks|branchRules|\/sample\/)/.test(id),
+            },
+          ],
+        },
+      },
+    },
   },
   preview: {
     host: '127.0.0.1',

@@ -36,7 +36,6 @@ export { accountNumberOfStream, accountStream, emailKey, emailStream } from './a
 export { MAX_AMOUNT, MAX_BALANCE, formatCents } from './accounts/money.ts';
 export { MAX_EMAIL_CHARS, MAX_MESSAGE_ID_CHARS, MAX_NOTE_CHARS, MAX_OWNER_CHARS } from './accounts/fields.ts';
 export { parseVerificationLink, verificationLink } from './accounts/messages.ts';
-export { ledgerPayloadProblem } from './accounts/payloadChecks.ts';
 
 export {
   createCommandHandler,
@@ -97,4 +96,6 @@ export { sampleLedger } from './sample/sampleLedger.ts';
 export { syntheticLedger, type SyntheticOptions } from './sample/synthetic.ts';
 export { appendGenerated, toInput } from './sample/append.ts';
 export { MIXED_SCRIPT_NOTES } from './sample/notes.ts';
-export { firstViolation, LedgerRules, type CandidateEvent, type LedgerRule, type RuleViolation } from './accounts/ledgerRules.ts';
+// The ledger's rules (accounts/ledgerRules.ts) and payload checks (accounts/payloadChecks.ts) are imported
+// from their modules: only code loaded on demand (file imports, what-if checks) uses them, and a re-export
+// here would bring them into the boot bundle.

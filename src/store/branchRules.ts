@@ -1,5 +1,6 @@
 import type { EventStore, JsonValue, StoredEvent } from '../eventstore/index.ts';
-import { accountNumberOfStream, accountStream, emailStream, isLedgerEvent, LedgerRules, type RuleViolation } from '../domain/index.ts';
+import { accountNumberOfStream, accountStream, emailStream, isLedgerEvent } from '../domain/index.ts';
+import { LedgerRules, type RuleViolation } from '../domain/accounts/ledgerRules.ts';
 import { eventAt, splice, type Injection, type PreparedBranch } from '../replay/index.ts';
 
 /** A rule a branch breaks, and where. */

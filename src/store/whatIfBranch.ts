@@ -12,7 +12,11 @@ import {
   type WhatIfResult,
   type WhatIfShortcut,
 } from '../replay/index.ts';
-import { branchViolation, injectedPartner, transferPartner, type BranchViolation } from './branchRules.ts';
+import type { BranchViolation } from './branchRules.ts';
+
+/** The ledger's rules load with the first change to a branch: a person who never branches does not fetch them at boot. */
+const branchRules = () => import('./branchRules.ts');
+const ledgerBranchRules = async (eventStore: EventStore, branch: PreparedBranch) => (await branchRules()).branchViolation(eventStore, branch);
 import { BranchRuleError } from './errors.ts';
 import { ledgerShortcut } from './whatIfShortcut.ts';
 
@@ -64,7 +68,7 @@ export function createWhatIfBranch(options: {
   /** The first rule a branch's changes break; the ledger's rules by default. */
   rules?: (eventStore: EventStore, branch: PreparedBranch) => Promise<BranchViolation | undefined>;
 }): WhatIfBranch {
-  const { eventStore, projections, shortcut = ledgerShortcut, rules = branchViolation } = options;
+  const { eventStore, projections, shortcut = ledgerShortcut, rules = ledgerBranchRules } = options;
   const store = createStore<WhatIfState>(() => ({ loading: false }));
   let latest = 0;
 
@@ -120,7 +124,7 @@ export function createWhatIfBranch(options: {
       current();
       // A transfer is one decision: its two halves are skipped, and included again, together.
       const event = await eventAt(eventStore, seq);
-      const partner = event && (await transferPartner(eventStore, event));
+      const partner = event && (await (await branchRules()).transferPartner(eventStore, event));
       const seqs = partner ? [seq, partner.meta.seq] : [seq];
       const plan = current();
       const rest = plan.skip.filter((s) => !seqs.includes(s));
@@ -131,9 +135,9 @@ export function createWhatIfBranch(options: {
       const plan = current();
       return replan({ ...plan, inject: [...plan.inject, ...injections] });
     },
-    removeInjection: (index) => {
+    removeInjection: async (index) => {
       const plan = current();
-      const partner = injectedPartner(plan.inject, index);
+      const partner = (await branchRules()).injectedPartner(plan.inject, index);
       return replan({ ...plan, inject: plan.inject.filter((_, i) => i !== index && i !== partner) });
     },
     discard: () => {

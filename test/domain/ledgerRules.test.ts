@@ -2,15 +2,12 @@ import { describe, expect, test } from 'vitest';
 import {
   accountStream,
   emailStream,
-  firstViolation,
   foldEvents,
-  LedgerRules,
   sampleLedger,
   seededRandom,
   syntheticLedger,
-  type CandidateEvent,
-  type LedgerRule,
 } from '../../src/domain/index.ts';
+import { firstViolation, LedgerRules, type CandidateEvent, type LedgerRule } from '../../src/domain/accounts/ledgerRules.ts';
 
 const ADA = '1111222233334444';
 const BOB = '5555666677778888';

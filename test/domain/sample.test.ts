@@ -3,7 +3,6 @@ import { openEventStore } from '../../src/eventstore/index.ts';
 import {
   appendGenerated,
   cryptoRandom,
-  ledgerPayloadProblem,
   listAccounts,
   MIXED_SCRIPT_NOTES,
   randomUuid,
@@ -13,6 +12,7 @@ import {
   type AccountsState,
   type TotalsState,
 } from '../../src/domain/index.ts';
+import { ledgerPayloadProblem } from '../../src/domain/accounts/payloadChecks.ts';
 import { fold } from './helpers.ts';
 
 const start = new Date('2025-01-01T00:00:00.000Z');

@@ -5,7 +5,6 @@ import {
   accountStream,
   appendGenerated,
   emailStream,
-  firstViolation,
   ledgerProjections,
   listAccounts,
   sampleLedger,
@@ -16,6 +15,7 @@ import {
   type ReportsState,
   type TotalsState,
 } from '../../src/domain/index.ts';
+import { firstViolation } from '../../src/domain/accounts/ledgerRules.ts';
 import { foldAll, prepareBranch, splice, type Injection, type StatesOf } from '../../src/replay/index.ts';
 import { BranchRuleError } from '../../src/store/errors.ts';
 import { fold } from '../domain/helpers.ts';
