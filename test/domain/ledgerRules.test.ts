@@ -163,3 +163,18 @@ describe('over only the accounts a caller follows (a what-if checking the stream
     expect(rules().admit(withdrawn(ADA, 10_001))?.rule).toBe('FUNDS');
   });
 });
+
+describe('addresses in one commit of several commands', () => {
+  test('an address reserved before its account is opened (the address stream’s batch first) is admitted, once the account opens', () => {
+    const CAT = '9999888877776666';
+    const [open, reserve] = opened(CAT, 'Cat', 'cat@example.org');
+    expect(when([reserve!, open!])).toBeUndefined();
+    expect(when([reserve!])).toEqual(broken('ACCOUNT_EXISTS', CAT, 1));
+  });
+  test('an address closed and reopened in one commit: released by its old account, reserved for the new one, before the new one opens', () => {
+    const CAT = '9999888877776666';
+    const release = { type: 'EmailReleased', payload: { email: 'bob@example.org', accountNumber: BOB }, meta: { stream: emailStream('bob@example.org') } };
+    const [open, reserve] = opened(CAT, 'Cat', 'bob@example.org');
+    expect(when([on(BOB, 'AccountClosed', {}), release, reserve!, open!])).toBeUndefined();
+  });
+});

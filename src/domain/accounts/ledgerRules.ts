@@ -81,6 +81,8 @@ export class LedgerRules {
   private readonly emails = new Map<string, string>();
   /** `<account>/<message id>` to whether it was sent. */
   private readonly messages = new Map<string, boolean>();
+  /** Addresses reserved for an account not yet opened (its commit's batch for the address stream came first), by account. */
+  private readonly awaitingOpening = new Map<string, string>();
   /** Transfers with one half seen, by transfer id, oldest first. */
   private readonly open = new Map<string, OpenTransfer>();
 
@@ -108,8 +110,10 @@ export class LedgerRules {
     return undefined;
   }
 
-  /** What the sequence leaves broken at its end: the oldest transfer with one half only. */
+  /** What the sequence leaves broken at its end: an address reserved for an account never opened, or the oldest transfer with one half only. */
   finish(): RuleViolation | undefined {
+    for (const [number, email] of this.awaitingOpening)
+      return broken('ACCOUNT_EXISTS', number, `The address ${email} is reserved for account ${number}, which is never opened.`);
     for (const [transferId, open] of this.open) {
       const { from, to, amount } = open;
       return open.seen === 'TransferSent'
@@ -163,6 +167,7 @@ export class LedgerRules {
     if (!onOwnStream(event, stream)) return broken('STREAM', number, `${event.type} belongs on stream ${streamOf(event)}, not ${stream}.`);
     if (event.type === 'AccountOpened')
       return this.account(number) ? broken('ACCOUNT_OPENED_TWICE', number, `Account ${number} is opened a second time.`) : undefined;
+    if (event.type === 'EmailReserved') return this.reservationProblem(event.payload.email, number);
     const followed = this.follows(number);
     // An account not followed passes every check of its own facts, as if it were open, verified and holding what it needs.
     const account = followed ? this.account(number) : { ...TRUSTED };
@@ -207,12 +212,6 @@ export class LedgerRules {
         if (status === undefined) return broken('MESSAGE', number, `Account ${number} has no message ${event.payload.messageId} to mark as sent.`);
         return status ? broken('MESSAGE', number, `Message ${event.payload.messageId} of account ${number} is marked as sent twice.`) : undefined;
       }
-      case 'EmailReserved': {
-        const holder = this.holder(event.payload.email);
-        if (holder !== undefined && holder !== number)
-          return broken('EMAIL', number, `The address ${event.payload.email} is reserved for account ${number} while open account ${holder} holds it.`);
-        return account.open ? undefined : broken('ACCOUNT_OPEN', number, `Account ${number} is closed and cannot reserve an address.`);
-      }
       case 'EmailReleased':
         return this.holder(event.payload.email) === number
           ? undefined
@@ -222,6 +221,19 @@ export class LedgerRules {
         return unhandled;
       }
     }
+  }
+
+  /**
+   * An address may be reserved only while no other open account holds it, by
+   * an open account or by one opened later in the sequence (a commit writes one
+   * batch per stream, so the address's batch can come before the account's).
+   */
+  private reservationProblem(email: string, number: string): RuleViolation | undefined {
+    const holder = this.holder(email);
+    if (holder !== undefined && holder !== number)
+      return broken('EMAIL', number, `The address ${email} is reserved for account ${number} while open account ${holder} holds it.`);
+    const account = this.follows(number) ? this.account(number) : TRUSTED;
+    return !account || account.open ? undefined : broken('ACCOUNT_OPEN', number, `Account ${number} is closed and cannot reserve an address.`);
   }
 
   /** The half closes its transfer when the other half was seen, else opens it. */
@@ -235,6 +247,12 @@ export class LedgerRules {
     const number = event.payload.accountNumber;
     if (event.type === 'AccountOpened') {
       this.accounts.set(number, { open: true, verified: false, balance: 0, email: event.payload.email, codeSent: false });
+      this.awaitingOpening.delete(number);
+      return;
+    }
+    if (event.type === 'EmailReserved') {
+      this.emails.set(emailKey(event.payload.email), number);
+      if (this.follows(number) && !this.account(number)) this.awaitingOpening.set(number, event.payload.email);
       return;
     }
     // The facts of an account not followed are a scratch copy, dropped after the event.
@@ -269,9 +287,6 @@ export class LedgerRules {
         return;
       case 'MessageSent':
         this.messages.set(`${number}/${event.payload.messageId}`, true);
-        return;
-      case 'EmailReserved':
-        this.emails.set(emailKey(event.payload.email), number);
         return;
       case 'EmailReleased':
         this.emails.set(emailKey(event.payload.email), '');
