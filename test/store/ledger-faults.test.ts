@@ -182,32 +182,35 @@ describe('a corrupt event record', () => {
   });
 });
 
-describe('a money event whose amount is not a number', () => {
-  it('stops the boot naming that event, rather than showing NaN balances and totals', async () => {
-    const { ledger, ada } = await ledgerWithHistory();
-    // After the snapshots, so the boot folds it.
-    const seq = (await ledger.dispatch({ type: 'AddFunds', account: ada, amount: 7_00 })).events[0]!.meta.seq;
-    await ledger.close();
-    opened.splice(opened.indexOf(ledger), 1);
-    const store = await rawStore();
-    await replaceStoredEvent(store, seq, (event) => {
-      const e = event as StoredEvent;
-      expect(e.type).toBe('FundsAdded');
-      return { ...e, payload: { ...(e.payload as object), amount: 'lots' } };
-    });
-    const image = createMemoryImage({ eventStore: store, projections: ledgerProjections, onError: () => {} });
-    opened.push({ close: image.stop });
-    await image.ready;
-    expect(image.store.getState()).toMatchObject({
-      status: 'failed',
-      error: { seq, message: `Event ${seq} is damaged in the log and cannot be read (its amount is "lots", not a number).` },
-    });
-    // From the first event too: a ReplayError at that seq with no cause (a damaged record, not a failing projection).
-    const error = await replay(store, ledgerProjections, { useSnapshots: false }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ReplayError);
-    expect(error).toMatchObject({ seq });
-    expect((error as ReplayError).cause).toBeUndefined();
-  });
+describe('a money event whose amount is not a whole number of cents above zero', () => {
+  it.each([['lots', '"lots"'], [10.5, '10.5'], [-99_933_300, '-99933300']])(
+    'an amount of %s stops the boot naming that event, rather than showing NaN or negative money',
+    async (amount, shown) => {
+      const { ledger, ada } = await ledgerWithHistory();
+      // After the snapshots, so the boot folds it.
+      const seq = (await ledger.dispatch({ type: 'AddFunds', account: ada, amount: 7_00 })).events[0]!.meta.seq;
+      await ledger.close();
+      opened.splice(opened.indexOf(ledger), 1);
+      const store = await rawStore();
+      await replaceStoredEvent(store, seq, (event) => {
+        const e = event as StoredEvent;
+        expect(e.type).toBe('FundsAdded');
+        return { ...e, payload: { ...(e.payload as object), amount } };
+      });
+      const image = createMemoryImage({ eventStore: store, projections: ledgerProjections, onError: () => {} });
+      opened.push({ close: image.stop });
+      await image.ready;
+      expect(image.store.getState()).toMatchObject({
+        status: 'failed',
+        error: { seq, message: `Event ${seq} is damaged in the log and cannot be read (its amount is ${shown}, not a whole number of cents above zero).` },
+      });
+      // From the first event too: a ReplayError at that seq with no cause (a damaged record, not a failing projection).
+      const error = await replay(store, ledgerProjections, { useSnapshots: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ReplayError);
+      expect(error).toMatchObject({ seq });
+      expect((error as ReplayError).cause).toBeUndefined();
+    },
+  );
 });
 
 describe('storage faults under the ledger', () => {

@@ -49,14 +49,16 @@ type AccountEventOf = NonNullable<ReturnType<typeof asAccountEvent>>;
 
 /**
  * The amount of a money event. The log is trusted to keep the rules, but a
- * stored record changed on disk may not: an amount that is not a number would
- * turn every total and balance into NaN or text, so the replay stops there,
- * naming the event. Every money event passes through here, and a typeof check
- * costs nothing measurable next to the fold.
+ * stored record changed on disk may not (one written before records carried
+ * checksums): an amount that is not a whole number of cents above zero would
+ * turn totals and balances into NaN, fractions or negative money, so the replay
+ * stops there, naming the event. Every money event passes through here, and the
+ * check costs nothing measurable next to the fold.
  */
 function amountOf(event: Extract<AccountEventOf, { payload: { amount: number } }>): number {
   const { amount } = event.payload as { amount: unknown };
-  if (typeof amount !== 'number') throw new DamagedEventError(event.meta.seq, { cause: new Error(`its amount is ${JSON.stringify(amount) ?? 'missing'}, not a number`) });
+  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0)
+    throw new DamagedEventError(event.meta.seq, { cause: new Error(`its amount is ${JSON.stringify(amount) ?? 'missing'}, not a whole number of cents above zero`) });
   return amount;
 }
 
