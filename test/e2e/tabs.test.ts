@@ -70,13 +70,14 @@ async function concurrentTabs(tabCount: number) {
   await context.close();
 }
 
+// These assert what the log holds, not how fast: the time limits leave room for a busy 2-core machine (2.5 and 2 times what a loaded one took).
 test(`two tabs append ${COMMANDS_PER_TAB} commands each on shared accounts: the log is gapless, balances never go below zero, both tabs agree`, async () => {
   await concurrentTabs(2);
-}, 60_000);
+}, 150_000);
 
 test(`four tabs append ${COMMANDS_PER_TAB} commands each on shared accounts: the same`, async () => {
   await concurrentTabs(4);
-}, 150_000);
+}, 300_000);
 
 test('a visible tab shows another tab’s change within a second; a frozen (hidden) tab catches up as soon as it is shown', async () => {
   const context = await ledgerContext();
