@@ -70,7 +70,7 @@ async function concurrentTabs(tabCount: number) {
   await context.close();
 }
 
-// These assert what the log holds, not how fast: the time limits leave room for a busy 2-core machine (2.5 and 2 times what a loaded one took).
+// These assert what the log holds, not how fast: the time limits leave room for a busy 2-core machine.
 test(`two tabs append ${COMMANDS_PER_TAB} commands each on shared accounts: the log is gapless, balances never go below zero, both tabs agree`, async () => {
   await concurrentTabs(2);
 }, 150_000);
