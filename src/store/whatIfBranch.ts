@@ -37,13 +37,17 @@ export interface WhatIfState {
   loading: boolean;
   /** While a branch the shortcut cannot take is replayed: how far it got. */
   progress?: ReplayProgress;
+  /** Why the last change or open was refused; with no branch open nothing shows it: the caller, which got the rejection, tells. */
   error?: string;
 }
 
 export interface WhatIfBranch {
   readonly store: StoreApi<WhatIfState>;
   start(basePoint: number): Promise<void>;
-  /** Each change below goes through the ledger's rules first: one that breaks a rule rejects with BranchRuleError, the branch as it was. */
+  /**
+   * Each change below goes through the ledger's rules first: one that breaks a rule rejects with BranchRuleError, the branch as it was.
+   * Opening or starting a branch sets `plan` only once the branch is accepted (meanwhile `loading` and `progress` tell).
+   */
   open(plan: BranchPlan): Promise<void>;
   /** Skips a real event, or includes it again; a transfer half goes with its other half. */
   toggleSkip(seq: number): Promise<void>;
@@ -72,10 +76,13 @@ export function createWhatIfBranch(options: {
   const store = createStore<WhatIfState>(() => ({ loading: false }));
   let latest = 0;
 
-  async function replan(plan: BranchPlan): Promise<void> {
+  /** `opening`: a new branch, not a change to the open one. */
+  async function replan(plan: BranchPlan, opening = false): Promise<void> {
     const request = ++latest;
     const previous = store.getState().plan;
-    store.setState({ plan, loading: true, error: undefined, progress: undefined });
+    // A change shows in the open branch at once; an opened branch only once the rules pass, so a refused open
+    // never swaps out the place it was asked from (which tells why, from the rejection).
+    store.setState({ ...(!opening && { plan }), loading: true, error: undefined, progress: undefined });
     // Replaying starts at the earliest change: everything before it is the real state, read from keyframes.
     const fromSeq = Math.max(1, Math.min(plan.basePoint + 1, ...plan.skip, ...plan.inject.map((i) => i.afterSeq + 1)));
     try {
@@ -101,7 +108,7 @@ export function createWhatIfBranch(options: {
         throw new BranchRuleError(violation);
       }
       const result = await states;
-      if (request === latest) store.setState({ result, loading: false, progress: undefined });
+      if (request === latest) store.setState({ plan, result, loading: false, progress: undefined });
     } catch (error) {
       // A change the branch cannot take is refused; the branch stays as it was.
       if (request === latest)
@@ -118,8 +125,8 @@ export function createWhatIfBranch(options: {
 
   return {
     store,
-    start: (basePoint) => replan({ basePoint, skip: [], inject: [] }),
-    open: replan,
+    start: (basePoint) => replan({ basePoint, skip: [], inject: [] }, true),
+    open: (plan) => replan(plan, true),
     toggleSkip: async (seq) => {
       current();
       // A transfer is one decision: its two halves are skipped, and included again, together.

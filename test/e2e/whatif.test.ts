@@ -212,3 +212,48 @@ test('a branch saved as a scenario is reopened after a reload, deleted and resto
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test('a saved scenario that now breaks a rule is refused where it was opened: the rule named in an alert, no branch, the list still open with the scenario', async () => {
+  const { ledger, context, page, problems } = await withSmallLedger(browser());
+  const withdraw = async (amount: string, done: string) => {
+    await showScreen(page, `#/accounts/${ledger.alice}`, 'Alice Example');
+    const form = page.getByRole('form', { name: 'Withdraw', exact: true });
+    await form.getByLabel('Amount (EUR)').fill(amount);
+    await form.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await form.getByRole('status').filter({ hasText: done }).waitFor();
+  };
+
+  // In a branch, Alice keeps the 30.00 she transferred and withdraws all of her 80.00; saved, then discarded.
+  await showScreen(page, '#/log', 'Event log');
+  await page.getByRole('button', { name: 'What if…', exact: true }).click();
+  await logRow(page, ledger.transferSeq - 1).getByRole('button', { name: 'Skip', exact: true }).click();
+  await banner(page).getByText('2 events skipped, 0 events injected.').waitFor();
+  await withdraw('80.00', 'Withdrew €80.00. (Hypothetical: only in the what-if branch.)');
+  await page.getByRole('button', { name: 'Save scenario' }).click();
+  const save = page.getByRole('form', { name: 'Save scenario' });
+  await save.getByLabel('Scenario name').fill('Alice spends it all');
+  await save.getByRole('button', { name: 'Save', exact: true }).click();
+  await save.getByRole('status').filter({ hasText: 'Saved “Alice spends it all”.' }).waitFor();
+  await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  await banner(page).waitFor({ state: 'detached' });
+
+  // For real, Alice withdraws 1.00 (event 16): in the scenario she has nothing left for it.
+  await withdraw('1.00', 'Withdrew €1.00.');
+  const start = page.getByRole('region', { name: 'What-if branches' });
+  await start.getByRole('button', { name: 'Saved scenarios' }).click();
+  await start.getByRole('button', { name: 'Open Alice spends it all' }).click();
+  const refusal = start.getByRole('alert').filter({
+    hasText: `“Alice spends it all” could not be opened on this log: it breaks the rule FUNDS at event 16 (FundsWithdrawn). Account ${ledger.alice} holds 0.00, less than the 1.00 that would leave it.`,
+  });
+  await refusal.waitFor();
+  expect(await refusal.isVisible()).toBe(true);
+  await saveScreenshots(page, 'whatif-scenario-refused');
+
+  expect(await banner(page).count()).toBe(0);
+  expect(await start.getByRole('button', { name: 'Saved scenarios' }).getAttribute('aria-expanded')).toBe('true');
+  expect(await start.getByRole('list', { name: 'Saved scenarios' }).getByText('Alice spends it all', { exact: true }).isVisible()).toBe(true);
+  expect(await start.getByRole('button', { name: 'Open Alice spends it all' }).isEnabled()).toBe(true);
+  expect(await balances(page)).toEqual({ 'Alice Example': '€49.00', 'Bob Example': '€90.00' });
+  expect(problems).toEqual([]);
+  await context.close();
+});

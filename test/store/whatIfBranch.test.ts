@@ -35,6 +35,30 @@ describe('a what-if branch', () => {
     expect(branch.store.getState()).toMatchObject({ plan: { inject: [] }, error: expect.stringMatching(/stream/) });
   });
 
+  test('an open the rules refuse never shows as a branch: no plan at any moment; the caller gets the BranchRuleError', async () => {
+    const eventStore = await openEventStore({ name: 'branch-refused-open' });
+    await count(eventStore, 1, 10, 100, 1000);
+    let refuse = true;
+    const rules = async () => (refuse ? { rule: 'FUNDS' as const, message: 'Account 1 holds 0.00, less than 1.00.' } : undefined);
+    const branch = createWhatIfBranch({ eventStore, projections: [counter], rules });
+    const plans: unknown[] = [];
+    branch.store.subscribe((s) => plans.push(s.plan));
+
+    await expect(branch.open({ basePoint: 4, skip: [2], inject: [] })).rejects.toMatchObject({ name: 'BranchRuleError', message: /rule FUNDS/ });
+    expect(plans.filter((p) => p !== undefined)).toEqual([]);
+    expect(branch.store.getState()).toMatchObject({ plan: undefined, loading: false, error: expect.stringMatching(/rule FUNDS/) });
+
+    // Accepted, the plan arrives with its result; a change to that open branch shows at once, and a refused one is undone and kept as the error.
+    refuse = false;
+    await branch.open({ basePoint: 4, skip: [2], inject: [] });
+    expect(branch.store.getState()).toMatchObject({ plan: { skip: [2] }, result: { states: { counter: 1101 } } });
+    refuse = true;
+    plans.length = 0;
+    await expect(branch.toggleSkip(3)).rejects.toThrow(/FUNDS/);
+    expect(plans).toContainEqual({ basePoint: 4, skip: [2, 3], inject: [] });
+    expect(branch.store.getState()).toMatchObject({ plan: { skip: [2] }, error: expect.stringMatching(/rule FUNDS/) });
+  });
+
   test('discard ends the branch; reopening a saved plan gives the same state', async () => {
     const { branch } = await setUp();
     await branch.start(3);

@@ -1,11 +1,11 @@
 import { useStore } from 'zustand';
-import type { ReplayProgress } from '../../replay/index.ts';
 import { positionText } from '../timetravel/positionText.ts';
 import { useEventTime } from '../timetravel/useEventTime.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { ExportScenarioButton } from './ExportScenarioButton.tsx';
 import { InjectForm } from './InjectForm.tsx';
+import { plural, replayingText } from './replayingText.ts';
 import { SaveScenarioForm } from './SaveScenarioForm.tsx';
 import { resetScenarioSession, useScenarioSession, type BranchPanel } from './scenarioSession.ts';
 
@@ -17,16 +17,6 @@ const PANELS: { panel: BranchPanel; label: string }[] = [
 
 /** A branch just opened: its banner takes the focus from the button that opened it (which is gone). */
 const focusOnMount = (element: HTMLDivElement | null) => element?.focus();
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** A branch the shortcut cannot take is replayed event by event: say how far it got. */
-function replayingText(progress: ReplayProgress | undefined): string {
-  if (!progress || progress.total === 0) return 'Working out the branch…';
-  return `Replaying the branch… ${Math.floor((100 * progress.done) / progress.total)}% of ${plural(progress.total, 'event')}`;
-}
 
 /** While a what-if branch is open: a banner saying everything is hypothetical, and the branch's tools. */
 export function BranchBar() {

@@ -46,8 +46,9 @@ export function ScenarioList() {
 
   const remove = async (scenario: SavedScenario) => {
     await deleteScenario(ledger.eventStore, scenario.id);
-    setDeleted(scenario);
+    // The list first: "Deleted" never shows beside the scenario it deleted.
     await refresh();
+    setDeleted(scenario);
   };
 
   const undo = async (scenario: SavedScenario) => {

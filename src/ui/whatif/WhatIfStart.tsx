@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { useStore } from 'zustand';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
+import { replayingText } from './replayingText.ts';
 import { ScenarioList } from './ScenarioList.tsx';
 import { resetScenarioSession } from './scenarioSession.ts';
 
@@ -17,6 +19,8 @@ export function WhatIfStart() {
   const { mode, seq } = useViewInfo();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
+  // A branch being opened shows only once its rules pass (a refusal is told where it was asked): meanwhile, say it is on its way.
+  const opening = useStore(ledger.branch.store, (s) => (s.loading ? replayingText(s.progress) : ''));
 
   const start = async () => {
     setBusy(true);
@@ -41,6 +45,9 @@ export function WhatIfStart() {
         {mode === 'past' ? `Explore another history from event ${seq}` : 'Explore another history without touching the log'}
       </span>
       <ScenarioList />
+      <p className="what-if-loading" aria-live="polite">
+        {opening}
+      </p>
       {problem && (
         <p className="form-problem" role="alert">
           {problem}

@@ -1,0 +1,11 @@
+import type { ReplayProgress } from '../../replay/index.ts';
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A branch the shortcut cannot take is replayed event by event: say how far it got. */
+export function replayingText(progress: ReplayProgress | undefined): string {
+  if (!progress || progress.total === 0) return 'Working out the branch…';
+  return `Replaying the branch… ${Math.floor((100 * progress.done) / progress.total)}% of ${plural(progress.total, 'event')}`;
+}
