@@ -11,9 +11,10 @@ import type { StoredEvent } from '../../../src/eventstore/index.ts';
 const NUMBERS = ['4000000000000001', '4000000000000002', '4000000000000003', '4000000000000004', '4000000000000005'];
 const number = fc.constantFrom(...NUMBERS);
 const messageId = fc.constantFrom('m1', 'm2', 'm3');
+// Whole cents above zero, as the rules allow: a stored amount that is not one stops a fold as a damaged event.
 const amount = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 1, max: 2_000_000 }) },
-  { weight: 1, arbitrary: fc.constantFrom(0.1, 0.2, 0.7, 1e-9, 2 ** 52) },
+  { weight: 1, arbitrary: fc.constantFrom(1, 2 ** 52) },
 );
 // Around a new year, so one page can cross days, months and years.
 const at = fc.integer({ min: Date.UTC(2024, 10, 28), max: Date.UTC(2025, 1, 3) }).map((t) => new Date(t).toISOString());
