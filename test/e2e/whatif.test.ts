@@ -11,6 +11,15 @@ const compareRow = (page: Page, name: string) => page.getByRole('region', { name
 const logRow = (page: Page, seq: number) =>
   page.getByRole('region', { name: 'Events, newest first' }).getByRole('listitem').filter({ has: page.getByText(`#${seq}`, { exact: true }) });
 
+/** The log row of `seq`, brought into the (virtualised) list first as a person would: with "Go to event number". */
+async function rowInView(page: Page, seq: number) {
+  await page.getByLabel('Go to event number').fill(String(seq));
+  await page.getByRole('button', { name: 'Go', exact: true }).last().click();
+  const row = logRow(page, seq);
+  await row.waitFor();
+  return row;
+}
+
 async function cells(page: Page, name: string): Promise<string[]> {
   return compareRow(page, name).first().getByRole('cell').allInnerTexts();
 }
@@ -115,7 +124,7 @@ test('a transfer is one decision in a branch: Skip on its TransferSent skips bot
   const depositSeq = ledger.events.find((e) => e.type === 'FundsAdded' && (e.payload as { accountNumber: string }).accountNumber === ledger.alice)!.meta.seq;
   await showScreen(page, '#/log', 'Event log');
   await page.getByRole('button', { name: 'What if…', exact: true }).click();
-  await logRow(page, sentSeq).getByRole('button', { name: 'Skip', exact: true }).click();
+  await (await rowInView(page, sentSeq)).getByRole('button', { name: 'Skip', exact: true }).click();
   await banner(page).getByText('2 events skipped, 0 events injected.').waitFor();
   for (const seq of [sentSeq, ledger.transferSeq]) await logRow(page, seq).getByText('Skipped in this branch').waitFor();
 
@@ -128,7 +137,7 @@ test('a transfer is one decision in a branch: Skip on its TransferSent skips bot
 
   // Alice's withdrawal needs her opening deposit: the branch refuses to lose it, and says which rule.
   await showScreen(page, '#/log', 'Event log');
-  await logRow(page, depositSeq).getByRole('button', { name: 'Skip', exact: true }).click();
+  await (await rowInView(page, depositSeq)).getByRole('button', { name: 'Skip', exact: true }).click();
   await banner(page)
     .getByRole('alert')
     .filter({
@@ -139,7 +148,7 @@ test('a transfer is one decision in a branch: Skip on its TransferSent skips bot
   expect(await logRow(page, depositSeq).getByText('Skipped in this branch').count()).toBe(0);
   await saveScreenshots(page, 'whatif-refused');
 
-  await logRow(page, ledger.transferSeq).getByRole('button', { name: 'Include', exact: true }).click();
+  await (await rowInView(page, ledger.transferSeq)).getByRole('button', { name: 'Include', exact: true }).click();
   await banner(page).getByText('0 events skipped, 0 events injected.').waitFor();
   expect(await banner(page).getByRole('alert').count()).toBe(0);
 
