@@ -66,9 +66,10 @@ describe('the detectors catch an offender', () => {
 
   it('a timer awaited inside a transaction commits it early, which Dexie reports', async () => {
     const store = await openStore();
-    const offending = store.db.transaction('rw', store.db.tail, async () => {
+    const offending = store.db.transaction('rw', store.db.tail, async (tx) => {
       await store.db.tail.count();
-      await new Promise((resolve) => setTimeout(resolve, 1));
+      // A timer that fires once the transaction has committed, as a slow await does: a 1 ms timer raced the commit on a busy machine.
+      await new Promise((resolve) => tx.idbtrans.addEventListener('complete', () => setTimeout(resolve, 0)));
       await store.db.tail.add({ first: 2, last: 2, events: [] });
     });
     await expect(offending).rejects.toMatchObject({ name: expect.stringMatching(/PrematureCommitError|TransactionInactiveError/) });
