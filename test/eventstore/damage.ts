@@ -31,8 +31,8 @@ export async function replaceStoredEvent(store: EventStore, seq: number, value: 
 
 /**
  * How a sealed page holds its lines: `ascii` bytes (characters beyond ASCII
- * escaped, as pages are written now), UTF-8 `bytes` (as written in session 11)
- * or `text` (before that).
+ * escaped, the form written today), UTF-8 `bytes` or `text` (the forms older
+ * versions wrote, which still read).
  */
 export type PageForm = 'ascii' | 'bytes' | 'text';
 

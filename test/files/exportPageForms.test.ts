@@ -53,7 +53,7 @@ describe('exporting pages stored as ASCII bytes, UTF-8 bytes and text', () => {
     const body = (data: Uint8Array) => Buffer.from(data.subarray(data.indexOf(0x0a) + 1));
     expect(body(fromBytes).equals(body(bytes(buildFile(events))))).toBe(true);
 
-    // The first page as the oldest versions wrote it, the second as UTF-8 bytes, as session 11 did.
+    // The first page in the text form, the second as UTF-8 bytes: the forms older versions wrote.
     await rewritePages(store, 'text', { firsts: [1] });
     await rewritePages(store, 'bytes', { firsts: [PAGE_SIZE + 1] });
     expect((await store.db.pages.get(1))?.text).toEqual(expect.any(String));
