@@ -4,23 +4,23 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Layers import in one direction only:
- *   eventstore <- replay <- domain <- store <- ui
+ *   eventstore <- replay <- domain <- app <- ui
  * files/ (export, import) and pwa/ sit at the edges beside ui.
  * Each entry lists the folders a layer must never import from.
  */
 const layers = {
-  eventstore: ['replay', 'domain', 'store', 'ui', 'files', 'pwa'],
-  replay: ['domain', 'store', 'ui', 'files', 'pwa'],
-  domain: ['store', 'ui', 'files', 'pwa'],
-  store: ['ui', 'files', 'pwa'],
-  files: ['store', 'ui', 'pwa'],
-  pwa: ['eventstore', 'replay', 'domain', 'store', 'ui', 'files'],
+  eventstore: ['replay', 'domain', 'app', 'ui', 'files', 'serviceworker'],
+  replay: ['domain', 'app', 'ui', 'files', 'serviceworker'],
+  domain: ['app', 'ui', 'files', 'serviceworker'],
+  app: ['ui', 'files', 'serviceworker'],
+  files: ['app', 'ui', 'serviceworker'],
+  serviceworker: ['eventstore', 'replay', 'domain', 'app', 'ui', 'files'],
 };
 
 const pureLayers = new Set(['eventstore', 'replay', 'domain']);
 const impurePackages = [
   { name: 'react', message: 'eventstore, replay and domain know nothing of React.' },
-  { name: 'zustand', message: 'the memory image lives in src/store.' },
+  { name: 'zustand', message: 'the memory image lives in src/app.' },
 ];
 
 const layerRules = Object.entries(layers).map(([layer, forbidden]) => ({
@@ -37,7 +37,7 @@ const layerRules = Object.entries(layers).map(([layer, forbidden]) => ({
         ],
         patterns: forbidden.map((f) => ({
           group: [`**/${f}`, `**/${f}/**`],
-          message: `src/${layer} must not import from src/${f}: imports point eventstore <- replay <- domain <- store <- ui.`,
+          message: `src/${layer} must not import from src/${f}: imports point eventstore <- replay <- domain <- app <- ui.`,
         })),
       },
     ],
@@ -71,7 +71,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'src/store/**/*.ts'],
+    files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'src/app/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startPwa } from './pwa/index.ts';
-import { openLedger } from './store/index.ts';
+import { startPwa } from './serviceworker/index.ts';
+import { openLedger } from './app/index.ts';
 import { App } from './ui/App.tsx';
 
 // Before the first render: the log starts opening (and its snapshots loading) while React renders, and the

@@ -1,6 +1,6 @@
 import type { EventStore } from '../../src/eventstore/index.ts';
 import { isDomainError, listAccounts, MIXED_SCRIPT_NOTES, seededRandom, type AccountsState, type RandomSource } from '../../src/domain/index.ts';
-import { openLedger, type Ledger } from '../../src/store/index.ts';
+import { openLedger, type Ledger } from '../../src/app/index.ts';
 import { LOG, ms } from './log.ts';
 import type { AppendSample, BurstRun, CommandsOptions, CommandsResult } from './protocol.ts';
 

@@ -3,7 +3,7 @@ import { wordSum } from '../../src/eventstore/checksum.ts';
 import { eventShapeProblem } from '../../src/eventstore/eventShape.ts';
 import { accountStream, ledgerProjections, seededRandom } from '../../src/domain/index.ts';
 import { REPLAY_PAGE, type AnyProjection, decodeState, foldInto, initialCursors, replay, saveSnapshots, stateAt } from '../../src/replay/index.ts';
-import { createTimeTravel, createWhatIfBranch } from '../../src/store/index.ts';
+import { createTimeTravel, createWhatIfBranch } from '../../src/app/index.ts';
 import { keyframePlan } from '../lib/keyframePlan.ts';
 import { ms, openLog, withLog } from './log.ts';
 import type { FullReplayResult, KeyframesResult, SnapshotInfo, SnapshotsResult, TimeTravelJump, TimeTravelResult, WhatIfRun } from './protocol.ts';

@@ -1,7 +1,6 @@
 /** The accounts domain: commands, deciders, read models, process managers and sample data. */
 export { DomainError, isDomainError, type DomainErrorCode } from './errors.ts';
 export { seededRandom, randomUuid, type Clock, type RandomSource } from './random.ts';
-export { cryptoRandom, systemClock } from './runtime.ts';
 
 export * from './accounts/events.ts';
 export {
@@ -36,16 +35,6 @@ export { accountNumberOfStream, accountStream, emailKey, emailStream } from './a
 export { MAX_AMOUNT, MAX_BALANCE, formatCents } from './accounts/money.ts';
 export { MAX_EMAIL_CHARS, MAX_MESSAGE_ID_CHARS, MAX_NOTE_CHARS, MAX_OWNER_CHARS } from './accounts/fields.ts';
 export { parseVerificationLink, verificationLink } from './accounts/messages.ts';
-
-export {
-  createCommandHandler,
-  type CommandHandler,
-  type CommandHandlerOptions,
-  type CommandStore,
-  type DispatchOptions,
-  type DispatchResult,
-} from './commandHandler.ts';
-export { followStore, type DecisionSource, type DecisionView, type FollowableStore } from './decisionSource.ts';
 export { decisionsProjection, versionOf, type DecisionsState } from './readModels/decisions.ts';
 
 export { ledgerProjections } from './readModels/index.ts';
@@ -79,22 +68,13 @@ export {
   type OutboxState,
 } from './readModels/outbox.ts';
 export { totalsProjection, type TotalsState } from './readModels/totals.ts';
-
-export {
-  startProcessManagers,
-  type ProcessManagerOptions,
-  type ProcessManagerRunner,
-  type RunnerStore,
-} from './processManagers/runner.ts';
-export { PROCESS_MANAGER_CHECKPOINTS, markHandledThrough, processManagers } from './processManagers/checkpoints.ts';
-export { PROCESS_MANAGER_LOCK, defaultLock, type LockRequest } from './processManagers/locks.ts';
+export { PROCESS_MANAGER_CHECKPOINTS, processManagers } from './processManagers/processManagers.ts';
 export { verificationMailer } from './processManagers/verificationMailer.ts';
 export { withdrawalNotifier } from './processManagers/withdrawalNotifier.ts';
 export type { AccountProfile, AnyProcessManager, ProcessManager } from './processManagers/types.ts';
 
 export { sampleLedger } from './sample/sampleLedger.ts';
 export { syntheticLedger, type SyntheticOptions } from './sample/synthetic.ts';
-export { appendGenerated, toInput } from './sample/append.ts';
 export { MIXED_SCRIPT_NOTES } from './sample/notes.ts';
 // The ledger's rules (accounts/ledgerRules.ts) and payload checks (accounts/payloadChecks.ts) are imported
 // from their modules: only code loaded on demand (file imports, what-if checks) uses them, and a re-export

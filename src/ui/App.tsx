@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { Redirect, Route, Router, Switch, useLocation, useSearch } from 'wouter';
-import type { Ledger } from '../store/index.ts';
+import type { Ledger } from '../app/index.ts';
 import { AccountsScreen } from './accounts/AccountsScreen.tsx';
 import { eventsBefore } from './boot/eventsBefore.ts';
 import { BootScreen } from './boot/BootScreen.tsx';

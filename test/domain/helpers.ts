@@ -1,15 +1,6 @@
 import { openEventStore, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
-import {
-  createCommandHandler,
-  DomainError,
-  ledgerProjections,
-  seededRandom,
-  startProcessManagers,
-  type Clock,
-  type CommandHandler,
-  type LockRequest,
-  type ProcessManagerRunner,
-} from '../../src/domain/index.ts';
+import { DomainError, ledgerProjections, seededRandom, type Clock } from '../../src/domain/index.ts';
+import { createCommandHandler, startProcessManagers, type CommandHandler, type LockRequest, type ProcessManagerRunner } from '../../src/app/index.ts';
 import { expect } from 'vitest';
 
 /** A clock that moves one second on every call, from `start`. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createCommandHandler, followStore, MAX_NOTE_CHARS, seededRandom } from '../../src/domain/index.ts';
+import { MAX_NOTE_CHARS, seededRandom } from '../../src/domain/index.ts';
+import { createCommandHandler, followStore } from '../../src/app/index.ts';
 import { expectRefused, openLedger, type Ledger } from './helpers.ts';
 
 // Every rule of issue 3, one test each: the stable error code, and a log that did not change.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ledgerProjections, syntheticLedger } from '../../src/domain/index.ts';
 import type { StoredEvent } from '../../src/eventstore/index.ts';
 import { foldAll } from '../../src/replay/index.ts';
-import type { TestDispatchResult } from '../../src/store/testHook.ts';
+import type { TestDispatchResult } from '../../src/app/testHook.ts';
 import { useChromium } from './support/browser.ts';
 import { historyContext, importThroughUi, writeLogFile } from './support/ledgerFiles.ts';
 import {

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { ledgerProjections } from '../../src/domain/index.ts';
 import { foldAll } from '../../src/replay/index.ts';
-import type { TestDispatchResult } from '../../src/store/testHook.ts';
+import type { TestDispatchResult } from '../../src/app/testHook.ts';
 import { newContext, useChromium } from './support/browser.ts';
 import {
   commandMix,

@@ -7,7 +7,7 @@ import { main as rewindLog } from '../../bin/verifyCommand.ts';
 import type { EventStore, StoredEvent } from '../../src/eventstore/index.ts';
 import { accountStream } from '../../src/domain/index.ts';
 import { exportLog, importLog, readLogFile, type ImportMode } from '../../src/files/index.ts';
-import { openLedger } from '../../src/store/index.ts';
+import { openLedger } from '../../src/app/index.ts';
 import type { LedgerRuleError } from '../../src/files/ruleGate.ts';
 import { buildFile, bytes } from './fileBuilder.ts';
 import { logState, openStore } from './helpers.ts';

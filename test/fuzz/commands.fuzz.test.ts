@@ -10,7 +10,7 @@ import {
   type AccountOpened,
   type Stored,
 } from '../../src/domain/index.ts';
-import { asLedgerStates, openLedger, type Ledger } from '../../src/store/index.ts';
+import { asLedgerStates, openLedger, type Ledger } from '../../src/app/index.ts';
 
 /**
  * Random malformed commands through the ledger's dispatch, the entry point of

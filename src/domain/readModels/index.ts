@@ -4,7 +4,7 @@ import { decisionsProjection } from './decisions.ts';
 import { outboxProjection } from './outbox.ts';
 import { reportsProjection } from './reports.ts';
 import { totalsProjection } from './totals.ts';
-import { whatIfGuardProjection } from './whatIfGuard.ts';
+import { whatIfGuardProjection } from '../whatif/whatIfGuard.ts';
 
 /**
  * Every read model of the ledger, for the memory image, time travel and what-if.

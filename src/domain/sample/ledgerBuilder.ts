@@ -5,7 +5,7 @@ import type { LedgerEvent } from '../accounts/events.ts';
 import { streamOf } from '../accounts/routing.ts';
 import { evolve, initialState, type DecisionState } from '../accounts/state.ts';
 import { DomainError } from '../errors.ts';
-import { processManagers } from '../processManagers/checkpoints.ts';
+import { processManagers } from '../processManagers/processManagers.ts';
 import { reactionInputs } from '../processManagers/reactions.ts';
 import type { AccountProfile } from '../processManagers/types.ts';
 import { randomUuid, type RandomSource } from '../random.ts';

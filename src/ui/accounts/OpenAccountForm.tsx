@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DispatchResult } from '../../domain/index.ts';
+import type { DispatchResult } from '../../app/index.ts';
 import { AmountField } from '../components/AmountField.tsx';
 import { CommandForm } from '../components/CommandForm.tsx';
 import { Field } from '../components/Field.tsx';

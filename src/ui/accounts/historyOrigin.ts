@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import type { AccountSummary } from '../../domain/index.ts';
-import type { HistoryBranch, HistoryOrigin } from '../../store/index.ts';
+import type { HistoryBranch, HistoryOrigin } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 
 /**

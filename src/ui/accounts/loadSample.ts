@@ -1,4 +1,5 @@
-import { appendGenerated, cryptoRandom, sampleLedger } from '../../domain/index.ts';
+import { sampleLedger } from '../../domain/index.ts';
+import { appendGenerated, cryptoRandom } from '../../app/index.ts';
 import type { EventStore } from '../../eventstore/index.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

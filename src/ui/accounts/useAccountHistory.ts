@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AccountSummary, HistoryEntry } from '../../domain/index.ts';
-import { readAccountHistory, type HistoryCursor, type HistoryOrigin } from '../../store/index.ts';
+import { readAccountHistory, type HistoryCursor, type HistoryOrigin } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { historyOrigin, sameOrigin, useHistoryBranch } from './historyOrigin.ts';
 

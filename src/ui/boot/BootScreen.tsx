@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { MemoryImage } from '../../store/index.ts';
+import type { MemoryImage } from '../../app/index.ts';
 import { BootFailure } from './BootFailure.tsx';
 import { BootProgress } from './BootProgress.tsx';
 import '../components/components.css';

@@ -1,5 +1,5 @@
 import { isDomainError } from '../../domain/index.ts';
-import { ViewingPastError } from '../../store/index.ts';
+import { ViewingPastError } from '../../app/index.ts';
 
 /** What went wrong with a command, in words for the person who tried it, and the form field at fault. */
 export interface CommandProblem {

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { DispatchOptions, DispatchResult } from '../../domain/index.ts';
+import type { DispatchOptions, DispatchResult } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { describeError, type CommandProblem } from './describeError.ts';
 

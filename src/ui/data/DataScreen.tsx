@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { StoragePanel } from '../pwa/index.ts';
+import { StoragePanel } from './StoragePanel.tsx';
 import { BackupPanel } from './BackupPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';

@@ -3,7 +3,7 @@ import type { LogSelection } from '../../files/index.ts';
 import { Field } from '../components/Field.tsx';
 import { StreamField } from '../eventlog/StreamField.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
-import { formatBytes } from '../pwa/formatBytes.ts';
+import { formatBytes } from '../components/formatBytes.ts';
 import { formatCount } from './counts.ts';
 import type { LogExporter } from './useLogExport.ts';
 

@@ -7,7 +7,7 @@ import { useViewInfo } from '../ledger/useView.ts';
 import { openIncomingAsBranch } from '../whatif/incomingBranch.ts';
 import { openScenarioFile } from '../whatif/openScenarioFile.ts';
 import { ConflictReport } from './ConflictReport.tsx';
-import { formatBytes } from '../pwa/formatBytes.ts';
+import { formatBytes } from '../components/formatBytes.ts';
 import { formatCount } from './counts.ts';
 import { describeFileError } from './describeFileError.ts';
 import { reloadToShowNewLog } from './outcome.ts';

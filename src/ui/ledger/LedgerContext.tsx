@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Ledger } from '../../store/index.ts';
+import type { Ledger } from '../../app/index.ts';
 
 const LedgerContext = createContext<Ledger | undefined>(undefined);
 

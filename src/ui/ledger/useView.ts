@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { asLedgerStates, type LedgerStates } from '../../store/index.ts';
+import { asLedgerStates, type LedgerStates } from '../../app/index.ts';
 import { useLedger } from './LedgerContext.tsx';
 
 export type ViewMode = 'live' | 'past' | 'branch';

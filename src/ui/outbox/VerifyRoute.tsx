@@ -3,7 +3,7 @@ import { useSearch } from 'wouter';
 import { verificationMessage } from '../../domain/index.ts';
 import { formatAccountNumber } from '../components/accountNumber.ts';
 import { describeError } from '../components/describeError.ts';
-import { asLedgerStates } from '../../store/index.ts';
+import { asLedgerStates } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import './outbox.css';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AccountSummary, HistoryEntry } from '../../domain/index.ts';
-import { readWholeAccountHistory, type HistoryOrigin } from '../../store/index.ts';
+import { readWholeAccountHistory, type HistoryOrigin } from '../../app/index.ts';
 import { historyOrigin, sameOrigin, useHistoryBranch } from '../accounts/historyOrigin.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 

@@ -1,4 +1,4 @@
-import { OfflineIndicator } from '../pwa/index.ts';
+import { OfflineIndicator } from './OfflineIndicator.tsx';
 import { Navigation } from './Navigation.tsx';
 
 /** The app's name, the main tabs and the offline notice; sticky at the top. */

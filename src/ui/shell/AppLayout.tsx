@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, type MouseEvent, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
-import { UpdatePrompt } from '../pwa/index.ts';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { TimeTravelBar } from '../timetravel/TimeTravelBar.tsx';
 import { StatusBanner } from '../status/index.ts';
 import { AppHeader } from './AppHeader.tsx';

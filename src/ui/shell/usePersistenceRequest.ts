@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { pwaStore } from '../../pwa/index.ts';
+import { pwaStore } from '../../serviceworker/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 
 /**

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { listAccounts } from '../../domain/index.ts';
-import { BranchRuleError } from '../../store/index.ts';
+import { BranchRuleError } from '../../app/index.ts';
 import { AmountField } from '../components/AmountField.tsx';
 import { formatAccountNumber } from '../components/accountNumber.ts';
 import { describeError, type CommandProblem } from '../components/describeError.ts';

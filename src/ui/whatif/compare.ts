@@ -1,5 +1,5 @@
 import { listAccounts, type AccountSummary } from '../../domain/index.ts';
-import type { LedgerStates } from '../../store/index.ts';
+import type { LedgerStates } from '../../app/index.ts';
 
 export interface AccountDifference {
   accountNumber: string;

@@ -1,5 +1,5 @@
 import type { MergeConflictError } from '../../files/index.ts';
-import type { Ledger } from '../../store/index.ts';
+import type { Ledger } from '../../app/index.ts';
 import type { Injection } from '../../replay/index.ts';
 import { hypotheticalId } from './branchInjection.ts';
 import { resetScenarioSession } from './scenarioSession.ts';

@@ -1,7 +1,7 @@
 import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
 import { readLogFile, type ByteSource, type LogFileHeader } from '../../files/index.ts';
 import { HYPOTHETICAL_ID_PREFIX, type Injection } from '../../replay/index.ts';
-import type { Ledger, BranchPlan } from '../../store/index.ts';
+import type { Ledger, BranchPlan } from '../../app/index.ts';
 import { hypotheticalId } from './branchInjection.ts';
 import { resetScenarioSession } from './scenarioSession.ts';
 

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { StoreHealth } from '../../../src/eventstore/index.ts';
-import type { Ledger } from '../../../src/store/index.ts';
+import type { Ledger } from '../../../src/app/index.ts';
 import { LedgerProvider } from '../../../src/ui/ledger/LedgerContext.tsx';
 import { DamagedLogExport } from '../../../src/ui/status/DamagedLogExport.tsx';
 import { StatusBanner } from '../../../src/ui/status/index.ts';

@@ -1,0 +1,47 @@
+import type { EventStore } from '../../eventstore/index.ts';
+import { decisionsProjection, type DecisionsState } from '../../domain/index.ts';
+import { type DecisionSource } from '../commands/decisionSource.ts';
+import { ImageFailedError } from '../errors.ts';
+import type { MemoryImage } from './memoryImage.ts';
+
+type ImageStore = Pick<EventStore, 'lastSeq' | 'notifyAppended' | 'health' | 'onHealthChange'>;
+
+/**
+ * The memory image as the command handler's decision source: commands are
+ * decided on the image's decision state and resolve once the image shows them.
+ */
+export function imageDecisions(image: MemoryImage, eventStore: ImageStore): DecisionSource {
+  // The events are durable already; an image that cannot follow (storage trouble) must not hold the command up.
+  const reached = (seq: number) =>
+    new Promise<void>((resolve) => {
+      if (eventStore.health().state !== 'ok') return resolve();
+      const stopWatching = eventStore.onHealthChange((health) => {
+        if (health.state === 'ok') return;
+        stopWatching();
+        resolve();
+      });
+      void image.reached(seq).then(() => {
+        stopWatching();
+        resolve();
+      });
+    });
+
+  return {
+    current: async () => {
+      await image.ready;
+      const { status, seq, states, error } = image.store.getState();
+      if (status === 'failed') throw new ImageFailedError(error?.message);
+      return { seq, state: states[decisionsProjection.name] as DecisionsState };
+    },
+    reached,
+    catchUp: async () => {
+      const seq = await eventStore.lastSeq();
+      if (seq > image.store.getState().seq) {
+        // Wake the image's subscription: a read that failed earlier leaves it waiting for news.
+        eventStore.notifyAppended();
+        await reached(seq);
+      }
+      return seq;
+    },
+  };
+}

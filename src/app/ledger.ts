@@ -1,0 +1,103 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { isFinal, openEventStore, type EventStore, type StoreHealth } from '../eventstore/index.ts';
+import { KEYFRAMES } from '../replay/index.ts';
+import { ledgerProjections } from '../domain/index.ts';
+import { createCommandHandler, type DispatchOptions, type DispatchResult } from './commands/commandHandler.ts';
+import { startProcessManagers, type ProcessManagerRunner } from './processes/runner.ts';
+import { branchCommands } from './whatif/branchCommands.ts';
+import { ViewingPastError } from './errors.ts';
+import { electLeader, type Leadership } from './locks/leadership.ts';
+import { imageDecisions } from './image/imageDecisions.ts';
+import { createMemoryImage, type MemoryImage } from './image/memoryImage.ts';
+import { exposeForTests } from './testHook.ts';
+import { createTimeTravel, type TimeTravel } from './timetravel/timeTravel.ts';
+import { createWhatIfBranch, type WhatIfBranch } from './whatif/whatIfBranch.ts';
+
+export interface LedgerOptions {
+  /** The IndexedDB database name. */
+  name?: string;
+  snapshotEvery?: number;
+  /** Tests run without process managers or leader election. */
+  runProcessManagers?: boolean;
+}
+
+/** Everything the screens talk to, wired together once per tab. */
+export interface Ledger {
+  readonly eventStore: EventStore;
+  readonly image: MemoryImage;
+  readonly travel: TimeTravel;
+  readonly branch: WhatIfBranch;
+  /** Whether this tab can still save (and why not), for the status banners: see StoreHealth. */
+  readonly health: StoreApi<StoreHealth>;
+  /**
+   * Runs a command: against the what-if branch when one is open (nothing is
+   * written), refused while viewing the past, otherwise against the real log.
+   * Resolves once the events are durable and visible in the memory image.
+   */
+  dispatch(command: unknown, options?: DispatchOptions): Promise<DispatchResult>;
+  close(): Promise<void>;
+}
+
+export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
+  // With 'rewind:image-ready' (memoryImage.ts) this splits a reload into page load, opening the log and the replay.
+  globalThis.performance?.mark?.('rewind:log-opening');
+  const eventStore = await openEventStore({ name: options.name ?? 'rewind', keyframes: KEYFRAMES });
+  const projections = ledgerProjections;
+  const snapshots: Leadership = electLeader('rewind-snapshots');
+  const image = createMemoryImage({
+    eventStore,
+    projections,
+    snapshotEvery: options.snapshotEvery,
+    mayWriteSnapshots: snapshots.isLeader,
+  });
+  const travel = createTimeTravel({ eventStore, projections, liveSeq: () => image.store.getState().seq });
+  const branch = createWhatIfBranch({ eventStore, projections, live: () => image.store.getState() });
+  // One writer per tab: commands are decided on the memory image and written a turn at a time.
+  const handler = createCommandHandler({ store: eventStore, decisions: imageDecisions(image, eventStore) });
+  const inBranch = createCommandHandler(branchCommands(branch));
+  let managers: ProcessManagerRunner | undefined;
+  if (options.runProcessManagers !== false) managers = startProcessManagers({ store: eventStore });
+
+  const health = createStore<StoreHealth>(() => eventStore.health());
+  const stopHealth = eventStore.onHealthChange((next) => {
+    health.setState(next, true);
+    // This tab can no longer write to the live log: let another tab run the managers and write snapshots.
+    if (isFinal(next)) {
+      void managers?.stop();
+      snapshots.resign();
+    }
+  });
+
+  // On phones a hidden page may be killed without warning: save the image while we can.
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') void image.snapshotNow();
+  };
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHidden);
+
+  async function dispatch(command: unknown, dispatchOptions?: DispatchOptions): Promise<DispatchResult> {
+    const { plan, result } = branch.store.getState();
+    if (plan && result) return inBranch.dispatch(command, dispatchOptions);
+    if (travel.store.getState().past) throw new ViewingPastError();
+    return handler.dispatch(command, dispatchOptions);
+  }
+
+  // Not awaiting image.ready: the boot screen shows the replay's progress meanwhile.
+  const ledger: Ledger = {
+    eventStore,
+    image,
+    travel,
+    branch,
+    health,
+    dispatch,
+    close: async () => {
+      if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onHidden);
+      await managers?.stop();
+      image.stop();
+      snapshots.resign();
+      stopHealth();
+      eventStore.close();
+    },
+  };
+  exposeForTests(ledger);
+  return ledger;
+}

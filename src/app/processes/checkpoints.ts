@@ -1,0 +1,19 @@
+import type { EventStore } from '../../eventstore/index.ts';
+import type { AnyProcessManager } from '../../domain/processManagers/types.ts';
+import { processManagers } from '../../domain/processManagers/processManagers.ts';
+
+/**
+ * Marks every event up to `seq` as handled by every manager, so events brought
+ * in by an import (or sample data) never trigger messages. Checkpoints only move
+ * forward. Call it right after the import's events are stored; running managers
+ * re-read their checkpoints before each page of events.
+ */
+export async function markHandledThrough(
+  store: Pick<EventStore, 'getCheckpoint' | 'setCheckpoint'>,
+  seq: number,
+  managers: readonly AnyProcessManager[] = processManagers,
+): Promise<void> {
+  for (const { name } of managers) {
+    if ((await store.getCheckpoint(name)) < seq) await store.setCheckpoint(name, seq);
+  }
+}

@@ -1,0 +1,120 @@
+import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
+import type { WhatIfResult } from '../../replay/index.ts';
+import { accountStream, historyBackward, type HistoryEntry } from '../../domain/index.ts';
+
+/** What a history read needs of the event store. */
+export type HistoryReader = Pick<EventStore, 'readStream'>;
+
+/** A what-if branch as far as one account's history is concerned: how far it replayed the log, and its changes. */
+export type HistoryBranch = Pick<WhatIfResult, 'toSeq' | 'skipped' | 'injected'>;
+
+/** The account as the viewed state (now, a point in the past, or a branch) has it. */
+export interface HistoryOrigin {
+  accountNumber: string;
+  /** The balance after the newest line: the running balances are worked out back from it. */
+  balance: number;
+  /** The account stream's version at the viewed point. A branch reads the stream up to its `toSeq` instead. */
+  version: number;
+  branch?: HistoryBranch;
+}
+
+/** Where the next, older page starts. */
+export interface HistoryCursor {
+  /** The version of the next real event to read; undefined for the stream's newest. */
+  readonly fromVersion: number | undefined;
+  /** How many of the branch's injected events for this account are still to come. */
+  readonly injected: number;
+  /** The balance after the next line. */
+  readonly balance: number;
+}
+
+export interface AccountHistoryPage {
+  /** Newest first. */
+  entries: HistoryEntry[];
+  /** Undefined once the opening (or the start of the stream) is reached. */
+  next?: HistoryCursor;
+}
+
+type Position = Omit<HistoryCursor, 'balance'>;
+
+/** The branch's injected events into the stream, in play order. */
+const injectedInto = (stream: string, branch: HistoryBranch | undefined): readonly StoredEvent[] =>
+  branch?.injected.filter((event) => event.meta.stream === stream) ?? [];
+
+interface Step {
+  event: StoredEvent;
+  /** Where reading resumes once this event is taken. */
+  after: Position;
+}
+
+/**
+ * The account's events as the viewed state has them, newest first, from `start`:
+ * its real stream read backwards a page at a time (in a branch: up to the branch's
+ * end, less the skipped events), with a branch's injected events placed right
+ * after the real event each follows.
+ */
+async function* newestFirst(reader: HistoryReader, origin: HistoryOrigin, start: Position, readSize: number): AsyncGenerator<Step> {
+  const stream = accountStream(origin.accountNumber);
+  const injections = injectedInto(stream, origin.branch);
+  const toSeq = origin.branch?.toSeq ?? Number.POSITIVE_INFINITY;
+  const skip = new Set(origin.branch?.skipped);
+  let { fromVersion, injected } = start;
+  // An injected event carries the seq of the real event it follows, so it comes before that one, newest first.
+  const injectedFrom = function* (seq: number): Generator<Step> {
+    while (injected > 0 && injections[injected - 1]!.meta.seq >= seq) {
+      const event = injections[--injected]!;
+      yield { event, after: { fromVersion, injected } };
+    }
+  };
+  while (fromVersion === undefined || fromVersion >= 1) {
+    const page = await reader.readStream(stream, { direction: 'backward', fromVersion, limit: readSize });
+    for (const event of page) {
+      fromVersion = event.meta.version;
+      yield* injectedFrom(event.meta.seq);
+      fromVersion = event.meta.version - 1;
+      if (event.meta.seq <= toSeq && !skip.has(event.meta.seq)) yield { event, after: { fromVersion, injected } };
+    }
+    if (page.length < readSize) fromVersion = 0;
+  }
+  yield* injectedFrom(Number.NEGATIVE_INFINITY);
+}
+
+/**
+ * A page of an account's history, newest first, read from its stream rather
+ * than kept in memory: `limit` lines (fewer on the last page) from `after`, or
+ * from the viewed point's newest line.
+ */
+export async function readAccountHistory(
+  reader: HistoryReader,
+  origin: HistoryOrigin,
+  { after, limit = 20 }: { after?: HistoryCursor; limit?: number } = {},
+): Promise<AccountHistoryPage> {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('A history page holds 1 or more lines.');
+  const start: Position = after ?? {
+    fromVersion: origin.branch ? undefined : origin.version,
+    injected: injectedInto(accountStream(origin.accountNumber), origin.branch).length,
+  };
+  let balance = after?.balance ?? origin.balance;
+  const entries: HistoryEntry[] = [];
+  // Messages share the stream, so a page of lines takes more events than lines.
+  for await (const { event, after: position } of newestFirst(reader, origin, start, Math.max(16, limit * 2))) {
+    const stretch = historyBackward([event], balance);
+    entries.push(...stretch.entries);
+    balance = stretch.balanceBefore;
+    if (stretch.opened) return { entries };
+    if (entries.length === limit) return { entries, next: { ...position, balance } };
+  }
+  return { entries };
+}
+
+/** Every line of an account's history at the viewed point, newest first (for charts: a few accounts at a time). */
+export async function readWholeAccountHistory(reader: HistoryReader, origin: HistoryOrigin, pageSize = 500): Promise<HistoryEntry[]> {
+  const entries: HistoryEntry[] = [];
+  let page = await readAccountHistory(reader, origin, { limit: pageSize });
+  entries.push(...page.entries);
+  while (page.next) {
+    page = await readAccountHistory(reader, origin, { after: page.next, limit: pageSize });
+    entries.push(...page.entries);
+  }
+  return entries;
+}

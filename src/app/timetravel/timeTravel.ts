@@ -1,0 +1,79 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EventStore } from '../../eventstore/index.ts';
+import { decisionsProjection } from '../../domain/index.ts';
+import { whatIfGuardProjection } from '../../domain/whatif/whatIfGuard.ts';
+import { pastStates, seqOf, type AnyProjection, type PastStates, type Position } from '../../replay/index.ts';
+
+/**
+ * The read models a past view leaves out: what commands are decided on (the
+ * past takes no commands) and what a what-if branch checks the log with. Each
+ * keyframe of them would be loaded and every event folded into them for
+ * nothing, and the decisions are the costliest of all to load and to fold.
+ */
+const NOT_SHOWN: ReadonlySet<string> = new Set([decisionsProjection.name, whatIfGuardProjection.name]);
+
+/** What a past view shows: the read models the screens use (not the command handler's decisions) at a seq. */
+export type PastView = PastStates;
+
+export interface TimeTravelState {
+  /** Undefined while viewing the present. */
+  past?: PastView;
+  /** A jump is being replayed; the previous view stays on screen meanwhile. */
+  loading: boolean;
+  error?: string;
+}
+
+export interface TimeTravel {
+  readonly store: StoreApi<TimeTravelState>;
+  travelTo(position: Position): Promise<void>;
+  /** Moves by `delta` events from the point being viewed (or from now). */
+  step(delta: number): Promise<void>;
+  toStart(): Promise<void>;
+  backToNow(): void;
+}
+
+/**
+ * Time travel: shows the state as it was at any point by replaying up to it,
+ * never touching the live image or the log. Jumps can overlap (a slider being
+ * dragged); only the newest one lands on screen.
+ */
+export function createTimeTravel(options: {
+  eventStore: EventStore;
+  projections: readonly AnyProjection[];
+  /** The live image's seq: travelling to it or past it is the same as "now". */
+  liveSeq: () => number;
+}): TimeTravel {
+  const { eventStore, liveSeq } = options;
+  const projections = options.projections.filter((p) => !NOT_SHOWN.has(p.name));
+  const store = createStore<TimeTravelState>(() => ({ loading: false }));
+  let latest = 0;
+
+  async function travelTo(position: Position): Promise<void> {
+    const request = ++latest;
+    store.setState({ loading: true, error: undefined });
+    try {
+      const seq = await seqOf(eventStore, position);
+      if (seq >= liveSeq()) {
+        if (request === latest) store.setState({ past: undefined, loading: false });
+        return;
+      }
+      // The view on screen is a head start when the new point is after it (a slider dragged on, a step forward).
+      const past = await pastStates(eventStore, projections, seq, store.getState().past);
+      if (request !== latest) return;
+      store.setState({ past, loading: false });
+    } catch (error) {
+      if (request === latest) store.setState({ loading: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return {
+    store,
+    travelTo,
+    step: (delta) => travelTo(Math.max(0, (store.getState().past?.seq ?? liveSeq()) + delta)),
+    toStart: () => travelTo(0),
+    backToNow: () => {
+      latest++;
+      store.setState({ past: undefined, loading: false, error: undefined });
+    },
+  };
+}

@@ -1,0 +1,210 @@
+import type { StoredEvent } from '../../eventstore/index.ts';
+import {
+  accountsProjection,
+  accountStream,
+  decisionsProjection,
+  getAccount,
+  isAccountEvent,
+  OUTBOX_EVENT_TYPES,
+  reportsProjection,
+  totalsProjection,
+  type AccountsState,
+  type AccountSummary,
+  type DecisionsState,
+  type ReportsState,
+  type TotalsState,
+} from '../index.ts';
+import { mapGet, mapSet } from '../readModels/persistentMap.ts';
+import { streamAccount } from '../readModels/decisions.ts';
+import type { WhatIfGuardState } from './whatIfGuard.ts';
+import type { AnyProjection } from '../../replay/index.ts';
+
+/** A real event the branch leaves out (sign -1) or an injected one (sign +1). */
+export interface Change {
+  event: StoredEvent;
+  sign: 1 | -1;
+}
+
+/** One account the branch changes: its real events up to the branch's end, and the branch's version of them. */
+export interface TouchedAccount {
+  real: StoredEvent[];
+  branch: StoredEvent[];
+}
+
+/** Everything the rules need, read once by the shortcut. */
+export interface BranchContext {
+  changes: Change[];
+  accounts: Map<string, TouchedAccount>;
+  /** Per day ("2025-03-14") a change of the money in the system falls on: the branch's value at that day's close, or null for no close. */
+  dayCloses: Map<string, number | null>;
+  /** The time of the branch's last event. */
+  lastAt: string;
+}
+
+/** A projection's branch state from its live one, or undefined when this rule cannot give it exactly. */
+export type Rule = (live: never, context: BranchContext) => unknown;
+
+const fold = (projection: AnyProjection, events: readonly StoredEvent[]) => events.reduce((s, e) => projection.apply(s, e), projection.initial);
+
+const contribution = <S>(projection: AnyProjection, event: StoredEvent) => projection.apply(projection.initial, event) as S;
+
+/** The change's effect on the money in the system (deposits add, withdrawals take). */
+export const inSystemDelta = (change: Change): number => change.sign * contribution<ReportsState>(reportsProjection, change.event).inSystem;
+
+const openingOf = (events: readonly StoredEvent[]) => events.find((e) => e.type === 'AccountOpened')?.meta.id;
+
+const sameRow = (a: AccountSummary | undefined, b: AccountSummary | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Accounts: each touched account's row re-folded from its own events, the
+ * counts moved by its change of status. A change of which event opened the
+ * account would move it in the list of openings: not done here.
+ */
+function accounts(live: AccountsState, context: BranchContext): AccountsState | undefined {
+  let state = live;
+  for (const [number, touched] of context.accounts) {
+    if (openingOf(touched.real) !== openingOf(touched.branch)) return undefined;
+    const real = getAccount(fold(accountsProjection, touched.real) as AccountsState, number);
+    const branch = getAccount(fold(accountsProjection, touched.branch) as AccountsState, number);
+    if (!sameRow(real, getAccount(live, number))) return undefined;
+    if (!real || !branch) continue;
+    const open = (row: AccountSummary) => (row.status === 'open' ? 1 : 0);
+    state = {
+      ...state,
+      byNumber: mapSet(state.byNumber, number, branch),
+      openCount: state.openCount + open(branch) - open(real),
+      closedCount: state.closedCount - open(branch) + open(real),
+    };
+  }
+  return state;
+}
+
+/** Totals only add up what events contribute, so the branch's are the live ones plus and minus the changes' contributions. */
+function totals(live: TotalsState, context: BranchContext): TotalsState {
+  const next: Record<string, number> = { ...live };
+  const initial = totalsProjection.initial as Record<string, number>;
+  for (const { event, sign } of context.changes) {
+    const added = contribution<Record<string, number>>(totalsProjection, event);
+    for (const key of Object.keys(next)) next[key]! += sign * (added[key]! - initial[key]!);
+  }
+  return next as TotalsState;
+}
+
+const NO_MONTHS: readonly null[] = new Array<null>(12).fill(null);
+const NO_CLOSES: readonly null[] = new Array<null>(31).fill(null);
+/** The day ("2025-03-14") of a slot of the reports' per-day arrays. */
+export const dayOf = (y: string, m: number, d: number) => `${y}-${String(m + 1).padStart(2, '0')}-${String(d + 1).padStart(2, '0')}`;
+
+/** Money moved only adds up amounts by day: add the injected ones, take the skipped ones, and drop periods left with none. */
+function moneyMoved(live: ReportsState['moneyMoved'], changes: readonly Change[]): ReportsState['moneyMoved'] {
+  let tree = live;
+  const touched = new Set<string>();
+  for (const { event, sign } of changes) {
+    const amount = (event.payload as { amount?: number }).amount ?? 0;
+    const added = contribution<ReportsState>(reportsProjection, event).moneyMoved.total;
+    if (added === 0) continue;
+    // The projection's own bucketing, fed the amount with the change's sign: amounts are positive, so a period at 0 has none.
+    const signed = { ...event, payload: { ...(event.payload as object), amount: sign * amount } } as StoredEvent;
+    tree = (reportsProjection.apply({ ...reportsProjection.initial, moneyMoved: tree }, signed) as ReportsState).moneyMoved;
+    touched.add(event.meta.at.slice(0, 7));
+  }
+  if (touched.size === 0) return tree;
+  const years = { ...tree.years };
+  for (const period of touched) {
+    const [y, m] = [period.slice(0, 4), Number(period.slice(5, 7)) - 1];
+    const year = years[y];
+    if (!year) continue;
+    if (year.total === 0) delete years[y];
+    else if (year.months[m]?.total === 0) years[y] = { ...year, months: year.months.map((month, i) => (i === m ? null : month)) };
+  }
+  return { total: tree.total, years };
+}
+
+/**
+ * The closing money in the system per day: a day after every change moves by
+ * the changes before it (times never go back, so its last event comes after
+ * them); the days changes fall on were worked out from their own events.
+ */
+function balanceByDay(live: ReportsState['balanceByDay'], context: BranchContext): ReportsState['balanceByDay'] {
+  const moves = context.changes
+    .map((change) => ({ day: change.event.meta.at.slice(0, 10), delta: inSystemDelta(change) }))
+    .filter((m) => m.delta !== 0)
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  if (moves.length === 0) return live;
+  const movedBefore = (day: string) => moves.reduce((sum, m) => (m.day < day ? sum + m.delta : sum), 0);
+  const years = new Set([...Object.keys(live), ...[...context.dayCloses.keys()].map((day) => day.slice(0, 4))]);
+  const out: Record<string, readonly (readonly (number | null)[] | null)[]> = {};
+  for (const y of years) {
+    const months = (live[y] ?? NO_MONTHS).map((days, m) => {
+      const next = (days ?? NO_CLOSES).map((close, d) => {
+        const day = dayOf(y, m, d);
+        if (context.dayCloses.has(day)) return context.dayCloses.get(day)!;
+        return close === null ? null : close + movedBefore(day);
+      });
+      return next.every((close) => close === null) ? null : next;
+    });
+    if (months.some((days) => days !== null)) out[y] = months;
+  }
+  return out;
+}
+
+function reports(live: ReportsState, context: BranchContext): ReportsState {
+  const inSystem = context.changes.reduce((sum, change) => sum + inSystemDelta(change), live.inSystem);
+  return { moneyMoved: moneyMoved(live.moneyMoved, context.changes), balanceByDay: balanceByDay(live.balanceByDay, context), inSystem };
+}
+
+/**
+ * Decisions: each touched account's row, and the count its stream kept before
+ * the account was opened, re-folded from the account's stream; other streams'
+ * versions moved by the changes. Address changes are not done here, nor events
+ * of unknown types on an account's stream (the account's re-fold leaves injected ones out).
+ */
+function decisions(live: DecisionsState, context: BranchContext): DecisionsState | undefined {
+  if (context.changes.some((c) => c.event.type === 'EmailReserved' || c.event.type === 'EmailReleased')) return undefined;
+  let { accounts, versions } = live;
+  const counts = new Map<string, number>();
+  for (const { event, sign } of context.changes) {
+    const number = streamAccount(event.meta.stream);
+    if (number === undefined) counts.set(event.meta.stream, (counts.get(event.meta.stream) ?? 0) + sign);
+    else if (!isAccountEvent(event) || !context.accounts.has(number)) return undefined;
+  }
+  for (const [number, touched] of context.accounts) {
+    const real = fold(decisionsProjection, touched.real) as DecisionsState;
+    const branch = fold(decisionsProjection, touched.branch) as DecisionsState;
+    const rows = [real, branch].map((state) => mapGet(state.accounts, number));
+    if (JSON.stringify(rows[0]) !== JSON.stringify(mapGet(live.accounts, number))) return undefined;
+    const stream = accountStream(number);
+    const before = [real, branch].map((state) => mapGet(state.versions, stream));
+    if (before[0] !== mapGet(live.versions, stream)) return undefined;
+    // An account opened or unopened, or a count begun or ended, would change which keys the maps hold: not done here.
+    if ((rows[0] === undefined) !== (rows[1] === undefined) || (before[0] === undefined) !== (before[1] === undefined)) return undefined;
+    if (rows[1] !== undefined) accounts = mapSet(accounts, number, rows[1]);
+    if (before[1] !== undefined) versions = mapSet(versions, stream, before[1]);
+  }
+  for (const [stream, delta] of counts) {
+    const version = mapGet(versions, stream);
+    // A stream new to the log, or emptied, would change which streams the map holds: not done here.
+    if (version === undefined || version + delta <= 0) return undefined;
+    versions = mapSet(versions, stream, version + delta);
+  }
+  return { ...live, accounts, versions };
+}
+
+/** The outbox keeps messages in the order they were queued: a branch that changes messages is replayed. */
+function outbox(live: unknown, context: BranchContext): unknown {
+  return context.changes.some((c) => OUTBOX_EVENT_TYPES.has(c.event.type)) ? undefined : live;
+}
+
+function whatIfGuard(live: WhatIfGuardState, context: BranchContext): WhatIfGuardState {
+  return live.lastAt === context.lastAt ? live : { ...live, lastAt: context.lastAt };
+}
+
+/** How each ledger read model takes a branch; a projection without a rule sends the branch to the replay. */
+export const LEDGER_RULES: Readonly<Record<string, Rule>> = {
+  accounts: accounts as Rule,
+  totals: totals as Rule,
+  reports: reports as Rule,
+  decisions: decisions as Rule,
+  outbox: outbox as Rule,
+  whatIfGuard: whatIfGuard as Rule,
+};

@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { openEventStore, type EventStore } from '../../../src/eventstore/index.ts';
+import { createTimeTravel } from '../../../src/app/timetravel/timeTravel.ts';
+import { count, counter, steppingClock } from '../../replay/counter.ts';
+import { ledgerProjections, syntheticLedger } from '../../../src/domain/index.ts';
+import { appendGenerated } from '../../../src/app/index.ts';
+import { foldAll } from '../../../src/replay/index.ts';
+
+async function setUp() {
+  const eventStore = await openEventStore({ name: 'tt', clock: steppingClock() });
+  await count(eventStore, 1, 10, 100, 1000);
+  const travel = createTimeTravel({ eventStore, projections: [counter], liveSeq: () => 4 });
+  return { eventStore, travel };
+}
+
+describe('time travel', () => {
+  test('shows the state after event N with its time, and back to now', async () => {
+    const { travel } = await setUp();
+    await travel.travelTo(2);
+    expect(travel.store.getState().past).toEqual({ seq: 2, at: '2026-01-01T00:01:00.000Z', states: { counter: 11 } });
+    travel.backToNow();
+    expect(travel.store.getState().past).toBeUndefined();
+  });
+
+  test('steps one event back and forward, to the start, and stepping past the end is now', async () => {
+    const { travel } = await setUp();
+    await travel.step(-1);
+    expect(travel.store.getState().past?.states.counter).toBe(111);
+    await travel.step(-1);
+    await travel.step(+1);
+    expect(travel.store.getState().past?.seq).toBe(3);
+    await travel.toStart();
+    expect(travel.store.getState().past).toMatchObject({ seq: 0, states: { counter: 0 } });
+    await travel.step(+10);
+    expect(travel.store.getState().past).toBeUndefined();
+  });
+
+  test('a step forward goes on from the view on screen: it reads the events after it and loads no keyframe', async () => {
+    const { eventStore } = await setUp();
+    await eventStore.saveSnapshot({ name: 'counter', version: 1, seq: 1, state: 1 });
+    const reads: unknown[] = [];
+    let loads = 0;
+    const watched: EventStore = {
+      ...eventStore,
+      readAll: (options) => {
+        reads.push(options);
+        return eventStore.readAll(options);
+      },
+      loadSnapshot: (...args) => {
+        loads++;
+        return eventStore.loadSnapshot(...args);
+      },
+    };
+    const travel = createTimeTravel({ eventStore: watched, projections: [counter], liveSeq: () => 4 });
+    await travel.travelTo(2);
+    expect([reads.length, loads]).toEqual([1, 1]);
+    await travel.step(+1);
+    expect(travel.store.getState().past).toEqual({ seq: 3, at: '2026-01-01T00:02:00.000Z', states: { counter: 111 } });
+    expect(reads.slice(1)).toEqual([{ fromSeq: 3, toSeq: 3 }]);
+    expect(loads).toBe(1);
+  });
+
+  test('travels to a date', async () => {
+    const { travel } = await setUp();
+    await travel.travelTo(new Date('2026-01-01T00:02:30.000Z'));
+    expect(travel.store.getState().past?.seq).toBe(3);
+  });
+
+  test('when jumps overlap, only the newest lands', async () => {
+    const { travel } = await setUp();
+    await Promise.all([travel.travelTo(1), travel.travelTo(3), travel.travelTo(2)]);
+    expect(travel.store.getState()).toMatchObject({ loading: false, past: { seq: 2 } });
+  });
+
+  test('a bad date is reported and the view stays where it was', async () => {
+    const { travel } = await setUp();
+    await travel.travelTo(1);
+    await travel.travelTo(new Date('not a date'));
+    expect(travel.store.getState()).toMatchObject({ past: { seq: 1 }, error: expect.stringMatching(/not a valid date/) });
+  });
+});
+
+describe('time travel through the ledger', () => {
+  test('shows the read models the screens use as they were, without the command handler’s decisions', async () => {
+    const eventStore = await openEventStore({ name: 'tt-ledger' });
+    const events = [...syntheticLedger({ accounts: 3, events: 80, seed: 3, spanDays: 2 })];
+    await appendGenerated(eventStore, events);
+    const travel = createTimeTravel({ eventStore, projections: ledgerProjections, liveSeq: () => 80 });
+    await travel.travelTo(50);
+    const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
+    expect(travel.store.getState().past).toEqual({ seq: 50, at: events[49]!.meta.at, states: foldAll(shown, events.slice(0, 50)) });
+  });
+});
