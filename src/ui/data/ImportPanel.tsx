@@ -5,7 +5,7 @@ import { importLog, LogFileError, MergeConflictError, type ImportMode, type Impo
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
 import { openIncomingAsBranch } from '../whatif/incomingBranch.ts';
-import { openScenarioFile } from '../whatif/openScenarioFile.ts';
+import { openScenarioFile } from '../../app/whatif/scenarioFile.ts';
 import { ConflictReport } from './ConflictReport.tsx';
 import { formatBytes } from '../components/formatBytes.ts';
 import { formatCount } from './counts.ts';

@@ -3,7 +3,7 @@ import type { Injection } from '../../replay/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import type { RowContext } from './EventRow.tsx';
 import type { LogFilters } from './logFilters.ts';
-import { LogSearch } from './logSearch.ts';
+import { LogSearch } from '../../app/queries/logSearch.ts';
 import { VirtualLog } from './VirtualLog.tsx';
 
 export interface FilteredLogListProps {

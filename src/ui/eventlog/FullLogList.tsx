@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useState, useSyncExternalStore, type FormE
 import type { Injection } from '../../replay/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import type { RowContext } from './EventRow.tsx';
-import { EventPages } from './eventPages.ts';
+import { EventPages } from '../../app/queries/eventPages.ts';
 import { injectedEvent, injectionSlots, rowAt, type LogRow } from './logRows.ts';
 import { VirtualLog } from './VirtualLog.tsx';
 

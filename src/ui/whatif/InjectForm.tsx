@@ -11,7 +11,7 @@ import { FormProblemContext, useProblemProps } from '../components/formContext.t
 import { formatMoney, parseAmount } from '../components/money.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useView } from '../ledger/useView.ts';
-import { buildInjection, type InjectKind } from './branchInjection.ts';
+import { buildInjection, type InjectKind } from '../../app/whatif/branchInjection.ts';
 import { useScenarioSession } from './scenarioSession.ts';
 
 function AccountSelect({ value, onChange, accounts }: { value: string; onChange(v: string): void; accounts: { accountNumber: string; owner: string }[] }) {

@@ -5,7 +5,7 @@ import { Field } from '../components/Field.tsx';
 import { FormFeedback } from '../components/FormFeedback.tsx';
 import { FormProblemContext } from '../components/formContext.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { MAX_SCENARIO_NAME, saveScenario } from './scenarios.ts';
+import { MAX_SCENARIO_NAME, saveScenario } from '../../app/whatif/scenarios.ts';
 import { useScenarioSession } from './scenarioSession.ts';
 
 /** Saves the open branch's plan under a name, to reopen after a reload from "Saved scenarios". */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { formatDateTime } from '../components/dates.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { deleteScenario, listScenarios, saveScenario, type SavedScenario } from './scenarios.ts';
+import { deleteScenario, listScenarios, saveScenario, type SavedScenario } from '../../app/whatif/scenarios.ts';
 import { resetScenarioSession } from './scenarioSession.ts';
 
 function changes({ plan }: SavedScenario): string {

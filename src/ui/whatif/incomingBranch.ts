@@ -1,7 +1,7 @@
 import type { MergeConflictError } from '../../files/index.ts';
 import type { Ledger } from '../../app/index.ts';
 import type { Injection } from '../../replay/index.ts';
-import { hypotheticalId } from './branchInjection.ts';
+import { hypotheticalId } from '../../app/whatif/branchInjection.ts';
 import { resetScenarioSession } from './scenarioSession.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { EventStore, JsonValue } from '../../eventstore/index.ts';
-import type { BranchPlan } from '../../app/index.ts';
+import type { BranchPlan } from '../index.ts';
 
 /** Saved what-if branches live beside the log (db.documents), never in it, and survive imports. */
 export const SCENARIO_KIND = 'scenario';

@@ -1,5 +1,5 @@
 import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
-import { ChangeSignal } from './changeSignal.ts';
+import { ChangeSignal } from '../../ui/eventlog/changeSignal.ts';
 
 export const PAGE_SIZE = 200;
 /** Pages kept in memory (the most recently used ones): 12,000 events at most. */

@@ -1,8 +1,8 @@
 import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
 import type { Injection } from '../../replay/index.ts';
-import { ChangeSignal } from './changeSignal.ts';
-import { matches, type LogFilters } from './logFilters.ts';
-import { injectedEvent, newestFirst, type LogRow } from './logRows.ts';
+import { ChangeSignal } from '../../ui/eventlog/changeSignal.ts';
+import { matches, type LogFilters } from '../../ui/eventlog/logFilters.ts';
+import { injectedEvent, newestFirst, type LogRow } from '../../ui/eventlog/logRows.ts';
 
 /** Events examined per read. */
 const CHUNK = 1000;

@@ -1,9 +1,9 @@
 import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
 import { readLogFile, type ByteSource, type LogFileHeader } from '../../files/index.ts';
 import { HYPOTHETICAL_ID_PREFIX, type Injection } from '../../replay/index.ts';
-import type { Ledger, BranchPlan } from '../../app/index.ts';
+import type { Ledger, BranchPlan } from '../index.ts';
 import { hypotheticalId } from './branchInjection.ts';
-import { resetScenarioSession } from './scenarioSession.ts';
+import { resetScenarioSession } from '../../ui/whatif/scenarioSession.ts';
 
 const PAGE = 2000;
 
