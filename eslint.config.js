@@ -12,7 +12,7 @@ const layers = {
   eventstore: ['replay', 'domain', 'app', 'ui', 'files', 'serviceworker'],
   replay: ['domain', 'app', 'ui', 'files', 'serviceworker'],
   domain: ['app', 'ui', 'files', 'serviceworker'],
-  app: ['ui', 'files', 'serviceworker'],
+  app: ['ui', 'serviceworker'],
   files: ['app', 'ui', 'serviceworker'],
   serviceworker: ['eventstore', 'replay', 'domain', 'app', 'ui', 'files'],
 };
