@@ -1,4 +1,4 @@
-import { pruneKeyframes } from '../../src/eventstore/keyframes.ts';
+import { pruneKeyframes } from '../../src/eventstore/sideTables/keyframes.ts';
 
 /**
  * The snapshot seqs a profile holds after growing to `last` events by use: the

@@ -1,6 +1,6 @@
 import type { EventStore, StoredEvent } from '../../src/eventstore/index.ts';
-import { wordSum } from '../../src/eventstore/checksum.ts';
-import { eventShapeProblem } from '../../src/eventstore/eventShape.ts';
+import { wordSum } from '../../src/eventstore/pages/checksum.ts';
+import { eventShapeProblem } from '../../src/eventstore/pages/eventShape.ts';
 import { accountStream, ledgerProjections, seededRandom } from '../../src/domain/index.ts';
 import { REPLAY_PAGE, type AnyProjection, decodeState, foldInto, initialCursors, replay, saveSnapshots, stateAt } from '../../src/replay/index.ts';
 import { createTimeTravel, createWhatIfBranch } from '../../src/app/index.ts';

@@ -1,4 +1,4 @@
-import { ScratchLog } from '../../src/eventstore/bulk.ts';
+import { ScratchLog } from '../../src/eventstore/import/index.ts';
 import { depsOf, type StoredEvent } from '../../src/eventstore/index.ts';
 import { PROCESS_MANAGER_CHECKPOINTS, syntheticLedger } from '../../src/domain/index.ts';
 import { putAll } from './idb.ts';

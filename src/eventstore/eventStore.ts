@@ -1,22 +1,22 @@
 import { Dexie } from 'dexie';
-import { watchConnection } from './connection.ts';
-import type { RewindDatabase, SnapshotRecord } from './db.ts';
-import { lastPageKey, type TailRecord } from './pages.ts';
+import { watchConnection } from './storage/connection.ts';
+import type { RewindDatabase, SnapshotRecord } from './storage/database.ts';
+import { lastPageKey, type TailRecord } from './pages/pageCodec.ts';
 import { EventStoreClosedError } from './errors.ts';
-import { closedError, type StoreHealth } from './health.ts';
-import { placeBatches, prepareBatches, type Placed } from './prepareAppend.ts';
-import { IdFilter } from './idFilter.ts';
-import { IdRunCache, findSealedIds, lastSeqOf, mergeFound, type EventLines } from './logRead.ts';
-import { commitTables, commitWrites, fillsPage, sealPages } from './logWrite.ts';
-import { tailRecordOf } from './tailRecords.ts';
-import { STREAM_BUCKETS } from './streamIndex.ts';
-import { StreamLookup, streamTables } from './streamLookup.ts';
-import { onLogReplaced, openLiveDatabase } from './registry.ts';
-import { LogReplacedError, SEAL_CHECKPOINT } from './seal.ts';
-import { snapshotMethods } from './snapshotStore.ts';
-import { readMethods } from './storeReads.ts';
-import { Subscription, wakeWhenShown } from './subscription.ts';
-import { TailCache } from './tailCache.ts';
+import { closedError, type StoreHealth } from './storage/health.ts';
+import { placeBatches, prepareBatches, type Placed } from './log/prepareAppend.ts';
+import { IdFilter } from './indexes/idFilter.ts';
+import { IdRunCache, findSealedIds, lastSeqOf, mergeFound, type EventLines } from './log/pageReads.ts';
+import { commitTables, commitWrites, fillsPage, sealPages } from './log/commit.ts';
+import { tailRecordOf } from './pages/tailCodec.ts';
+import { STREAM_BUCKETS } from './indexes/streamRecords.ts';
+import { StreamLookup, streamTables } from './indexes/streamLookup.ts';
+import { onLogReplaced, openLiveDatabase } from './import/registry.ts';
+import { LogReplacedError, SEAL_CHECKPOINT } from './import/retiredLog.ts';
+import { snapshotMethods } from './sideTables/snapshotStore.ts';
+import { readMethods } from './log/logReads.ts';
+import { Subscription, wakeWhenShown } from './log/subscription.ts';
+import { TailCache } from './log/tailCache.ts';
 import type {
   AppendManyOptions,
   AppendOptions,

@@ -1,4 +1,4 @@
-import { discardBackupDatabase, switchLiveDatabase } from '../eventstore/bulk.ts';
+import { discardBackupDatabase, switchLiveDatabase } from '../eventstore/import/index.ts';
 import { depsOf, readLogRecord, type EventStore } from '../eventstore/index.ts';
 import { LogFileError } from './errors.ts';
 import { exclusively } from './importLog.ts';

@@ -6,7 +6,7 @@ import {
   type EventStore,
   type StoredEvent,
 } from '../eventstore/index.ts';
-import { DuplicateIdError, ScratchLog, lastSeqOf } from '../eventstore/bulk.ts';
+import { DuplicateIdError, ScratchLog, lastSeqOf } from '../eventstore/import/index.ts';
 import type { ByteSource } from './byteSource.ts';
 import { duplicateId } from './continuity.ts';
 import { LogFileError } from './errors.ts';

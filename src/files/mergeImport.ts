@@ -1,4 +1,4 @@
-import { ScratchLog, appendPositioned, lastSeqOf } from '../eventstore/bulk.ts';
+import { ScratchLog, appendPositioned, lastSeqOf } from '../eventstore/import/index.ts';
 import { depsOf, type EventStore, type RewindDatabase, type StoredEvent } from '../eventstore/index.ts';
 import { decisionsProjection, type DecisionsState } from '../domain/readModels/decisions.ts';
 import { replay } from '../replay/index.ts';

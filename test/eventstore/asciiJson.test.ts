@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { asciiJsonBytes, utf8Json } from '../../src/eventstore/asciiJson.ts';
+import { asciiJsonBytes, utf8Json } from '../../src/eventstore/pages/asciiJson.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);

@@ -1,6 +1,6 @@
 import type { EventStore } from '../../src/eventstore/index.ts';
-import { asciiJsonBytes, utf8Json } from '../../src/eventstore/asciiJson.ts';
-import { pageStart, type PageRecord } from '../../src/eventstore/pages.ts';
+import { asciiJsonBytes, utf8Json } from '../../src/eventstore/pages/asciiJson.ts';
+import { pageStart, type PageRecord } from '../../src/eventstore/pages/pageCodec.ts';
 
 /*
  * Damages the stored log behind the store's back, as a failing disk or a buggy

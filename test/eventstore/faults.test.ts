@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEventStore, type EventInput, type EventStore, type StoreHealth } from '../../src/eventstore/index.ts';
-import { ScratchLog } from '../../src/eventstore/bulk.ts';
+import { ScratchLog } from '../../src/eventstore/import/index.ts';
 import { depsOf } from '../../src/eventstore/index.ts';
 import { connectionLost, injectFaults, quotaExceeded } from './faultInjection.ts';
 import { closeStores, expectRejectsUnchanged, openStore, record, seqs, settle } from './helpers.ts';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PAGE_SIZE, type EventInput, type EventStore } from '../../src/eventstore/index.ts';
-import { IdFilter } from '../../src/eventstore/idFilter.ts';
-import { bucketedEnd } from '../../src/eventstore/pages.ts';
-import { RUNS_PER_MERGE, idHash } from '../../src/eventstore/idIndex.ts';
+import { IdFilter } from '../../src/eventstore/indexes/idFilter.ts';
+import { bucketedEnd } from '../../src/eventstore/pages/pageCodec.ts';
+import { RUNS_PER_MERGE, idHash } from '../../src/eventstore/indexes/idRecords.ts';
 import { closeStores, openStore, range } from './helpers.ts';
 
 afterEach(() => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DuplicateIdError, ScratchLog } from '../../src/eventstore/bulk.ts';
+import { DuplicateIdError, ScratchLog } from '../../src/eventstore/import/index.ts';
 import { PAGE_SIZE, depsOf, type EventInput, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
-import { RUNS_PER_MERGE } from '../../src/eventstore/idIndex.ts';
-import { CHUNK } from '../../src/eventstore/streamIndex.ts';
+import { RUNS_PER_MERGE } from '../../src/eventstore/indexes/idRecords.ts';
+import { CHUNK } from '../../src/eventstore/indexes/streamRecords.ts';
 import { injectFaults, quotaExceeded } from './faultInjection.ts';
 import { T0, closeStores, openStore, range, record, seqs } from './helpers.ts';
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PAGE_SIZE, type EventInput, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
-import { CHUNK, STREAM_RUNS_PER_MERGE } from '../../src/eventstore/streamIndex.ts';
+import { CHUNK, STREAM_RUNS_PER_MERGE } from '../../src/eventstore/indexes/streamRecords.ts';
 import { closeStores, openStore, range } from './helpers.ts';
 
 // Runs are merged every 4 pages here rather than 64: the same merge, reached with 2,000 events instead of 32,000, so the tests stay quick on a busy machine.
-vi.mock('../../src/eventstore/streamIndex.ts', async (original) => ({ ...(await original<object>()), STREAM_RUNS_PER_MERGE: 4 }));
+vi.mock('../../src/eventstore/indexes/streamRecords.ts', async (original) => ({ ...(await original<object>()), STREAM_RUNS_PER_MERGE: 4 }));
 
 /*
  * Where a stream stands is kept out of the commit (streamIndex.ts): in the

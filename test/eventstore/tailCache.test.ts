@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PAGE_SIZE, type EventInput, type EventStore } from '../../src/eventstore/index.ts';
-import { RUNS_PER_MERGE } from '../../src/eventstore/idIndex.ts';
-import { CHUNK } from '../../src/eventstore/streamIndex.ts';
+import { RUNS_PER_MERGE } from '../../src/eventstore/indexes/idRecords.ts';
+import { CHUNK } from '../../src/eventstore/indexes/streamRecords.ts';
 import { injectFaults, quotaExceeded } from './faultInjection.ts';
 import { closeStores, openStore, range } from './helpers.ts';
 

@@ -1,8 +1,8 @@
 import { Dexie } from 'dexie';
 import { afterEach, expect, it } from 'vitest';
 import { PAGE_SIZE, type StoredEvent } from '../../src/eventstore/index.ts';
-import { upgradeFromRows } from '../../src/eventstore/migrate.ts';
-import { CHUNK, STREAM_RUNS_PER_MERGE } from '../../src/eventstore/streamIndex.ts';
+import { upgradeFromRows } from '../../src/eventstore/storage/schemaUpgrade.ts';
+import { CHUNK, STREAM_RUNS_PER_MERGE } from '../../src/eventstore/indexes/streamRecords.ts';
 import { closeStores, openStore, range, seqs } from './helpers.ts';
 
 afterEach(closeStores);

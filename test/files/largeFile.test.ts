@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { afterEach, expect, test, vi } from 'vitest';
-import { ScratchLog } from '../../src/eventstore/bulk.ts';
+import { ScratchLog } from '../../src/eventstore/import/index.ts';
 import { importLog, readLogFile } from '../../src/files/index.ts';
 import { sampleEvents } from './fileBuilder.ts';
 import { openStore } from './helpers.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pruneKeyframes } from '../../src/eventstore/keyframes.ts';
+import { pruneKeyframes } from '../../src/eventstore/sideTables/keyframes.ts';
 import { KEYFRAMES, SnapshotPolicy } from '../../src/replay/index.ts';
 
 describe('the snapshot policy', () => {

@@ -1,8 +1,8 @@
 import { lineSum } from './checksum.ts';
-import { DamagedEventError } from './errors.ts';
+import { DamagedEventError } from '../errors.ts';
 import { eventShapeProblem } from './eventShape.ts';
-import { lineOf, type TailRecord } from './pages.ts';
-import type { StoredEvent } from './types.ts';
+import { lineOf, type TailRecord } from './pageCodec.ts';
+import type { StoredEvent } from '../types.ts';
 
 /*
  * The write-ahead tail as storage gives it back: any record may have been

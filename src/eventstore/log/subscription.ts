@@ -1,4 +1,4 @@
-import type { StoredEvent, SubscriptionHandler, Unsubscribe } from './types.ts';
+import type { StoredEvent, SubscriptionHandler, Unsubscribe } from '../types.ts';
 
 const PAGE = 500;
 

@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
-import { LogPacker } from './packer.ts';
-import { bucketsOf, type StreamRecord } from './streamIndex.ts';
-import type { StoredEvent } from './types.ts';
+import { LogPacker } from '../pages/logPacker.ts';
+import { bucketsOf, type StreamRecord } from '../indexes/streamRecords.ts';
+import type { StoredEvent } from '../types.ts';
 
 /** v1 rows read per request while upgrading. */
 const ROWS_PER_READ = 5000;

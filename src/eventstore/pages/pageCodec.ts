@@ -1,9 +1,9 @@
-import type { RewindDatabase } from './db.ts';
+import type { RewindDatabase } from '../storage/database.ts';
 import { asciiJsonBytes } from './asciiJson.ts';
 import { intactBytes, wordSum } from './checksum.ts';
-import { DamagedEventError } from './errors.ts';
+import { DamagedEventError } from '../errors.ts';
 import { eventShapeProblem } from './eventShape.ts';
-import type { StoredEvent } from './types.ts';
+import type { StoredEvent } from '../types.ts';
 
 /**
  * Events per sealed page. Measured in Chromium (persistent profile, 200k events

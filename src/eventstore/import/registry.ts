@@ -1,7 +1,7 @@
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
-import { RewindDatabase } from './db.ts';
+import { RewindDatabase } from '../storage/database.ts';
 import { tryWithImportLock } from './importLock.ts';
-import { isSealed, unsealDatabase } from './seal.ts';
+import { isSealed, unsealDatabase } from './retiredLog.ts';
 
 /**
  * Which IndexedDB database holds a log. A log's name (`'rewind'`) is resolved

@@ -1,6 +1,6 @@
-import { RewindDatabase } from './db.ts';
+import { RewindDatabase } from '../storage/database.ts';
 import { announceReplaced, definedDeps, emptyTrash, readLogRecord, updateRecord, warnTrash, type DatabaseDeps, type LogRecord, type LogReplacedInfo } from './registry.ts';
-import { LogReplacedError, isSealed, sealDatabase, unsealDatabase } from './seal.ts';
+import { LogReplacedError, isSealed, sealDatabase, unsealDatabase } from './retiredLog.ts';
 
 /*
  * The registry's writes that only imports and restores make: scratch

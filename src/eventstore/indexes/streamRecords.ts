@@ -1,5 +1,5 @@
-import { idHash } from './idIndex.ts';
-import type { StoredEvent, StreamInfo } from './types.ts';
+import { idHash } from './idRecords.ts';
+import type { StoredEvent, StreamInfo } from '../types.ts';
 
 /*
  * The stream index: each stream's version, last seq and the seq of every

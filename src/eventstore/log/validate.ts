@@ -1,5 +1,5 @@
-import { InvalidEventError } from './errors.ts';
-import type { EventInput, EventInputMeta, JsonValue } from './types.ts';
+import { InvalidEventError } from '../errors.ts';
+import type { EventInput, EventInputMeta, JsonValue } from '../types.ts';
 
 /** The largest event, measured as UTF-8 JSON. */
 export const MAX_EVENT_BYTES = 1024 * 1024;

@@ -1,15 +1,15 @@
 import type { IndexableType, Table } from 'dexie';
-import { RewindDatabase, type CheckpointRecord, type SnapshotRecord } from './db.ts';
-import { idHash } from './idIndex.ts';
-import { eventTables, lastSeqOf, readRange, readSeqs } from './logRead.ts';
-import { commitTables, fillsPage, sealPages, writeEvents } from './logWrite.ts';
-import { LogPacker } from './packer.ts';
-import { bucketsOf } from './streamIndex.ts';
-import { pickEvents, type PageRecord } from './pages.ts';
+import { RewindDatabase, type CheckpointRecord, type SnapshotRecord } from '../storage/database.ts';
+import { idHash } from '../indexes/idRecords.ts';
+import { eventTables, lastSeqOf, readRange, readSeqs } from '../log/pageReads.ts';
+import { commitTables, fillsPage, sealPages, writeEvents } from '../log/commit.ts';
+import { LogPacker } from '../pages/logPacker.ts';
+import { bucketsOf } from '../indexes/streamRecords.ts';
+import { pickEvents, type PageRecord } from '../pages/pageCodec.ts';
 import { definedDeps, type DatabaseDeps, type LogRecord } from './registry.ts';
-import { dropScratchDatabase, registerScratchDatabase, switchLiveDatabase, type SwitchHooks } from './registrySwitch.ts';
-import { LogReplacedError, SEAL_CHECKPOINT, isSealed } from './seal.ts';
-import type { StoredEvent } from './types.ts';
+import { dropScratchDatabase, registerScratchDatabase, switchLiveDatabase, type SwitchHooks } from './switchLive.ts';
+import { LogReplacedError, SEAL_CHECKPOINT, isSealed } from './retiredLog.ts';
+import type { StoredEvent } from '../types.ts';
 
 /** Two events of one import share an id; `seq` is the later one's position, `firstSeq` the earlier one's. */
 export class DuplicateIdError extends Error {

@@ -1,6 +1,6 @@
-import { canonicalJson } from './canonical.ts';
-import { DuplicateEventError, InvalidEventError, WrongExpectedVersionError } from './errors.ts';
-import type { AppendResult, ExpectedVersion, StoredEvent, StreamBatch } from './types.ts';
+import { canonicalJson } from '../pages/canonicalJson.ts';
+import { DuplicateEventError, InvalidEventError, WrongExpectedVersionError } from '../errors.ts';
+import type { AppendResult, ExpectedVersion, StoredEvent, StreamBatch } from '../types.ts';
 import { assertSize, assertValidBatch } from './validate.ts';
 
 /** A batch checked and filled in before its transaction opens: only positions are left to assign. */

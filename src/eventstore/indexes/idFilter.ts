@@ -1,5 +1,5 @@
-import type { RewindDatabase } from './db.ts';
-import { PAGE_SIZE, bucketedEnd, lastPageKey } from './pages.ts';
+import type { RewindDatabase } from '../storage/database.ts';
+import { PAGE_SIZE, bucketedEnd, lastPageKey } from '../pages/pageCodec.ts';
 
 /** Bits per id when the filter is built, and probes per id: about 1 false positive in 1,000, 1 in 50 at half the bits. */
 const BITS_PER_ID = 16;

@@ -5,5 +5,5 @@
  * bench's seeding use it, so it is not exported from index.ts, which the app
  * loads before its first render (the boot bundle).
  */
-export { DuplicateIdError, ScratchLog, appendPositioned, lastSeqOf } from './bulkImport.ts';
-export { discardBackupDatabase, switchLiveDatabase, type SwitchHooks } from './registrySwitch.ts';
+export { DuplicateIdError, ScratchLog, appendPositioned, lastSeqOf } from './scratchLog.ts';
+export { discardBackupDatabase, switchLiveDatabase, type SwitchHooks } from './switchLive.ts';

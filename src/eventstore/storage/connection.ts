@@ -1,4 +1,4 @@
-import type { RewindDatabase } from './db.ts';
+import type { RewindDatabase } from './database.ts';
 import { StorageFullError, StorageUnavailableError, isConnectionFault, isQuotaError } from './faults.ts';
 import { HealthSignal, closedError, type StoreHealth } from './health.ts';
 

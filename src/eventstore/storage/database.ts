@@ -1,8 +1,8 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { IdBucketRecord, IdRunRecord } from './idIndex.ts';
-import type { PageRecord, TailRecord } from './pages.ts';
-import type { StreamBucketRecord, StreamChunkRecord, StreamRunRecord } from './streamIndex.ts';
-import type { JsonValue } from './types.ts';
+import type { IdBucketRecord, IdRunRecord } from '../indexes/idRecords.ts';
+import type { PageRecord, TailRecord } from '../pages/pageCodec.ts';
+import type { StreamBucketRecord, StreamChunkRecord, StreamRunRecord } from '../indexes/streamRecords.ts';
+import type { JsonValue } from '../types.ts';
 
 export interface SnapshotRecord {
   name: string;
@@ -41,7 +41,7 @@ export interface DocumentRecord {
  * part of the boot bundle. Dexie.waitFor keeps the upgrade transaction alive
  * while the module loads.
  */
-const upgrades = () => Dexie.waitFor(import('./migrate.ts'));
+const upgrades = () => Dexie.waitFor(import('./schemaUpgrade.ts'));
 
 export class RewindDatabase extends Dexie {
   pages!: Table<PageRecord, number>;

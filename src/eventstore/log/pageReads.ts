@@ -1,11 +1,11 @@
-import { utf8Json } from './asciiJson.ts';
-import type { RewindDatabase } from './db.ts';
-import { bucketOf, candidatesIn, idHash, type IdBucketRecord, type IdRunRecord } from './idIndex.ts';
-import { bucketedEnd, checkedLines, lastPageKey, lineOf, pageEvents, pageStart, pickEvents, sealedThrough, type LinesPart, type PageRecord, type TailRecord } from './pages.ts';
-import { tailEnd, tailEventsOf } from './tailRecords.ts';
-import type { IdFilter } from './idFilter.ts';
+import { utf8Json } from '../pages/asciiJson.ts';
+import type { RewindDatabase } from '../storage/database.ts';
+import { bucketOf, candidatesIn, idHash, type IdBucketRecord, type IdRunRecord } from '../indexes/idRecords.ts';
+import { bucketedEnd, checkedLines, lastPageKey, lineOf, pageEvents, pageStart, pickEvents, sealedThrough, type LinesPart, type PageRecord, type TailRecord } from '../pages/pageCodec.ts';
+import { tailEnd, tailEventsOf } from '../pages/tailCodec.ts';
+import type { IdFilter } from '../indexes/idFilter.ts';
 import type { TailView } from './tailCache.ts';
-import type { StoredEvent } from './types.ts';
+import type { StoredEvent } from '../types.ts';
 
 /*
  * Reads of the paged layout. Each runs inside the caller's transaction when

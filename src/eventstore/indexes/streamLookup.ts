@@ -1,5 +1,5 @@
-import type { RewindDatabase } from './db.ts';
-import { bucketedEnd, lastPageKey } from './pages.ts';
+import type { RewindDatabase } from '../storage/database.ts';
+import { bucketedEnd, lastPageKey } from '../pages/pageCodec.ts';
 import {
   CHUNK,
   chunkOf,
@@ -15,9 +15,9 @@ import {
   type StreamChunkRecord,
   type StreamRecord,
   type StreamRunRecord,
-} from './streamIndex.ts';
-import type { TailView } from './tailCache.ts';
-import type { StreamInfo } from './types.ts';
+} from './streamRecords.ts';
+import type { TailView } from '../log/tailCache.ts';
+import type { StreamInfo } from '../types.ts';
 
 /** A sealed page's stream run, by stream. */
 interface IndexedRun {

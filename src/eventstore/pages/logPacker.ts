@@ -1,8 +1,8 @@
-import { IdTable, idHash, type IdBucketRecord, mergeIntoBuckets } from './idIndex.ts';
-import { PAGE_SIZE, pageOf, type PageRecord, type TailRecord } from './pages.ts';
-import { extendRecords, type Positions, type StreamChunkRecord, type StreamRecord } from './streamIndex.ts';
-import { tailRecordOf } from './tailRecords.ts';
-import type { StoredEvent } from './types.ts';
+import { IdTable, idHash, type IdBucketRecord, mergeIntoBuckets } from '../indexes/idRecords.ts';
+import { PAGE_SIZE, pageOf, type PageRecord, type TailRecord } from './pageCodec.ts';
+import { extendRecords, type Positions, type StreamChunkRecord, type StreamRecord } from '../indexes/streamRecords.ts';
+import { tailRecordOf } from './tailCodec.ts';
+import type { StoredEvent } from '../types.ts';
 
 /**
  * Turns a whole log, given in seq order a batch at a time, into the stored

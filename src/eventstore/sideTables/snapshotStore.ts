@@ -1,6 +1,6 @@
-import type { Connection } from './connection.ts';
-import type { RewindDatabase } from './db.ts';
-import type { EventStore } from './eventStore.ts';
+import type { Connection } from '../storage/connection.ts';
+import type { RewindDatabase } from '../storage/database.ts';
+import type { EventStore } from '../eventStore.ts';
 import { pruneKeyframes } from './keyframes.ts';
 
 type SnapshotMethods = Pick<EventStore, 'saveSnapshot' | 'loadSnapshot' | 'snapshotSeq' | 'deleteSnapshots' | 'deleteSnapshot' | 'pruneSnapshots'>;

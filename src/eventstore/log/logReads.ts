@@ -1,11 +1,11 @@
-import type { Connection } from './connection.ts';
-import type { RewindDatabase } from './db.ts';
-import type { EventStore, ReadLinesOptions } from './eventStore.ts';
-import { eventTables, findSealedIds, lastSeqOf, mergeFound, readLinesRange, readRange, readSeqs, type EventLines, type IdLookup } from './logRead.ts';
-import { lastPageKey } from './pages.ts';
-import { streamTables, type StreamLookup, type StreamsView } from './streamLookup.ts';
+import type { Connection } from '../storage/connection.ts';
+import type { RewindDatabase } from '../storage/database.ts';
+import type { EventStore, ReadLinesOptions } from '../eventStore.ts';
+import { eventTables, findSealedIds, lastSeqOf, mergeFound, readLinesRange, readRange, readSeqs, type EventLines, type IdLookup } from './pageReads.ts';
+import { lastPageKey } from '../pages/pageCodec.ts';
+import { streamTables, type StreamLookup, type StreamsView } from '../indexes/streamLookup.ts';
 import type { TailCache, TailView } from './tailCache.ts';
-import type { ReadAllOptions, ReadStreamOptions, StoredEvent } from './types.ts';
+import type { ReadAllOptions, ReadStreamOptions, StoredEvent } from '../types.ts';
 
 type ReadMethods = Pick<EventStore, 'readStream' | 'readAll' | 'readLines' | 'hasIds' | 'streamVersion' | 'streamVersions' | 'listStreams' | 'seqAtTime'>;
 

@@ -1,7 +1,7 @@
-import type { RewindDatabase } from './db.ts';
-import { lastPageKey, sealedThrough, type TailRecord } from './pages.ts';
-import { checkedTailRecord, tailEnd } from './tailRecords.ts';
-import type { StoredEvent } from './types.ts';
+import type { RewindDatabase } from '../storage/database.ts';
+import { lastPageKey, sealedThrough, type TailRecord } from '../pages/pageCodec.ts';
+import { checkedTailRecord, tailEnd } from '../pages/tailCodec.ts';
+import type { StoredEvent } from '../types.ts';
 
 /** The tail as one transaction sees it. */
 export interface TailView {

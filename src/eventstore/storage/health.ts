@@ -1,4 +1,4 @@
-import { EventStoreClosedError } from './errors.ts';
+import { EventStoreClosedError } from '../errors.ts';
 
 /**
  * Whether this tab's connection to the log can be used, for a status banner.

@@ -1,6 +1,6 @@
-import type { RewindDatabase } from './db.ts';
-import { lastSeqOf } from './logRead.ts';
-import { commitTables } from './logWrite.ts';
+import type { RewindDatabase } from '../storage/database.ts';
+import { lastSeqOf } from '../log/pageReads.ts';
+import { commitTables } from '../log/commit.ts';
 
 /**
  * A database that stopped being the live log (it became the backup of an import,

@@ -1,6 +1,6 @@
-import type { RewindDatabase } from './db.ts';
-import { RUNS_PER_MERGE, bucketOf, idHash, mergeIntoBuckets, runPairs, type IdBucketRecord, type IdRunRecord } from './idIndex.ts';
-import { PAGE_SIZE, pageOf, type PageRecord, type TailRecord } from './pages.ts';
+import type { RewindDatabase } from '../storage/database.ts';
+import { RUNS_PER_MERGE, bucketOf, idHash, mergeIntoBuckets, runPairs, type IdBucketRecord, type IdRunRecord } from '../indexes/idRecords.ts';
+import { PAGE_SIZE, pageOf, type PageRecord, type TailRecord } from '../pages/pageCodec.ts';
 import {
   STREAM_RUNS_PER_MERGE,
   bucketsOf,
@@ -14,10 +14,10 @@ import {
   type StreamChunkRecord,
   type StreamRecord,
   type StreamRunRecord,
-} from './streamIndex.ts';
+} from '../indexes/streamRecords.ts';
 import type { TailCache } from './tailCache.ts';
-import { checkedTailRecord, tailRecordOf } from './tailRecords.ts';
-import type { CheckpointWrite, StoredEvent } from './types.ts';
+import { checkedTailRecord, tailRecordOf } from '../pages/tailCodec.ts';
+import type { CheckpointWrite, StoredEvent } from '../types.ts';
 
 /** The tables a commit writes, and reads for idempotency and stream versions. */
 export function commitTables(db: RewindDatabase) {
