@@ -22,12 +22,12 @@ export {
   createCommandHandler,
   type CommandHandler,
   type CommandHandlerOptions,
-  type CommandStore,
+  type CommandLog,
   type DispatchOptions,
   type DispatchResult,
 } from './commands/commandHandler.ts';
-export { followStore, type DecisionSource, type DecisionView, type FollowableStore } from './commands/decisionSource.ts';
-export { startProcessManagers, type ProcessManagerOptions, type ProcessManagerRunner, type RunnerStore } from './processes/runner.ts';
-export { markHandledThrough } from './processes/checkpoints.ts';
-export { PROCESS_MANAGER_LOCK, defaultLock, type LockRequest } from './locks/locks.ts';
+export type { DecisionSource, DecisionView } from './commands/decisionSource.ts';
+export { startProcessManagers, type ProcessManagerLog, type ProcessManagerOptions, type ProcessManagerRunner } from './processes/runner.ts';
+export { markHandledThrough } from './processes/markHandled.ts';
+export { PROCESS_MANAGER_LOCK, webLockRequest, type LockRequest } from './locks/locks.ts';
 export { appendGenerated, toInput } from './sample/appendGenerated.ts';

@@ -53,10 +53,10 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   const travel = createTimeTravel({ eventStore, projections, liveSeq: () => image.store.getState().seq });
   const branch = createWhatIfBranch({ eventStore, projections, live: () => image.store.getState() });
   // One writer per tab: commands are decided on the memory image and written a turn at a time.
-  const handler = createCommandHandler({ store: eventStore, decisions: imageDecisions(image, eventStore) });
+  const handler = createCommandHandler({ log: eventStore, decisions: imageDecisions(image, eventStore) });
   const inBranch = createCommandHandler(branchCommands(branch));
   let managers: ProcessManagerRunner | undefined;
-  if (options.runProcessManagers !== false) managers = startProcessManagers({ store: eventStore });
+  if (options.runProcessManagers !== false) managers = startProcessManagers({ log: eventStore });
 
   const health = createStore<StoreHealth>(() => eventStore.health());
   const stopHealth = eventStore.onHealthChange((next) => {

@@ -1,9 +1,8 @@
 import { uniform, type Clock, type RandomSource } from '../domain/random.ts';
 
 /**
- * The only place in the domain that touches the real world: the system clock
- * and the platform's cryptographic random numbers (verification codes must not
- * be guessable). Everything else takes these as data.
+ * The real world the domain takes as data: the system clock and the platform's
+ * cryptographic random numbers (verification codes must not be guessable).
  */
 export const cryptoRandom: RandomSource = (() => {
   const buffer = new Uint32Array(64);
@@ -22,9 +21,8 @@ const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(
 
 /**
  * Version-4 UUIDs from the platform's random bytes, drawn 256 ids at a time: a
- * burst of commands needs thousands of event ids, and in Chromium both
- * `crypto.randomUUID()` (a binding call each) and eight draws from
- * `cryptoRandom` cost microseconds apiece.
+ * burst of commands needs thousands of event ids, and a platform call per id
+ * (`crypto.randomUUID()`, or eight draws from `cryptoRandom`) is far slower.
  */
 export const cryptoUuid: () => string = (() => {
   const bytes = new Uint8Array(16 * 256);

@@ -1,6 +1,7 @@
 import { openEventStore, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
 import { DomainError, ledgerProjections, seededRandom, type Clock } from '../../src/domain/index.ts';
-import { createCommandHandler, startProcessManagers, type CommandHandler, type LockRequest, type ProcessManagerRunner } from '../../src/app/index.ts';
+import { startProcessManagers, type CommandHandler, type LockRequest, type ProcessManagerRunner } from '../../src/app/index.ts';
+import { followingHandler } from '../app/followLog.ts';
 import { expect } from 'vitest';
 
 /** A clock that moves one second on every call, from `start`. */
@@ -45,7 +46,7 @@ export function memoryLock(): LockRequest {
 
 export interface Ledger {
   store: EventStore;
-  handler: CommandHandler;
+  handler: CommandHandler & { stop(): void };
   runner: ProcessManagerRunner;
   /** Dispatches and waits until the process managers have reacted. */
   run(command: unknown): Promise<StoredEvent[]>;
@@ -61,8 +62,8 @@ export async function openLedger(name = 'ledger', seed = 1, lock: LockRequest = 
   const clock = steppingClock();
   const store = await openEventStore({ name, clock });
   const random = seededRandom(seed);
-  const handler = createCommandHandler({ store, clock, random });
-  const runner = startProcessManagers({ store, clock, random: seededRandom(seed + 1000), lock });
+  const handler = followingHandler(store, { clock, random });
+  const runner = startProcessManagers({ log: store, clock, random: seededRandom(seed + 1000), lock });
   const ledger: Ledger = {
     store,
     handler,

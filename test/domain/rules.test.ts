@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { MAX_NOTE_CHARS, seededRandom } from '../../src/domain/index.ts';
-import { createCommandHandler, followStore } from '../../src/app/index.ts';
+import { createCommandHandler } from '../../src/app/index.ts';
+import { followingHandler, followLog } from '../app/followLog.ts';
 import { expectRefused, openLedger, type Ledger } from './helpers.ts';
 
 // Every rule of issue 3, one test each: the stable error code, and a log that did not change.
@@ -102,7 +103,7 @@ describe('verification', () => {
   test('before the code was sent, verifying says it has not been sent yet', async () => {
     // No process managers behind it: the code is never issued.
     await ledger.runner.stop();
-    const handler = createCommandHandler({ store: ledger.store, random: seededRandom(9) });
+    const handler = followingHandler(ledger.store, { random: seededRandom(9) });
     const { events } = await handler.dispatch({ type: 'OpenAccount', owner: 'Eve', email: 'eve@example.org' });
     const eve = (events[0]!.payload as { accountNumber: string }).accountNumber;
     await expectRefused({ store: ledger.store, handler }, { type: 'VerifyAccount', account: eve, code: '123456' }, 'NO_CODE_YET');
@@ -179,7 +180,7 @@ describe('concurrency', () => {
         return ledger.store.appendMany(...args);
       },
     };
-    const handler = createCommandHandler({ store, decisions: followStore(ledger.store), random: seededRandom(3), maxRetries: 3 });
+    const handler = createCommandHandler({ log: store, decisions: followLog(ledger.store), random: seededRandom(3), maxRetries: 3 });
     const before = await ledger.store.readStream(`account-${ada}`);
     await expect(handler.dispatch({ type: 'Withdraw', account: ada, amount: 100 })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(appends).toBe(4);

@@ -2,7 +2,7 @@ import { WrongExpectedVersionError, type AppendResult, type EventStore } from '.
 import { parseCommand, type Command } from '../../domain/accounts/commands.ts';
 import type { Stored } from '../../domain/accounts/events.ts';
 import { planTurn, storedEvents, type DispatchOptions, type TurnEntry, type TurnPlan } from './commandTurn.ts';
-import { followStore, type DecisionSource, type FollowableStore } from './decisionSource.ts';
+import type { DecisionSource } from './decisionSource.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { randomUuid, type Clock, type RandomSource } from '../../domain/random.ts';
 import { cryptoRandom, cryptoUuid, systemClock } from '../runtime.ts';
@@ -10,9 +10,11 @@ import { cryptoRandom, cryptoUuid, systemClock } from '../runtime.ts';
 export type { DispatchOptions } from './commandTurn.ts';
 
 /** Where commands write: the event store, or a what-if branch's stand-in for it. */
-export type CommandStore = Pick<EventStore, 'appendMany'>;
+export type CommandLog = Pick<EventStore, 'appendMany'>;
 
-interface HandlerSettings {
+export interface CommandHandlerOptions {
+  log: CommandLog;
+  decisions: DecisionSource;
   clock?: Clock;
   random?: RandomSource;
   /** Makes event ids; defaults to UUIDs drawn from `random`. */
@@ -22,13 +24,6 @@ interface HandlerSettings {
   /** The most commands one turn decides and writes in one transaction. */
   maxTurn?: number;
 }
-
-export type CommandHandlerOptions = HandlerSettings &
-  (
-    | { store: CommandStore; decisions: DecisionSource }
-    /** Without a decision source the handler follows the store itself, from its first event. */
-    | { store: CommandStore & FollowableStore; decisions?: undefined }
-  );
 
 export interface DispatchResult {
   command: Command;
@@ -45,8 +40,6 @@ export interface CommandHandler {
    * DomainError, writing nothing, when the command is refused.
    */
   dispatch(input: unknown, options?: DispatchOptions): Promise<DispatchResult>;
-  /** Stops following the store (only a handler created without a decision source follows one). */
-  stop(): void;
 }
 
 type Waiting = TurnEntry & { resolve: (result: DispatchResult) => void; reject: (error: unknown) => void };
@@ -68,14 +61,12 @@ function lastSeqOf(results: readonly AppendResult[]): number {
  * waiting (up to `maxTurn`), decides them in order against the decision source
  * (no stream is read), writes all their events in one appendMany, waits until
  * the source holds them, then settles each dispatch. A refused command rejects
- * alone. When another writer (tab) got there first, the store refuses the whole
+ * alone. When another writer (tab) got there first, the log refuses the whole
  * turn; it is decided again once the source has caught up.
  */
 export function createCommandHandler(options: CommandHandlerOptions): CommandHandler {
-  const { store, clock = systemClock, random = cryptoRandom, maxRetries = 10, maxTurn = 10_000 } = options;
+  const { log, decisions: source, clock = systemClock, random = cryptoRandom, maxRetries = 10, maxTurn = 10_000 } = options;
   const newId = options.newId ?? (random === cryptoRandom ? cryptoUuid : () => randomUuid(random));
-  const followed = options.decisions ? undefined : followStore(options.store);
-  const source: DecisionSource = options.decisions ?? followed!;
   const waiting: Waiting[] = [];
   let writing = false;
 
@@ -97,7 +88,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
       if (plan.batches.length === 0) return settle(turn, plan, [], attempts);
       let results: AppendResult[];
       try {
-        results = await store.appendMany(plan.batches);
+        results = await log.appendMany(plan.batches);
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (!mayRetry) throw conflict();
@@ -136,6 +127,5 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
       }
       return result;
     },
-    stop: () => followed?.stop(),
   };
 }

@@ -1,13 +1,12 @@
 import type { EventStore } from '../../eventstore/index.ts';
-import { decisionsProjection, type DecisionsState } from '../../domain/readModels/decisions.ts';
+import type { DecisionsState } from '../../domain/readModels/decisions.ts';
 
 /** The decision state with every event through `seq` folded in. */
 export type DecisionView = { seq: number; state: DecisionsState };
 
 /**
  * Where the command handler finds the state it decides on: the memory image in
- * the app, the branch's state inside a what-if branch, or the store itself,
- * followed from its first event (see followStore).
+ * the app, or the branch's state inside a what-if branch.
  */
 export interface DecisionSource {
   /** The newest state held; waits while there is none yet (an image still booting), throws when there will be none. */
@@ -18,57 +17,20 @@ export interface DecisionSource {
   catchUp(): Promise<number>;
 }
 
-export type FollowableStore = Pick<EventStore, 'subscribe' | 'lastSeq' | 'notifyAppended'>;
+/** What a state that follows the log by subscription needs of it to catch up. */
+export type CatchUpLog = Pick<EventStore, 'lastSeq' | 'notifyAppended'>;
 
 /**
- * A decision source that folds the store's events itself, for a handler with no
- * memory image behind it (tests, tools). It reads the whole log once, when it
- * starts; after that it folds each new event as the subscription delivers it.
+ * DecisionSource.catchUp for a state that follows the log by subscription:
+ * reads the log's last seq and, when the state holds less, wakes the
+ * subscription (a write it was not told about, or a read that failed, leaves
+ * it waiting for news) and waits until the state reaches that seq.
  */
-export function followStore(store: FollowableStore): DecisionSource & { stop(): void } {
-  let view: DecisionView = { seq: 0, state: decisionsProjection.initial };
-  let waiters: { seq: number; resolve: () => void }[] = [];
-
-  const release = (all: boolean) => {
-    waiters = waiters.filter((w) => (all || w.seq <= view.seq ? (w.resolve(), false) : true));
-  };
-  const reached = (seq: number) =>
-    seq <= view.seq ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ seq, resolve }));
-
-  const unsubscribe = store.subscribe(
-    1,
-    (events) => {
-      let state = view.state;
-      for (const event of events) state = decisionsProjection.apply(state, event);
-      view = { seq: events[events.length - 1]!.meta.seq, state };
-      release(false);
-    },
-    // A failed read leaves the state as it was; nobody waits for it, and the next wake reads again.
-    () => release(true),
-  );
-
-  const catchUp = async () => {
-    const seq = await store.lastSeq();
-    if (seq > view.seq) {
-      // Wake the subscription: a write it was not told about (or a read that failed) would leave it behind.
-      store.notifyAppended();
-      await reached(seq);
-    }
-    return seq;
-  };
-  // A first read that fails is no reason to refuse commands: a stale state shows up as a conflict and is caught up then.
-  const started = catchUp().catch(() => 0);
-
-  return {
-    current: async () => {
-      await started;
-      return view;
-    },
-    reached,
-    catchUp,
-    stop: () => {
-      unsubscribe();
-      release(true);
-    },
-  };
+export async function catchUp(log: CatchUpLog, heldSeq: () => number, reached: (seq: number) => Promise<void>): Promise<number> {
+  const seq = await log.lastSeq();
+  if (seq > heldSeq()) {
+    log.notifyAppended();
+    await reached(seq);
+  }
+  return seq;
 }

@@ -1,21 +1,22 @@
 import type { EventStore } from '../../eventstore/index.ts';
 import { decisionsProjection, type DecisionsState } from '../../domain/index.ts';
-import { type DecisionSource } from '../commands/decisionSource.ts';
+import { catchUp, type CatchUpLog, type DecisionSource } from '../commands/decisionSource.ts';
 import { ImageFailedError } from '../errors.ts';
 import type { MemoryImage } from './memoryImage.ts';
 
-type ImageStore = Pick<EventStore, 'lastSeq' | 'notifyAppended' | 'health' | 'onHealthChange'>;
+/** What the image's decision source needs of the log: its last seq, and whether storage is still sound. */
+export type ImageDecisionsLog = CatchUpLog & Pick<EventStore, 'health' | 'onHealthChange'>;
 
 /**
  * The memory image as the command handler's decision source: commands are
  * decided on the image's decision state and resolve once the image shows them.
  */
-export function imageDecisions(image: MemoryImage, eventStore: ImageStore): DecisionSource {
+export function imageDecisions(image: MemoryImage, log: ImageDecisionsLog): DecisionSource {
   // The events are durable already; an image that cannot follow (storage trouble) must not hold the command up.
   const reached = (seq: number) =>
     new Promise<void>((resolve) => {
-      if (eventStore.health().state !== 'ok') return resolve();
-      const stopWatching = eventStore.onHealthChange((health) => {
+      if (log.health().state !== 'ok') return resolve();
+      const stopWatching = log.onHealthChange((health) => {
         if (health.state === 'ok') return;
         stopWatching();
         resolve();
@@ -34,14 +35,6 @@ export function imageDecisions(image: MemoryImage, eventStore: ImageStore): Deci
       return { seq, state: states[decisionsProjection.name] as DecisionsState };
     },
     reached,
-    catchUp: async () => {
-      const seq = await eventStore.lastSeq();
-      if (seq > image.store.getState().seq) {
-        // Wake the image's subscription: a read that failed earlier leaves it waiting for news.
-        eventStore.notifyAppended();
-        await reached(seq);
-      }
-      return seq;
-    },
+    catchUp: () => catchUp(log, () => image.store.getState().seq, reached),
   };
 }

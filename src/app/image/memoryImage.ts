@@ -19,6 +19,7 @@ import {
   type ReplayProgress,
   type StatesOf,
 } from '../../replay/index.ts';
+import { SeqWaiters } from '../../lib/seqWaiters.ts';
 import { bootReplay } from './bootReplay.ts';
 
 export type ImageStatus = 'booting' | 'ready' | 'failed';
@@ -78,6 +79,11 @@ function isStorageTrouble(error: unknown): boolean {
   );
 }
 
+/** How long the log stays quiet before a due snapshot is written. */
+const QUIET_MS = 300;
+/** A snapshot this many times `snapshotEvery` overdue is written in the next task, quiet or not. */
+const OVERDUE_FACTOR = 10;
+
 /**
  * The memory image: every projection's state held in a Zustand store, rebuilt
  * on load from the newest valid snapshots plus the events after them, then kept
@@ -87,11 +93,6 @@ function isStorageTrouble(error: unknown): boolean {
  * of new events leaves it as it was, and the next wake of the subscription
  * tries again.
  */
-/** How long the log stays quiet before a due snapshot is written. */
-const QUIET_MS = 300;
-/** A snapshot this many times `snapshotEvery` overdue is written in the next task, quiet or not. */
-const OVERDUE_FACTOR = 10;
-
 export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
   const { eventStore, projections } = options;
   const now = options.now ?? (() => performance.now());
@@ -140,11 +141,9 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
     if (policy?.due(store.getState().seq)) snapshotWhenQuiet();
   };
 
-  // Writing a snapshot encodes every read model on the main thread (~75 ms at a million events), so a due
-  // one waits until the log has been quiet for a moment: a burst of commands is never held up by it. A log
-  // that never pauses still gets one every OVERDUE_FACTOR x snapshotEvery events, in the next task rather
-  // than at once: the commands whose events made it overdue settle first (a 10,000-command burst is one
-  // commit, ten times overdue by itself, and waited ~75 ms for the snapshot before it settled).
+  // Writing a snapshot encodes every read model on the main thread, so a due one waits until the log has
+  // been quiet for a moment: a burst of commands is never held up by it. A log that never pauses still gets
+  // one every OVERDUE_FACTOR x snapshotEvery events, in the next task, after the commands that made it due settle.
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
   let overdueSoon = false;
   const snapshotWhenQuiet = () => {
@@ -203,17 +202,12 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
     }
   })();
 
-  let waiters: { seq: number; resolve: () => void }[] = [];
-  const release = () => {
-    const { seq, status } = store.getState();
-    waiters = waiters.filter((w) => (stopped || status === 'failed' || w.seq <= seq ? (w.resolve(), false) : true));
-  };
+  const waiters = new SeqWaiters(() => store.getState().seq);
+  // A failed or stopped image will never reach a seq: let whoever waits for one go.
+  const never = () => stopped || store.getState().status === 'failed';
+  const release = () => (never() ? waiters.releaseAll() : waiters.wake());
   store.subscribe(release);
-  const reached = (seq: number) =>
-    new Promise<void>((resolve) => {
-      waiters.push({ seq, resolve });
-      release();
-    });
+  const reached = (seq: number) => (never() ? Promise.resolve() : waiters.until(seq));
 
   return {
     store,
@@ -224,7 +218,6 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
       stopped = true;
       clearTimeout(quietTimer);
       unsubscribe?.();
-      // Nothing more will arrive: let whoever waits for an event go.
       release();
     },
   };

@@ -1,3 +1,5 @@
+import { webLockRequest, type LockRequest } from './locks.ts';
+
 /**
  * One tab at a time does the work that must not be done twice: running the
  * process managers and writing snapshots. The leader holds a Web Lock for as
@@ -12,19 +14,14 @@ export interface Leadership {
   resign(): void;
 }
 
-type LockRequest = (name: string, options: { signal: AbortSignal }, callback: () => Promise<void>) => Promise<unknown>;
-
-export function electLeader(name: string, request: LockRequest | undefined = browserLocks()): Leadership {
+export function electLeader(name: string, lock: LockRequest | undefined = webLockRequest()): Leadership {
+  // No Web Locks (old browsers, Node): there is a single tab.
+  if (!lock) return { isLeader: () => true, elected: Promise.resolve(), resign: () => {} };
   let leader = false;
   let release: () => void = () => {};
   const abort = new AbortController();
-  if (!request) {
-    // No Web Locks (old browsers, Node): assume a single tab.
-    leader = true;
-    return { isLeader: () => true, elected: Promise.resolve(), resign: () => {} };
-  }
   const elected = new Promise<void>((resolve) => {
-    request(name, { signal: abort.signal }, () => {
+    lock(name, abort.signal, () => {
       leader = true;
       resolve();
       return new Promise<void>((r) => (release = r));
@@ -41,9 +38,4 @@ export function electLeader(name: string, request: LockRequest | undefined = bro
       release();
     },
   };
-}
-
-function browserLocks(): LockRequest | undefined {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  return locks ? (name, options, callback) => locks.request(name, options, callback) : undefined;
 }

@@ -8,20 +8,26 @@ import {
 import type { Clock, RandomSource } from '../../domain/random.ts';
 import { cryptoRandom, systemClock } from '../runtime.ts';
 import { processManagers } from '../../domain/processManagers/processManagers.ts';
-import { PROCESS_MANAGER_LOCK, defaultLock, type LockRequest } from '../locks/locks.ts';
+import { PROCESS_MANAGER_LOCK, webLockRequest, type LockRequest } from '../locks/locks.ts';
+import { SeqWaiters } from '../../lib/seqWaiters.ts';
 import { reactionInputs, triggers } from '../../domain/processManagers/reactions.ts';
 import type { AccountProfile, AnyProcessManager } from '../../domain/processManagers/types.ts';
 
-export type RunnerStore = Pick<
+/** What the runner needs of the log: to follow it, read an account's opening, and append reactions with checkpoints. */
+export type ProcessManagerLog = Pick<
   EventStore,
   'subscribe' | 'appendMany' | 'readStream' | 'getCheckpoint' | 'setCheckpoint' | 'lastSeq'
 >;
 
 export interface ProcessManagerOptions {
-  store: RunnerStore;
+  log: ProcessManagerLog;
   clock?: Clock;
   random?: RandomSource;
-  /** Defaults to Web Locks, so one tab of the origin runs the managers at a time. */
+  /**
+   * Defaults to Web Locks, so one tab of the origin runs the managers at a time.
+   * Where they are missing the runner goes unlocked: reactions have ids derived
+   * from the triggering event, so a second runner's copy is refused by the event store.
+   */
   lock?: LockRequest;
   managers?: readonly AnyProcessManager[];
   onError?: (error: unknown) => void;
@@ -34,8 +40,8 @@ export const MAX_RETRY_DELAY_MS = 60_000;
 
 /**
  * How long to wait after the `failures`-th failure in a row: `base`, then twice
- * as long each time, up to MAX_RETRY_DELAY_MS. While storage is unavailable
- * every try fails and is reported; a fixed delay reported an error every second.
+ * as long each time, up to MAX_RETRY_DELAY_MS: while storage is unavailable
+ * every try fails and is reported, and a fixed delay would report it ever as often.
  */
 export function retryDelay(failures: number, base: number): number {
   return Math.min(base * 2 ** Math.max(0, failures - 1), Math.max(base, MAX_RETRY_DELAY_MS));
@@ -50,15 +56,17 @@ export interface ProcessManagerRunner {
   stop(): Promise<void>;
 }
 
+const runUnlocked: LockRequest = (_name, _signal, whileHeld) => whileHeld();
+
 /**
- * Runs the process managers live against the real store, and only there:
+ * Runs the process managers live against the real log, and only there:
  * replays, time travel and what-if fold projections and never start this.
  * Each page of events is handled per manager in one transaction that appends
  * the reactions together with the manager's checkpoint, so a reload, a crash or
  * a handover to another tab neither repeats nor skips a message.
  */
 export function startProcessManagers(options: ProcessManagerOptions): ProcessManagerRunner {
-  const { store, clock = systemClock, random = cryptoRandom, lock = defaultLock(), managers = processManagers } = options;
+  const { log, clock = systemClock, random = cryptoRandom, lock = webLockRequest() ?? runUnlocked, managers = processManagers } = options;
   const onError = options.onError ?? ((error: unknown) => console.error('Process managers failed', error));
   const retryDelayMs = options.retryDelayMs ?? 1000;
   const abort = new AbortController();
@@ -66,7 +74,7 @@ export function startProcessManagers(options: ProcessManagerOptions): ProcessMan
   let state: 'waiting' | 'running' | 'stopped' = 'waiting';
   let handled = 0;
   let failures = 0;
-  let waiters: { seq: number; resolve: () => void }[] = [];
+  const handledWaiters = new SeqWaiters(() => handled);
   let work: Promise<void> = Promise.resolve();
   let unsubscribe: (() => void) | undefined;
   let release!: () => void;
@@ -74,14 +82,14 @@ export function startProcessManagers(options: ProcessManagerOptions): ProcessMan
 
   function advance(seq: number): void {
     handled = Math.max(handled, seq);
-    waiters = waiters.filter((w) => (w.seq <= handled ? (w.resolve(), false) : true));
+    handledWaiters.wake();
   }
 
   async function profileOf(event: StoredEvent): Promise<AccountProfile | undefined> {
     if (event.type === 'AccountOpened') return event.payload as AccountProfile;
     const known = profiles.get(event.meta.stream);
     if (known) return known;
-    const [opened] = await store.readStream(event.meta.stream, { limit: 1 });
+    const [opened] = await log.readStream(event.meta.stream, { limit: 1 });
     if (opened?.type !== 'AccountOpened') return undefined;
     profiles.set(event.meta.stream, opened.payload as AccountProfile);
     return opened.payload as AccountProfile;
@@ -103,15 +111,15 @@ export function startProcessManagers(options: ProcessManagerOptions): ProcessMan
 
   /** Stores the reactions to `events` and moves the checkpoint to `through`, all at once. */
   async function commit(manager: AnyProcessManager, events: StoredEvent[], through: number): Promise<void> {
-    if (events.length === 0) return store.setCheckpoint(manager.name, through);
+    if (events.length === 0) return log.setCheckpoint(manager.name, through);
     try {
-      await store.appendMany(await reactionsTo(manager, events), { checkpoint: { name: manager.name, seq: through } });
+      await log.appendMany(await reactionsTo(manager, events), { checkpoint: { name: manager.name, seq: through } });
     } catch (error) {
       if (!(error instanceof DuplicateEventError)) throw error;
       // Another runner (a tab without Web Locks) or an imported log already holds some of these reactions:
       // keep those, and handle the others one by one.
       if (events.length > 1) for (const event of events) await commit(manager, [event], event.meta.seq);
-      await store.setCheckpoint(manager.name, through);
+      await log.setCheckpoint(manager.name, through);
     }
   }
 
@@ -119,7 +127,7 @@ export function startProcessManagers(options: ProcessManagerOptions): ProcessMan
     const through = page[page.length - 1]!.meta.seq;
     for (const manager of managers) {
       // Re-read each time: an import may have marked events as handled since the last page.
-      const checkpoint = await store.getCheckpoint(manager.name);
+      const checkpoint = await log.getCheckpoint(manager.name);
       if (through <= checkpoint) continue;
       const due = page.filter((e) => e.meta.seq > checkpoint && triggers(manager, e));
       await commit(manager, due, through);
@@ -129,11 +137,11 @@ export function startProcessManagers(options: ProcessManagerOptions): ProcessMan
   }
 
   async function subscribeFromCheckpoints(): Promise<void> {
-    const seqs = await Promise.all(managers.map((m) => store.getCheckpoint(m.name)));
+    const seqs = await Promise.all(managers.map((m) => log.getCheckpoint(m.name)));
     if (state !== 'running') return;
     const from = Math.min(...seqs) + 1;
     advance(from - 1);
-    unsubscribe = store.subscribe(
+    unsubscribe = log.subscribe(
       from,
       (page) => (work = handlePage(page)),
       (error) => {
@@ -165,10 +173,9 @@ export function startProcessManagers(options: ProcessManagerOptions): ProcessMan
   return {
     status: () => state,
     caughtUp: async () => {
-      const seq = await store.lastSeq();
+      const seq = await log.lastSeq();
       if (state === 'stopped') throw new Error('The process managers are stopped.');
-      if (seq <= handled) return;
-      await new Promise<void>((resolve) => waiters.push({ seq, resolve }));
+      await handledWaiters.until(seq);
     },
     stop: async () => {
       state = 'stopped';

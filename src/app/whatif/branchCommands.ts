@@ -1,7 +1,7 @@
-import { WrongExpectedVersionError, type AppendResult } from '../../eventstore/index.ts';
+import { checkExpectedVersion, type AppendResult } from '../../eventstore/index.ts';
 import { HYPOTHETICAL_ID_PREFIX, type Injection, type WhatIfResult } from '../../replay/index.ts';
 import { decisionsProjection, versionOf, type DecisionsState } from '../../domain/index.ts';
-import { type CommandStore } from '../commands/commandHandler.ts';
+import { type CommandLog } from '../commands/commandHandler.ts';
 import { type DecisionSource } from '../commands/decisionSource.ts';
 import type { WhatIfBranch } from './whatIfBranch.ts';
 
@@ -20,7 +20,7 @@ const decisionsOf = (result: WhatIfResult) => result.states[decisionsProjection.
  * instead of writes. So the very same deciders validate commands against the
  * alternative state, and the real log is never touched.
  */
-export function branchCommands(branch: Pick<WhatIfBranch, 'store' | 'inject'>): { store: CommandStore; decisions: DecisionSource } {
+export function branchCommands(branch: Pick<WhatIfBranch, 'store' | 'inject'>): { log: CommandLog; decisions: DecisionSource } {
   // The branch is replayed again by each injection, before `inject` resolves: it is always as current as it gets.
   const decisions: DecisionSource = {
     current: async () => {
@@ -31,7 +31,7 @@ export function branchCommands(branch: Pick<WhatIfBranch, 'store' | 'inject'>): 
     catchUp: async () => openResult(branch).toSeq,
   };
 
-  const store: CommandStore = {
+  const log: CommandLog = {
     appendMany: async (batches) => {
       const result = openResult(branch);
       const state = decisionsOf(result);
@@ -39,13 +39,7 @@ export function branchCommands(branch: Pick<WhatIfBranch, 'store' | 'inject'>): 
       const injections: Injection[] = [];
       for (const batch of batches) {
         const version = versionOf(state, batch.stream);
-        const expected = batch.expectedVersion ?? 'any';
-        const ok =
-          expected === 'any' ||
-          (expected === 'no_stream' && version === 0) ||
-          (expected === 'stream_exists' && version > 0) ||
-          expected === version;
-        if (!ok) throw new WrongExpectedVersionError(batch.stream, expected, version);
+        checkExpectedVersion(batch.stream, batch.expectedVersion, version);
         for (const event of batch.events) {
           const id = `${HYPOTHETICAL_ID_PREFIX}${event.meta?.id ?? crypto.randomUUID()}`;
           injections.push({ afterSeq: result.toSeq, stream: batch.stream, event: { ...event, meta: { ...event.meta, id } } });
@@ -57,5 +51,5 @@ export function branchCommands(branch: Pick<WhatIfBranch, 'store' | 'inject'>): 
       return results;
     },
   };
-  return { store, decisions };
+  return { log, decisions };
 }

@@ -1,7 +1,8 @@
 import { afterEach, expect, test } from 'vitest';
 import { openEventStore, type EventStore, type StreamBatch } from '../../../src/eventstore/index.ts';
 import { accountStream, decisionsProjection, DomainError, emailStream, getAccount, seededRandom, type AccountsState } from '../../../src/domain/index.ts';
-import { createCommandHandler, followStore, type CommandHandler, type CommandStore, type DecisionSource } from '../../../src/app/index.ts';
+import { createCommandHandler, type CommandHandler, type CommandLog, type DecisionSource } from '../../../src/app/index.ts';
+import { followingHandler, followLog } from '../followLog.ts';
 import { fold, openLedger, steppingClock, type Ledger } from '../../domain/helpers.ts';
 
 const closing: { close(): unknown }[] = [];
@@ -40,14 +41,14 @@ async function storeWith(balances: Record<string, number>): Promise<EventStore> 
 /** A handler on `store` that records every append it makes. */
 function counted(store: EventStore, options: { decisions?: DecisionSource; maxTurn?: number } = {}) {
   const appends: StreamBatch[][] = [];
-  const decisions = options.decisions ?? followStore(store);
-  const writer: CommandStore = {
+  const decisions = options.decisions ?? followLog(store);
+  const writer: CommandLog = {
     appendMany: (batches, appendOptions) => {
       appends.push(batches);
       return store.appendMany(batches, appendOptions);
     },
   };
-  const handler = createCommandHandler({ store: writer, decisions, random: seededRandom(3), maxTurn: options.maxTurn });
+  const handler = createCommandHandler({ log: writer, decisions, random: seededRandom(3), maxTurn: options.maxTurn });
   return { handler, appends };
 }
 
@@ -131,7 +132,7 @@ test('a turn takes at most maxTurn commands; the rest wait for the next turns, i
 
 test('a turn decided on a state another tab has moved past is refused by the store and decided again', async () => {
   const store = await storeWith({ [ADA]: 1_000 });
-  const follower = followStore(store);
+  const follower = followLog(store);
   closing.push({ close: follower.stop });
   const before = await follower.current();
   // Another tab withdraws 800 before this tab hears of it.
@@ -147,7 +148,7 @@ test('a turn decided on a state another tab has moved past is refused by the sto
 
 test('a refusal on a state behind the log is decided again on the log as it is', async () => {
   const store = await storeWith({ [ADA]: 1_000 });
-  const { handler, appends } = counted(store, { decisions: lagging(followStore(store)) });
+  const { handler, appends } = counted(store, { decisions: lagging(followLog(store)) });
   // On the empty state the account does not exist; on the log it does.
   const { attempts } = await handler.dispatch({ type: 'AddFunds', account: ADA, amount: 1 });
   expect(attempts).toBe(2);
@@ -160,9 +161,10 @@ test('an account number already in use is never reused, even when the decider co
   // Two handlers with the same random stream draw the same first number; the second does not know the first's yet.
   let ids = 0;
   const newId = () => `event-${++ids}`;
-  const a = createCommandHandler({ store, random: seededRandom(7), newId });
-  const b = createCommandHandler({ store, decisions: lagging(followStore(store)), random: seededRandom(7), newId });
-  closing.push({ close: a.stop }, { close: b.stop });
+  const a = followingHandler(store, { random: seededRandom(7), newId });
+  const following = followLog(store);
+  const b = createCommandHandler({ log: store, decisions: lagging(following), random: seededRandom(7), newId });
+  closing.push({ close: a.stop }, { close: following.stop });
   const first = await a.dispatch({ type: 'OpenAccount', owner: 'A', email: 'a@example.org' });
   const second = await b.dispatch({ type: 'OpenAccount', owner: 'B', email: 'b@example.org' });
   expect(second.attempts).toBe(2);
@@ -172,7 +174,7 @@ test('an account number already in use is never reused, even when the decider co
 test('one turn opening two accounts with one address: the first holds it, the second is refused', async () => {
   const store = await openEventStore({ name: 'addresses' });
   closing.push(store);
-  const handler = createCommandHandler({ store, random: seededRandom(8) });
+  const handler = followingHandler(store, { random: seededRandom(8) });
   closing.push({ close: handler.stop });
   const outcomes = await Promise.all(
     ['Same@example.org', 'same@example.org'].map((email) => outcome(handler.dispatch({ type: 'OpenAccount', owner: 'X', email }))),
@@ -185,7 +187,7 @@ test('concurrent withdrawals through two tabs never overdraw an account', async 
   // A second tab: its own store connection and handler on the same database.
   const tab = await openEventStore({ name: 'bank' });
   closing.push(tab);
-  const other = createCommandHandler({ store: tab, random: seededRandom(2), maxRetries: 20 });
+  const other = followingHandler(tab, { random: seededRandom(2), maxRetries: 20 });
   const handlers: CommandHandler[] = [ledger.handler, other];
   const outcomes = await Promise.all(
     Array.from({ length: 8 }, (_, i) => outcome(handlers[i % 2]!.dispatch({ type: 'Withdraw', account, amount: 300 }))),
@@ -199,7 +201,7 @@ test('concurrent withdrawals through two tabs never overdraw an account', async 
 test('a transfer lands on both streams in one append, stamped with the clock and the given causation', async () => {
   const { ledger, account } = await funded(1_000);
   const other = await ledger.open('Bob', 'bob@example.org');
-  const handler = createCommandHandler({ store: ledger.store, clock: steppingClock('2030-01-01T00:00:00.000Z'), random: seededRandom(4) });
+  const handler = followingHandler(ledger.store, { clock: steppingClock('2030-01-01T00:00:00.000Z'), random: seededRandom(4) });
   closing.push({ close: handler.stop });
   const { events, attempts } = await handler.dispatch(
     { type: 'Transfer', from: account, to: other, amount: 400 },
@@ -219,7 +221,7 @@ test('two tabs opening the same address at once: exactly one wins', async () => 
   const one = await openEventStore({ name: 'race' });
   const two = await openEventStore({ name: 'race' });
   closing.push(one, two);
-  const handlers = [one, two, one, two].map((store, i) => createCommandHandler({ store, random: seededRandom(10 + i) }));
+  const handlers = [one, two, one, two].map((store, i) => followingHandler(store, { random: seededRandom(10 + i) }));
   closing.push(...handlers.map((h) => ({ close: h.stop })));
   const outcomes = await Promise.all(
     handlers.map((handler, i) => outcome(handler.dispatch({ type: 'OpenAccount', owner: `Tab ${i}`, email: 'same@example.org' }))),
@@ -231,7 +233,7 @@ test('two tabs opening the same address at once: exactly one wins', async () => 
 test('a store error fails every command of the turn and the next turn goes on', async () => {
   const store = await storeWith({ [ADA]: 0 });
   let fail = true;
-  const writer: CommandStore = {
+  const writer: CommandLog = {
     appendMany: async (...args) => {
       if (fail) {
         fail = false;
@@ -240,7 +242,7 @@ test('a store error fails every command of the turn and the next turn goes on', 
       return store.appendMany(...args);
     },
   };
-  const handler = createCommandHandler({ store: writer, decisions: followStore(store), random: seededRandom(1) });
+  const handler = createCommandHandler({ log: writer, decisions: followLog(store), random: seededRandom(1) });
   const first = [1, 2].map((amount) => handler.dispatch({ type: 'AddFunds', account: ADA, amount }).catch((e: Error) => e.message));
   expect(await Promise.all(first)).toEqual(['disk on fire', 'disk on fire']);
   await handler.dispatch({ type: 'AddFunds', account: ADA, amount: 3 });

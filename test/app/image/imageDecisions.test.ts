@@ -25,7 +25,7 @@ test('commands wait for the image to boot, then decide on it', async () => {
   const store = await storeWithEvent();
   const image = createMemoryImage({ eventStore: store, projections: [decisionsProjection] });
   closing.push(image.stop);
-  const handler = createCommandHandler({ store, decisions: imageDecisions(image, store) });
+  const handler = createCommandHandler({ log: store, decisions: imageDecisions(image, store) });
   // Dispatched while the image is still booting: the account is known once it has booted.
   const { events } = await handler.dispatch({ type: 'AddFunds', account: '1111222233334444', amount: 5 });
   expect(image.store.getState().seq).toBe(events[0]!.meta.seq);
@@ -44,7 +44,7 @@ test('an image that failed to boot refuses commands, saying why, and writes noth
   };
   const image = createMemoryImage({ eventStore: store, projections: [decisionsProjection, broken] });
   closing.push(image.stop);
-  const handler = createCommandHandler({ store, decisions: imageDecisions(image, store) });
+  const handler = createCommandHandler({ log: store, decisions: imageDecisions(image, store) });
   await expect(handler.dispatch({ type: 'AddFunds', account: '1111222233334444', amount: 5 })).rejects.toMatchObject({
     code: 'IMAGE_FAILED',
     message: expect.stringMatching(/could not be loaded/),

@@ -2,7 +2,8 @@ import { afterEach, expect, test } from 'vitest';
 import { openEventStore, type EventStore, type StoredEvent } from '../../../src/eventstore/index.ts';
 import { MAX_RETRY_DELAY_MS, retryDelay } from '../../../src/app/processes/runner.ts';
 import { ledgerProjections, sampleLedger, seededRandom } from '../../../src/domain/index.ts';
-import { createCommandHandler, markHandledThrough, appendGenerated, startProcessManagers, toInput, type LockRequest, type ProcessManagerRunner } from '../../../src/app/index.ts';
+import { markHandledThrough, appendGenerated, startProcessManagers, toInput, type LockRequest, type ProcessManagerRunner } from '../../../src/app/index.ts';
+import { followingHandler } from '../followLog.ts';
 import { memoryLock, steppingClock } from '../../domain/helpers.ts';
 
 const cleanup: (() => unknown)[] = [];
@@ -12,9 +13,9 @@ afterEach(async () => {
 
 async function tab(name = 'pm', lock: LockRequest = memoryLock(), seed = 1) {
   const store = await openEventStore({ name, clock: steppingClock() });
-  const handler = createCommandHandler({ store, random: seededRandom(seed) });
-  const runner = startProcessManagers({ store, lock, random: seededRandom(seed + 50) });
-  cleanup.push(() => store.close(), () => runner.stop());
+  const handler = followingHandler(store, { random: seededRandom(seed) });
+  const runner = startProcessManagers({ log: store, lock, random: seededRandom(seed + 50) });
+  cleanup.push(() => store.close(), () => runner.stop(), () => handler.stop());
   const open = async (i: number) => {
     const { events } = await handler.dispatch({ type: 'OpenAccount', owner: `Owner ${i}`, email: `owner${i}@example.org`, initialDeposit: 1_000 });
     return (events[0]!.payload as { accountNumber: string }).accountNumber;
@@ -141,7 +142,7 @@ test('replays, time travel and what-if never start a reaction', async () => {
   expect(await store.readAll()).toEqual(log);
 
   // A runner started afterwards has nothing to do: the hypothetical event never reached the log.
-  const again = startProcessManagers({ store, lock: memoryLock(), random: seededRandom(3) });
+  const again = startProcessManagers({ log: store, lock: memoryLock(), random: seededRandom(3) });
   cleanup.push(() => again.stop());
   await again.caughtUp();
   expect(await store.readAll()).toEqual(log);
@@ -157,7 +158,7 @@ test('events imported from a file, marked as handled, send nothing', async () =>
   cleanup.push(() => target.close());
   await appendGenerated(target, exported);
   await markHandledThrough(target, await target.lastSeq());
-  const fresh = startProcessManagers({ store: target, lock: memoryLock(), random: seededRandom(4) });
+  const fresh = startProcessManagers({ log: target, lock: memoryLock(), random: seededRandom(4) });
   cleanup.push(() => fresh.stop());
   await fresh.caughtUp();
   expect((await target.readAll()).filter((e) => e.type === 'VerificationMessageQueued')).toHaveLength(0);
@@ -176,7 +177,7 @@ test('an imported log that holds its reactions does not get them twice, even unm
   const target = await openEventStore({ name: 'target' });
   cleanup.push(() => target.close());
   await appendGenerated(target, exported);
-  const fresh = startProcessManagers({ store: target, lock: memoryLock(), random: seededRandom(99) });
+  const fresh = startProcessManagers({ log: target, lock: memoryLock(), random: seededRandom(99) });
   cleanup.push(() => fresh.stop());
   await fresh.caughtUp();
   expect((await target.readAll()).map(toInput)).toEqual(exported.map(toInput));
@@ -185,7 +186,7 @@ test('an imported log that holds its reactions does not get them twice, even unm
 test('sample data carries its own messages: the runner leaves it alone', async () => {
   const store: EventStore = await openEventStore({ name: 'sample' });
   cleanup.push(() => store.close());
-  const runner = startProcessManagers({ store, lock: memoryLock(), random: seededRandom(5) });
+  const runner = startProcessManagers({ log: store, lock: memoryLock(), random: seededRandom(5) });
   cleanup.push(() => runner.stop());
   const sample = sampleLedger({ start: new Date('2024-06-01T00:00:00.000Z'), random: seededRandom(6) });
   await appendGenerated(store, sample);
@@ -199,7 +200,7 @@ test('a runner that is stopped while waiting for the lock never runs', async () 
   await runner.caughtUp();
   const store = await openEventStore({ name: 'waiting' });
   cleanup.push(() => store.close());
-  const waiting = startProcessManagers({ store, lock, random: seededRandom(1) });
+  const waiting = startProcessManagers({ log: store, lock, random: seededRandom(1) });
   expect(waiting.status()).toBe('waiting');
   await waiting.stop();
   await expect(waiting.caughtUp()).rejects.toThrow(/stopped/);
@@ -218,9 +219,11 @@ test('a failed page is reported and handled again from the checkpoint', async ()
     },
   };
   const errors: unknown[] = [];
-  const runner = startProcessManagers({ store: flaky, lock: memoryLock(), random: seededRandom(1), retryDelayMs: 0, onError: (e) => errors.push(e) });
+  const runner = startProcessManagers({ log: flaky, lock: memoryLock(), random: seededRandom(1), retryDelayMs: 0, onError: (e) => errors.push(e) });
   cleanup.push(() => runner.stop());
-  await createCommandHandler({ store, random: seededRandom(2) }).dispatch({ type: 'OpenAccount', owner: 'A', email: 'a@example.org' });
+  const handler = followingHandler(store, { random: seededRandom(2) });
+  cleanup.push(() => handler.stop());
+  await handler.dispatch({ type: 'OpenAccount', owner: 'A', email: 'a@example.org' });
   await runner.caughtUp();
   expect(errors).toEqual([new Error('disk hiccup')]);
   expectOneEach(await store.readAll(), 1);

@@ -9,11 +9,11 @@ import { processManagers } from '../../domain/processManagers/processManagers.ts
  * re-read their checkpoints before each page of events.
  */
 export async function markHandledThrough(
-  store: Pick<EventStore, 'getCheckpoint' | 'setCheckpoint'>,
+  log: Pick<EventStore, 'getCheckpoint' | 'setCheckpoint'>,
   seq: number,
   managers: readonly AnyProcessManager[] = processManagers,
 ): Promise<void> {
   for (const { name } of managers) {
-    if ((await store.getCheckpoint(name)) < seq) await store.setCheckpoint(name, seq);
+    if ((await log.getCheckpoint(name)) < seq) await log.setCheckpoint(name, seq);
   }
 }
