@@ -39,19 +39,5 @@ export class EventStoreClosedError extends Error {
   }
 }
 
-/**
- * A stored event cannot be read back: its line in a sealed page is damaged
- * (cut short, or changed on disk). `seq` is the first event of the read that
- * cannot be read, so the app can offer to export everything before it.
- */
-export class DamagedEventError extends Error {
-  override readonly name = 'DamagedEventError';
-  readonly code = 'DAMAGED_EVENT';
-  constructor(
-    readonly seq: number,
-    options?: { cause?: unknown },
-  ) {
-    const detail = options?.cause instanceof Error ? ` (${options.cause.message})` : '';
-    super(`Event ${seq} is damaged in the log and cannot be read${detail}.`, options);
-  }
-}
+// Shared with the read models, which throw it on a payload they cannot fold (see src/lib).
+export { DamagedEventError } from '../lib/damagedEventError.ts';

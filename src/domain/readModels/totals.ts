@@ -1,4 +1,4 @@
-import { DamagedEventError } from '../../eventstore/index.ts';
+import { DamagedEventError } from '../../lib/damagedEventError.ts';
 import type { Projection } from '../../replay/projection.ts';
 import { asAccountEvent } from './ledgerEvent.ts';
 
@@ -52,8 +52,7 @@ type AccountEventOf = NonNullable<ReturnType<typeof asAccountEvent>>;
  * stored record changed on disk may not (one written before records carried
  * checksums): an amount that is not a whole number of cents above zero would
  * turn totals and balances into NaN, fractions or negative money, so the replay
- * stops there, naming the event. Every money event passes through here, and the
- * check costs nothing measurable next to the fold.
+ * stops there, naming the event.
  */
 function amountOf(event: Extract<AccountEventOf, { payload: { amount: number } }>): number {
   const { amount } = event.payload as { amount: unknown };
