@@ -1,14 +1,11 @@
 import { MAX_EVENT_BYTES, eventInputProblem, type StoredEvent } from '../eventstore/index.ts';
+import { isPlainObject } from '../lib/isPlainObject.ts';
 import { isIsoUtcTime } from './isoTime.ts';
 
 const EVENT_KEYS = new Set(['type', 'payload', 'meta']);
 const STORED_META_KEYS = new Set(['id', 'seq', 'stream', 'version', 'at', 'causationId', 'correlationId', 'schema', 'sample']);
 /** Meta a caller may set on append: checked by the event store's own rules. */
 const INPUT_META_KEYS = ['id', 'at', 'causationId', 'correlationId', 'schema', 'sample'] as const;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const isPosition = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 1;
 const isName = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.length <= 200;

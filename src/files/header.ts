@@ -1,3 +1,4 @@
+import { isPlainObject } from '../lib/isPlainObject.ts';
 import { LogFileError } from './errors.ts';
 import { FORMAT_NAME, hasConsecutiveSeqs, type LogFileHeader, type LogSelection } from './format.ts';
 import { migratorFor, type FormatMigration, type Migrator } from './migrate.ts';
@@ -7,10 +8,6 @@ const HEX_64 = /^[0-9a-fA-F]{64}$/;
 
 function invalid(message: string): LogFileError {
   return new LogFileError('INVALID_HEADER', `the header is not valid: ${message}`, 1);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../../lib/isPlainObject.ts';
 import { DomainError } from '../errors.ts';
 import {
   optionalNote,
@@ -44,12 +45,6 @@ const SPECS: { [T in CommandType]: Record<string, FieldSpec> } = {
 };
 
 export const COMMAND_TYPES = Object.keys(SPECS) as CommandType[];
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
 
 /**
  * Checks the shape of anything offered as a command (forms, links, fuzzers) and

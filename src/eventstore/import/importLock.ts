@@ -1,3 +1,5 @@
+import { platformLocks, withLock, type LockOutcome } from '../../lib/webLocks.ts';
+
 /**
  * One import (or restore) per log at a time, across tabs. Web Locks where the
  * platform has them; a lock held by a closed tab is released by the browser, so
@@ -10,29 +12,13 @@ function lockName(log: string): string {
   return `rewind-import:${log}`;
 }
 
-interface LockManagerLike {
-  request(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<unknown>): Promise<unknown>;
-}
-
-function webLocks(): LockManagerLike | undefined {
-  const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
-  return nav?.locks;
-}
-
 /**
  * Runs `fn` holding the log's import lock, or returns `{ acquired: false }` at once
  * when another import or restore of the same log holds it.
  */
-export async function tryWithImportLock<T>(
-  log: string,
-  fn: () => Promise<T>,
-): Promise<{ acquired: true; value: T } | { acquired: false }> {
-  const locks = webLocks();
-  if (locks) {
-    return (await locks.request(lockName(log), { ifAvailable: true }, async (lock) =>
-      lock ? { acquired: true, value: await fn() } : { acquired: false },
-    )) as { acquired: true; value: T } | { acquired: false };
-  }
+export async function tryWithImportLock<T>(log: string, fn: () => Promise<T>): Promise<LockOutcome<T>> {
+  const locks = platformLocks();
+  if (locks) return withLock(locks, lockName(log), { ifAvailable: true }, fn);
   if (heldHere.has(log)) return { acquired: false };
   heldHere.add(log);
   try {
