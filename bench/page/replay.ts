@@ -8,6 +8,7 @@ import { keyframePlan } from '../lib/keyframePlan.ts';
 import { ms, openLog, withLog } from './log.ts';
 import type { FullReplayResult, KeyframesResult, SnapshotInfo, SnapshotsResult, TimeTravelJump, TimeTravelResult, WhatIfRun } from './protocol.ts';
 import { newTimings, snapshotSpan, timedStore } from './timedStore.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 
 /** Rebuilds every projection from the first event with the app's replay, as after a projection change. */
@@ -59,7 +60,7 @@ async function checksumTime(store: EventStore): Promise<{ ms: number; pages: num
   let total = 0;
   let pages = 0;
   for (let after = 0; ; ) {
-    const batch = await store.db.pages.where(':id').above(after).limit(100).toArray();
+    const batch = await databaseOf(store).pages.where(':id').above(after).limit(100).toArray();
     if (batch.length === 0) break;
     const t = performance.now();
     for (const page of batch) if (page.bytes !== undefined && page.sum !== undefined && wordSum(page.bytes) === page.sum) pages += 1;

@@ -20,7 +20,7 @@ const SEED_BATCH = 20_000;
 export async function seed(options: SeedOptions): Promise<SeedResult> {
   return withLog(async (store) => {
     if ((await store.lastSeq()) !== 0) throw new Error('The benchmark seeds an empty log only: use a fresh browser profile.');
-    const scratch = await ScratchLog.create(LOG, depsOf(store.db));
+    const scratch = await ScratchLog.create(LOG, depsOf(store));
     const rows = new RowsDatabase();
     await rows.open();
     const streams = new Set<string>();
@@ -58,7 +58,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
       if (batch.length > 0) await flush();
       await writing;
       await scratch.finish();
-      await scratch.promote({ afterSeal: () => scratch.putCheckpoints(PROCESS_MANAGER_CHECKPOINTS.map((name) => ({ name, seq: last }))) });
+      await scratch.promote({ afterRetire: () => scratch.putCheckpoints(PROCESS_MANAGER_CHECKPOINTS.map((name) => ({ name, seq: last }))) });
     } catch (error) {
       await writing.catch(() => undefined);
       await scratch.discard();

@@ -11,7 +11,7 @@ export interface BackupInfo {
 
 /** Whether the log has a backup from its last import (or restore) to go back to. */
 export async function describeBackup(store: EventStore): Promise<BackupInfo> {
-  const record = await readLogRecord(store.name, depsOf(store.db));
+  const record = await readLogRecord(store.name, depsOf(store));
   return record.backup ? { available: true, since: record.backupSince } : { available: false };
 }
 
@@ -22,7 +22,7 @@ export async function describeBackup(store: EventStore): Promise<BackupInfo> {
  */
 export async function restoreBackup(store: EventStore): Promise<void> {
   await exclusively(store, async () => {
-    const deps = depsOf(store.db);
+    const deps = depsOf(store);
     const record = await readLogRecord(store.name, deps);
     if (!record.backup) throw new LogFileError('NO_BACKUP', 'There is no backup to restore: no import has replaced this log.');
     await switchLiveDatabase(store.name, record.backup, deps, 'restore');
@@ -31,5 +31,5 @@ export async function restoreBackup(store: EventStore): Promise<void> {
 
 /** Deletes the backup, freeing its space; the live log is untouched. */
 export async function discardBackup(store: EventStore): Promise<void> {
-  await exclusively(store, () => discardBackupDatabase(store.name, depsOf(store.db)));
+  await exclusively(store, () => discardBackupDatabase(store.name, depsOf(store)));
 }

@@ -6,7 +6,7 @@ import {
   type EventStore,
   type StoredEvent,
 } from '../eventstore/index.ts';
-import { DuplicateIdError, ScratchLog, lastSeqOf } from '../eventstore/import/index.ts';
+import { DuplicateIdError, ScratchLog, databaseOf, lastSeqOf } from '../eventstore/import/index.ts';
 import type { ByteSource } from './byteSource.ts';
 import { duplicateId } from './continuity.ts';
 import { LogFileError } from './errors.ts';
@@ -24,7 +24,7 @@ export type { ImportMode, ImportOptions, ImportProgress, ImportResult } from './
 export async function exclusively<T>(store: EventStore, fn: () => Promise<T>): Promise<T> {
   const outcome = await tryWithImportLock(store.name, async () => {
     // A store left on a database an import or restore switched away from must not start another switch.
-    if ((await readLogRecord(store.name, depsOf(store.db))).live !== store.db.name) throw new LogReplacedError(store.name);
+    if ((await readLogRecord(store.name, depsOf(store))).live !== databaseOf(store).name) throw new LogReplacedError(store.name);
     return fn();
   });
   if (!outcome.acquired)
@@ -56,7 +56,7 @@ async function replaceLog({ store, options, progress }: ImportContext, source: B
   const { mode } = options;
   if (mode === 'empty' && (await store.lastSeq()) > 0)
     throw new LogFileError('LOG_NOT_EMPTY', 'This log already holds events. Choose Replace or Merge to import into it.');
-  const scratch = await ScratchLog.create(store.name, depsOf(store.db));
+  const scratch = await ScratchLog.create(store.name, depsOf(store));
   let firstSeq = 0;
   // The file is a whole log here: seqs run on from line 2 without gaps.
   const lineOf = (seq: number) => seq - firstSeq + 2;
@@ -91,7 +91,7 @@ async function replaceLog({ store, options, progress }: ImportContext, source: B
         if (mode === 'empty' && (await lastSeqOf(live)) > 0)
           throw new LogFileError('LOG_CHANGED', 'Events were recorded in this log while the file was being imported. Nothing was imported.');
       },
-      afterSeal: async (live) => {
+      afterRetire: async (live) => {
         await scratch.putCheckpoints(await advancedCheckpoints(live, options.processManagers ?? [], 0, summary.lastSeq));
         await scratch.copyDocuments(live);
       },

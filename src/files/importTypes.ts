@@ -1,4 +1,5 @@
-import type { CheckpointRecord, EventStore, RewindDatabase } from '../eventstore/index.ts';
+import type { CheckpointRecord, EventStore } from '../eventstore/index.ts';
+import type { RewindDatabase } from '../eventstore/import/index.ts';
 import { LogFileError } from './errors.ts';
 import { isCompleteLog, type LogFileHeader } from './format.ts';
 import type { LogFileSummary, ReadLogOptions } from './reader.ts';

@@ -1,5 +1,5 @@
-import { ScratchLog, appendPositioned, lastSeqOf } from '../eventstore/import/index.ts';
-import { depsOf, type EventStore, type RewindDatabase, type StoredEvent } from '../eventstore/index.ts';
+import { ScratchLog, appendPositioned, databaseOf, lastSeqOf, type RewindDatabase } from '../eventstore/import/index.ts';
+import { depsOf, type EventStore, type StoredEvent } from '../eventstore/index.ts';
 import { decisionsProjection, type DecisionsState } from '../domain/readModels/decisions.ts';
 import { replay } from '../replay/index.ts';
 import type { ByteSource } from './byteSource.ts';
@@ -31,7 +31,7 @@ function logChanged(): LogFileError {
  * meanwhile.
  */
 export async function mergeLog({ store, options, progress }: ImportContext, source: ByteSource): Promise<ImportResult> {
-  const live = store.db;
+  const live = databaseOf(store);
   const base = await store.lastSeq();
   // The file's new events are judged where they will stand: after this log, on the state it folds to.
   const { states } = await replay(store, [decisionsProjection], { toSeq: base });
@@ -47,7 +47,7 @@ export async function mergeLog({ store, options, progress }: ImportContext, sour
       held.push(...events);
       heldBytes += bytes;
       if (held.length <= IN_PLACE_EVENTS && heldBytes <= IN_PLACE_BYTES) return;
-      scratch = await ScratchLog.create(store.name, depsOf(live));
+      scratch = await ScratchLog.create(store.name, depsOf(store));
       await scratch.copyLog(live, base, (copied) => progress({ phase: 'copying', events: copied, totalEvents: base, bytesRead: 0 }));
       events = held;
       held = [];
@@ -90,9 +90,9 @@ export async function mergeLog({ store, options, progress }: ImportContext, sour
     await target.finish();
     await target.promote({
       check: unchanged,
-      afterSeal: async (sealed) => {
-        await target.putCheckpoints(await advancedCheckpoints(sealed, processManagers, base, plan.lastSeq));
-        await target.copyDocuments(sealed);
+      afterRetire: async (retired) => {
+        await target.putCheckpoints(await advancedCheckpoints(retired, processManagers, base, plan.lastSeq));
+        await target.copyDocuments(retired);
       },
     });
     return { ...result, replaced: true };

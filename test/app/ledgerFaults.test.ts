@@ -7,6 +7,7 @@ import { bootReplay, sameShape } from '../../src/app/image/bootReplay.ts';
 import { asLedgerStates, createMemoryImage, openLedger, type Ledger } from '../../src/app/index.ts';
 import { connectionLost, injectFaults, quotaExceeded } from '../eventstore/faultInjection.ts';
 import { replaceStoredEvent } from '../eventstore/damage.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 const NAME = 'ledger-faults';
 const opened: { close(): unknown }[] = [];
@@ -58,7 +59,7 @@ describe('a corrupt or unreadable snapshot is ignored and the state rebuilt from
     await ledger.close();
     opened.splice(opened.indexOf(ledger), 1);
     const store = await rawStore();
-    expect(await store.db.snapshots.count()).toBe(ledgerProjections.length);
+    expect(await databaseOf(store).snapshots.count()).toBe(ledgerProjections.length);
     await corrupt(store);
     const rebooted = await open();
     expect(rebooted.image.store.getState().status).toBe('ready');
@@ -68,16 +69,16 @@ describe('a corrupt or unreadable snapshot is ignored and the state rebuilt from
 
   it('a state of the wrong shape, with no event after it to trip over, is noticed; the snapshots are discarded', async () => {
     const { store } = await rebootWith(async (s) => {
-      await s.db.snapshots.toCollection().modify((snapshot) => {
+      await databaseOf(s).snapshots.toCollection().modify((snapshot) => {
         if (snapshot.name === 'accounts') snapshot.state = 'garbage';
       });
     });
-    expect((await store.db.snapshots.toArray()).filter((snapshot) => snapshot.name === 'accounts')).toEqual([]);
+    expect((await databaseOf(store).snapshots.toArray()).filter((snapshot) => snapshot.name === 'accounts')).toEqual([]);
   });
 
   it('a record that is missing its state or seq is skipped', async () => {
     await rebootWith(async (s) => {
-      await s.db.snapshots.toCollection().modify((snapshot) => {
+      await databaseOf(s).snapshots.toCollection().modify((snapshot) => {
         if (snapshot.name === 'accounts') delete (snapshot as { state?: unknown }).state;
         if (snapshot.name === 'outbox') (snapshot as { seq: unknown }).seq = 'seven';
       });
@@ -86,18 +87,18 @@ describe('a corrupt or unreadable snapshot is ignored and the state rebuilt from
 
   it('a snapshot whose JSON cannot be read is passed over and deleted; the other snapshots stay', async () => {
     const { store } = await rebootWith(async (s) => {
-      await s.db.snapshots.toCollection().modify((snapshot) => {
+      await databaseOf(s).snapshots.toCollection().modify((snapshot) => {
         if (snapshot.name === 'totals') snapshot.state = { encoding: 'json', json: '{"deposited":12' };
       });
     });
     const others = ledgerProjections.map((p) => p.name).filter((name) => name !== 'totals');
-    await expect.poll(async () => (await store.db.snapshots.toArray()).map((s) => s.name).sort()).toEqual(others.sort());
+    await expect.poll(async () => (await databaseOf(store).snapshots.toArray()).map((s) => s.name).sort()).toEqual(others.sort());
   });
 
   it('a snapshot that cannot be read at all is skipped', async () => {
     const { ledger } = await ledgerWithHistory();
     const store = await rawStore();
-    const faults = await injectFaults(store.db);
+    const faults = await injectFaults(databaseOf(store));
     faults.fail('read', connectionLost, { tables: ['snapshots'] });
     const image = createMemoryImage({ eventStore: store, projections: ledgerProjections });
     opened.push({ close: image.stop });
@@ -165,7 +166,7 @@ describe('a corrupt event record', () => {
     await ledger.close();
     opened.splice(opened.indexOf(ledger), 1);
     const store = await rawStore();
-    await store.db.snapshots.clear();
+    await databaseOf(store).snapshots.clear();
     await replaceStoredEvent(store, 4, () => ({ type: 42, meta: { seq: 4 } }));
 
     const rebooted = await open();
@@ -216,7 +217,7 @@ describe('a money event whose amount is not a whole number of cents above zero',
 describe('storage faults under the ledger', () => {
   it('a full disk: the command fails saying to export and clean up, the log and the image stay as they were, and the banner state clears after the next success', async () => {
     const { ledger, ada } = await ledgerWithHistory();
-    const faults = await injectFaults(ledger.eventStore.db);
+    const faults = await injectFaults(databaseOf(ledger.eventStore));
     const before = { seq: await ledger.eventStore.lastSeq(), states: ledger.image.store.getState().states };
     faults.fail('commit', quotaExceeded, { times: 1, tables: ['tail'] });
     const error = await ledger.dispatch({ type: 'AddFunds', account: ada, amount: 1_00 }).catch((e: unknown) => e as Error);
@@ -233,7 +234,7 @@ describe('storage faults under the ledger', () => {
 
   it('a connection that cannot be reopened: the command says so, the image stays readable, and a later command works', async () => {
     const { ledger, ada } = await ledgerWithHistory();
-    const faults = await injectFaults(ledger.eventStore.db);
+    const faults = await injectFaults(databaseOf(ledger.eventStore));
     const shown = ledger.image.store.getState();
     faults.fail('transaction', connectionLost, { times: 2 });
     await expect(ledger.dispatch({ type: 'AddFunds', account: ada, amount: 1_00 })).rejects.toMatchObject({
@@ -247,7 +248,7 @@ describe('storage faults under the ledger', () => {
 
   it('a command that landed resolves even while the log cannot be read', async () => {
     const { ledger, ada } = await ledgerWithHistory();
-    const faults = await injectFaults(ledger.eventStore.db);
+    const faults = await injectFaults(databaseOf(ledger.eventStore));
     vi.spyOn(console, 'error').mockImplementation(() => {});
     faults.fail('scan', connectionLost);
     const { events } = await ledger.dispatch({ type: 'AddFunds', account: ada, amount: 1_00 });
@@ -261,7 +262,7 @@ describe('storage faults under the ledger', () => {
   it('a write from another tab the image could not read: the next command is refused by the store, the image catches up, and it lands', async () => {
     const { ledger, ada } = await ledgerWithHistory();
     const otherTab = await rawStore();
-    const faults = await injectFaults(ledger.eventStore.db);
+    const faults = await injectFaults(databaseOf(ledger.eventStore));
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const shownSeq = ledger.image.store.getState().seq;
     faults.fail('scan', connectionLost);

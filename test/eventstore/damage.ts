@@ -1,5 +1,6 @@
 import type { EventStore } from '../../src/eventstore/index.ts';
 import { asciiJsonBytes, utf8Json } from '../../src/eventstore/pages/asciiJson.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 import { pageStart, type PageRecord } from '../../src/eventstore/pages/pageCodec.ts';
 
 /*
@@ -13,7 +14,7 @@ import { pageStart, type PageRecord } from '../../src/eventstore/pages/pageCodec
  * so what readers make of the value itself is seen.
  */
 export async function replaceStoredEvent(store: EventStore, seq: number, value: (before: unknown) => unknown): Promise<void> {
-  const { db } = store;
+  const db = databaseOf(store);
   await db.transaction('rw', [db.pages, db.tail], async () => {
     const page = await db.pages.get(pageStart(seq));
     if (page) {
@@ -57,7 +58,7 @@ function pageAs(form: PageForm, page: PageRecord, text: string): PageRecord {
  * lines in `form`; `change` alters the lines on the way (damage).
  */
 export async function rewritePages(store: EventStore, form: PageForm, options: { firsts?: number[]; change?: (text: string) => string } = {}): Promise<void> {
-  const { db } = store;
+  const db = databaseOf(store);
   const { firsts, change = (text: string) => text } = options;
   await db.transaction('rw', db.pages, async () => {
     const pages = firsts ? (await db.pages.bulkGet(firsts)).filter((p) => p !== undefined) : await db.pages.toArray();
@@ -82,7 +83,7 @@ export async function inEveryForm<T>(store: EventStore, first: number, change: (
 
 /** Changes bytes of a sealed page held as bytes, ASCII or UTF-8 (in place, on a copy read for it), as a failing disk might. */
 export async function damagePageBytes(store: EventStore, first: number, change: (bytes: Uint8Array) => void): Promise<void> {
-  const { db } = store;
+  const db = databaseOf(store);
   await db.transaction('rw', db.pages, async () => {
     const page = await db.pages.get(first);
     if (page?.bytes === undefined) throw new Error(`No sealed page held as bytes at ${first}`);
@@ -105,7 +106,7 @@ export const PAGE_DAMAGES: Record<string, (text: string) => string> = {
 
 /** Removes the event at `seq` from the unsealed tail (a gap in the log). */
 export async function removeTailEvent(store: EventStore, seq: number): Promise<void> {
-  const { db } = store;
+  const db = databaseOf(store);
   await db.transaction('rw', db.tail, async () => {
     const record = (await db.tail.where(':id').belowOrEqual(seq).toArray()).find((r) => r.last >= seq);
     if (!record) throw new Error(`No event at seq ${seq} in the tail`);
@@ -115,7 +116,7 @@ export async function removeTailEvent(store: EventStore, seq: number): Promise<v
 
 /** Rewrites the tail record holding `seq` as `change` makes it (which need not be a sound record), as a failing disk might. */
 export async function damageTailRecord(store: EventStore, seq: number, change: (record: Record<string, unknown>) => void): Promise<void> {
-  const { db } = store;
+  const db = databaseOf(store);
   await db.transaction('rw', db.tail, async () => {
     const record = (await db.tail.where(':id').belowOrEqual(seq).toArray()).find((r) => r.last >= seq);
     if (!record) throw new Error(`No tail record holds seq ${seq}`);

@@ -5,6 +5,7 @@ import { ScratchLog } from '../../src/eventstore/import/index.ts';
 import { depsOf } from '../../src/eventstore/index.ts';
 import { connectionLost, injectFaults, quotaExceeded } from './faultInjection.ts';
 import { closeStores, expectRejectsUnchanged, openStore, record, seqs, settle } from './helpers.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 afterEach(closeStores);
 
@@ -15,7 +16,7 @@ async function storeWithLog() {
   const store = await openStore();
   await store.append('a', [ev('A1'), ev('A2')]);
   await store.append('b', [ev('B1')]);
-  const faults = await injectFaults(store.db);
+  const faults = await injectFaults(databaseOf(store));
   return { store, faults };
 }
 
@@ -95,7 +96,7 @@ describe('a lost connection', () => {
   it('lost after the commit landed but before the answer came back: the retry finds the batch by its ids and writes nothing twice', async () => {
     const store = await openStore();
     await store.append('a', [ev('A1')]);
-    const db = store.db as unknown as { transaction: (...args: unknown[]) => Promise<unknown> };
+    const db = databaseOf(store) as unknown as { transaction: (...args: unknown[]) => Promise<unknown> };
     const real = db.transaction.bind(db);
     let lose = true;
     db.transaction = (...args) =>
@@ -136,7 +137,7 @@ describe('a lost connection', () => {
   it('a database connection closed from outside is reopened and the append lands', async () => {
     const store = await openStore();
     await store.append('a', [ev('A1')]);
-    store.db.backendDB().close();
+    databaseOf(store).backendDB().close();
     await store.append('a', [ev('A2')], { expectedVersion: 1 });
     expect(seqs(await store.readAll())).toEqual([1, 2]);
   });
@@ -185,7 +186,7 @@ describe('a newer version of the app in another tab', () => {
     const subscriber = record(store, 1);
     await subscriber.until(2);
 
-    const newer = await openNewerVersion(store.db.name);
+    const newer = await openNewerVersion(databaseOf(store).name);
     expect(newer.verno).toBe(4);
     expect(seen).toEqual([{ state: 'newer-version' }]);
 
@@ -209,7 +210,7 @@ describe('a newer version of the app in another tab', () => {
   it('a database deleted under this tab (site data cleared) is reported as such', async () => {
     const store = await openStore();
     await store.append('a', [ev('A1')]);
-    await Dexie.delete(store.db.name);
+    await Dexie.delete(databaseOf(store).name);
     expect(store.health()).toEqual({ state: 'deleted' });
     await expect(store.append('a', [ev('A2')])).rejects.toThrow(/deleted from this browser/);
   });
@@ -218,9 +219,9 @@ describe('a newer version of the app in another tab', () => {
     const store = await openStore();
     await store.append('a', [ev('A1'), ev('A2')]);
     // Dexie reopens on its own after the browser closes a connection; the database is gone meanwhile.
-    store.db.close({ disableAutoOpen: false });
+    databaseOf(store).close({ disableAutoOpen: false });
     await new Promise<void>((resolve, reject) => {
-      const request = globalThis.indexedDB.deleteDatabase(store.db.name);
+      const request = globalThis.indexedDB.deleteDatabase(databaseOf(store).name);
       request.onsuccess = () => resolve();
       request.onerror = () => reject(request.error);
     });
@@ -233,7 +234,7 @@ describe('an import replacing the log', () => {
   it('is reported with whether this tab made it; appends are refused but reads of what was shown still work', async () => {
     const store = await openStore();
     await store.append('a', [ev('A1')]);
-    const scratch = await ScratchLog.create(store.name, depsOf(store.db));
+    const scratch = await ScratchLog.create(store.name, depsOf(store));
     await scratch.finish();
     await scratch.promote();
     await expect.poll(() => store.health()).toEqual({ state: 'replaced', here: true });

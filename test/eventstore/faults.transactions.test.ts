@@ -4,6 +4,7 @@ import type { EventInput } from '../../src/eventstore/index.ts';
 import { importLog } from '../../src/files/index.ts';
 import { buildFile, bytes, sampleEvents } from '../files/fileBuilder.ts';
 import { closeStores, openStore, seqs } from './helpers.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 /**
  * IndexedDB commits a transaction as soon as control returns to the event loop
@@ -54,11 +55,11 @@ describe('the detectors catch an offender', () => {
     const store = await openStore();
     await store.append('a', [{ type: 'A' }]);
     spy = spyOnNonIndexedDbAwaits();
-    await store.db
-      .transaction('rw', store.db.tail, async () => {
-        await store.db.tail.get(1);
+    await databaseOf(store)
+      .transaction('rw', databaseOf(store).tail, async () => {
+        await databaseOf(store).tail.get(1);
         await crypto.subtle.digest('SHA-256', new Uint8Array(10));
-        await store.db.tail.get(1);
+        await databaseOf(store).tail.get(1);
       })
       .catch(() => undefined);
     expect(spy.calls).toEqual(['crypto.subtle.digest inside a readwrite transaction']);
@@ -66,11 +67,11 @@ describe('the detectors catch an offender', () => {
 
   it('a timer awaited inside a transaction commits it early, which Dexie reports', async () => {
     const store = await openStore();
-    const offending = store.db.transaction('rw', store.db.tail, async (tx) => {
-      await store.db.tail.count();
+    const offending = databaseOf(store).transaction('rw', databaseOf(store).tail, async (tx) => {
+      await databaseOf(store).tail.count();
       // A timer that fires once the transaction has committed, as a slow await does: a 1 ms timer raced the commit on a busy machine.
       await new Promise((resolve) => tx.idbtrans.addEventListener('complete', () => setTimeout(resolve, 0)));
-      await store.db.tail.add({ first: 2, last: 2, events: [] });
+      await databaseOf(store).tail.add({ first: 2, last: 2, events: [] });
     });
     await expect(offending).rejects.toMatchObject({ name: expect.stringMatching(/PrematureCommitError|TransactionInactiveError/) });
   });

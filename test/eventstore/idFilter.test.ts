@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PAGE_SIZE, type EventInput, type EventStore } from '../../src/eventstore/index.ts';
+import { EVENTS_PER_PAGE, type EventInput, type EventStore } from '../../src/eventstore/index.ts';
 import { IdFilter } from '../../src/eventstore/indexes/idFilter.ts';
 import { bucketedEnd } from '../../src/eventstore/pages/pageCodec.ts';
 import { RUNS_PER_MERGE, idHash } from '../../src/eventstore/indexes/idRecords.ts';
 import { closeStores, openStore, range } from './helpers.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 afterEach(() => {
   closeStores();
@@ -23,7 +24,7 @@ async function fill(store: EventStore, count: number, prefix: string): Promise<v
 }
 
 /** Enough pages that their id runs are merged into the id buckets. */
-const MERGED = RUNS_PER_MERGE * PAGE_SIZE;
+const MERGED = RUNS_PER_MERGE * EVENTS_PER_PAGE;
 
 describe('the id filter', () => {
   it('holds every id in the buckets and tells when it does not cover a view', async () => {
@@ -31,23 +32,23 @@ describe('the id filter', () => {
     await fill(store, MERGED, 'a');
     const filter = new IdFilter();
     expect(filter.mayHold([idHash('a-1')], 1)).toBeUndefined();
-    await filter.build(store.db);
+    await filter.build(databaseOf(store));
     const stored = range(1, MERGED).map((n) => idHash(`a-${n}`));
     expect(filter.mayHold(stored, MERGED + 1)).toEqual(stored);
     const fresh = range(1, 2000).map((n) => idHash(`fresh-${n}`));
     expect(filter.mayHold(fresh, MERGED + 1)!.length).toBeLessThan(20);
     // Buckets that hold pages past what it covers: it cannot answer.
-    expect(filter.mayHold(stored, MERGED + PAGE_SIZE + 1)).toBeUndefined();
+    expect(filter.mayHold(stored, MERGED + EVENTS_PER_PAGE + 1)).toBeUndefined();
     // A run taken in (pages in order) extends it; a run out of order does not.
-    filter.addRun(MERGED + 2 * PAGE_SIZE + 1, [idHash('skipped')]);
+    filter.addRun(MERGED + 2 * EVENTS_PER_PAGE + 1, [idHash('skipped')]);
     filter.addRun(MERGED + 1, [idHash('next')]);
-    expect(filter.mayHold([idHash('next')], MERGED + PAGE_SIZE + 1)).toEqual([idHash('next')]);
-    expect(filter.mayHold([idHash('next')], MERGED + 3 * PAGE_SIZE + 1)).toBeUndefined();
+    expect(filter.mayHold([idHash('next')], MERGED + EVENTS_PER_PAGE + 1)).toEqual([idHash('next')]);
+    expect(filter.mayHold([idHash('next')], MERGED + 3 * EVENTS_PER_PAGE + 1)).toBeUndefined();
   });
 
   it('places the end of the buckets at the first id run, or past the last page', () => {
-    expect(bucketedEnd([PAGE_SIZE + 1, 2 * PAGE_SIZE + 1], 2 * PAGE_SIZE + 1)).toBe(PAGE_SIZE + 1);
-    expect(bucketedEnd([], 2 * PAGE_SIZE + 1)).toBe(3 * PAGE_SIZE + 1);
+    expect(bucketedEnd([EVENTS_PER_PAGE + 1, 2 * EVENTS_PER_PAGE + 1], 2 * EVENTS_PER_PAGE + 1)).toBe(EVENTS_PER_PAGE + 1);
+    expect(bucketedEnd([], 2 * EVENTS_PER_PAGE + 1)).toBe(3 * EVENTS_PER_PAGE + 1);
     expect(bucketedEnd([], undefined)).toBe(1);
   });
 
@@ -62,7 +63,7 @@ describe('the id filter', () => {
     // The first lookup could not use the filter; it is built after it, out of the transaction.
     expect(builds).toHaveBeenCalled();
     await built();
-    const bucketReads = vi.spyOn(mine.db.idBuckets, 'bulkGet');
+    const bucketReads = vi.spyOn(databaseOf(mine).idBuckets, 'bulkGet');
     await mine.append('mine', [event('mine-2')]);
     expect(bucketReads).not.toHaveBeenCalled();
     await expect(mine.append('mine', [event('early-7', 2)])).rejects.toMatchObject({ name: 'DuplicateEventError' });

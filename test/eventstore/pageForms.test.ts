@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PAGE_SIZE, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
+import { EVENTS_PER_PAGE, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
 import { PAGE_DAMAGES, damagePageBytes, inEveryForm, rewritePages } from './damage.ts';
 import { closeStores, openStore, range } from './helpers.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 /*
  * Pages are written with their lines as ASCII bytes (characters beyond ASCII
@@ -18,7 +19,7 @@ const NOTES = ['家賃 3月分', 'Миша — подарок 🎁', '👩‍�
 /** 2 sealed pages and 10 events in the tail, in commits of 37 to streams a, b and c in turn; event n (at seq n) has note n. */
 async function mixedScriptLog(name?: string): Promise<EventStore> {
   const store = await openStore(name === undefined ? {} : { name });
-  const count = 2 * PAGE_SIZE + 10;
+  const count = 2 * EVENTS_PER_PAGE + 10;
   for (let first = 1; first <= count; first += 37) {
     const events = range(first, Math.min(count, first + 36)).map((n) => ({ type: 'Noted', payload: { n, note: NOTES[n % NOTES.length]! }, meta: { id: `id-${n}` } }));
     await store.append(['a', 'b', 'c'][((first - 1) / 37) % 3]!, events);
@@ -32,38 +33,38 @@ const textOf = (parts: readonly (string | Uint8Array)[]) => parts.map((p) => (ty
 async function readings(store: EventStore) {
   return {
     all: await store.readAll(),
-    across: await store.readAll({ fromSeq: PAGE_SIZE - 3, toSeq: PAGE_SIZE + 3 }),
+    across: await store.readAll({ fromSeq: EVENTS_PER_PAGE - 3, toSeq: EVENTS_PER_PAGE + 3 }),
     inside: await store.readAll({ fromSeq: 7, toSeq: 9 }),
     stream: await store.readStream('b', { fromVersion: 150, toVersion: 180 }),
     backward: await store.readStream('c', { direction: 'backward', limit: 200 }),
-    ids: await store.hasIds(['id-2', `id-${PAGE_SIZE + 1}`, `id-${2 * PAGE_SIZE + 5}`, 'id-none']),
+    ids: await store.hasIds(['id-2', `id-${EVENTS_PER_PAGE + 1}`, `id-${2 * EVENTS_PER_PAGE + 5}`, 'id-none']),
     lines: textOf((await store.readLines()).parts),
-    linesAcross: textOf((await store.readLines({ fromSeq: PAGE_SIZE - 1, toSeq: 2 * PAGE_SIZE + 2 })).parts),
+    linesAcross: textOf((await store.readLines({ fromSeq: EVENTS_PER_PAGE - 1, toSeq: 2 * EVENTS_PER_PAGE + 2 })).parts),
   };
 }
 
 describe('pages as ASCII bytes, as UTF-8 bytes and as text', () => {
   it('new pages hold ASCII bytes, and read back exactly as the same pages held as UTF-8 bytes or as text, alone or mixed in one log', async () => {
     const store = await mixedScriptLog();
-    const pages = await store.db.pages.toArray();
+    const pages = await databaseOf(store).pages.toArray();
     expect(pages.map((p) => [p.first, p.bytes?.every((b) => b < 0x80), p.text])).toEqual([
       [1, true, undefined],
-      [PAGE_SIZE + 1, true, undefined],
+      [EVENTS_PER_PAGE + 1, true, undefined],
     ]);
     const asAscii = await readings(store);
-    expect(asAscii.all.map((e) => e.meta.seq)).toEqual(range(1, 2 * PAGE_SIZE + 10));
+    expect(asAscii.all.map((e) => e.meta.seq)).toEqual(range(1, 2 * EVENTS_PER_PAGE + 10));
     expect(asAscii.all.every((e) => (e.payload as { note: string }).note === NOTES[e.meta.seq % NOTES.length])).toBe(true);
-    expect(asAscii.ids).toEqual(new Map([['id-2', 2], [`id-${PAGE_SIZE + 1}`, PAGE_SIZE + 1], [`id-${2 * PAGE_SIZE + 5}`, 2 * PAGE_SIZE + 5]]));
+    expect(asAscii.ids).toEqual(new Map([['id-2', 2], [`id-${EVENTS_PER_PAGE + 1}`, EVENTS_PER_PAGE + 1], [`id-${2 * EVENTS_PER_PAGE + 5}`, 2 * EVENTS_PER_PAGE + 5]]));
     // The lines read out are JSON.stringify's, escapes undone: what a file holds.
     expect(asAscii.lines).toBe(asAscii.all.map((e) => `${JSON.stringify(e)}\n`).join(''));
-    const firstPage = asAscii.lines.split('\n').slice(0, PAGE_SIZE).join('\n') + '\n';
+    const firstPage = asAscii.lines.split('\n').slice(0, EVENTS_PER_PAGE).join('\n') + '\n';
     const escaped = firstPage.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     expect(new TextDecoder().decode(pages[0]!.bytes)).toBe(escaped);
 
     await rewritePages(store, 'text', { firsts: [1] });
-    expect((await store.db.pages.get(1))?.text).toBe(firstPage);
+    expect((await databaseOf(store).pages.get(1))?.text).toBe(firstPage);
     expect(await readings(store)).toEqual(asAscii);
-    await rewritePages(store, 'bytes', { firsts: [PAGE_SIZE + 1] });
+    await rewritePages(store, 'bytes', { firsts: [EVENTS_PER_PAGE + 1] });
     expect(await readings(store)).toEqual(asAscii);
     await rewritePages(store, 'text');
     expect(await readings(store)).toEqual(asAscii);
@@ -88,7 +89,7 @@ describe('pages as ASCII bytes, as UTF-8 bytes and as text', () => {
   it('in an ASCII page written before checksums, a damaged escape fails that event alone', async () => {
     const store = await mixedScriptLog();
     await rewritePages(store, 'ascii', { firsts: [1] });
-    expect((await store.db.pages.get(1))?.sum).toBeUndefined();
+    expect((await databaseOf(store).pages.get(1))?.sum).toBeUndefined();
     // Seq 1's note starts with М, escaped \u041c: a hex digit turned into a letter that is none.
     await damagePageBytes(store, 1, (bytes) => {
       const at = new TextDecoder().decode(bytes).indexOf('\\u041c');
@@ -116,7 +117,7 @@ describe('a damaged page', () => {
       sound: await outcome(store.readAll({ fromSeq: 100, toSeq: 101 }).then(seqs)),
       near: await outcome(store.readAll({ fromSeq: 299, toSeq: 302 }).then(seqs)),
       stream: await outcome(store.readStream('a', { fromVersion: 99, toVersion: 102 }).then(seqs)),
-      lines: await outcome(store.readLines({ fromSeq: 1, toSeq: PAGE_SIZE }).then((l) => textOf(l.parts).split('\n').length - 1)),
+      lines: await outcome(store.readLines({ fromSeq: 1, toSeq: EVENTS_PER_PAGE }).then((l) => textOf(l.parts).split('\n').length - 1)),
     };
   }
 
@@ -128,7 +129,7 @@ describe('a damaged page', () => {
     expect(seen.ascii).toEqual(asText);
     // The reads that do not touch the damage still work; a read through it fails or shows it.
     expect(asText.sound).toEqual({ ok: [100, 101] });
-    expect(asText.all).not.toEqual({ ok: range(1, 2 * PAGE_SIZE + 10) });
+    expect(asText.all).not.toEqual({ ok: range(1, 2 * EVENTS_PER_PAGE + 10) });
   });
 
   it('each damage shows as the text version showed it', async () => {

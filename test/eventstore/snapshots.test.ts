@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/eventstore/index.ts';
 import { closeStores, openStore, range, T0 } from './helpers.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 afterEach(closeStores);
 
@@ -8,7 +9,7 @@ const save = (store: EventStore, name: string, version: number, seq: number) =>
   store.saveSnapshot({ name, version, seq, state: { name, version, seq, nested: { list: [seq] } } });
 
 const storedSeqs = async (store: EventStore, name: string, version: number) =>
-  (await store.db.snapshots.toArray()).filter((s) => s.name === name && s.version === version).map((s) => s.seq);
+  (await databaseOf(store).snapshots.toArray()).filter((s) => s.name === name && s.version === version).map((s) => s.seq);
 
 describe('snapshots', () => {
   it('load the newest one at or below maxSeq', async () => {
@@ -101,7 +102,7 @@ describe('snapshots', () => {
     expect((await store.loadSnapshot('budget', 1))?.seq).toBe(30);
     expect((await store.loadSnapshot('balance-x', 1))?.seq).toBe(40);
     await store.deleteSnapshots();
-    expect(await store.db.snapshots.count()).toBe(0);
+    expect(await databaseOf(store).snapshots.count()).toBe(0);
   });
 
   it('are pruned to the projections and versions still in use, keeping every keyframe of those', async () => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PAGE_SIZE, type EventInput, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
+import { EVENTS_PER_PAGE, type EventInput, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
 import { CHUNK, STREAM_RUNS_PER_MERGE } from '../../src/eventstore/indexes/streamRecords.ts';
 import { closeStores, openStore, range } from './helpers.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 // Runs are merged every 4 pages here rather than 64: the same merge, reached with 2,000 events instead of 32,000, so the tests stay quick on a busy machine.
 vi.mock('../../src/eventstore/indexes/streamRecords.ts', async (original) => ({ ...(await original<object>()), STREAM_RUNS_PER_MERGE: 4 }));
@@ -50,21 +51,21 @@ async function expectStreamsMatchLog(store: EventStore): Promise<void> {
 describe('the stream index', () => {
   it('answers alike from the tail, from runs and from merged buckets, for long streams past the head too', async () => {
     const store = await openStore();
-    await appendNumbered(store, 1, PAGE_SIZE - 10, 100);
+    await appendNumbered(store, 1, EVENTS_PER_PAGE - 10, 100);
     // Nothing sealed yet: the commits wrote their tail records and no stream record at all.
-    expect([await store.db.streamRuns.count(), await store.db.streamBuckets.count(), await store.db.streamIndex.count()]).toEqual([0, 0, 0]);
+    expect([await databaseOf(store).streamRuns.count(), await databaseOf(store).streamBuckets.count(), await databaseOf(store).streamIndex.count()]).toEqual([0, 0, 0]);
     await expectStreamsMatchLog(store);
 
-    await appendNumbered(store, PAGE_SIZE - 9, 3 * PAGE_SIZE + 40);
-    expect(await store.db.streamRuns.count()).toBe(3);
+    await appendNumbered(store, EVENTS_PER_PAGE - 9, 3 * EVENTS_PER_PAGE + 40);
+    expect(await databaseOf(store).streamRuns.count()).toBe(3);
     await expectStreamsMatchLog(store);
 
-    const merged = (STREAM_RUNS_PER_MERGE + 2) * PAGE_SIZE + 123;
-    await appendNumbered(store, 3 * PAGE_SIZE + 41, merged, 2000);
-    expect(await store.db.streamRuns.count()).toBeLessThan(STREAM_RUNS_PER_MERGE);
-    expect(await store.db.streamBuckets.count()).toBeGreaterThan(0);
+    const merged = (STREAM_RUNS_PER_MERGE + 2) * EVENTS_PER_PAGE + 123;
+    await appendNumbered(store, 3 * EVENTS_PER_PAGE + 41, merged, 2000);
+    expect(await databaseOf(store).streamRuns.count()).toBeLessThan(STREAM_RUNS_PER_MERGE);
+    expect(await databaseOf(store).streamBuckets.count()).toBeGreaterThan(0);
     // long-a is far past its head: its later versions are in chunk records.
-    expect(await store.db.streamIndex.where('stream').equals('long-a').count()).toBeGreaterThan(0);
+    expect(await databaseOf(store).streamIndex.where('stream').equals('long-a').count()).toBeGreaterThan(0);
     await expectStreamsMatchLog(store);
 
     // A reopened store (a reload) starts with nothing in memory and reads the same.
@@ -78,8 +79,8 @@ describe('the stream index', () => {
     await mine.append('shared', [{ type: 'Noted', payload: { n: 0 } }]);
     expect(await mine.streamVersion('shared')).toBe(1);
     await theirs.append('shared', [{ type: 'Noted', payload: { n: 1 } }], { expectedVersion: 1 });
-    await appendNumbered(theirs, 1, STREAM_RUNS_PER_MERGE * PAGE_SIZE, 4000);
-    expect(await theirs.db.streamRuns.count()).toBeLessThan(STREAM_RUNS_PER_MERGE);
+    await appendNumbered(theirs, 1, STREAM_RUNS_PER_MERGE * EVENTS_PER_PAGE, 4000);
+    expect(await databaseOf(theirs).streamRuns.count()).toBeLessThan(STREAM_RUNS_PER_MERGE);
 
     await expect(mine.append('shared', [{ type: 'Noted', payload: { n: 2 } }], { expectedVersion: 1 })).rejects.toMatchObject({
       name: 'WrongExpectedVersionError',
@@ -92,7 +93,7 @@ describe('the stream index', () => {
 
   it("a refused version check leaves the log as it was, wherever the stream's position is read from", async () => {
     const store = await openStore();
-    await appendNumbered(store, 1, 2 * PAGE_SIZE + 5);
+    await appendNumbered(store, 1, 2 * EVENTS_PER_PAGE + 5);
     const before = await store.lastSeq();
     const version = await store.streamVersion('long-b');
     await expect(

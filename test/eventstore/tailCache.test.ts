@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PAGE_SIZE, type EventInput, type EventStore } from '../../src/eventstore/index.ts';
+import { EVENTS_PER_PAGE, type EventInput, type EventStore } from '../../src/eventstore/index.ts';
 import { RUNS_PER_MERGE } from '../../src/eventstore/indexes/idRecords.ts';
 import { CHUNK } from '../../src/eventstore/indexes/streamRecords.ts';
 import { injectFaults, quotaExceeded } from './faultInjection.ts';
 import { closeStores, openStore, range } from './helpers.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 /*
  * Each store keeps the tail records it has seen (tailCache.ts). These tests
@@ -54,20 +55,20 @@ describe('the tail cache of each store', () => {
     const theirs = await openStore();
     await mine.append('acc', [event('early')]);
     expect(await mine.hasIds(['early'])).toEqual(new Map([['early', 1]]));
-    await fill(theirs, PAGE_SIZE, 'page');
-    expect(await theirs.db.pages.count()).toBe(1);
-    expect(await theirs.db.tail.count()).toBe(1);
+    await fill(theirs, EVENTS_PER_PAGE, 'page');
+    expect(await databaseOf(theirs).pages.count()).toBe(1);
+    expect(await databaseOf(theirs).tail.count()).toBe(1);
     await expect(mine.append('acc', [event('early', 2)])).rejects.toMatchObject({ name: 'DuplicateEventError' });
     expect(await mine.append('acc', [event('early')])).toEqual({ firstSeq: 1, lastSeq: 1, version: 1 });
     await expect(mine.append('x', [event('page-300', 5)])).rejects.toMatchObject({ name: 'DuplicateEventError' });
 
-    await fill(theirs, RUNS_PER_MERGE * PAGE_SIZE, 'more');
-    expect(await theirs.db.idBuckets.count()).toBeGreaterThan(0);
+    await fill(theirs, RUNS_PER_MERGE * EVENTS_PER_PAGE, 'more');
+    expect(await databaseOf(theirs).idBuckets.count()).toBeGreaterThan(0);
     await expect(mine.append('acc', [event('early', 3)])).rejects.toMatchObject({ name: 'DuplicateEventError' });
-    await expect(mine.append('x', [event(`more-${PAGE_SIZE}`, 5)])).rejects.toMatchObject({ name: 'DuplicateEventError' });
-    const last = (RUNS_PER_MERGE + 1) * PAGE_SIZE + 1;
-    expect(await mine.hasIds(['early', 'page-1', `more-${RUNS_PER_MERGE * PAGE_SIZE}`])).toEqual(
-      new Map([['early', 1], ['page-1', 2], [`more-${RUNS_PER_MERGE * PAGE_SIZE}`, last]]),
+    await expect(mine.append('x', [event(`more-${EVENTS_PER_PAGE}`, 5)])).rejects.toMatchObject({ name: 'DuplicateEventError' });
+    const last = (RUNS_PER_MERGE + 1) * EVENTS_PER_PAGE + 1;
+    expect(await mine.hasIds(['early', 'page-1', `more-${RUNS_PER_MERGE * EVENTS_PER_PAGE}`])).toEqual(
+      new Map([['early', 1], ['page-1', 2], [`more-${RUNS_PER_MERGE * EVENTS_PER_PAGE}`, last]]),
     );
   });
 
@@ -76,24 +77,24 @@ describe('the tail cache of each store', () => {
     const watcher = await openStore();
     const writer = await openStore();
     // The writer fills the first page but cannot seal it (as if its tab closed right after the commit).
-    const faults = await injectFaults(writer.db);
+    const faults = await injectFaults(databaseOf(writer));
     faults.fail('write', quotaExceeded, { tables: ['pages'] });
-    await fill(writer, PAGE_SIZE, 'first');
+    await fill(writer, EVENTS_PER_PAGE, 'first');
     faults.clear();
-    expect(await writer.db.pages.count()).toBe(0);
-    // The watcher's commit starts the second page: its tail record is keyed PAGE_SIZE + 1.
+    expect(await databaseOf(writer).pages.count()).toBe(0);
+    // The watcher's commit starts the second page: its tail record is keyed EVENTS_PER_PAGE + 1.
     await watcher.append('w', [event('watched')]);
     await writer.append('late', [event('late-1'), event('late-2')]);
     // A store opening now seals the first page and writes what is left of the tail as one record, again keyed
-    // PAGE_SIZE + 1, now holding late-1 and late-2 as well.
+    // EVENTS_PER_PAGE + 1, now holding late-1 and late-2 as well.
     const sealer = await openStore();
     await sealer.settled();
-    expect((await sealer.db.tail.toArray()).map((r) => [r.first, r.last])).toEqual([[PAGE_SIZE + 1, PAGE_SIZE + 3]]);
+    expect((await databaseOf(sealer).tail.toArray()).map((r) => [r.first, r.last])).toEqual([[EVENTS_PER_PAGE + 1, EVENTS_PER_PAGE + 3]]);
 
     await expect(watcher.append('w', [event('late-2', 9)])).rejects.toMatchObject({ name: 'DuplicateEventError' });
-    expect(await watcher.append('late', [event('late-1'), event('late-2')])).toEqual({ firstSeq: PAGE_SIZE + 2, lastSeq: PAGE_SIZE + 3, version: 2 });
+    expect(await watcher.append('late', [event('late-1'), event('late-2')])).toEqual({ firstSeq: EVENTS_PER_PAGE + 2, lastSeq: EVENTS_PER_PAGE + 3, version: 2 });
     expect(await watcher.hasIds(['late-2', 'first-7', 'watched'])).toEqual(
-      new Map([['late-2', PAGE_SIZE + 3], ['first-7', 7], ['watched', PAGE_SIZE + 1]]),
+      new Map([['late-2', EVENTS_PER_PAGE + 3], ['first-7', 7], ['watched', EVENTS_PER_PAGE + 1]]),
     );
     expect(await watcher.readStream('late')).toHaveLength(2);
   });

@@ -1,9 +1,10 @@
 import { Dexie } from 'dexie';
 import { afterEach, expect, it } from 'vitest';
-import { PAGE_SIZE, type StoredEvent } from '../../src/eventstore/index.ts';
+import { EVENTS_PER_PAGE, type StoredEvent } from '../../src/eventstore/index.ts';
 import { upgradeFromRows } from '../../src/eventstore/storage/schemaUpgrade.ts';
 import { CHUNK, STREAM_RUNS_PER_MERGE } from '../../src/eventstore/indexes/streamRecords.ts';
 import { closeStores, openStore, range, seqs } from './helpers.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 afterEach(closeStores);
 
@@ -23,7 +24,7 @@ function openVersion1(name: string): Dexie {
 }
 
 it('upgrading a version-1 database keeps every event, stream, snapshot and checkpoint', async () => {
-  const count = 2 * PAGE_SIZE + 77;
+  const count = 2 * EVENTS_PER_PAGE + 77;
   const versions = new Map<string, number>();
   const events: StoredEvent[] = range(1, count).map((seq) => {
     const stream = `account-${seq % 5}`;
@@ -40,17 +41,17 @@ it('upgrading a version-1 database keeps every event, stream, snapshot and check
   v1.close();
 
   const store = await openStore();
-  expect(store.db.verno).toBe(3);
+  expect(databaseOf(store).verno).toBe(3);
   expect(await store.readAll()).toEqual(events);
   expect(await store.lastSeq()).toBe(count);
-  expect(await store.db.pages.count()).toBe(2);
+  expect(await databaseOf(store).pages.count()).toBe(2);
   expect(await store.readStream('account-3')).toEqual(events.filter((e) => e.meta.stream === 'account-3'));
   expect(await store.readStream('account-0', { direction: 'backward', limit: 2 })).toEqual(events.filter((e) => e.meta.stream === 'account-0').slice(-2).reverse());
   expect((await store.listStreams()).map((s) => [s.stream, s.version]).sort()).toEqual([...versions].sort());
   expect(await store.loadSnapshot('accounts', 1)).toMatchObject({ seq: 600, state: { total: 42 } });
   expect(await store.getCheckpoint('pm:mail')).toBe(700);
   expect(await store.hasIds(['v1-1', `v1-${count}`, 'v1-none'])).toEqual(new Map([['v1-1', 1], [`v1-${count}`, count]]));
-  expect(await store.seqAtTime(events[PAGE_SIZE + 4]!.meta.at)).toBe(PAGE_SIZE + 5);
+  expect(await store.seqAtTime(events[EVENTS_PER_PAGE + 4]!.meta.at)).toBe(EVENTS_PER_PAGE + 5);
 
   await expect(store.append('account-1', [{ type: 'Deposited', meta: { id: 'v1-3' } }])).rejects.toMatchObject({ name: 'DuplicateEventError' });
   const next = await store.append('account-1', [{ type: 'Deposited', payload: { amount: 1 } }], { expectedVersion: versions.get('account-1')! });
@@ -76,7 +77,7 @@ async function makeVersion2(name: string, events: StoredEvent[], rows: { stream:
 
 it('upgrading a version-2 database moves its stream rows into buckets; later seals and merges of its tail add nothing twice', async () => {
   // A stream longer than a head (CHUNK versions), and events left in the tail.
-  const count = 2 * PAGE_SIZE + 300;
+  const count = 2 * EVENTS_PER_PAGE + 300;
   const streamOf = (seq: number) => (seq % 3 === 0 ? 'long' : `short-${seq % 7}`);
   const versions = new Map<string, number>();
   const events: StoredEvent[] = range(1, count).map((seq) => {
@@ -90,21 +91,21 @@ it('upgrading a version-2 database moves its stream rows into buckets; later sea
   expect(versions.get('long')).toBeGreaterThan(CHUNK);
 
   const store = await openStore();
-  expect(store.db.verno).toBe(3);
-  expect(store.db.tables.map((t) => t.name)).not.toContain('streams');
-  expect(await store.db.streamBuckets.count()).toBeGreaterThan(0);
+  expect(databaseOf(store).verno).toBe(3);
+  expect(databaseOf(store).tables.map((t) => t.name)).not.toContain('streams');
+  expect(await databaseOf(store).streamBuckets.count()).toBeGreaterThan(0);
   const byName = (a: { stream: string }, b: { stream: string }) => a.stream.localeCompare(b.stream);
   expect((await store.listStreams()).sort(byName)).toEqual(rows.sort(byName));
   expect(await store.readStream('long')).toEqual(events.filter((e) => e.meta.stream === 'long'));
   await expect(store.append('long', [{ type: 'Deposited' }], { expectedVersion: versions.get('long')! - 1 })).rejects.toMatchObject({ name: 'WrongExpectedVersionError' });
 
   // Enough appends to seal the tail the upgrade left, and to merge every stream run since into the buckets.
-  const more = STREAM_RUNS_PER_MERGE * PAGE_SIZE;
+  const more = STREAM_RUNS_PER_MERGE * EVENTS_PER_PAGE;
   for (let start = 0; start < more; start += 2000) {
     await store.appendMany([{ stream: 'long', events: range(1, 2000).map((n) => ({ type: 'Deposited', payload: { amount: start + n } })) }]);
   }
   await store.settled();
-  expect(await store.db.streamRuns.count()).toBeLessThan(STREAM_RUNS_PER_MERGE);
+  expect(await databaseOf(store).streamRuns.count()).toBeLessThan(STREAM_RUNS_PER_MERGE);
   const long = (await store.readAll({ fromSeq: 1 })).filter((e) => e.meta.stream === 'long');
   expect(long.map((e) => e.meta.version)).toEqual(range(1, versions.get('long')! + more));
   expect(await store.readStream('long', { fromVersion: CHUNK - 1, toVersion: CHUNK + 2 })).toEqual(long.slice(CHUNK - 2, CHUNK + 2));

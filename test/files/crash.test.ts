@@ -1,10 +1,11 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { ScratchLog } from '../../src/eventstore/import/index.ts';
 import { depsOf, readLogRecord } from '../../src/eventstore/index.ts';
-import { sealDatabase } from '../../src/eventstore/import/retiredLog.ts';
+import { retireDatabase } from '../../src/eventstore/import/retiredLog.ts';
 import { importLog, type ImportMode } from '../../src/files/index.ts';
 import { buildFile, bytes, sampleEvents } from './fileBuilder.ts';
 import { appendAll, logState, openStore } from './helpers.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -33,7 +34,7 @@ test.each(['replace', 'merge'] as ImportMode[])('cancelling a %s import part-way
   await importLog(await openStore(), bytes(buildFile(events.slice(0, 20))), { mode: 'empty' });
   const store = await openStore();
   const before = await logState(store);
-  const registryBefore = await readLogRecord(store.name, depsOf(store.db));
+  const registryBefore = await readLogRecord(store.name, depsOf(store));
   const controller = new AbortController();
   // For a merge, the 15,000 new events are too many to hold: they are written aside, as in a replace.
   const file = bytes(buildFile(events));
@@ -49,7 +50,7 @@ test.each(['replace', 'merge'] as ImportMode[])('cancelling a %s import part-way
   await expect(importing).rejects.toMatchObject({ code: 'ABORTED' });
   expect(scratches).toHaveBeenCalledTimes(1);
   expect(await logState(store)).toEqual(before);
-  expect(await readLogRecord(store.name, depsOf(store.db))).toEqual(registryBefore);
+  expect(await readLogRecord(store.name, depsOf(store))).toEqual(registryBefore);
   expect(await scratchNames()).toEqual([]);
 });
 
@@ -73,7 +74,7 @@ test('a tab closed in the middle of an import: the next load shows the log as it
   const store = await localLog();
   const before = await logState(store);
   // What a closed tab leaves: a registered scratch database, half filled, never switched to.
-  const scratch = await ScratchLog.create(store.name, depsOf(store.db));
+  const scratch = await ScratchLog.create(store.name, depsOf(store));
   await scratch.addEvents(sampleEvents(100, 3, 1, 'half'));
   scratch.db.close();
   store.close();
@@ -81,21 +82,21 @@ test('a tab closed in the middle of an import: the next load shows the log as it
   const next = await openStore();
   expect(await logState(next)).toEqual(before);
   await eventually(async () => (await scratchNames()).length === 0);
-  expect(await readLogRecord(next.name, depsOf(next.db))).toMatchObject({ pending: [], trash: [] });
+  expect(await readLogRecord(next.name, depsOf(next))).toMatchObject({ pending: [], trash: [] });
   await next.append('account-1', [{ type: 'FundsAdded', payload: { amount: 1 } }]);
 });
 
-test('a tab closed between sealing the old log and switching: the next load unseals it', async () => {
+test('a tab closed between retiring the old log and switching: the next load reinstates it', async () => {
   const store = await localLog();
   const before = await logState(store);
-  const scratch = await ScratchLog.create(store.name, depsOf(store.db));
-  await sealDatabase(store.db);
+  const scratch = await ScratchLog.create(store.name, depsOf(store));
+  await retireDatabase(databaseOf(store));
   await expect(store.append('account-1', [{ type: 'FundsAdded' }])).rejects.toMatchObject({ name: 'LogReplacedError' });
   scratch.db.close();
   store.close();
 
   const next = await openStore();
-  expect(next.db.name).toBe(store.db.name);
+  expect(databaseOf(next).name).toBe(databaseOf(store).name);
   expect(await logState(next)).toEqual(before);
   await next.append('account-1', [{ type: 'FundsAdded', payload: { amount: 1 } }]);
   expect(await next.lastSeq()).toBe(21);

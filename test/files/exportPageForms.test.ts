@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { PAGE_SIZE, type EventStore } from '../../src/eventstore/index.ts';
+import { EVENTS_PER_PAGE, type EventStore } from '../../src/eventstore/index.ts';
 import { exportLog, importLog, readLogFile, verifyLogFile } from '../../src/files/index.ts';
 import { PAGE_DAMAGES, damagePageBytes, inEveryForm, rewritePages } from '../eventstore/damage.ts';
 import { buildFile, bytes, sampleEvents } from './fileBuilder.ts';
 import { blobBytes, openStore } from './helpers.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 /*
  * Export reads pages as they are stored: ASCII bytes (characters beyond ASCII
@@ -12,14 +13,14 @@ import { blobBytes, openStore } from './helpers.ts';
  */
 
 const now = () => new Date('2026-03-01T10:20:30.456Z');
-const events = sampleEvents(2 * PAGE_SIZE + 3, 7);
+const events = sampleEvents(2 * EVENTS_PER_PAGE + 3, 7);
 
 /** Two sealed pages (written by an import, as ASCII bytes) and 3 events in the tail; notes in mixed scripts with emoji. */
 async function storedLog(): Promise<EventStore> {
-  await importLog(await openStore(), bytes(buildFile(events.slice(0, 2 * PAGE_SIZE))), { mode: 'empty' });
+  await importLog(await openStore(), bytes(buildFile(events.slice(0, 2 * EVENTS_PER_PAGE))), { mode: 'empty' });
   // The import replaced the log the first store had open.
   const store = await openStore();
-  for (const e of events.slice(2 * PAGE_SIZE)) await store.append(e.meta.stream, [{ type: e.type, payload: e.payload, meta: { id: e.meta.id, at: e.meta.at } }]);
+  for (const e of events.slice(2 * EVENTS_PER_PAGE)) await store.append(e.meta.stream, [{ type: e.type, payload: e.payload, meta: { id: e.meta.id, at: e.meta.at } }]);
   return store;
 }
 
@@ -43,9 +44,9 @@ async function verdict(store: EventStore): Promise<Verdict> {
 describe('exporting pages stored as ASCII bytes, UTF-8 bytes and text', () => {
   test('gives the same file byte for byte, the file imported, and a log holding every kind exports a file the reader verifies', async () => {
     const store = await storedLog();
-    expect((await store.db.pages.toArray()).every((p) => p.bytes?.every((b) => b < 0x80))).toBe(true);
+    expect((await databaseOf(store).pages.toArray()).every((p) => p.bytes?.every((b) => b < 0x80))).toBe(true);
     // An import writes its pages' checksums as the store's seals do.
-    expect((await store.db.pages.toArray()).map((p) => [typeof p.sum, p.marks?.length])).toEqual([
+    expect((await databaseOf(store).pages.toArray()).map((p) => [typeof p.sum, p.marks?.length])).toEqual([
       ['number', expect.any(Number) as number],
       ['number', expect.any(Number) as number],
     ]);
@@ -55,8 +56,8 @@ describe('exporting pages stored as ASCII bytes, UTF-8 bytes and text', () => {
 
     // The first page in the text form, the second as UTF-8 bytes: the forms older versions wrote.
     await rewritePages(store, 'text', { firsts: [1] });
-    await rewritePages(store, 'bytes', { firsts: [PAGE_SIZE + 1] });
-    expect((await store.db.pages.get(1))?.text).toEqual(expect.any(String));
+    await rewritePages(store, 'bytes', { firsts: [EVENTS_PER_PAGE + 1] });
+    expect((await databaseOf(store).pages.get(1))?.text).toEqual(expect.any(String));
     const mixed = await exportLog(store, { now, pageSize: 333 });
     expect(Buffer.from(await blobBytes(mixed.blob)).equals(Buffer.from(fromBytes))).toBe(true);
     const summary = await verifyLogFile(mixed.blob);
@@ -79,13 +80,13 @@ describe('exporting pages stored as ASCII bytes, UTF-8 bytes and text', () => {
 
   test('a UTF-8 page whose bytes are not UTF-8 stops the export at that event, where a file would have carried them as they are', async () => {
     const store = await storedLog();
-    await rewritePages(store, 'bytes', { firsts: [PAGE_SIZE + 1] });
+    await rewritePages(store, 'bytes', { firsts: [EVENTS_PER_PAGE + 1] });
     let line = 0;
-    await damagePageBytes(store, PAGE_SIZE + 1, (bytes) => {
+    await damagePageBytes(store, EVENTS_PER_PAGE + 1, (bytes) => {
       const at = bytes.indexOf(0xe6); // the first byte of 東 (E6 9D B1), in seq 505's note: 東京で会議
       bytes[at + 1] = 0x41;
       // After the header line and the first page's lines.
-      line = 1 + PAGE_SIZE + new TextDecoder().decode(bytes.subarray(0, at)).split('\n').length;
+      line = 1 + EVENTS_PER_PAGE + new TextDecoder().decode(bytes.subarray(0, at)).split('\n').length;
     });
     expect(line).toBe(1 + 505);
     expect(await verdict(store)).toEqual({ exportStopped: 'DamagedEventError', seq: 505 });

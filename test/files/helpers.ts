@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest';
 import { openEventStore, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 const opened: EventStore[] = [];
 afterEach(() => {
@@ -30,7 +31,7 @@ export async function appendAll(store: EventStore, events: { type: string; paylo
 
 /** Everything an import could touch, to compare before and after. */
 export async function logState(store: EventStore) {
-  const db = store.db;
+  const db = databaseOf(store);
   return {
     events: await store.readAll(),
     streams: await store.listStreams(),

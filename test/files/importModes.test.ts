@@ -25,7 +25,7 @@ async function localLog(): Promise<EventStore> {
   ]);
   await store.setCheckpoint('transfers', 2);
   await store.saveSnapshot({ name: 'balances', version: 1, seq: 2, state: { 'account-9': 0 } });
-  await store.db.documents.put({ id: 'settings', kind: 'settings', savedAt: '2026-01-01T00:00:00.000Z', data: { theme: 'dark' } });
+  await store.putDocument({ id: 'settings', kind: 'settings', savedAt: '2026-01-01T00:00:00.000Z', data: { theme: 'dark' } });
   return store;
 }
 
@@ -78,7 +78,7 @@ describe('replace', () => {
     expect(await reopened.getCheckpoint('notifications')).toBe(12);
     // Snapshots of the old log are gone (the memory image rebuilds); saved documents stay.
     expect(await reopened.loadSnapshot('balances', 1)).toBeUndefined();
-    expect(await reopened.db.documents.get('settings')).toMatchObject({ data: { theme: 'dark' } });
+    expect(await reopened.getDocument('settings')).toMatchObject({ data: { theme: 'dark' } });
 
     // A tab still on the old log cannot write to it any more.
     await expect(otherTab.append('account-9', [{ type: 'Noted' }])).rejects.toMatchObject({ name: 'LogReplacedError' });

@@ -80,7 +80,7 @@ describe('damaged log files', () => {
     await importLog(store, bytes(buildFile(EVENTS.slice(0, 5))), { mode: 'empty' });
     const live = await openStore();
     const before = await logState(live);
-    const registry = await readLogRecord(live.name, depsOf(live.db));
+    const registry = await readLogRecord(live.name, depsOf(live));
     const databases = (await indexedDB.databases()).map((d) => d.name).sort();
     await fc.assert(
       fc.asyncProperty(damaged, fc.constantFrom('replace', 'merge') as fc.Arbitrary<'replace' | 'merge'>, async ({ what, file }, mode) => {
@@ -90,7 +90,7 @@ describe('damaged log files', () => {
         );
         expect(error, `imported: ${what}`).toBeInstanceOf(LogFileError);
         expect(await logState(live)).toEqual(before);
-        expect(await readLogRecord(live.name, depsOf(live.db))).toEqual(registry);
+        expect(await readLogRecord(live.name, depsOf(live))).toEqual(registry);
         expect((await indexedDB.databases()).map((d) => d.name).sort()).toEqual(databases);
       }),
       { numRuns: 60 },

@@ -3,6 +3,7 @@ import { openEventStore } from '../../src/eventstore/index.ts';
 import { ReplayError, replay, saveSnapshots, stateAt } from '../../src/replay/index.ts';
 import { count, counter, seen, steppingClock } from './counter.ts';
 import { removeTailEvent, replaceStoredEvent } from '../eventstore/damage.ts';
+import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 async function counterStore(...steps: number[]) {
   const store = await openEventStore({ name: 'replay', clock: steppingClock() });
@@ -19,7 +20,7 @@ describe('snapshots on replay', () => {
 
   test('a malformed snapshot is ignored and the state rebuilt from events', async () => {
     const store = await counterStore(1, 2, 3);
-    await store.db.snapshots.put({ name: 'counter', version: 1, seq: 3, savedAt: '', state: undefined });
+    await databaseOf(store).snapshots.put({ name: 'counter', version: 1, seq: 3, savedAt: '', state: undefined });
     const ignored: string[] = [];
     const result = await replay(store, [counter], { onSnapshotIgnored: (name) => ignored.push(name) });
     expect(result.states.counter).toBe(6);

@@ -1,7 +1,7 @@
-import type { EventStore, JsonValue } from '../../eventstore/index.ts';
+import type { DocumentStore, JsonValue } from '../../eventstore/index.ts';
 import type { BranchPlan } from '../index.ts';
 
-/** Saved what-if branches live beside the log (db.documents), never in it, and survive imports. */
+/** Saved what-if branches live beside the log (its documents), never in it, and survive imports. */
 export const SCENARIO_KIND = 'scenario';
 export const MAX_SCENARIO_NAME = 100;
 
@@ -23,8 +23,8 @@ function asScenario(id: string, savedAt: string, data: unknown): SavedScenario |
   return { id, name, savedAt, plan: plan as BranchPlan };
 }
 
-export async function listScenarios(store: EventStore): Promise<SavedScenario[]> {
-  const rows = await store.db.documents.where('kind').equals(SCENARIO_KIND).toArray();
+export async function listScenarios(store: DocumentStore): Promise<SavedScenario[]> {
+  const rows = await store.documentsOfKind(SCENARIO_KIND);
   return rows
     .map((row) => asScenario(row.id, row.savedAt, row.data))
     .filter((s): s is SavedScenario => s !== undefined)
@@ -33,7 +33,7 @@ export async function listScenarios(store: EventStore): Promise<SavedScenario[]>
 
 /** Saves (or, with the id of a saved one, overwrites) a scenario. */
 export async function saveScenario(
-  store: EventStore,
+  store: DocumentStore,
   scenario: { id?: string; name: string; plan: BranchPlan; savedAt?: string },
 ): Promise<SavedScenario> {
   const saved: SavedScenario = {
@@ -43,10 +43,10 @@ export async function saveScenario(
     plan: scenario.plan,
   };
   const data = { name: saved.name, plan: saved.plan } as unknown as JsonValue;
-  await store.db.documents.put({ id: saved.id, kind: SCENARIO_KIND, savedAt: saved.savedAt, data });
+  await store.putDocument({ id: saved.id, kind: SCENARIO_KIND, savedAt: saved.savedAt, data });
   return saved;
 }
 
-export async function deleteScenario(store: EventStore, id: string): Promise<void> {
-  await store.db.documents.delete(id);
+export async function deleteScenario(store: DocumentStore, id: string): Promise<void> {
+  await store.deleteDocument(id);
 }

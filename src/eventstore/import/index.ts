@@ -1,9 +1,12 @@
 /**
  * The bulk side of the event store: a scratch database an import fills and
- * switches to, appends of already positioned events (merge), and the switch of
- * the live database and its backup (restore). Only the file edges and the
- * bench's seeding use it, so it is not exported from index.ts, which the app
- * loads before its first render (the boot bundle).
+ * switches to, appends of already positioned events (merge), the switch of the
+ * live database and its backup (restore), and the database behind an open
+ * store for that bulk work. Only the file edges and the bench's seeding use
+ * it, so it is not exported from index.ts, which the app loads before its
+ * first render (the boot bundle).
  */
 export { DuplicateIdError, ScratchLog, appendPositioned, lastSeqOf } from './scratchLog.ts';
 export { discardBackupDatabase, switchLiveDatabase, type SwitchHooks } from './switchLive.ts';
+export { databaseOf } from '../storage/databaseOf.ts';
+export type { RewindDatabase } from '../storage/database.ts';

@@ -1,7 +1,9 @@
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import { RewindDatabase } from '../storage/database.ts';
+import { databaseOf } from '../storage/databaseOf.ts';
+import type { StoreLifecycle } from '../interfaces.ts';
 import { tryWithImportLock } from './importLock.ts';
-import { isSealed, unsealDatabase } from './retiredLog.ts';
+import { isRetired, reinstateDatabase } from './retiredLog.ts';
 
 /**
  * Which IndexedDB database holds a log. A log's name (`'rewind'`) is resolved
@@ -53,8 +55,13 @@ export function definedDeps(deps: DatabaseDeps | undefined): DatabaseDeps {
 }
 
 /** The IndexedDB implementation a database was opened with, to open its siblings the same way. */
-export function depsOf(db: Dexie): DatabaseDeps {
+export function depsOfDatabase(db: Dexie): DatabaseDeps {
   return definedDeps({ indexedDB: db._options.indexedDB, IDBKeyRange: db._options.IDBKeyRange });
+}
+
+/** The IndexedDB implementation an open store uses, to open the log's other databases the same way. */
+export function depsOf(store: StoreLifecycle): DatabaseDeps {
+  return depsOfDatabase(databaseOf(store));
 }
 
 async function withRegistry<T>(deps: DatabaseDeps, fn: (registry: RegistryDatabase) => Promise<T>): Promise<T> {
@@ -133,7 +140,7 @@ export function warnTrash(log: string): (error: unknown) => void {
 /**
  * Opens the database that is live for `log`, first tidying what an interrupted
  * import left behind (when no import is running): its scratch database, and the
- * seal it may have put on the live database before the tab closed.
+ * retired marker it may have put on the live database before the tab closed.
  */
 export async function openLiveDatabase(log: string, deps: DatabaseDeps = {}): Promise<RewindDatabase> {
   for (let attempt = 0; ; attempt++) {
@@ -141,15 +148,15 @@ export async function openLiveDatabase(log: string, deps: DatabaseDeps = {}): Pr
     // Strict: an append resolves only once Chromium has flushed it to disk (its default, relaxed, stops at the OS cache).
     const db = new RewindDatabase(record.live, { ...definedDeps(deps), chromeTransactionDurability: 'strict' });
     await db.open();
-    const sealed = await isSealed(db);
-    if (!sealed && record.pending.length === 0 && record.trash.length === 0) return db;
+    const retired = await isRetired(db);
+    if (!retired && record.pending.length === 0 && record.trash.length === 0) return db;
     await tryWithImportLock(log, async () => {
       const current = await readLogRecord(log, deps);
-      if (current.live === db.name && (await isSealed(db))) await unsealDatabase(db);
+      if (current.live === db.name && (await isRetired(db))) await reinstateDatabase(db);
       await updateRecord(log, deps, (r) => ({ ...r, pending: [], trash: [...r.trash, ...r.pending] }));
     });
     // A tab that was switched away while we opened: follow the registry to the new live database.
-    if (sealed && (await isSealed(db)) && attempt < 2) {
+    if (retired && (await isRetired(db)) && attempt < 2) {
       db.close();
       continue;
     }

@@ -3,14 +3,15 @@ import { lastSeqOf } from '../log/pageReads.ts';
 import { commitTables } from '../log/commit.ts';
 
 /**
- * A database that stopped being the live log (it became the backup of an import,
- * or was swapped out by a restore) carries this checkpoint record. Appends check
- * for it inside their transaction, so an append racing the switch either lands
- * before the seal (and is kept in that database) or fails: it never lands in a
- * database nobody reads any more. It lives in `checkpoints` because every append
- * transaction already covers that table.
+ * A retired database stopped being the live log (it became the backup of an
+ * import, or was swapped out by a restore) and carries this checkpoint record.
+ * Appends check for it inside their transaction, so an append racing the switch
+ * either lands before the database is retired (and is kept there) or fails: it
+ * never lands in a database nobody reads any more. It lives in `checkpoints`
+ * because every append transaction already covers that table; the stored name
+ * stays as databases already carry it.
  */
-export const SEAL_CHECKPOINT = '@rewind/sealed';
+export const RETIRED_MARKER = '@rewind/sealed';
 
 /** The log was replaced by an import or a restore; this connection is to a database that is no longer live. */
 export class LogReplacedError extends Error {
@@ -20,19 +21,20 @@ export class LogReplacedError extends Error {
   }
 }
 
-/** Marks `db` sealed, after `check` (run inside the same transaction) has accepted its state. */
-export async function sealDatabase(db: RewindDatabase, check?: (db: RewindDatabase) => Promise<void>): Promise<void> {
+/** Marks `db` retired, after `check` (run inside the same transaction) has accepted its state. */
+export async function retireDatabase(db: RewindDatabase, check?: (db: RewindDatabase) => Promise<void>): Promise<void> {
   await db.transaction('rw', commitTables(db), async () => {
     await check?.(db);
     const last = await lastSeqOf(db);
-    await db.checkpoints.put({ name: SEAL_CHECKPOINT, seq: last });
+    await db.checkpoints.put({ name: RETIRED_MARKER, seq: last });
   });
 }
 
-export async function unsealDatabase(db: RewindDatabase): Promise<void> {
-  await db.checkpoints.delete(SEAL_CHECKPOINT);
+/** Makes a retired database usable as a live log again (a switch that failed, or a restore of it). */
+export async function reinstateDatabase(db: RewindDatabase): Promise<void> {
+  await db.checkpoints.delete(RETIRED_MARKER);
 }
 
-export async function isSealed(db: RewindDatabase): Promise<boolean> {
-  return (await db.checkpoints.get(SEAL_CHECKPOINT)) !== undefined;
+export async function isRetired(db: RewindDatabase): Promise<boolean> {
+  return (await db.checkpoints.get(RETIRED_MARKER)) !== undefined;
 }

@@ -2,13 +2,14 @@ import type { IndexableType, Table } from 'dexie';
 import { RewindDatabase, type CheckpointRecord, type SnapshotRecord } from '../storage/database.ts';
 import { idHash } from '../indexes/idRecords.ts';
 import { eventTables, lastSeqOf, readRange, readSeqs } from '../log/pageReads.ts';
-import { commitTables, fillsPage, sealPages, writeEvents } from '../log/commit.ts';
+import { commitTables, writeEvents } from '../log/commit.ts';
+import { fillsPage, sealPages } from '../log/sealPages.ts';
 import { LogPacker } from '../pages/logPacker.ts';
 import { bucketsOf } from '../indexes/streamRecords.ts';
 import { pickEvents, type PageRecord } from '../pages/pageCodec.ts';
 import { definedDeps, type DatabaseDeps, type LogRecord } from './registry.ts';
 import { dropScratchDatabase, registerScratchDatabase, switchLiveDatabase, type SwitchHooks } from './switchLive.ts';
-import { LogReplacedError, SEAL_CHECKPOINT, isSealed } from './retiredLog.ts';
+import { LogReplacedError, RETIRED_MARKER, isRetired } from './retiredLog.ts';
 import type { StoredEvent } from '../types.ts';
 
 /** Two events of one import share an id; `seq` is the later one's position, `firstSeq` the earlier one's. */
@@ -103,7 +104,7 @@ export class ScratchLog {
   }
 
   async putCheckpoints(rows: CheckpointRecord[]): Promise<void> {
-    await this.db.checkpoints.bulkPut(rows.filter((r) => r.name !== SEAL_CHECKPOINT));
+    await this.db.checkpoints.bulkPut(rows.filter((r) => r.name !== RETIRED_MARKER));
   }
 
   /** Copies saved documents (settings, scenarios): they are not part of the log and survive an import. */
@@ -136,8 +137,8 @@ export class ScratchLog {
   async promote(hooks: SwitchHooks = {}): Promise<LogRecord> {
     return switchLiveDatabase(this.log, this.db.name, this.deps, 'import', {
       check: hooks.check,
-      afterSeal: async (live) => {
-        await hooks.afterSeal?.(live);
+      afterRetire: async (live) => {
+        await hooks.afterRetire?.(live);
         this.db.close();
       },
     });
@@ -175,10 +176,10 @@ export async function appendPositioned(
   prepare: (db: RewindDatabase) => Promise<CheckpointRecord[]>,
 ): Promise<void> {
   await db.transaction('rw', commitTables(db), async () => {
-    if (await isSealed(db)) throw new LogReplacedError(log);
+    if (await isRetired(db)) throw new LogReplacedError(log);
     const checkpoints = await prepare(db);
     await writeEvents(db, events);
-    await db.checkpoints.bulkPut(checkpoints.filter((c) => c.name !== SEAL_CHECKPOINT));
+    await db.checkpoints.bulkPut(checkpoints.filter((c) => c.name !== RETIRED_MARKER));
   });
   if (events.length > 0 && fillsPage(events[0]!.meta.seq, events[events.length - 1]!.meta.seq)) await sealPages(db);
 }

@@ -1,6 +1,6 @@
 import { RewindDatabase } from '../storage/database.ts';
 import { announceReplaced, definedDeps, emptyTrash, readLogRecord, updateRecord, warnTrash, type DatabaseDeps, type LogRecord, type LogReplacedInfo } from './registry.ts';
-import { LogReplacedError, isSealed, sealDatabase, unsealDatabase } from './retiredLog.ts';
+import { LogReplacedError, isRetired, retireDatabase, reinstateDatabase } from './retiredLog.ts';
 
 /*
  * The registry's writes that only imports and restores make: scratch
@@ -32,15 +32,15 @@ export async function dropScratchDatabase(log: string, physical: string, deps: D
 }
 
 export interface SwitchHooks {
-  /** Runs inside the transaction that seals the current live database; throw to refuse the switch. */
+  /** Runs inside the transaction that retires the current live database; throw to refuse the switch. */
   check?: (live: RewindDatabase) => Promise<void>;
-  /** Runs once the live database is sealed (its log can no longer change), before the switch; throw to refuse. */
-  afterSeal?: (live: RewindDatabase) => Promise<void>;
+  /** Runs once the live database is retired (its log can no longer change), before the switch; throw to refuse. */
+  afterRetire?: (live: RewindDatabase) => Promise<void>;
 }
 
 /**
  * Makes `target` the live database of `log`; the current live one becomes the
- * backup (sealed, so no append can land in it any more).
+ * backup (retired, so no append can land in it any more).
  */
 export async function switchLiveDatabase(
   log: string,
@@ -53,12 +53,12 @@ export async function switchLiveDatabase(
   const live = new RewindDatabase(before.live, definedDeps(deps));
   const next = new RewindDatabase(target, definedDeps(deps));
   try {
-    const targetWasSealed = await isSealed(next);
-    await sealDatabase(live, hooks.check);
+    const targetWasRetired = await isRetired(next);
+    await retireDatabase(live, hooks.check);
     let record: LogRecord;
     try {
-      await hooks.afterSeal?.(live);
-      if (targetWasSealed) await unsealDatabase(next);
+      await hooks.afterRetire?.(live);
+      if (targetWasRetired) await reinstateDatabase(next);
       record = await updateRecord(log, deps, (r) => {
         if (r.live !== before.live) throw new LogReplacedError(log);
         const trash = r.backup && r.backup !== target ? [...r.trash, r.backup] : r.trash;
@@ -66,8 +66,8 @@ export async function switchLiveDatabase(
         return { ...r, live: target, backup: r.live, backupSince, pending: r.pending.filter((p) => p !== target), trash };
       });
     } catch (error) {
-      await unsealDatabase(live);
-      if (targetWasSealed) await sealDatabase(next);
+      await reinstateDatabase(live);
+      if (targetWasRetired) await retireDatabase(next);
       throw error;
     }
     announceReplaced({ log, live: record.live, backup: record.backup, reason });

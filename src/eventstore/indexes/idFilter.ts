@@ -1,5 +1,5 @@
-import type { RewindDatabase } from '../storage/database.ts';
-import { PAGE_SIZE, bucketedEnd, lastPageKey } from '../pages/pageCodec.ts';
+import { lastPageKey, type RewindDatabase } from '../storage/database.ts';
+import { EVENTS_PER_PAGE, bucketedEnd } from '../pages/pageCodec.ts';
 
 /** Bits per id when the filter is built, and probes per id: about 1 false positive in 1,000, 1 in 50 at half the bits. */
 const BITS_PER_ID = 16;
@@ -48,7 +48,7 @@ export class IdFilter {
       probe(hash, bits, this.mask, true);
       this.count += 1;
     }
-    this.covered += PAGE_SIZE;
+    this.covered += EVENTS_PER_PAGE;
     // Below half the bits per id, false positives grow fast: build it again, larger.
     if (this.count * (BITS_PER_ID / 2) > this.mask + 1) this.wanted = true;
   }

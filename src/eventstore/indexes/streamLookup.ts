@@ -1,5 +1,5 @@
-import type { RewindDatabase } from '../storage/database.ts';
-import { bucketedEnd, lastPageKey } from '../pages/pageCodec.ts';
+import { lastPageKey, type RewindDatabase } from '../storage/database.ts';
+import { bucketedEnd } from '../pages/pageCodec.ts';
 import {
   CHUNK,
   chunkOf,

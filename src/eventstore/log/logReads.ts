@@ -1,26 +1,13 @@
-import type { Connection } from '../storage/connection.ts';
-import type { RewindDatabase } from '../storage/database.ts';
-import type { EventStore, ReadLinesOptions } from '../eventStore.ts';
-import { eventTables, findSealedIds, lastSeqOf, mergeFound, readLinesRange, readRange, readSeqs, type EventLines, type IdLookup } from './pageReads.ts';
-import { lastPageKey } from '../pages/pageCodec.ts';
-import { streamTables, type StreamLookup, type StreamsView } from '../indexes/streamLookup.ts';
-import type { TailCache, TailView } from './tailCache.ts';
+import { lastPageKey } from '../storage/database.ts';
+import { findSealedIds, mergeFound } from '../indexes/idLookup.ts';
+import { streamTables, type StreamsView } from '../indexes/streamLookup.ts';
+import type { EventLog, ReadLinesOptions } from '../interfaces.ts';
 import type { ReadAllOptions, ReadStreamOptions, StoredEvent } from '../types.ts';
+import type { LogContext } from './logContext.ts';
+import { eventTables, lastSeqOf, readLinesRange, readRange, readSeqs, type EventLines } from './pageReads.ts';
+import type { TailView } from './tailCache.ts';
 
-type ReadMethods = Pick<EventStore, 'readStream' | 'readAll' | 'readLines' | 'hasIds' | 'streamVersion' | 'streamVersions' | 'listStreams' | 'seqAtTime'>;
-
-/** What the reads share with the rest of the store. */
-export interface ReadContext {
-  db: RewindDatabase;
-  run: Connection['run'];
-  /** Notes the newest seq seen, and gives it back (the store checks its log was not lost). */
-  seen: (seq: number) => number;
-  tailCache: TailCache;
-  streamLookup: StreamLookup;
-  idLookup: IdLookup;
-  /** Called after an id lookup, which may have found the id filter worth building. */
-  idsLookedUp: () => void;
-}
+type ReadMethods = Pick<EventLog, 'readStream' | 'readAll' | 'readLines' | 'hasIds' | 'lastSeq' | 'streamVersion' | 'streamVersions' | 'listStreams' | 'seqAtTime'>;
 
 /** The bounds a read names, lowest first, in whichever direction it reads; an open end is the far end of that direction. */
 function boundsOf(backward: boolean, from: number | undefined, to: number | undefined): [number, number] {
@@ -42,7 +29,9 @@ function limited(lo: number, hi: number, backward: boolean, limit: number | unde
  * over pages and tail (and the indexes it needs), so a seal meanwhile can
  * neither hide nor double an event.
  */
-export function readMethods({ db, run, seen, tailCache, streamLookup, idLookup, idsLookedUp }: ReadContext): ReadMethods {
+export function readMethods(log: LogContext, idsLookedUp: () => void): ReadMethods {
+  const { db, run, seen, tailCache, streamLookup, idLookup } = log;
+
   /** The streams as a read transaction sees them, with the buckets of `streams` loaded, and its tail. */
   function viewStreams<T>(streams: readonly string[] | 'all', use: (view: StreamsView, tail: TailView) => Promise<T> | T): Promise<T> {
     return run(
@@ -96,8 +85,7 @@ export function readMethods({ db, run, seen, tailCache, streamLookup, idLookup, 
         db.transaction('r', eventTables(db), async () => {
           // A forward read asks for its pages and tail at once, without first reading where the log ends: what
           // lies past the end is simply not there. A replay reads the next range while it folds this one, and a
-          // request made only after a first round trip would not go out until the fold is done (~0.4 s of a
-          // million-event replay was spent waiting so).
+          // request made only after a first round trip would not go out until the fold is done.
           const [low, high] = boundsOf(false, opts.fromSeq, opts.toSeq);
           const [lo, hi] = limited(Math.max(1, low), high, false, opts.limit);
           return lo > hi ? { parts: [], firstSeq: 0, lastSeq: 0, count: 0 } : readLinesRange(db, lo, hi);
@@ -151,6 +139,7 @@ export function readMethods({ db, run, seen, tailCache, streamLookup, idLookup, 
     readAll,
     readLines,
     hasIds,
+    lastSeq: () => run(async () => seen(await lastSeqOf(db)), 'read'),
     streamVersion: async (stream) => (await streamVersions([stream]))[0]!,
     streamVersions,
     listStreams: () => viewStreams('all', (view) => view.all()),

@@ -1,5 +1,6 @@
 import { canonicalJson } from '../pages/canonicalJson.ts';
-import { DuplicateEventError, InvalidEventError, WrongExpectedVersionError } from '../errors.ts';
+import { DuplicateEventError, InvalidEventError } from '../errors.ts';
+import { checkExpectedVersion } from './expectedVersion.ts';
 import type { AppendResult, ExpectedVersion, StoredEvent, StreamBatch } from '../types.ts';
 import { assertSize, assertValidBatch } from './validate.ts';
 
@@ -14,13 +15,6 @@ export interface PreparedBatch {
 export function contentKey(e: { type: string; payload: unknown; meta: Partial<StoredEvent['meta']> }): string {
   const { causationId, correlationId, schema, sample, stream } = e.meta;
   return canonicalJson({ type: e.type, payload: e.payload, stream, causationId, correlationId, schema, sample });
-}
-
-export function expectedMatches(expected: ExpectedVersion, actual: number): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return actual === 0;
-  if (expected === 'stream_exists') return actual > 0;
-  return expected === actual;
 }
 
 function assertExpectedVersion(expected: unknown): asserts expected is ExpectedVersion | undefined {
@@ -107,7 +101,7 @@ export function placeBatches(
     }
     if (found.length > 0) throw new DuplicateEventError(found[0]!.meta.id);
     const actual = versionOf(batch.stream);
-    if (!expectedMatches(batch.expected, actual)) throw new WrongExpectedVersionError(batch.stream, batch.expected, actual);
+    checkExpectedVersion(batch.stream, batch.expected, actual);
     if (batch.events.length === 0) {
       results.push({ firstSeq: 0, lastSeq: 0, version: actual });
       continue;

@@ -1,8 +1,9 @@
 import type { StoredEvent, SubscriptionHandler, Unsubscribe } from '../types.ts';
 
-const PAGE = 500;
+/** Events read and handed over per delivery while catching up. */
+const EVENTS_PER_DELIVERY = 500;
 
-type ReadPage = (fromSeq: number, limit: number) => Promise<StoredEvent[]>;
+type ReadFrom = (fromSeq: number, limit: number) => Promise<StoredEvent[]>;
 
 /**
  * Delivers events from `fromSeq` (inclusive) in order, in pages, then every
@@ -17,7 +18,7 @@ export class Subscription {
 
   constructor(
     fromSeq: number,
-    private readonly read: ReadPage,
+    private readonly read: ReadFrom,
     private readonly handler: SubscriptionHandler,
     private readonly onError: (error: unknown) => void,
   ) {
@@ -64,11 +65,11 @@ export class Subscription {
         this.again = false;
         for (;;) {
           if (this.stopped) return;
-          const page = await this.read(this.next, PAGE);
+          const page = await this.read(this.next, EVENTS_PER_DELIVERY);
           if (page.length === 0 || this.stopped) break;
           this.next = page[page.length - 1]!.meta.seq + 1;
           await this.handler(page);
-          if (page.length < PAGE) break;
+          if (page.length < EVENTS_PER_DELIVERY) break;
         }
       } while (this.again && !this.stopped);
     } catch (error) {

@@ -1,5 +1,5 @@
-import type { RewindDatabase } from '../storage/database.ts';
-import { lastPageKey, sealedThrough, type TailRecord } from '../pages/pageCodec.ts';
+import { lastPageKey, type RewindDatabase } from '../storage/database.ts';
+import { sealedThrough, type TailRecord } from '../pages/pageCodec.ts';
 import { checkedTailRecord, tailEnd } from '../pages/tailCodec.ts';
 import type { StoredEvent } from '../types.ts';
 

@@ -1,5 +1,5 @@
 import { IdTable, idHash, type IdBucketRecord, mergeIntoBuckets } from '../indexes/idRecords.ts';
-import { PAGE_SIZE, pageOf, type PageRecord, type TailRecord } from './pageCodec.ts';
+import { EVENTS_PER_PAGE, pageOf, type PageRecord, type TailRecord } from './pageCodec.ts';
 import { extendRecords, type Positions, type StreamChunkRecord, type StreamRecord } from '../indexes/streamRecords.ts';
 import { tailRecordOf } from './tailCodec.ts';
 import type { StoredEvent } from '../types.ts';
@@ -33,14 +33,14 @@ export class LogPacker {
       let seqs = this.streams.get(stream);
       if (!seqs) this.streams.set(stream, (seqs = { fromVersion: version, seqs: [] }));
       seqs.seqs.push(seq);
-      const continues = this.loose.length === 0 && (this.next === 0 ? (seq - 1) % PAGE_SIZE === 0 : seq === this.next);
+      const continues = this.loose.length === 0 && (this.next === 0 ? (seq - 1) % EVENTS_PER_PAGE === 0 : seq === this.next);
       if (!continues) {
         this.loose.push(event);
         continue;
       }
       this.next = seq + 1;
       this.pending.push(event);
-      if (this.pending.length === PAGE_SIZE) {
+      if (this.pending.length === EVENTS_PER_PAGE) {
         pages.push(pageOf(this.pending));
         this.pending = [];
       }

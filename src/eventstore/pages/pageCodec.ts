@@ -1,4 +1,3 @@
-import type { RewindDatabase } from '../storage/database.ts';
 import { asciiJsonBytes } from './asciiJson.ts';
 import { intactBytes, wordSum } from './checksum.ts';
 import { DamagedEventError } from '../errors.ts';
@@ -11,22 +10,13 @@ import type { StoredEvent } from '../types.ts';
  * JSON.parse) at 117k/s; 500: 275k/s and 190k/s; 1000: 334k/s and 217k/s. 500
  * keeps the import's writes far above 100k events/s while a stream read, which
  * fetches one page per event it needs, moves half the bytes 1000 would.
- * Pages are always full, so a page's last seq is its key + PAGE_SIZE - 1.
+ * Pages are always full, so a page's last seq is its key + EVENTS_PER_PAGE - 1.
  */
-export const PAGE_SIZE = 500;
-
-/**
- * The key (first seq) of the newest sealed page, if any; inside the caller's
- * transaction when there is one. Dexie's own promise, not an async function's:
- * Dexie follows its transaction across awaits of its own promises.
- */
-export function lastPageKey(db: RewindDatabase): Promise<number | undefined> {
-  return db.pages.orderBy(':id').lastKey() as Promise<number | undefined>;
-}
+export const EVENTS_PER_PAGE = 500;
 
 /** The last seq the sealed pages hold, from the newest page's key (0 when there is no page). */
 export function sealedThrough(lastPage: number | undefined): number {
-  return lastPage === undefined ? 0 : lastPage + PAGE_SIZE - 1;
+  return lastPage === undefined ? 0 : lastPage + EVENTS_PER_PAGE - 1;
 }
 
 /**
@@ -40,8 +30,8 @@ export function bucketedEnd(runKeys: readonly number[], lastPage: number | undef
 }
 
 /**
- * A sealed page: the events of seqs first..last (page k holds k*PAGE_SIZE+1 ..
- * (k+1)*PAGE_SIZE) as their canonical lines, the lines an export file carries,
+ * A sealed page: the events of seqs first..last (page k holds k*EVENTS_PER_PAGE+1 ..
+ * (k+1)*EVENTS_PER_PAGE) as their canonical lines, the lines an export file carries,
  * with characters beyond ASCII escaped (asciiJson.ts; export undoes it). Pages
  * are written with the lines as `bytes`: a string with one character beyond
  * Latin-1 is stored and read by IndexedDB as UTF-16, twice the bytes, and
@@ -81,7 +71,7 @@ export interface TailRecord {
 
 /** The first seq of the page that holds `seq`. */
 export function pageStart(seq: number): number {
-  return Math.floor((seq - 1) / PAGE_SIZE) * PAGE_SIZE + 1;
+  return Math.floor((seq - 1) / EVENTS_PER_PAGE) * EVENTS_PER_PAGE + 1;
 }
 
 /** The canonical line of an event: what a page and an export file hold. */

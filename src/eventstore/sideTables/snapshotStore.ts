@@ -1,16 +1,14 @@
 import type { Connection } from '../storage/connection.ts';
 import type { RewindDatabase } from '../storage/database.ts';
-import type { EventStore } from '../eventStore.ts';
+import type { SnapshotStore } from '../interfaces.ts';
 import { pruneKeyframes } from './keyframes.ts';
 
-type SnapshotMethods = Pick<EventStore, 'saveSnapshot' | 'loadSnapshot' | 'snapshotSeq' | 'deleteSnapshots' | 'deleteSnapshot' | 'pruneSnapshots'>;
-
 /**
- * The snapshot half of an event store: projection states by name, version and
+ * The snapshots beside the log: projection states by name, version and
  * seq, kept as keyframes (at most `keyframes` per projection version, spread
  * over the history: see keyframes.ts). They never touch the log's tables.
  */
-export function snapshotMethods(db: RewindDatabase, run: Connection['run'], clock: () => Date, keyframes: number): SnapshotMethods {
+export function snapshotStore(db: RewindDatabase, run: Connection['run'], clock: () => Date, keyframes: number): SnapshotStore {
   return {
     saveSnapshot: async (snapshot) => {
       const savedAt = clock().toISOString();

@@ -79,3 +79,12 @@ export class RewindDatabase extends Dexie {
       .upgrade(async (tx) => (await upgrades()).upgradeStreamsToBuckets(tx));
   }
 }
+
+/**
+ * The key (first seq) of the newest sealed page, if any; inside the caller's
+ * transaction when there is one. Dexie's own promise, not an async function's:
+ * Dexie follows its transaction across awaits of its own promises.
+ */
+export function lastPageKey(db: RewindDatabase): Promise<number | undefined> {
+  return db.pages.orderBy(':id').lastKey() as Promise<number | undefined>;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { PAGE_SIZE, openEventStore, type EventStore } from '../../../src/eventstore/index.ts';
+import { EVENTS_PER_PAGE, openEventStore, type EventStore } from '../../../src/eventstore/index.ts';
 import { createMemoryImage, type ImageState } from '../../../src/app/image/memoryImage.ts';
 import { count, counter, seen } from '../../replay/counter.ts';
 import { PAGE_DAMAGES, removeTailEvent, rewritePages } from '../../eventstore/damage.ts';
@@ -144,7 +144,7 @@ describe('the memory image', () => {
 
   test('a damaged line in a sealed page fails the boot with its seq, so everything before it can be exported', async () => {
     const store = await openEventStore({ name: 'image' });
-    await store.append('counter-1', Array.from({ length: PAGE_SIZE + 10 }, () => ({ type: 'Counted', payload: { by: 1 } })));
+    await store.append('counter-1', Array.from({ length: EVENTS_PER_PAGE + 10 }, () => ({ type: 'Counted', payload: { by: 1 } })));
     await store.settled();
     await rewritePages(store, 'ascii', { firsts: [1], change: PAGE_DAMAGES['cut inside a line'] });
     const errors: unknown[] = [];

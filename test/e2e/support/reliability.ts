@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { accountsProjection, getAccount, listMessages, type OutboxState } from '../../../src/domain/index.ts';
-import { PAGE_SIZE, type CheckpointRecord, type SnapshotRecord, type StoredEvent, type StreamInfo } from '../../../src/eventstore/index.ts';
+import { EVENTS_PER_PAGE, type CheckpointRecord, type SnapshotRecord, type StoredEvent, type StreamInfo } from '../../../src/eventstore/index.ts';
 import type { PageRecord, TailRecord } from '../../../src/eventstore/pages/pageCodec.ts';
 import type { TestDispatchResult } from '../../../src/app/testHook.ts';
 import { openApp, type OpenedPage } from './browser.ts';
@@ -176,7 +176,7 @@ export async function damageEvent(page: Page, seq: number, value?: unknown, log 
       await done.finally(() => db.close());
       return where!;
     },
-    { live, seq, value, pageSize: PAGE_SIZE },
+    { live, seq, value, pageSize: EVENTS_PER_PAGE },
   );
 }
 
