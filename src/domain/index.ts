@@ -27,14 +27,14 @@ export {
   isLedgerEvent,
   messageStatus,
   type AccountState,
-  type DecisionState,
+  type DeciderState,
   type MessageStatus,
 } from './accounts/state.ts';
 export { streamOf } from './accounts/routing.ts';
 export { accountNumberOfStream, accountStream, emailKey, emailStream } from './accounts/streams.ts';
 export { MAX_AMOUNT, MAX_BALANCE, formatCents } from './accounts/money.ts';
 export { MAX_EMAIL_CHARS, MAX_MESSAGE_ID_CHARS, MAX_NOTE_CHARS, MAX_OWNER_CHARS } from './accounts/fields.ts';
-export { parseVerificationLink, verificationLink } from './accounts/messages.ts';
+export { parseVerificationQuery, verificationLink } from './accounts/messages.ts';
 export { decisionsProjection, versionOf, type DecisionsState } from './readModels/decisions.ts';
 
 export { ledgerProjections } from './readModels/index.ts';

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../eventstore/index.ts';
 import { LedgerRules, type LedgerRule, type RuleViolation } from '../domain/accounts/ledgerRules.ts';
-import type { DecisionState } from '../domain/accounts/state.ts';
+import type { DeciderState } from '../domain/accounts/state.ts';
 import { LogFileError } from './errors.ts';
 
 /** An event of a file that would break the ledger's rules in the log it is to enter. */
@@ -29,7 +29,7 @@ export class RuleGate {
   /** Where each transfer with one half seen has it, oldest first, as the rules keep them: a file may end before the other half. */
   private readonly halves = new Map<string, { seq: number; line: number; type: string }>();
 
-  constructor(base?: DecisionState) {
+  constructor(base?: DeciderState) {
     this.rules = new LedgerRules(base);
   }
 

@@ -6,7 +6,7 @@ import {
   MAX_BALANCE,
   parseCommand,
   seededRandom,
-  type DecisionState,
+  type DeciderState,
   type LedgerEvent,
 } from '../../src/domain/index.ts';
 
@@ -16,7 +16,7 @@ const ADA = '1111222233334444';
 const BOB = '5555666677778888';
 
 function given(...events: LedgerEvent[]) {
-  const state: DecisionState = foldEvents(events);
+  const state: DeciderState = foldEvents(events);
   return {
     when(command: unknown) {
       const run = () => decide(parseCommand(command), state, { random: seededRandom(42) });

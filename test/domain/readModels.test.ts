@@ -6,7 +6,7 @@ import {
   inactiveAccounts,
   listMessages,
   messageLink,
-  parseVerificationLink,
+  parseVerificationQuery,
   moneyMovedBy,
   searchAccounts,
   type AccountsState,
@@ -98,12 +98,14 @@ test('outbox: queued and sent messages, newest first, with links rebuilt from fi
   expect(messageLink(notice)).toBeUndefined();
   const verification = listMessages(outbox)[1]!;
   expect(messageLink(verification)).toBe(`#/verify?account=${bob}&code=${verification.code}`);
-  // Opening the link dispatches VerifyAccount with what it carries.
-  const link = parseVerificationLink(messageLink(verification)!)!;
+  // Opening the link dispatches VerifyAccount with what its query carries.
+  const link = parseVerificationQuery(messageLink(verification)!.slice('#/verify?'.length))!;
   expect(link).toEqual({ account: bob, code: verification.code });
   await ledger.run({ type: 'VerifyAccount', ...link });
-  expect(parseVerificationLink('#/accounts')).toBeUndefined();
-  expect(parseVerificationLink('#/verify?account=1')).toBeUndefined();
+  expect(parseVerificationQuery('')).toBeUndefined();
+  expect(parseVerificationQuery('account=1')).toBeUndefined();
+  expect(parseVerificationQuery('account=1&code=')).toBeUndefined();
+  expect(parseVerificationQuery('code=1%202&account=12')).toEqual({ account: '12', code: '1 2' });
 
   await ledger.run({ type: 'MarkMessageSent', account: ada, messageId: notice.messageId });
   outbox = fold(await ledger.store.readAll()).outbox as OutboxState;

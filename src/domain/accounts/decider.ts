@@ -3,7 +3,7 @@ import { randomDigits, randomUuid, type RandomSource } from '../random.ts';
 import type { Command } from './commands.ts';
 import type { AccountOpened, LedgerEvent } from './events.ts';
 import { MAX_BALANCE, formatCents } from './money.ts';
-import { accountOf, holderOf, messageStatus, type AccountState, type DecisionState } from './state.ts';
+import { accountOf, holderOf, messageStatus, type AccountState, type DeciderState } from './state.ts';
 
 /** What deciding may draw on besides state: randomness, as data. */
 export type DecideContext = { random: RandomSource };
@@ -11,13 +11,13 @@ export type DecideContext = { random: RandomSource };
 /** Fresh numbers are redrawn on a clash; with 9·10^15 numbers this many clashes in a row do not happen. */
 const MAX_NUMBER_DRAWS = 32;
 
-function found(state: DecisionState, number: string, field: string, role = 'account'): AccountState {
+function found(state: DeciderState, number: string, field: string, role = 'account'): AccountState {
   const account = accountOf(state, number);
   if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', `There is no ${role} with number ${number}.`, field);
   return account;
 }
 
-function open(state: DecisionState, number: string, field: string, role = 'account'): AccountState {
+function open(state: DeciderState, number: string, field: string, role = 'account'): AccountState {
   const account = found(state, number, field, role);
   if (account.status === 'closed')
     throw new DomainError('ACCOUNT_CLOSED', `Account ${number} is closed and takes no more changes.`, field);
@@ -25,7 +25,7 @@ function open(state: DecisionState, number: string, field: string, role = 'accou
 }
 
 /** An account money can leave: open, verified and holding at least `amount`. */
-function payer(state: DecisionState, number: string, amount: number, field: string): AccountState {
+function payer(state: DeciderState, number: string, amount: number, field: string): AccountState {
   const account = open(state, number, field);
   if (!account.verified)
     throw new DomainError('NOT_VERIFIED', `Account ${number} must be verified before money can leave it.`, field);
@@ -48,7 +48,7 @@ function noteField(note: string | undefined): { note?: string } {
   return note === undefined ? {} : { note };
 }
 
-function freshAccountNumber(state: DecisionState, random: RandomSource): string {
+function freshAccountNumber(state: DeciderState, random: RandomSource): string {
   for (let i = 0; i < MAX_NUMBER_DRAWS; i++) {
     const number = randomDigits(random, 16, true);
     if (!accountOf(state, number)) return number;
@@ -62,7 +62,7 @@ function freshAccountNumber(state: DecisionState, random: RandomSource): string 
  * that record the consequence. Pure: throws a DomainError and returns nothing
  * when the command is refused.
  */
-export function decide(command: Command, state: DecisionState, ctx: DecideContext): LedgerEvent[] {
+export function decide(command: Command, state: DeciderState, ctx: DecideContext): LedgerEvent[] {
   switch (command.type) {
     case 'OpenAccount': {
       const { owner, email, initialDeposit } = command;

@@ -1,5 +1,5 @@
 import { mapGet } from '../readModels/persistentMap.ts';
-import { isLedgerEvent, type DecisionState } from './state.ts';
+import { isLedgerEvent, type DeciderState } from './state.ts';
 import type { LedgerEvent, TransferReceived, TransferSent } from './events.ts';
 import { MAX_BALANCE, formatCents } from './money.ts';
 import { ledgerPayloadProblem } from './payloadChecks.ts';
@@ -94,7 +94,7 @@ export class LedgerRules {
    * while its transfer halves must still pair and its addresses are still held.
    */
   constructor(
-    private readonly base?: DecisionState,
+    private readonly base?: DeciderState,
     private readonly follows: (account: string) => boolean = () => true,
   ) {}
 
@@ -344,7 +344,7 @@ function accountOfPayload(payload: unknown): string | undefined {
 }
 
 /** The first rule a sequence of events breaks, with the index of the event that breaks it (its length for what is left open at its end). */
-export function firstViolation(events: Iterable<CandidateEvent>, base?: DecisionState): (RuleViolation & { index: number }) | undefined {
+export function firstViolation(events: Iterable<CandidateEvent>, base?: DeciderState): (RuleViolation & { index: number }) | undefined {
   const rules = new LedgerRules(base);
   let index = 0;
   for (const event of events) {

@@ -9,11 +9,13 @@ export function verificationLink(accountNumber: string, code: string): string {
   return `#/verify?account=${encodeURIComponent(accountNumber)}&code=${encodeURIComponent(code)}`;
 }
 
-/** The account and code of an in-app verification route, or undefined when `hash` is not one. */
-export function parseVerificationLink(hash: string): { account: string; code: string } | undefined {
-  const match = /^#\/verify\?(.*)$/.exec(hash);
-  if (!match) return undefined;
-  const params = new URLSearchParams(match[1]);
+/**
+ * The account and code a verification link carries, read from its query (what
+ * follows `#/verify?`, as the router hands it to the route); undefined when
+ * either is missing.
+ */
+export function parseVerificationQuery(query: string): { account: string; code: string } | undefined {
+  const params = new URLSearchParams(query);
   const account = params.get('account');
   const code = params.get('code');
   return account && code ? { account, code } : undefined;

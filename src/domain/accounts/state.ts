@@ -14,7 +14,7 @@ export type AccountState = {
 };
 
 /**
- * One account as the decision state keeps it. A tuple without the account
+ * One account as the decider's state keeps it. A tuple without the account
  * number (its key): every snapshot and time-travel keyframe carries one per
  * account, and field names would make up most of their JSON. `version` is the
  * version of the account's stream where a state follows streams (the memory
@@ -37,27 +37,27 @@ const SENT = 1;
 type StoredStatus = typeof QUEUED | typeof SENT;
 
 /**
- * The decision state: the accounts, addresses and queued messages a command
- * reads, keyed by account number, by address (see emailKey; the value is the
+ * The decider's state (what decide reads and evolve writes): the accounts,
+ * addresses and queued messages a command reads, keyed by account number, by address (see emailKey; the value is the
  * account number of the open account holding it, '' once released) and by
  * `<account number>/<message id>`. Persistent maps, so the memory image keeps
  * all of it and each event and each decision takes constant time, however many
  * messages an account has had.
  */
-export type DecisionState = {
+export type DeciderState = {
   accounts: PersistentMap<AccountRow>;
   emails: PersistentMap<string>;
   messages: PersistentMap<StoredStatus>;
 };
 
-export function initialState(): DecisionState {
+export function initialState(): DeciderState {
   return { accounts: emptyMap(), emails: emptyMap(), messages: emptyMap() };
 }
 
 const messageKey = (accountNumber: string, messageId: string) => `${accountNumber}/${messageId}`;
 
 /** Whether the account's message is queued or sent; undefined when the account has no such message. */
-export function messageStatus(state: DecisionState, accountNumber: string, messageId: string): MessageStatus | undefined {
+export function messageStatus(state: DeciderState, accountNumber: string, messageId: string): MessageStatus | undefined {
   const status = mapGet(state.messages, messageKey(accountNumber, messageId));
   return status === undefined ? undefined : status === SENT ? 'sent' : 'queued';
 }
@@ -69,18 +69,18 @@ function accountState(accountNumber: string, [flags, balance, email, code]: Acco
   return account;
 }
 
-export function accountOf(state: DecisionState, accountNumber: string): AccountState | undefined {
+export function accountOf(state: DeciderState, accountNumber: string): AccountState | undefined {
   const row = mapGet(state.accounts, accountNumber);
   return row && accountState(accountNumber, row);
 }
 
 /** The account number of the open account using this address, if any. */
-export function holderOf(state: DecisionState, email: string): string | undefined {
+export function holderOf(state: DeciderState, email: string): string | undefined {
   return mapGet(state.emails, emailKey(email)) || undefined;
 }
 
 /** Every account, in an order fixed by the numbers. */
-export function allAccounts(state: DecisionState): AccountState[] {
+export function allAccounts(state: DeciderState): AccountState[] {
   return mapEntries(state.accounts).map(([number, row]) => accountState(number, row));
 }
 
@@ -162,7 +162,7 @@ export function emailChange(event: EmailEvent): [string, string] {
  * stream versions) is kept. An event about an account never opened changes nothing;
  * a second opening starts the account afresh.
  */
-export function evolve<S extends DecisionState>(state: S, event: LedgerEvent): S {
+export function evolve<S extends DeciderState>(state: S, event: LedgerEvent): S {
   if (isEmailEvent(event)) return { ...state, emails: mapSet(state.emails, ...emailChange(event)) };
   const number = event.payload.accountNumber;
   let accounts = state.accounts;
@@ -186,8 +186,8 @@ export function isLedgerEvent(event: { type: string }): event is LedgerEvent {
   return isAccountEvent(event) || isEmailEvent(event);
 }
 
-/** Folds stored events into a decision state, passing over types this domain does not know. */
-export function foldEvents(events: Iterable<{ type: string; payload?: unknown }>, from: DecisionState = initialState()): DecisionState {
+/** Folds stored events into a decider's state, passing over types this domain does not know. */
+export function foldEvents(events: Iterable<{ type: string; payload?: unknown }>, from: DeciderState = initialState()): DeciderState {
   let state = from;
   for (const event of events) if (isLedgerEvent(event)) state = evolve(state, event);
   return state;

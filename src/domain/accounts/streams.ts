@@ -12,10 +12,13 @@ export function isStreamOfAccount(stream: string, accountNumber: string): boolea
   return stream.length === ACCOUNT_PREFIX.length + accountNumber.length && stream.endsWith(accountNumber) && stream.startsWith(ACCOUNT_PREFIX);
 }
 
-/** The account number of an account stream, or undefined for any other stream. */
+/**
+ * The N of a stream named `account-N`: the account whose stream it is, or
+ * undefined for any other stream. Any N, as an account row found under it
+ * counts the stream's events whatever the number's form.
+ */
 export function accountNumberOfStream(stream: string): string | undefined {
-  const match = /^account-(\d{16})$/.exec(stream);
-  return match?.[1];
+  return stream.startsWith(ACCOUNT_PREFIX) ? stream.slice(ACCOUNT_PREFIX.length) : undefined;
 }
 
 /** Addresses compare case-insensitively: `Ana@Example.org` and `ana@example.org` are one address. */

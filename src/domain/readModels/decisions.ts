@@ -10,18 +10,18 @@ import {
   ROW_VERSION,
   updateRow,
   type AccountRow,
-  type DecisionState,
+  type DeciderState,
 } from '../accounts/state.ts';
-import { accountStream, isStreamOfAccount } from '../accounts/streams.ts';
+import { accountNumberOfStream, accountStream, isStreamOfAccount } from '../accounts/streams.ts';
 import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from './persistentMap.ts';
 
 /**
- * What the command handler decides on, kept in the memory image: every
- * account's, address's and queued message's decision state, and every stream's
- * version (the expected version of the next append to it). Commands thus read
- * no stream.
+ * The state of the decisions read model, what the command handler decides on,
+ * kept in the memory image: the decider's state (DeciderState) plus every
+ * stream's version (the expected version of the next append to it). Commands
+ * thus read no stream.
  */
-export type DecisionsState = DecisionState & {
+export type DecisionsState = DeciderState & {
   /**
    * How many events each stream holds, for the streams no account row counts:
    * an account's stream is counted in its row (ROW_VERSION) once the account is
@@ -30,16 +30,10 @@ export type DecisionsState = DecisionState & {
   versions: PersistentMap<number>;
 };
 
-const ACCOUNT_STREAM = accountStream('');
-
-/** The account whose row counts this stream's events once it is opened: the N of `account-N`. */
-export function streamAccount(stream: string): string | undefined {
-  return stream.startsWith(ACCOUNT_STREAM) ? stream.slice(ACCOUNT_STREAM.length) : undefined;
-}
-
 /** The number of events `stream` holds in this state; 0 when it has none. */
 export function versionOf(state: DecisionsState, stream: string): number {
-  const number = streamAccount(stream);
+  // Once its account is opened, an account stream's events are counted in the account's row.
+  const number = accountNumberOfStream(stream);
   const row = number === undefined ? undefined : mapGet(state.accounts, number);
   return row ? row[ROW_VERSION] : (mapGet(state.versions, stream) ?? 0);
 }
@@ -116,7 +110,7 @@ function fold(state: DecisionsState, events: readonly StoredEvent[], open: Open)
       }
     } else if (isEmailEvent(event)) emails.set(...emailChange(event));
     // Counted rather than read from meta.version: a what-if branch plays injected events that carry no version.
-    const number = streamAccount(stream);
+    const number = accountNumberOfStream(stream);
     const row = number === undefined ? undefined : accounts.get(number);
     if (row) writable(number!, row)[ROW_VERSION] += 1;
     else versions.set(stream, (versions.get(stream) ?? 0) + 1);

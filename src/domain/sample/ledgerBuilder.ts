@@ -3,7 +3,7 @@ import { parseCommand } from '../accounts/commands.ts';
 import { decide } from '../accounts/decider.ts';
 import type { LedgerEvent } from '../accounts/events.ts';
 import { streamOf } from '../accounts/routing.ts';
-import { evolve, initialState, type DecisionState } from '../accounts/state.ts';
+import { evolve, initialState, type DeciderState } from '../accounts/state.ts';
 import { DomainError } from '../errors.ts';
 import { processManagers } from '../processManagers/processManagers.ts';
 import { reactionInputs } from '../processManagers/reactions.ts';
@@ -18,7 +18,7 @@ import { randomUuid, type RandomSource } from '../random.ts';
  * an empty log, marked as sample data.
  */
 export function createLedgerBuilder(random: RandomSource) {
-  let state: DecisionState = initialState();
+  let state: DeciderState = initialState();
   const versions = new Map<string, number>();
   // The process managers' view of each account, as the runner takes it from the opening (the decision state keeps no owner).
   const profiles = new Map<string, AccountProfile>();

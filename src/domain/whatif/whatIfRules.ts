@@ -1,6 +1,7 @@
 import type { StoredEvent } from '../../eventstore/index.ts';
 import {
   accountsProjection,
+  accountNumberOfStream,
   accountStream,
   decisionsProjection,
   getAccount,
@@ -15,7 +16,6 @@ import {
   type TotalsState,
 } from '../index.ts';
 import { mapGet, mapSet } from '../readModels/persistentMap.ts';
-import { streamAccount } from '../readModels/decisions.ts';
 import type { WhatIfGuardState } from './whatIfGuard.ts';
 import type { AnyProjection } from '../../replay/index.ts';
 
@@ -164,7 +164,7 @@ function decisions(live: DecisionsState, context: BranchContext): DecisionsState
   let { accounts, versions } = live;
   const counts = new Map<string, number>();
   for (const { event, sign } of context.changes) {
-    const number = streamAccount(event.meta.stream);
+    const number = accountNumberOfStream(event.meta.stream);
     if (number === undefined) counts.set(event.meta.stream, (counts.get(event.meta.stream) ?? 0) + sign);
     else if (!isAccountEvent(event) || !context.accounts.has(number)) return undefined;
   }
