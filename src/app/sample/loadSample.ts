@@ -1,6 +1,7 @@
 import { sampleLedger } from '../../domain/index.ts';
-import { appendGenerated, cryptoRandom } from '../../app/index.ts';
-import type { EventStore } from '../../eventstore/index.ts';
+import type { EventLog } from '../../eventstore/index.ts';
+import { cryptoRandom } from '../runtime.ts';
+import { appendGenerated } from './appendGenerated.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -14,7 +15,7 @@ function aYearAgo(): Date {
  * Generates the sample year and appends it to the (empty) log; reports the count first so the screen can
  * say what it is doing.
  */
-export async function loadSample(eventStore: EventStore, onCount: (events: number) => void): Promise<number> {
+export async function loadSample(eventStore: Pick<EventLog, 'append' | 'lastSeq'>, onCount: (events: number) => void): Promise<number> {
   const events = sampleLedger({ start: aYearAgo(), random: cryptoRandom });
   onCount(events.length);
   await appendGenerated(eventStore, events);

@@ -1,0 +1,59 @@
+import { LEDGER_EVENT_TYPES, PROCESS_MANAGER_CHECKPOINTS } from '../domain/index.ts';
+import type { EventStore } from '../eventstore/index.ts';
+import {
+  describeBackup,
+  discardBackup,
+  exportLogToFile,
+  importLog,
+  restoreBackup,
+  type BackupInfo,
+  type ByteSource,
+  type ExportOptions,
+  type ExportProgress,
+  type ImportOptions,
+  type ImportResult,
+  type LogExport,
+} from '../files/index.ts';
+import type { WhatIfResult } from '../replay/index.ts';
+import { scenarioPlanOf } from './whatif/scenarioFile.ts';
+import type { BranchPlan } from './whatif/whatIfBranch.ts';
+
+/** The ledger's own event types and process managers are filled in: the screen chooses the rest. */
+export type LedgerImportOptions = Omit<ImportOptions, 'knownTypes' | 'processManagers'>;
+
+/**
+ * The log's files: export, import, the backup an import leaves, and what-if
+ * scenario files. The exports ask where to save first, so call them from the
+ * click itself (a save picker opens only within the person's gesture); they
+ * resolve to undefined when the person cancels.
+ */
+export interface LedgerFiles {
+  exportLog(options?: ExportOptions): Promise<LogExport | undefined>;
+  /** The open branch as a hypothetical log file, its header naming the base point and the scenario. */
+  exportScenario(result: WhatIfResult, name: string | undefined, onProgress?: (progress: ExportProgress) => void): Promise<LogExport | undefined>;
+  /** Checks every line first: nothing changes unless the whole file is sound. */
+  importLog(file: ByteSource, options: LedgerImportOptions): Promise<ImportResult>;
+  describeBackup(): Promise<BackupInfo>;
+  restoreBackup(): Promise<void>;
+  discardBackup(): Promise<void>;
+  /** The branch a scenario file describes on this log, and the scenario's name; refused for a file made on another log. */
+  scenarioPlan(file: ByteSource): Promise<{ plan: BranchPlan; name?: string }>;
+}
+
+// Reading files (import, backup, scenario files) and the scenario writer load on first use, off the boot path.
+export function ledgerFiles(store: EventStore): LedgerFiles {
+  return {
+    exportLog: (options) => exportLogToFile(store, options),
+    exportScenario: async (result, name, onProgress) =>
+      (await import('../files/scenarioToFile.ts')).exportScenarioToFile(store, result, name, onProgress),
+    importLog: (file, options) =>
+      importLog(store, file, { ...options, knownTypes: LEDGER_EVENT_TYPES, processManagers: [...PROCESS_MANAGER_CHECKPOINTS] }),
+    describeBackup: () => describeBackup(store),
+    restoreBackup: () => restoreBackup(store),
+    discardBackup: () => discardBackup(store),
+    scenarioPlan: async (file) => {
+      const { plan, header } = await scenarioPlanOf(store, file);
+      return { plan, name: header.scenario };
+    },
+  };
+}
