@@ -31,3 +31,20 @@ export { startProcessManagers, type ProcessManagerLog, type ProcessManagerOption
 export { markHandledThrough } from './processes/markHandled.ts';
 export { PROCESS_MANAGER_LOCK, webLockRequest, type LockRequest } from './locks/locks.ts';
 export { appendGenerated, toInput } from './sample/appendGenerated.ts';
+
+// The rest of what the screens use, including types of the layers beneath: src/ui imports only this file.
+export type { LedgerQueries, LogSearchOptions } from './queries/ledgerQueries.ts';
+export type { EventPages } from './queries/eventPages.ts';
+export type { LogSearch } from './queries/logSearch.ts';
+export { isFiltered, NO_FILTERS, type LogFilters } from './queries/logFilters.ts';
+export { injectedEvent, injectionSlots, rowAt, type LogRow, type Slot } from './queries/logRows.ts';
+export type { LedgerFiles, LedgerImportOptions } from './files.ts';
+export type { SavedScenarios } from './whatif/savedScenarios.ts';
+export { MAX_SCENARIO_NAME, type SavedScenario } from './whatif/scenarios.ts';
+export type { InjectDraft, InjectKind } from './whatif/branchInjection.ts';
+export { incomingBranchPlan } from './whatif/incomingBranch.ts';
+export type { StoredEvent, StoreHealth } from '../eventstore/index.ts';
+export { HYPOTHETICAL_ID_PREFIX, type Injection, type ReplayProgress, type WhatIfResult } from '../replay/index.ts';
+export { LogFileError, MergeConflictError } from '../files/index.ts';
+export type { BackupInfo, ExportProgress, ImportMode, ImportProgress, ImportResult, LogSelection } from '../files/index.ts';
+export { pwaStore, startPwa, type PwaState } from '../serviceworker/index.ts';

@@ -12,6 +12,9 @@ import { createMemoryImage, type MemoryImage } from './image/memoryImage.ts';
 import { exposeForTests } from './testHook.ts';
 import { createTimeTravel, type TimeTravel } from './timetravel/timeTravel.ts';
 import { createWhatIfBranch, type WhatIfBranch } from './whatif/whatIfBranch.ts';
+import { ledgerQueries, type LedgerQueries } from './queries/ledgerQueries.ts';
+import { ledgerFiles, type LedgerFiles } from './files.ts';
+import { savedScenarios, type SavedScenarios } from './whatif/savedScenarios.ts';
 
 export interface LedgerOptions {
   /** The IndexedDB database name. */
@@ -23,6 +26,7 @@ export interface LedgerOptions {
 
 /** Everything the screens talk to, wired together once per tab. */
 export interface Ledger {
+  /** For the application layer and tests: the screens read through `queries`, `files` and `scenarios`. */
   readonly eventStore: EventStore;
   readonly image: MemoryImage;
   readonly travel: TimeTravel;
@@ -35,6 +39,13 @@ export interface Ledger {
    * Resolves once the events are durable and visible in the memory image.
    */
   dispatch(command: unknown, options?: DispatchOptions): Promise<DispatchResult>;
+  /** What the screens read of the log beyond the memory image: event pages, searches, account histories. */
+  readonly queries: LedgerQueries;
+  /** Export, import, the backup an import leaves, and what-if scenario files. */
+  readonly files: LedgerFiles;
+  readonly scenarios: SavedScenarios;
+  /** Appends a year of sample data to the empty log; `onCount` hears how many events first. */
+  loadSample(onCount: (events: number) => void): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -89,6 +100,11 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
     branch,
     health,
     dispatch,
+    queries: ledgerQueries(eventStore),
+    files: ledgerFiles(eventStore),
+    scenarios: savedScenarios(eventStore),
+    // The sample generator loads with the first click on "Load sample data".
+    loadSample: async (onCount) => (await import('./sample/loadSample.ts')).loadSample(eventStore, onCount),
     close: async () => {
       if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onHidden);
       await managers?.stop();

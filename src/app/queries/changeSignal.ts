@@ -1,6 +1,6 @@
 /**
- * A tiny external store for useSyncExternalStore: a class that changes in
- * place calls `changed()`, and components subscribed re-render.
+ * Lets a screen follow an object that changes in place (subscribe and a
+ * version number, the shape useSyncExternalStore takes): it calls `changed()`.
  */
 export class ChangeSignal {
   private readonly listeners = new Set<() => void>();

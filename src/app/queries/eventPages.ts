@@ -1,9 +1,10 @@
-import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
-import { ChangeSignal } from '../../ui/eventlog/changeSignal.ts';
+import type { EventLog, StoredEvent } from '../../eventstore/index.ts';
+import { ChangeSignal } from './changeSignal.ts';
 
-export const PAGE_SIZE = 200;
-/** Pages kept in memory (the most recently used ones): 12,000 events at most. */
-const MAX_PAGES = 60;
+/** Events the list reads at a time: one page of this cache (not the event store's storage pages). */
+export const EVENTS_PER_LIST_PAGE = 200;
+/** List pages kept in memory (the most recently used ones): 12,000 events at most. */
+const LIST_PAGES_KEPT = 60;
 
 /**
  * The unfiltered log as the list scrolls over it: fixed pages of seqs, read on
@@ -16,23 +17,23 @@ export class EventPages extends ChangeSignal {
   private readonly loading = new Set<number>();
   error?: string;
 
-  constructor(private readonly store: Pick<EventStore, 'readAll'>) {
+  constructor(private readonly store: Pick<EventLog, 'readAll'>) {
     super();
   }
 
   /** The event at `seq`, if its page is in memory. */
   get(seq: number): StoredEvent | undefined {
-    const page = Math.floor((seq - 1) / PAGE_SIZE);
-    return this.pages.get(page)?.[seq - 1 - page * PAGE_SIZE];
+    const page = Math.floor((seq - 1) / EVENTS_PER_LIST_PAGE);
+    return this.pages.get(page)?.[seq - 1 - page * EVENTS_PER_LIST_PAGE];
   }
 
   /** Reads the pages holding seqs `from`..`to` that are missing (or were read before the log reached them). */
   ensure(from: number, to: number): void {
     if (to < 1) return;
-    for (let page = Math.floor((Math.max(1, from) - 1) / PAGE_SIZE); page <= Math.floor((to - 1) / PAGE_SIZE); page++) {
+    for (let page = Math.floor((Math.max(1, from) - 1) / EVENTS_PER_LIST_PAGE); page <= Math.floor((to - 1) / EVENTS_PER_LIST_PAGE); page++) {
       const held = this.pages.get(page);
-      const lastNeeded = Math.min(to, (page + 1) * PAGE_SIZE);
-      if (held && held.length >= lastNeeded - page * PAGE_SIZE) {
+      const lastNeeded = Math.min(to, (page + 1) * EVENTS_PER_LIST_PAGE);
+      if (held && held.length >= lastNeeded - page * EVENTS_PER_LIST_PAGE) {
         // Touch it: most recently used pages are kept longest.
         this.pages.delete(page);
         this.pages.set(page, held);
@@ -45,9 +46,9 @@ export class EventPages extends ChangeSignal {
   private async load(page: number): Promise<void> {
     this.loading.add(page);
     try {
-      const events = await this.store.readAll({ fromSeq: page * PAGE_SIZE + 1, toSeq: (page + 1) * PAGE_SIZE });
+      const events = await this.store.readAll({ fromSeq: page * EVENTS_PER_LIST_PAGE + 1, toSeq: (page + 1) * EVENTS_PER_LIST_PAGE });
       this.pages.set(page, events);
-      while (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value!);
+      while (this.pages.size > LIST_PAGES_KEPT) this.pages.delete(this.pages.keys().next().value!);
       this.error = undefined;
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);

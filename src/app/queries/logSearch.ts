@@ -1,8 +1,8 @@
-import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
+import type { EventLog, StoredEvent } from '../../eventstore/index.ts';
 import type { Injection } from '../../replay/index.ts';
-import { ChangeSignal } from '../../ui/eventlog/changeSignal.ts';
-import { matches, type LogFilters } from '../../ui/eventlog/logFilters.ts';
-import { injectedEvent, newestFirst, type LogRow } from '../../ui/eventlog/logRows.ts';
+import { ChangeSignal } from './changeSignal.ts';
+import { matches, type LogFilters } from './logFilters.ts';
+import { injectedEvent, newestFirst, type LogRow } from './logRows.ts';
 
 /** Events examined per read. */
 const CHUNK = 1000;
@@ -17,8 +17,11 @@ interface Chunk {
   low: number;
 }
 
+/** What a search reads of the log. */
+export type SearchedLog = Pick<EventLog, 'readAll' | 'readStream' | 'streamVersion'>;
+
 /** Every event from `top` down, by seq (a type filter pages through these too: the log keeps no index by type). */
-async function* scanAll(store: EventStore, top: number): AsyncGenerator<Chunk> {
+async function* scanAll(store: SearchedLog, top: number): AsyncGenerator<Chunk> {
   for (let cursor = top; cursor >= 1; ) {
     const low = Math.max(1, cursor - CHUNK + 1);
     yield { events: await store.readAll({ fromSeq: cursor, toSeq: low, direction: 'backward' }), low };
@@ -27,7 +30,7 @@ async function* scanAll(store: EventStore, top: number): AsyncGenerator<Chunk> {
 }
 
 /** One stream's events from `top` down, through the stream index. */
-async function* scanStream(store: EventStore, stream: string, top: number): AsyncGenerator<Chunk> {
+async function* scanStream(store: SearchedLog, stream: string, top: number): AsyncGenerator<Chunk> {
   for (let version = await store.streamVersion(stream); version >= 1; ) {
     const page = await store.readStream(stream, { fromVersion: version, direction: 'backward', limit: CHUNK });
     if (page.length === 0) return;
@@ -56,7 +59,7 @@ export class LogSearch extends ChangeSignal {
   private readonly pending: { index: number; injection: Injection }[];
 
   constructor(
-    store: EventStore,
+    store: SearchedLog,
     private readonly filters: LogFilters,
     top: number,
     inject: readonly Injection[],

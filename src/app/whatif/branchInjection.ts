@@ -1,4 +1,4 @@
-import type { EventStore, JsonValue } from '../../eventstore/index.ts';
+import type { EventLog, JsonValue } from '../../eventstore/index.ts';
 import { accountStream, decide, foldEvents, parseCommand, streamOf } from '../../domain/index.ts';
 import { cryptoRandom } from '../index.ts';
 import { branchStreamEvents, HYPOTHETICAL_ID_PREFIX, type Injection, type WhatIfResult } from '../../replay/index.ts';
@@ -19,8 +19,11 @@ export function hypotheticalId(seed: string = crypto.randomUUID()): string {
   return `${HYPOTHETICAL_ID_PREFIX}${seed}`.slice(0, 200);
 }
 
+/** What building an injection reads of the log. */
+type InjectionLog = Pick<EventLog, 'readAll' | 'readStream'>;
+
 /** When the event at `seq` was recorded; the first event's time for 0. */
-async function timeAfter(eventStore: EventStore, seq: number): Promise<string> {
+async function timeAfter(eventStore: InjectionLog, seq: number): Promise<string> {
   const [event] = await eventStore.readAll({ fromSeq: Math.max(1, seq), limit: 1 });
   return event?.meta.at ?? new Date().toISOString();
 }
@@ -33,7 +36,7 @@ async function timeAfter(eventStore: EventStore, seq: number): Promise<string> {
  * with the domain's own words, where the account would not yet exist, not be
  * verified, or not hold the amount. Throws DomainError; resolves to the injection.
  */
-export async function buildInjection(eventStore: EventStore, result: WhatIfResult, draft: InjectDraft): Promise<Injection> {
+export async function buildInjection(eventStore: InjectionLog, result: WhatIfResult, draft: InjectDraft): Promise<Injection> {
   const note = draft.note.trim() === '' ? {} : { note: draft.note };
   const command = parseCommand(
     draft.kind === 'withdrawal'

@@ -1,11 +1,14 @@
-import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
+import type { EventLog, StoredEvent } from '../../eventstore/index.ts';
 import { readLogFile, type ByteSource, type LogFileHeader } from '../../files/index.ts';
 import { HYPOTHETICAL_ID_PREFIX, type Injection } from '../../replay/index.ts';
-import type { Ledger, BranchPlan } from '../index.ts';
 import { hypotheticalId } from './branchInjection.ts';
-import { resetScenarioSession } from '../../ui/whatif/scenarioSession.ts';
+import type { BranchPlan } from './whatIfBranch.ts';
 
-const PAGE = 2000;
+/** Events read at a time while matching the file against this log. */
+const EVENTS_PER_READ = 2000;
+
+/** What matching a scenario file reads of this log. */
+export type ScenarioLog = Pick<EventLog, 'readAll' | 'lastSeq'>;
 
 function notThisLog(seq: number): Error {
   return new Error(
@@ -14,10 +17,10 @@ function notThisLog(seq: number): Error {
 }
 
 /** This log's events after `baseSeq`, by id. */
-async function seqsById(store: EventStore, baseSeq: number): Promise<Map<string, number>> {
+async function seqsById(store: ScenarioLog, baseSeq: number): Promise<Map<string, number>> {
   const seqs = new Map<string, number>();
   for (let from = baseSeq + 1; ; ) {
-    const page = await store.readAll({ fromSeq: from, limit: PAGE });
+    const page = await store.readAll({ fromSeq: from, limit: EVENTS_PER_READ });
     if (page.length === 0) return seqs;
     for (const e of page) seqs.set(e.meta.id, e.meta.seq);
     from = page[page.length - 1]!.meta.seq + 1;
@@ -31,7 +34,7 @@ async function seqsById(store: EventStore, baseSeq: number): Promise<Map<string,
  * is injected after the real event before it, and this log's events the file
  * leaves out are skipped.
  */
-export async function scenarioPlanOf(store: EventStore, source: ByteSource): Promise<{ plan: BranchPlan; header: LogFileHeader }> {
+export async function scenarioPlanOf(store: ScenarioLog, source: ByteSource): Promise<{ plan: BranchPlan; header: LogFileHeader }> {
   let header: LogFileHeader | undefined;
   const after: StoredEvent[] = [];
   await readLogFile(source, {
@@ -69,13 +72,4 @@ export async function scenarioPlanOf(store: EventStore, source: ByteSource): Pro
   }
   const skip = [...local.values()].filter((seq) => !kept.has(seq)).sort((a, b) => a - b);
   return { plan: { basePoint: baseSeq, skip, inject }, header: header! };
-}
-
-/** Opens a scenario file as the what-if branch; resolves to its name, if it has one. */
-export async function openScenarioFile(ledger: Ledger, source: ByteSource): Promise<string | undefined> {
-  const { plan, header } = await scenarioPlanOf(ledger.eventStore, source);
-  ledger.travel.backToNow();
-  resetScenarioSession(header.scenario === undefined ? undefined : { name: header.scenario });
-  await ledger.branch.open(plan);
-  return header.scenario;
 }

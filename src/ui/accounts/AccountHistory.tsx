@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { getAccount, type AccountsState, type AccountSummary, type HistoryEntry } from '../../domain/index.ts';
-import { HYPOTHETICAL_ID_PREFIX } from '../../replay/index.ts';
+import { HYPOTHETICAL_ID_PREFIX } from '../../app/index.ts';
 import { formatAccountNumber } from '../components/accountNumber.ts';
 import { Badge } from '../components/Badge.tsx';
 import { formatDateTime } from '../components/dates.ts';

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
-import { loadSample } from './loadSample.ts';
 
 type Loading =
   | { state: 'idle' }
@@ -23,7 +22,7 @@ export function FirstRun() {
   const load = async () => {
     setLoading({ state: 'loading', events: 0 });
     try {
-      const events = await loadSample(ledger.eventStore, (count) => setLoading({ state: 'loading', events: count }));
+      const events = await ledger.loadSample((count) => setLoading({ state: 'loading', events: count }));
       setLoading({ state: 'done', events });
     } catch (error) {
       setLoading({ state: 'failed', message: error instanceof Error ? error.message : String(error) });

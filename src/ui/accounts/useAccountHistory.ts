@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AccountSummary, HistoryEntry } from '../../domain/index.ts';
-import { readAccountHistory, type HistoryCursor, type HistoryOrigin } from '../../app/index.ts';
+import type { HistoryCursor, HistoryOrigin } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { historyOrigin, sameOrigin, useHistoryBranch } from './historyOrigin.ts';
+import { historyOrigin, sameOrigin, useHistoryBranch } from '../ledger/historyOrigin.ts';
 
 interface Loaded {
   origin: HistoryOrigin;
@@ -28,7 +28,7 @@ export interface AccountHistoryView {
  * time, a branch), the lines shown so far are read again from the new point.
  */
 export function useAccountHistory(account: AccountSummary, pageSize = 20): AccountHistoryView {
-  const { eventStore } = useLedger();
+  const { queries } = useLedger();
   const branch = useHistoryBranch();
   const { accountNumber, balance, version } = account;
   // Keyed by what the lines depend on, so other changes to the account's row cause no read.
@@ -44,7 +44,7 @@ export function useAccountHistory(account: AccountSummary, pageSize = 20): Accou
     if (current && (current.error || !current.next || current.entries.length >= wanted)) return;
     let cancelled = false;
     const after = current?.next;
-    readAccountHistory(eventStore, origin, { after, limit: wanted - (current?.entries.length ?? 0) }).then(
+    queries.accountHistory(origin, { after, limit: wanted - (current?.entries.length ?? 0) }).then(
       (page) => {
         if (!cancelled) setLoaded({ origin, entries: [...(current?.entries ?? []), ...page.entries], next: page.next });
       },
@@ -55,7 +55,7 @@ export function useAccountHistory(account: AccountSummary, pageSize = 20): Accou
     return () => {
       cancelled = true;
     };
-  }, [eventStore, origin, wanted, loaded]);
+  }, [queries, origin, wanted, loaded]);
 
   return {
     entries: loaded?.entries ?? [],

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { BranchPlan, Ledger } from '../../app/index.ts';
 
 export type BranchPanel = 'compare' | 'inject' | 'save';
 
@@ -17,4 +18,11 @@ export const useScenarioSession = create<ScenarioSession>(() => ({}));
 /** Forgets the session's scenario and panels: a new branch starts clean. */
 export function resetScenarioSession(saved?: ScenarioSession['saved']): void {
   useScenarioSession.setState({ saved, panel: undefined, injectAfter: undefined }, true);
+}
+
+/** Opens a plan as the what-if branch, back at now, with a clean session naming the scenario it came from (if any). */
+export async function openBranchPlan(ledger: Ledger, plan: BranchPlan, saved?: ScenarioSession['saved']): Promise<void> {
+  ledger.travel.backToNow();
+  resetScenarioSession(saved);
+  await ledger.branch.open(plan);
 }

@@ -8,8 +8,8 @@ export function useEventTime(seq: number): string | undefined {
   useEffect(() => {
     if (seq < 1) return;
     let current = true;
-    ledger.eventStore.readAll({ fromSeq: seq, toSeq: seq }).then(
-      ([event]) => current && setRead({ seq, at: event?.meta.at }),
+    ledger.queries.eventTime(seq).then(
+      (at) => current && setRead({ seq, at }),
       () => current && setRead({ seq }),
     );
     return () => {

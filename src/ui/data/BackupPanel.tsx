@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { describeBackup, discardBackup, restoreBackup, type BackupInfo } from '../../files/index.ts';
+import type { BackupInfo } from '../../app/index.ts';
 import { formatDateTime } from '../components/dates.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { describeFileError } from './describeFileError.ts';
@@ -17,10 +17,10 @@ export function BackupPanel() {
     let current = true;
     const look = async () => {
       if (backupIsEmpty()) {
-        await discardBackup(ledger.eventStore);
+        await ledger.files.discardBackup();
         forgetEmptyBackup();
       }
-      return describeBackup(ledger.eventStore);
+      return ledger.files.describeBackup();
     };
     look().then(
       (info) => current && setBackup(info),
@@ -37,7 +37,7 @@ export function BackupPanel() {
     setBusy(true);
     setProblem(undefined);
     try {
-      await restoreBackup(ledger.eventStore);
+      await ledger.files.restoreBackup();
       reloadToShowNewLog('Restored the previous log. The app reloaded to show it; the log it replaced is now the backup.');
     } catch (error) {
       setProblem(`The previous log was not restored: ${describeFileError(error)}`);
@@ -49,7 +49,7 @@ export function BackupPanel() {
     setBusy(true);
     setProblem(undefined);
     try {
-      await discardBackup(ledger.eventStore);
+      await ledger.files.discardBackup();
       setBackup({ available: false });
       setStatus('The backup was deleted.');
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { MergeConflictError } from '../../files/index.ts';
+import type { MergeConflictError } from '../../app/index.ts';
 
 /** The streams both logs changed after their common past, and the way out: look at the file's events as a what-if branch. */
 export function ConflictReport({ conflict, onOpenAsBranch }: { conflict: MergeConflictError; onOpenAsBranch(): void }) {

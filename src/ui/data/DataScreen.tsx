@@ -23,7 +23,7 @@ export function DataScreen() {
   const [streams, setStreams] = useState<string[]>([]);
 
   useEffect(() => {
-    void ledger.eventStore.listStreams().then((list) => setStreams(list.map((s) => s.stream).sort()));
+    void ledger.queries.streamNames().then(setStreams);
   }, [ledger]);
 
   // The export starts within the click (a save picker needs the gesture); its progress shows in the Export card.

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { LogSelection } from '../../files/index.ts';
+import type { LogSelection } from '../../app/index.ts';
 import { Field } from '../components/Field.tsx';
-import { StreamField } from '../eventlog/StreamField.tsx';
+import { StreamField } from '../components/StreamField.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
 import { formatBytes } from '../components/formatBytes.ts';
 import { formatCount } from './counts.ts';

@@ -1,11 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import { LEDGER_EVENT_TYPES, PROCESS_MANAGER_CHECKPOINTS } from '../../domain/index.ts';
-import { importLog, LogFileError, MergeConflictError, type ImportMode, type ImportProgress, type ImportResult } from '../../files/index.ts';
+import { incomingBranchPlan, LogFileError, MergeConflictError, type ImportMode, type ImportProgress, type ImportResult } from '../../app/index.ts';
+import { openBranchPlan } from '../components/scenarioSession.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
-import { openIncomingAsBranch } from '../whatif/incomingBranch.ts';
-import { openScenarioFile } from '../../app/whatif/scenarioFile.ts';
 import { ConflictReport } from './ConflictReport.tsx';
 import { formatBytes } from '../components/formatBytes.ts';
 import { formatCount } from './counts.ts';
@@ -64,11 +62,9 @@ export function ImportPanel() {
     setRunning(true);
     setProgress(undefined);
     try {
-      const result = await importLog(ledger.eventStore, file, {
+      const result = await ledger.files.importLog(file, {
         mode,
-        knownTypes: LEDGER_EVENT_TYPES,
         unknownTypes: keep ? 'keep' : 'reject',
-        processManagers: [...PROCESS_MANAGER_CHECKPOINTS],
         signal: abort.signal,
         onProgress: setProgress,
       });
@@ -103,8 +99,15 @@ export function ImportPanel() {
 
   const openScenario = () => {
     const file = fileInput.current?.files?.[0];
-    if (file) void openAsBranch(() => openScenarioFile(ledger, file));
+    if (!file) return;
+    void openAsBranch(async () => {
+      const { plan, name } = await ledger.files.scenarioPlan(file);
+      await openBranchPlan(ledger, plan, name === undefined ? undefined : { name });
+    });
   };
+
+  const openIncoming = (incoming: MergeConflictError) =>
+    void openAsBranch(async () => openBranchPlan(ledger, await incomingBranchPlan(incoming, ledger.image.store.getState().seq)));
 
   return (
     <form className="card data-card" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>
@@ -166,7 +169,7 @@ export function ImportPanel() {
           </>
         )}
       </div>
-      {conflict && <ConflictReport conflict={conflict} onOpenAsBranch={() => void openAsBranch(() => openIncomingAsBranch(ledger, conflict))} />}
+      {conflict && <ConflictReport conflict={conflict} onOpenAsBranch={() => openIncoming(conflict)} />}
     </form>
   );
 }

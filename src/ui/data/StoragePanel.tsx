@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { formatBytes } from '../components/formatBytes.ts';
-import { usePwa } from '../shell/usePwa.ts';
-import '../shell/offline.css';
+import { usePwa } from '../components/usePwa.ts';
+import './data.css';
 
 export interface StoragePanelProps {
   /** Starts an export of the log; when given, the panel offers an "Export log" button beside the advice. */

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { exportLogToFile, type ExportProgress, type LogSelection } from '../../files/index.ts';
+import type { ExportProgress, LogSelection } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { formatCount } from './counts.ts';
 import { describeFileError } from './describeFileError.ts';
@@ -22,7 +22,7 @@ export function useLogExport() {
     if (controller.current) return;
     const abort = new AbortController();
     controller.current = abort;
-    const exporting = exportLogToFile(ledger.eventStore, {
+    const exporting = ledger.files.exportLog({
       selection,
       signal: abort.signal,
       onProgress: (progress) => setState((s) => ({ ...s, progress })),

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../eventstore/index.ts';
+import type { StoredEvent } from '../../app/index.ts';
 
 /** Pretty-printed JSON beyond this length is cut, so one huge imported event cannot stall the page. */
 const MAX_CHARS = 100_000;

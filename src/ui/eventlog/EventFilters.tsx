@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { LEDGER_EVENT_TYPES } from '../../domain/index.ts';
-import type { LogFilters } from './logFilters.ts';
-import { StreamField } from './StreamField.tsx';
+import type { LogFilters } from '../../app/index.ts';
+import { StreamField } from '../components/StreamField.tsx';
 
 /** Typing settles this long before a text search starts. */
 const TYPING_MS = 250;

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { Injection } from '../../replay/index.ts';
+import { isFiltered, NO_FILTERS, type Injection, type LogFilters } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
 import type { RowContext } from './EventRow.tsx';
 import { EventFilters } from './EventFilters.tsx';
 import { FilteredLogList } from './FilteredLogList.tsx';
 import { FullLogList } from './FullLogList.tsx';
-import { isFiltered, NO_FILTERS, type LogFilters } from './logFilters.ts';
 import '../components/components.css';
 import './eventlog.css';
 
@@ -40,7 +39,7 @@ export function EventLogScreen() {
   const titleId = useId();
 
   const loadStreams = useCallback(() => {
-    void ledger.eventStore.listStreams().then((list) => setStreams(list.map((s) => s.stream).sort()));
+    void ledger.queries.streamNames().then(setStreams);
   }, [ledger]);
   useEffect(loadStreams, [loadStreams]);
 

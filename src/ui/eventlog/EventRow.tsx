@@ -2,10 +2,10 @@ import { useId } from 'react';
 import { Badge } from '../components/Badge.tsx';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import type { ViewMode } from '../ledger/useView.ts';
-import { useScenarioSession } from '../whatif/scenarioSession.ts';
+import { useScenarioSession } from '../components/scenarioSession.ts';
 import { EventDetails } from './EventDetails.tsx';
 import { eventSummary } from './eventSummary.ts';
-import type { LogRow } from './logRows.ts';
+import type { LogRow } from '../../app/index.ts';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 

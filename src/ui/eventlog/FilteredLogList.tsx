@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { Injection } from '../../replay/index.ts';
+import type { Injection, LogFilters } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import type { RowContext } from './EventRow.tsx';
-import type { LogFilters } from './logFilters.ts';
-import { LogSearch } from '../../app/queries/logSearch.ts';
 import { VirtualLog } from './VirtualLog.tsx';
 
 export interface FilteredLogListProps {
@@ -18,7 +16,7 @@ export interface FilteredLogListProps {
 /** The events matching the filters, newest first, found a step at a time as the person scrolls. */
 export function FilteredLogList({ filters, exactStream, top, inject, context }: FilteredLogListProps) {
   const ledger = useLedger();
-  const [search] = useState(() => new LogSearch(ledger.eventStore, filters, top, inject, exactStream));
+  const [search] = useState(() => ledger.queries.searchLog(filters, { top, inject, exactStream }));
   useSyncExternalStore(search.subscribe, search.getVersion);
   const count = search.rows.length;
 

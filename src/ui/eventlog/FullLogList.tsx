@@ -1,9 +1,7 @@
 import { useCallback, useId, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
-import type { Injection } from '../../replay/index.ts';
+import { injectedEvent, injectionSlots, rowAt, type Injection, type LogRow } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import type { RowContext } from './EventRow.tsx';
-import { EventPages } from '../../app/queries/eventPages.ts';
-import { injectedEvent, injectionSlots, rowAt, type LogRow } from './logRows.ts';
 import { VirtualLog } from './VirtualLog.tsx';
 
 /**
@@ -15,7 +13,7 @@ const WINDOW = 100_000;
 /** The whole log, newest first, read page by page as it scrolls. */
 export function FullLogList({ maxTop, inject, context }: { maxTop: number; inject: readonly Injection[]; context: RowContext }) {
   const ledger = useLedger();
-  const [pages] = useState(() => new EventPages(ledger.eventStore));
+  const [pages] = useState(() => ledger.queries.eventPages());
   useSyncExternalStore(pages.subscribe, pages.getVersion);
   /** 'live': the newest event stays on top; a number: the top stays put while the person reads. */
   const [anchor, setAnchor] = useState<number | 'live'>('live');

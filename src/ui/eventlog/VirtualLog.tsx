@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { EventRow, type RowContext } from './EventRow.tsx';
-import type { LogRow } from './logRows.ts';
+import type { LogRow } from '../../app/index.ts';
 
 export interface VirtualLogProps {
   count: number;

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../eventstore/index.ts';
+import type { StoredEvent } from '../../app/index.ts';
 import { formatMoney } from '../components/money.ts';
 
 const MAX_SUMMARY = 140;

@@ -7,7 +7,7 @@ export function LedgerProvider({ ledger, children }: { ledger: Ledger; children:
   return <LedgerContext.Provider value={ledger}>{children}</LedgerContext.Provider>;
 }
 
-/** The tab's ledger: event store, memory image, time travel, what-if branch and dispatch. */
+/** The tab's ledger: memory image, time travel, what-if branch, dispatch, and the queries and files the screens use. */
 export function useLedger(): Ledger {
   const ledger = useContext(LedgerContext);
   if (!ledger) throw new Error('useLedger is used outside <LedgerProvider>.');

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import type { AccountSummary } from '../../domain/index.ts';
 import type { HistoryBranch, HistoryOrigin } from '../../app/index.ts';
-import { useLedger } from '../ledger/LedgerContext.tsx';
+import { useLedger } from './LedgerContext.tsx';
 
 /**
  * The what-if branch the screens show, as histories read it; undefined when

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearch } from 'wouter';
-import { verificationMessage } from '../../domain/index.ts';
+import { parseVerificationQuery, verificationMessage } from '../../domain/index.ts';
 import { formatAccountNumber } from '../components/accountNumber.ts';
 import { describeError } from '../components/describeError.ts';
 import { asLedgerStates } from '../../app/index.ts';
@@ -15,9 +15,9 @@ type Outcome = { state: 'verifying' } | { state: 'verified'; owner?: string } | 
  */
 export function VerifyRoute() {
   const ledger = useLedger();
-  const params = new URLSearchParams(useSearch());
-  const account = params.get('account') ?? '';
-  const code = params.get('code') ?? '';
+  const link = parseVerificationQuery(useSearch());
+  const account = link?.account ?? '';
+  const code = link?.code ?? '';
   const [outcome, setOutcome] = useState<Outcome>({ state: 'verifying' });
   const tried = useRef('');
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AccountSummary, HistoryEntry } from '../../domain/index.ts';
-import { readWholeAccountHistory, type HistoryOrigin } from '../../app/index.ts';
-import { historyOrigin, sameOrigin, useHistoryBranch } from '../accounts/historyOrigin.ts';
+import type { HistoryOrigin } from '../../app/index.ts';
+import { historyOrigin, sameOrigin, useHistoryBranch } from '../ledger/historyOrigin.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 
 export interface ChartHistories {
@@ -21,7 +21,7 @@ interface Read {
  * did not change are not read again. Undefined until the first read lands.
  */
 export function useChartHistories(shown: readonly AccountSummary[]): { data?: ChartHistories; error?: string } {
-  const { eventStore } = useLedger();
+  const { queries } = useLedger();
   const branch = useHistoryBranch();
   const reads = useRef(new Map<string, Read>());
   const [data, setData] = useState<ChartHistories>();
@@ -33,7 +33,7 @@ export function useChartHistories(shown: readonly AccountSummary[]): { data?: Ch
       const origin = historyOrigin(account, branch);
       const known = reads.current.get(account.accountNumber);
       if (known && sameOrigin(known.origin, origin)) return known;
-      const read = { origin, entries: await readWholeAccountHistory(eventStore, origin) };
+      const read = { origin, entries: await queries.wholeAccountHistory(origin) };
       // Kept even if this round is superseded: under a stream of new events each round still makes progress.
       reads.current.set(account.accountNumber, read);
       return read;
@@ -52,7 +52,7 @@ export function useChartHistories(shown: readonly AccountSummary[]): { data?: Ch
     return () => {
       cancelled = true;
     };
-  }, [eventStore, shown, branch]);
+  }, [queries, shown, branch]);
 
   return { data, error };
 }

@@ -1,4 +1,4 @@
-import { usePwa } from './usePwa.ts';
+import { usePwa } from '../components/usePwa.ts';
 import './offline.css';
 
 /** Says when the network is gone. The live region stays mounted so that screen readers announce changes. */

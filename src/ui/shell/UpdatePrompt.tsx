@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { usePwa } from './usePwa.ts';
+import { usePwa } from '../components/usePwa.ts';
 import './offline.css';
 
 /** "Update available" with "Reload": a new version waits and is never forced on the user. */

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { pwaStore } from '../../serviceworker/index.ts';
+import { pwaStore } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 
 /**

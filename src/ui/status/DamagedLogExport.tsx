@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { exportLogToFile } from '../../files/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import '../components/components.css';
 import './status.css';
@@ -12,7 +11,7 @@ const count = new Intl.NumberFormat();
  * damaged event; this part can be imported elsewhere, or here after a reset.
  */
 export function DamagedLogExport({ seq }: { seq: number }) {
-  const { eventStore } = useLedger();
+  const ledger = useLedger();
   const [state, setState] = useState<{ running?: boolean; done?: string; problem?: string }>({});
   const running = useRef(false);
   const last = seq - 1;
@@ -25,7 +24,7 @@ export function DamagedLogExport({ seq }: { seq: number }) {
     running.current = true;
     setState({ running: true });
     try {
-      const exported = await exportLogToFile(eventStore, { selection: { kind: 'seq', fromSeq: 1, toSeq: last } });
+      const exported = await ledger.files.exportLog({ selection: { kind: 'seq', fromSeq: 1, toSeq: last } });
       setState(
         exported
           ? { done: `Saved ${count.format(exported.header.eventCount)} events (1 to ${count.format(last)}) as ${exported.fileName}.` }

@@ -1,4 +1,4 @@
-import type { StoreHealth } from '../../eventstore/index.ts';
+import type { StoreHealth } from '../../app/index.ts';
 
 /** What a status banner says, and what it offers to do about it. */
 export interface StatusText {
@@ -9,7 +9,7 @@ export interface StatusText {
   tone: 'problem' | 'notice';
 }
 
-/** The banner for the store's health; undefined while everything works. */
+/** The banner for the log's storage health; undefined while everything works. */
 export function statusText(health: StoreHealth): StatusText | undefined {
   switch (health.state) {
     case 'ok':

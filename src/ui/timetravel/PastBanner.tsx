@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { positionText } from './positionText.ts';
+import { positionText } from '../components/positionText.ts';
 
 /**
  * Says plainly that the screens show the past, and how far the live log has

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { positionText } from './positionText.ts';
-import { useEventTime } from './useEventTime.ts';
+import { positionText } from '../components/positionText.ts';
+import { useEventTime } from '../components/useEventTime.ts';
 
 /** Jumps wait this long for the slider to settle; ledger.travel drops the stale ones anyway. */
 const SETTLE_MS = 50;

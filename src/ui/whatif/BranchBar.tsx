@@ -1,13 +1,13 @@
 import { useStore } from 'zustand';
-import { positionText } from '../timetravel/positionText.ts';
-import { useEventTime } from '../timetravel/useEventTime.ts';
+import { positionText } from '../components/positionText.ts';
+import { useEventTime } from '../components/useEventTime.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { ExportScenarioButton } from './ExportScenarioButton.tsx';
 import { InjectForm } from './InjectForm.tsx';
 import { plural, replayingText } from './replayingText.ts';
 import { SaveScenarioForm } from './SaveScenarioForm.tsx';
-import { resetScenarioSession, useScenarioSession, type BranchPanel } from './scenarioSession.ts';
+import { resetScenarioSession, useScenarioSession, type BranchPanel } from '../components/scenarioSession.ts';
 
 const PANELS: { panel: BranchPanel; label: string }[] = [
   { panel: 'compare', label: 'Compare with reality' },

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { exportScenarioToFile } from '../../files/scenarioToFile.ts';
 
 /** Writes the open branch as a hypothetical log file (its header names the base point). */
 export function ExportScenarioButton({ name }: { name: string | undefined }) {
@@ -16,7 +15,7 @@ export function ExportScenarioButton({ name }: { name: string | undefined }) {
     setProblem(undefined);
     setStatus('Exporting…');
     try {
-      const exported = await exportScenarioToFile(ledger.eventStore, result, name, (p) =>
+      const exported = await ledger.files.exportScenario(result, name, (p) =>
         setStatus(`Exporting… ${p.events} of ${p.totalEvents ?? '?'} events`),
       );
       setStatus(exported ? `Exported ${exported.header.eventCount} events as ${exported.fileName} (marked hypothetical).` : undefined);

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { listAccounts } from '../../domain/index.ts';
-import { BranchRuleError } from '../../app/index.ts';
+import { BranchRuleError, type InjectKind } from '../../app/index.ts';
 import { AmountField } from '../components/AmountField.tsx';
 import { formatAccountNumber } from '../components/accountNumber.ts';
 import { describeError, type CommandProblem } from '../components/describeError.ts';
@@ -11,8 +11,7 @@ import { FormProblemContext, useProblemProps } from '../components/formContext.t
 import { formatMoney, parseAmount } from '../components/money.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useView } from '../ledger/useView.ts';
-import { buildInjection, type InjectKind } from '../../app/whatif/branchInjection.ts';
-import { useScenarioSession } from './scenarioSession.ts';
+import { useScenarioSession } from '../components/scenarioSession.ts';
 
 function AccountSelect({ value, onChange, accounts }: { value: string; onChange(v: string): void; accounts: { accountNumber: string; owner: string }[] }) {
   const id = useId();
@@ -71,7 +70,7 @@ export function InjectForm() {
     setProblem(undefined);
     setSuccess(undefined);
     try {
-      const injection = await buildInjection(ledger.eventStore, result, { kind, account, cents: parsed.cents, note, afterSeq });
+      const injection = await ledger.queries.injection(result, { kind, account, cents: parsed.cents, note, afterSeq });
       await ledger.branch.inject([injection]);
       const owner = accounts.find((a) => a.accountNumber === account)?.owner ?? account;
       const what = kind === 'withdrawal' ? `a withdrawal of ${formatMoney(parsed.cents)} from` : `a deposit of ${formatMoney(parsed.cents)} to`;

@@ -5,8 +5,8 @@ import { Field } from '../components/Field.tsx';
 import { FormFeedback } from '../components/FormFeedback.tsx';
 import { FormProblemContext } from '../components/formContext.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { MAX_SCENARIO_NAME, saveScenario } from '../../app/whatif/scenarios.ts';
-import { useScenarioSession } from './scenarioSession.ts';
+import { MAX_SCENARIO_NAME } from '../../app/index.ts';
+import { useScenarioSession } from '../components/scenarioSession.ts';
 
 /** Saves the open branch's plan under a name, to reopen after a reload from "Saved scenarios". */
 export function SaveScenarioForm() {
@@ -29,7 +29,7 @@ export function SaveScenarioForm() {
     }
     setProblem(undefined);
     try {
-      const scenario = await saveScenario(ledger.eventStore, { id: asNew ? undefined : saved?.id, name: trimmed, plan });
+      const scenario = await ledger.scenarios.save({ id: asNew ? undefined : saved?.id, name: trimmed, plan });
       useScenarioSession.setState({ saved: { id: scenario.id, name: scenario.name } });
       setSuccess(`Saved “${scenario.name}”. Reopen it any time from “Saved scenarios”.`);
     } catch (error) {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { formatDateTime } from '../components/dates.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { deleteScenario, listScenarios, saveScenario, type SavedScenario } from '../../app/whatif/scenarios.ts';
-import { resetScenarioSession } from './scenarioSession.ts';
+import type { SavedScenario } from '../../app/index.ts';
+import { openBranchPlan, resetScenarioSession } from '../components/scenarioSession.ts';
 
 function changes({ plan }: SavedScenario): string {
   const parts = [`from event ${plan.basePoint}`];
@@ -22,7 +22,7 @@ export function ScenarioList() {
 
   const refresh = useCallback(async () => {
     try {
-      setScenarios(await listScenarios(ledger.eventStore));
+      setScenarios(await ledger.scenarios.list());
     } catch (error) {
       setProblem(`The saved scenarios could not be read: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -34,10 +34,8 @@ export function ScenarioList() {
 
   const reopen = async (scenario: SavedScenario) => {
     setProblem(undefined);
-    ledger.travel.backToNow();
-    resetScenarioSession({ id: scenario.id, name: scenario.name });
     try {
-      await ledger.branch.open(scenario.plan);
+      await openBranchPlan(ledger, scenario.plan, { id: scenario.id, name: scenario.name });
     } catch (error) {
       resetScenarioSession();
       setProblem(`“${scenario.name}” could not be opened on this log: ${error instanceof Error ? error.message : String(error)}`);
@@ -45,14 +43,14 @@ export function ScenarioList() {
   };
 
   const remove = async (scenario: SavedScenario) => {
-    await deleteScenario(ledger.eventStore, scenario.id);
+    await ledger.scenarios.remove(scenario.id);
     // The list first: "Deleted" never shows beside the scenario it deleted.
     await refresh();
     setDeleted(scenario);
   };
 
   const undo = async (scenario: SavedScenario) => {
-    await saveScenario(ledger.eventStore, scenario);
+    await ledger.scenarios.save(scenario);
     setDeleted(undefined);
     await refresh();
   };

@@ -4,7 +4,7 @@ import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
 import { replayingText } from './replayingText.ts';
 import { ScenarioList } from './ScenarioList.tsx';
-import { resetScenarioSession } from './scenarioSession.ts';
+import { resetScenarioSession } from '../components/scenarioSession.ts';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import type { ReplayProgress } from '../../replay/index.ts';
+import type { ReplayProgress } from '../../app/index.ts';
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
