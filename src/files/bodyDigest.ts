@@ -1,4 +1,4 @@
-import type { LinesPart } from './bodyHasher.ts';
+import type { LinesPart } from '../eventstore/index.ts';
 import { LineDigest } from './digest.ts';
 
 /** What a file's event lines add up to once they are all in. */

@@ -1,9 +1,6 @@
 import { BodyDigest, type BodyTotals } from './bodyDigest.ts';
-import type { EventLines } from '../eventstore/index.ts';
+import type { LinesPart } from '../eventstore/index.ts';
 import type { DigestReply, DigestRequest } from './digestProtocol.ts';
-
-/** A run of whole event lines, each ending in LF: text, or its UTF-8 bytes. */
-export type LinesPart = EventLines['parts'][number];
 
 /**
  * Takes a file's event lines off the caller's hands: encoded (when given as

@@ -1,4 +1,4 @@
-import type { LinesPart } from './bodyHasher.ts';
+import type { LinesPart } from '../eventstore/index.ts';
 
 /** What the page sends the hashing worker (digestWorker.ts); it answers each in order. */
 export type DigestRequest =

@@ -1,5 +1,5 @@
-import type { EventLines, StoredEvent } from '../eventstore/index.ts';
-import { openBodyHasher, type BodyHasher, type LinesPart } from './bodyHasher.ts';
+import type { EventLines, LinesPart, StoredEvent } from '../eventstore/index.ts';
+import { openBodyHasher, type BodyHasher } from './bodyHasher.ts';
 import { storedEventProblem } from './eventRules.ts';
 import { FORMAT_NAME, FORMAT_VERSION, MEDIA_TYPE, hasConsecutiveSeqs, type LogFileHeader, type LogSelection } from './format.ts';
 
