@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../../eventstore/index.ts';
-import { verificationLink, verificationText } from '../accounts/messages.ts';
 import { accountStream, emailStream } from '../accounts/streams.ts';
+import { verificationQueued } from '../processManagers/verificationMailer.ts';
 import { pick, randomDigits, seededRandom } from '../random.ts';
 import { MIXED_SCRIPT_NOTES } from './notes.ts';
 
@@ -59,15 +59,7 @@ export function* syntheticLedger(options: SyntheticOptions): Generator<StoredEve
     const deposit = 10_000 + random.int(500_000);
     yield make(stream, 'AccountOpened', { accountNumber, owner, email });
     yield make(emailStream(email), 'EmailReserved', { email, accountNumber });
-    yield make(stream, 'VerificationMessageQueued', {
-      accountNumber,
-      messageId: `${prefix}m${i}`,
-      to: email,
-      recipient: owner,
-      ...verificationText(owner, accountNumber, code),
-      code,
-      link: verificationLink(accountNumber, code),
-    });
+    yield make(stream, 'VerificationMessageQueued', verificationQueued({ accountNumber, owner, email }, `${prefix}m${i}`, code).payload);
     yield make(stream, 'AccountVerified', { accountNumber });
     yield make(stream, 'FundsAdded', { accountNumber, amount: deposit, note: 'Initial deposit' });
     numbers.push(accountNumber);
