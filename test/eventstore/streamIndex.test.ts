@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EVENTS_PER_PAGE, type EventInput, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
 import { CHUNK, STREAM_RUNS_PER_MERGE } from '../../src/eventstore/indexes/streamRecords.ts';
-import { closeStores, openStore, range } from './helpers.ts';
 import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
+import { closeStores, openStore, range } from './helpers.ts';
 
-// Runs are merged every 4 pages here rather than 64: the same merge, reached with 2,000 events instead of 32,000, so the tests stay quick on a busy machine.
-vi.mock('../../src/eventstore/indexes/streamRecords.ts', async (original) => ({ ...(await original<object>()), STREAM_RUNS_PER_MERGE: 4 }));
+// Runs are merged every 3 pages here rather than 64: the same merge of several runs, reached with a few thousand events.
+vi.mock('../../src/eventstore/indexes/streamRecords.ts', async (original) => ({ ...(await original<object>()), STREAM_RUNS_PER_MERGE: 3 }));
 
 /*
- * Where a stream stands is kept out of the commit (streamIndex.ts): in the
+ * Where a stream stands is kept out of the commit (streamRecords.ts): in the
  * tail, then in one run per sealed page, then in buckets once the runs are
  * merged. These tests check that versions, stream reads and version checks
  * give the same answers wherever a stream's events sit, and from another tab
@@ -37,7 +37,11 @@ async function appendNumbered(store: EventStore, from: number, to: number, size 
 /** Every stream answer of the store, checked against the log read whole. */
 async function expectStreamsMatchLog(store: EventStore): Promise<void> {
   const byStream = new Map<string, StoredEvent[]>();
-  for (const event of await store.readAll()) byStream.set(event.meta.stream, [...(byStream.get(event.meta.stream) ?? []), event]);
+  for (const event of await store.readAll()) {
+    const events = byStream.get(event.meta.stream);
+    if (events) events.push(event);
+    else byStream.set(event.meta.stream, [event]);
+  }
   const expected = [...byStream].map(([stream, events]) => ({ stream, version: events.length, lastSeq: events[events.length - 1]!.meta.seq }));
   const byName = (a: { stream: string }, b: { stream: string }) => a.stream.localeCompare(b.stream);
   expect((await store.listStreams()).sort(byName)).toEqual(expected.sort(byName));
@@ -51,21 +55,25 @@ async function expectStreamsMatchLog(store: EventStore): Promise<void> {
 describe('the stream index', () => {
   it('answers alike from the tail, from runs and from merged buckets, for long streams past the head too', async () => {
     const store = await openStore();
+    const db = databaseOf(store);
     await appendNumbered(store, 1, EVENTS_PER_PAGE - 10, 100);
     // Nothing sealed yet: the commits wrote their tail records and no stream record at all.
-    expect([await databaseOf(store).streamRuns.count(), await databaseOf(store).streamBuckets.count(), await databaseOf(store).streamIndex.count()]).toEqual([0, 0, 0]);
+    expect([await db.streamRuns.count(), await db.streamBuckets.count(), await db.streamIndex.count()]).toEqual([0, 0, 0]);
     await expectStreamsMatchLog(store);
 
-    await appendNumbered(store, EVENTS_PER_PAGE - 9, 3 * EVENTS_PER_PAGE + 40);
-    expect(await databaseOf(store).streamRuns.count()).toBe(3);
+    // Several runs, not yet merged, and a tail after them.
+    const unmerged = STREAM_RUNS_PER_MERGE - 1;
+    await appendNumbered(store, EVENTS_PER_PAGE - 9, unmerged * EVENTS_PER_PAGE + 40);
+    expect(await db.streamRuns.count()).toBe(unmerged);
     await expectStreamsMatchLog(store);
 
-    const merged = (STREAM_RUNS_PER_MERGE + 2) * EVENTS_PER_PAGE + 123;
-    await appendNumbered(store, 3 * EVENTS_PER_PAGE + 41, merged, 2000);
-    expect(await databaseOf(store).streamRuns.count()).toBeLessThan(STREAM_RUNS_PER_MERGE);
-    expect(await databaseOf(store).streamBuckets.count()).toBeGreaterThan(0);
+    // Merged buckets, a run sealed after the merge, and a tail.
+    const merged = (STREAM_RUNS_PER_MERGE + 1) * EVENTS_PER_PAGE + 123;
+    await appendNumbered(store, unmerged * EVENTS_PER_PAGE + 41, merged, EVENTS_PER_PAGE);
+    expect(await db.streamRuns.count()).toBe(1);
+    expect(await db.streamBuckets.count()).toBeGreaterThan(0);
     // long-a is far past its head: its later versions are in chunk records.
-    expect(await databaseOf(store).streamIndex.where('stream').equals('long-a').count()).toBeGreaterThan(0);
+    expect(await db.streamIndex.where('stream').equals('long-a').count()).toBeGreaterThan(0);
     await expectStreamsMatchLog(store);
 
     // A reopened store (a reload) starts with nothing in memory and reads the same.
