@@ -13,7 +13,7 @@ function rate(events: number, elapsed: number): Rate {
   return { events, ms: elapsed, eventsPerS: (events * 1000) / elapsed };
 }
 
-/** The events table's layout (src/eventstore/db.ts), for a scratch copy written by raw IndexedDB. */
+/** The events table's layout (src/eventstore/storage/database.ts), for a scratch copy written by raw IndexedDB. */
 function createEventsStore(db: IDBDatabase): void {
   const events = db.createObjectStore('events', { keyPath: 'meta.seq' });
   events.createIndex('meta.id', 'meta.id', { unique: true });
@@ -56,7 +56,7 @@ async function writePacked(rows: StoredEvent[], packSize: number): Promise<{ rec
 /**
  * One readwrite transaction per command, all started at once, with the
  * durability given: 'strict' is what the event store's commits use (an
- * acknowledged command is on disk, see src/eventstore/registry.ts), so that is
+ * acknowledged command is on disk, see src/eventstore/import/registry.ts), so that is
  * the rate group commit is measured against; 'relaxed' (Chromium's default) is
  * reported beside it.
  */

@@ -36,7 +36,7 @@ export async function exclusively<T>(store: EventStore, fn: () => Promise<T>): P
  * Imports a log file: all or nothing, in bounded memory. The file is read once,
  * checked line by line and written into a fresh database out of sight of the
  * app; only when the whole file has proved sound does that database become the
- * live log, in one small switch (see src/eventstore/registry.ts). A failure, a
+ * live log, in one small switch (see src/eventstore/import/registry.ts). A failure, a
  * cancel or a closed tab before the switch leaves the log exactly as it was.
  */
 export async function importLog(store: EventStore, source: ByteSource, options: ImportOptions): Promise<ImportResult> {

@@ -1,8 +1,7 @@
 /**
  * The id index: event id -> seq, without a record per event. Chromium writes
- * about 13k-18k IndexedDB records per second whatever they hold (measured:
- * 200k id -> seq rows in one relaxed transaction, 13k/s), which alone would cap
- * an import far below 100k events/s. So ids are kept as 53-bit hashes in few,
+ * IndexedDB records at a fixed cost each whatever they hold, which alone would
+ * cap an import far below 100k events/s. So ids are kept as 53-bit hashes in few,
  * large records:
  * - `idRuns`: one record per sealed page, the hashes of its ids in seq order;
  * - `idBuckets`: RUNS_PER_MERGE runs at a time are merged into BUCKETS records

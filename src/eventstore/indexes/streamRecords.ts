@@ -4,7 +4,7 @@ import type { StoredEvent, StreamInfo } from '../types.ts';
 /*
  * The stream index: each stream's version, last seq and the seq of every
  * version, without a record per stream in the write path. Chromium pays
- * 60-75 µs for every record written (see idIndex.ts), and a burst of commands
+ * for every record written (see idRecords.ts), and a burst of commands
  * touches a different account stream per command, so a commit writes nothing
  * here: its events in the tail say where they went. Like the id index:
  * - `streamRuns`: a seal writes one record per page, each event's stream and version;

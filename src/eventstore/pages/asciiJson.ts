@@ -5,11 +5,8 @@
  * decoding ASCII bytes is a copy, and the text and every string parsed from it
  * are one-byte strings, where a single character beyond Latin-1 in a page
  * (nearly every page, with notes in many scripts) made the whole page's text
- * two-byte. Measured in Chromium on the bench's pages: decoding and parsing
- * 200,000 events took 239 ms as UTF-8, 173 ms as ASCII, for 4.5% more bytes;
- * a million-event full replay went from 3.8 to 3.2-3.3 s. Escaping costs an
- * import ~0.5-1 s a million events (130k -> 120k-129k events/s), undoing the
- * escapes an export ~0.3 s.
+ * two-byte. Imports pay for the escaping and exports for undoing it; replays,
+ * which are far more frequent, gain.
  *
  * Files carry the lines as `JSON.stringify` writes them (docs/file-format.md),
  * so what leaves the store for a file goes back through `utf8Json`.
@@ -21,11 +18,8 @@ const encoder = new TextEncoder();
 
 /**
  * JSON text as ASCII bytes: every UTF-16 code unit beyond ASCII written as a
- * lowercase `\uXXXX` escape. One plain loop over the characters: in Chromium,
- * 200,000 events' pages took 0.31-0.33 s this way, 0.40-0.43 s with a string
- * replace before encoding, 0.41-0.45 s encoding the ASCII runs between escapes
- * natively (`encodeInto`, a call per run), against 0.12-0.22 s to encode them
- * unescaped.
+ * lowercase `\uXXXX` escape. One plain loop over the characters: quicker than
+ * a string replace before encoding, or encoding the runs between escapes natively.
  */
 export function asciiJsonBytes(json: string): Uint8Array {
   if (!NON_ASCII.test(json)) return encoder.encode(json);

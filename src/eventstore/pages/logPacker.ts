@@ -8,7 +8,8 @@ import type { StoredEvent } from '../types.ts';
  * Turns a whole log, given in seq order a batch at a time, into the stored
  * layout: full aligned pages as they fill, and at the end the tail, the id
  * buckets, and each stream's record and chunks past its head (held in memory
- * meanwhile: ~12 bytes an id and ~9 a seq). Used by the bulk import and by the upgrade from the v1 layout.
+ * meanwhile: ~12 bytes an id and ~9 a seq). Used by the bulk import and by
+ * the upgrade from the v1 layout.
  * Events that do not continue the seqs without a gap (a damaged log) go to the
  * tail, which readers accept in any order after the pages.
  */

@@ -5,11 +5,9 @@ import { eventShapeProblem } from './eventShape.ts';
 import type { StoredEvent } from '../types.ts';
 
 /**
- * Events per sealed page. Measured in Chromium (persistent profile, 200k events
- * of ~290 bytes): pages of 256 wrote at 109k events/s and read (getAll, split,
- * JSON.parse) at 117k/s; 500: 275k/s and 190k/s; 1000: 334k/s and 217k/s. 500
- * keeps the import's writes far above 100k events/s while a stream read, which
- * fetches one page per event it needs, moves half the bytes 1000 would.
+ * Events per sealed page. Larger pages write and read a whole log faster;
+ * smaller ones move fewer bytes for a stream read, which fetches one page per
+ * event it needs. 500 keeps imports far above 100k events/s.
  * Pages are always full, so a page's last seq is its key + EVENTS_PER_PAGE - 1.
  */
 export const EVENTS_PER_PAGE = 500;
@@ -35,12 +33,10 @@ export function bucketedEnd(runKeys: readonly number[], lastPage: number | undef
  * with characters beyond ASCII escaped (asciiJson.ts; export undoes it). Pages
  * are written with the lines as `bytes`: a string with one character beyond
  * Latin-1 is stored and read by IndexedDB as UTF-16, twice the bytes, and
- * export would encode it again. Measured in Chromium on the bench's pages
- * (~130k characters, as UTF-8): a million events read in 0.82 s as bytes
- * against 1.28 s as text. `sum` is the bytes' checksum (checksum.ts), checked
+ * export would encode it again; bytes also read faster than text. `sum` is the bytes' checksum (checksum.ts), checked
  * on every read, so damage that still parses is found too; `marks`, the
  * running checksum every 512 bytes, are read only when it fails, to find where
- * the damage starts. Pages written before hold UTF-8 `bytes` or `text`,
+ * the damage starts. Pages of older versions hold UTF-8 `bytes` or `text`,
  * unescaped, and no checksum; all read alike, so a log need not be rewritten.
  */
 export type PageRecord = PageBounds &
@@ -60,7 +56,7 @@ export type LinesPart = string | Uint8Array;
  * One commit's events not yet sealed into a page (the write-ahead tail), keyed
  * by its first seq: event i is seq first + i. `sums` holds each event's line
  * checksum (checksum.ts); records written before checksums have none. Read
- * them through tailRecords.ts, which checks them.
+ * them through tailCodec.ts, which checks them.
  */
 export interface TailRecord {
   first: number;

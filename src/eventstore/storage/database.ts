@@ -28,21 +28,22 @@ export interface DocumentRecord {
 }
 
 /**
- * The one Dexie database of the app. Schema strings name only indexed fields.
- * Version 1 kept one record per event (four indexes); version 2 keeps sealed
- * pages of canonical event lines, a write-ahead tail of commits not yet sealed,
- * and two compact indexes (ids by hash, seqs by stream version): see pages.ts,
- * idIndex.ts and streamIndex.ts. Upgrading moves every v1 event into pages.
- * Version 3 replaces the row per stream, which every commit rewrote, by stream
- * runs and buckets written at seal time; upgrading groups the rows into buckets.
- */
-/**
  * The upgrade code, loaded only when an older database is opened: it is not
  * part of the boot bundle. Dexie.waitFor keeps the upgrade transaction alive
  * while the module loads.
  */
 const upgrades = () => Dexie.waitFor(import('./schemaUpgrade.ts'));
 
+/**
+ * The one Dexie database of the app. Schema strings name only indexed fields.
+ * Version 1 kept one record per event (four indexes); version 2 keeps sealed
+ * pages of canonical event lines, a write-ahead tail of commits not yet sealed,
+ * and two compact indexes (ids by hash, seqs by stream version): see
+ * pages/pageCodec.ts, indexes/idRecords.ts and indexes/streamRecords.ts.
+ * Upgrading moves every v1 event into pages. Version 3 replaces the row per
+ * stream, which every commit rewrote, by stream runs and buckets written at
+ * seal time; upgrading groups the rows into buckets.
+ */
 export class RewindDatabase extends Dexie {
   pages!: Table<PageRecord, number>;
   tail!: Table<TailRecord, number>;
