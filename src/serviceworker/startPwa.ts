@@ -6,10 +6,13 @@ let control: ServiceWorkerControl | undefined;
 let started = false;
 
 /** The app's PWA status. Created without side effects; startPwa() connects it to the browser. */
+// Node (unit tests, tools importing the app layer) has no navigator: there the store reads online, with no storage API.
+const browser = typeof navigator === 'undefined' ? undefined : navigator;
+
 export const pwaStore: PwaStore = createPwaStore({
-  isOnline: () => navigator.onLine,
+  isOnline: () => browser?.onLine ?? true,
   // Missing outside secure contexts.
-  storage: navigator.storage as StorageManager | undefined,
+  storage: browser?.storage as StorageManager | undefined,
   acceptUpdate: () => control?.acceptUpdate(),
 });
 
