@@ -55,9 +55,9 @@ export interface MemoryImageOptions {
   onError?: (error: unknown) => void;
 }
 
-export interface MemoryImage {
-  readonly store: StoreApi<ImageState>;
-  /** Resolves once the image is ready (or failed: see `store.getState().status`). */
+/** The image is a Zustand store of its state (getState, subscribe), with its life cycle beside. */
+export interface MemoryImage extends StoreApi<ImageState> {
+  /** Resolves once the image is ready (or failed: see `getState().status`). */
   readonly ready: Promise<void>;
   /** Resolves once the image holds every event through `seq`, or has failed or stopped and never will. */
   reached(seq: number): Promise<void>;
@@ -98,7 +98,7 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
   const now = options.now ?? (() => performance.now());
   const mayWrite = options.mayWriteSnapshots ?? (() => true);
   const onError = options.onError ?? ((error: unknown) => console.error(error));
-  const store = createStore<ImageState>(() => ({
+  const state = createStore<ImageState>(() => ({
     status: 'booting',
     progress: { done: 0, total: 0 },
     seq: 0,
@@ -111,7 +111,7 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
   let saving: Promise<void> = Promise.resolve();
 
   const snapshotNow = (): Promise<void> => {
-    const seq = store.getState().seq;
+    const seq = state.getState().seq;
     if (!cursors || !policy || !policy.dirty(seq) || !mayWrite()) return saving;
     const frozen: Cursors = Object.fromEntries(Object.entries(cursors).map(([k, c]) => [k, { ...c }]));
     policy.saved(seq);
@@ -137,8 +137,8 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
       fail(error);
       return;
     }
-    store.setState({ seq: events[events.length - 1]!.meta.seq, states: statesOf(cursors) });
-    if (policy?.due(store.getState().seq)) snapshotWhenQuiet();
+    state.setState({ seq: events[events.length - 1]!.meta.seq, states: statesOf(cursors) });
+    if (policy?.due(state.getState().seq)) snapshotWhenQuiet();
   };
 
   // Writing a snapshot encodes every read model on the main thread, so a due one waits until the log has
@@ -147,7 +147,7 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
   let overdueSoon = false;
   const snapshotWhenQuiet = () => {
-    const overdue = policy?.due(store.getState().seq, OVERDUE_FACTOR) === true;
+    const overdue = policy?.due(state.getState().seq, OVERDUE_FACTOR) === true;
     // Already set for the next task: pushing it back on every commit could starve it.
     if (overdue && overdueSoon) return;
     clearTimeout(quietTimer);
@@ -165,7 +165,7 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
   const fail = (error: unknown) => {
     unsubscribe?.();
     const seq = error instanceof ReplayError ? error.seq : undefined;
-    store.setState({ status: 'failed', error: { message: error instanceof Error ? error.message : String(error), seq } });
+    state.setState({ status: 'failed', error: { message: error instanceof Error ? error.message : String(error), seq } });
     onError(error);
   };
 
@@ -174,14 +174,14 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
     globalThis.performance?.mark?.('rewind:image-booting');
     try {
       const result = await bootReplay(eventStore, projections, {
-        onProgress: (progress) => store.setState({ progress }),
+        onProgress: (progress) => state.setState({ progress }),
         onSnapshotIgnored: (name, reason) => console.warn(`Snapshot of ${name} ignored; rebuilding from events.`, reason),
       });
       if (stopped) return;
       cursors = result.cursors;
       const { fromSeq } = result;
       policy = new SnapshotPolicy(options.snapshotEvery ?? 1000, fromSeq);
-      store.setState({
+      state.setState({
         status: 'ready',
         seq: result.seq,
         states: result.states,
@@ -202,15 +202,15 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
     }
   })();
 
-  const waiters = new SeqWaiters(() => store.getState().seq);
+  const waiters = new SeqWaiters(() => state.getState().seq);
   // A failed or stopped image will never reach a seq: let whoever waits for one go.
-  const never = () => stopped || store.getState().status === 'failed';
+  const never = () => stopped || state.getState().status === 'failed';
   const release = () => (never() ? waiters.releaseAll() : waiters.wake());
-  store.subscribe(release);
+  state.subscribe(release);
   const reached = (seq: number) => (never() ? Promise.resolve() : waiters.until(seq));
 
   return {
-    store,
+    ...state,
     ready,
     reached,
     snapshotNow,

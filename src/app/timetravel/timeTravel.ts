@@ -23,8 +23,8 @@ export interface TimeTravelState {
   error?: string;
 }
 
-export interface TimeTravel {
-  readonly store: StoreApi<TimeTravelState>;
+/** A Zustand store of what is shown (getState, subscribe), with the moves beside. */
+export interface TimeTravel extends StoreApi<TimeTravelState> {
   travelTo(position: Position): Promise<void>;
   /** Moves by `delta` events from the point being viewed (or from now). */
   step(delta: number): Promise<void>;
@@ -45,35 +45,35 @@ export function createTimeTravel(options: {
 }): TimeTravel {
   const { eventStore, liveSeq } = options;
   const projections = options.projections.filter((p) => !NOT_SHOWN.has(p.name));
-  const store = createStore<TimeTravelState>(() => ({ loading: false }));
+  const state = createStore<TimeTravelState>(() => ({ loading: false }));
   let latest = 0;
 
   async function travelTo(position: Position): Promise<void> {
     const request = ++latest;
-    store.setState({ loading: true, error: undefined });
+    state.setState({ loading: true, error: undefined });
     try {
       const seq = await seqOf(eventStore, position);
       if (seq >= liveSeq()) {
-        if (request === latest) store.setState({ past: undefined, loading: false });
+        if (request === latest) state.setState({ past: undefined, loading: false });
         return;
       }
       // The view on screen is a head start when the new point is after it (a slider dragged on, a step forward).
-      const past = await pastStates(eventStore, projections, seq, store.getState().past);
+      const past = await pastStates(eventStore, projections, seq, state.getState().past);
       if (request !== latest) return;
-      store.setState({ past, loading: false });
+      state.setState({ past, loading: false });
     } catch (error) {
-      if (request === latest) store.setState({ loading: false, error: error instanceof Error ? error.message : String(error) });
+      if (request === latest) state.setState({ loading: false, error: error instanceof Error ? error.message : String(error) });
     }
   }
 
   return {
-    store,
+    ...state,
     travelTo,
-    step: (delta) => travelTo(Math.max(0, (store.getState().past?.seq ?? liveSeq()) + delta)),
+    step: (delta) => travelTo(Math.max(0, (state.getState().past?.seq ?? liveSeq()) + delta)),
     toStart: () => travelTo(0),
     backToNow: () => {
       latest++;
-      store.setState({ past: undefined, loading: false, error: undefined });
+      state.setState({ past: undefined, loading: false, error: undefined });
     },
   };
 }

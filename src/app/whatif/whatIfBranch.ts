@@ -41,8 +41,8 @@ export interface WhatIfState {
   error?: string;
 }
 
-export interface WhatIfBranch {
-  readonly store: StoreApi<WhatIfState>;
+/** A Zustand store of the branch (getState, subscribe), with the changes beside. */
+export interface WhatIfBranch extends StoreApi<WhatIfState> {
   start(basePoint: number): Promise<void>;
   /**
    * Each change below goes through the ledger's rules first: one that breaks a rule rejects with BranchRuleError, the branch as it was.
@@ -73,16 +73,16 @@ export function createWhatIfBranch(options: {
   rules?: (eventStore: EventStore, branch: PreparedBranch) => Promise<BranchViolation | undefined>;
 }): WhatIfBranch {
   const { eventStore, projections, shortcut = ledgerShortcut, rules = ledgerBranchRules } = options;
-  const store = createStore<WhatIfState>(() => ({ loading: false }));
+  const state = createStore<WhatIfState>(() => ({ loading: false }));
   let latest = 0;
 
   /** `opening`: a new branch, not a change to the open one. */
   async function replan(plan: BranchPlan, opening = false): Promise<void> {
     const request = ++latest;
-    const previous = store.getState().plan;
+    const previous = state.getState().plan;
     // A change shows in the open branch at once; an opened branch only once the rules pass, so a refused open
     // never swaps out the place it was asked from (which tells why, from the rejection).
-    store.setState({ ...(!opening && { plan }), loading: true, error: undefined, progress: undefined });
+    state.setState({ ...(!opening && { plan }), loading: true, error: undefined, progress: undefined });
     // Replaying starts at the earliest change: everything before it is the real state, read from keyframes.
     const fromSeq = Math.max(1, Math.min(plan.basePoint + 1, ...plan.skip, ...plan.inject.map((i) => i.afterSeq + 1)));
     try {
@@ -94,7 +94,7 @@ export function createWhatIfBranch(options: {
         live: options.live?.(),
         signal: refused.signal,
         onProgress: (progress) => {
-          if (request === latest && !refused.signal.aborted) store.setState({ progress });
+          if (request === latest && !refused.signal.aborted) state.setState({ progress });
         },
       });
       // Left unawaited when the change is refused: its failure then says nothing new.
@@ -108,23 +108,23 @@ export function createWhatIfBranch(options: {
         throw new BranchRuleError(violation);
       }
       const result = await states;
-      if (request === latest) store.setState({ plan, result, loading: false, progress: undefined });
+      if (request === latest) state.setState({ plan, result, loading: false, progress: undefined });
     } catch (error) {
       // A change the branch cannot take is refused; the branch stays as it was.
       if (request === latest)
-        store.setState({ plan: previous, loading: false, progress: undefined, error: error instanceof Error ? error.message : String(error) });
+        state.setState({ plan: previous, loading: false, progress: undefined, error: error instanceof Error ? error.message : String(error) });
       throw error;
     }
   }
 
   const current = (): BranchPlan => {
-    const plan = store.getState().plan;
+    const plan = state.getState().plan;
     if (!plan) throw new Error('No what-if branch is open.');
     return plan;
   };
 
   return {
-    store,
+    ...state,
     start: (basePoint) => replan({ basePoint, skip: [], inject: [] }, true),
     open: (plan) => replan(plan, true),
     toggleSkip: async (seq) => {
@@ -149,7 +149,7 @@ export function createWhatIfBranch(options: {
     },
     discard: () => {
       latest++;
-      store.setState({ plan: undefined, result: undefined, loading: false, error: undefined }, true);
+      state.setState({ plan: undefined, result: undefined, loading: false, error: undefined }, true);
     },
   };
 }
