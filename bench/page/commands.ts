@@ -102,7 +102,7 @@ export async function commands(options: CommandsOptions): Promise<CommandsResult
   try {
     await ledger.image.ready;
     const bootMs = ms(t0);
-    const image = ledger.image.store.getState();
+    const image = ledger.image.getState();
     if (image.status !== 'ready') throw new Error(`The memory image did not boot: ${image.error?.message}`);
     const accounts = listAccounts(image.states.accounts as AccountsState).map((a) => a.accountNumber);
     const next = commandMaker(seededRandom(options.seed), accounts);

@@ -164,7 +164,7 @@ export async function timeTravel(options: { jumps: number; seed: number; budgetM
       const t = performance.now();
       await travel.travelTo(seq);
       const elapsed = ms(t);
-      const { past, error } = travel.store.getState();
+      const { past, error } = travel.getState();
       if (error || past?.seq !== seq) throw new Error(`Time travel to ${seq} failed: ${error ?? `landed on ${past?.seq}`}`);
       jumps.push({
         seq,
@@ -201,7 +201,7 @@ export async function whatIf({ back }: { back: number }): Promise<WhatIfRun> {
       ],
     });
     const elapsed = ms(t);
-    const { result, error } = branch.store.getState();
+    const { result, error } = branch.getState();
     if (error || !result) throw new Error(`The what-if branch failed: ${error ?? 'no result'}`);
     const branchEvents = result.eventCount;
     branch.discard();

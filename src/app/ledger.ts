@@ -61,8 +61,8 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
     snapshotEvery: options.snapshotEvery,
     mayWriteSnapshots: snapshots.isLeader,
   });
-  const travel = createTimeTravel({ eventStore, projections, liveSeq: () => image.store.getState().seq });
-  const branch = createWhatIfBranch({ eventStore, projections, live: () => image.store.getState() });
+  const travel = createTimeTravel({ eventStore, projections, liveSeq: () => image.getState().seq });
+  const branch = createWhatIfBranch({ eventStore, projections, live: () => image.getState() });
   // One writer per tab: commands are decided on the memory image and written a turn at a time.
   const handler = createCommandHandler({ log: eventStore, decisions: imageDecisions(image, eventStore) });
   const inBranch = createCommandHandler(branchCommands(branch));
@@ -86,9 +86,9 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHidden);
 
   async function dispatch(command: unknown, dispatchOptions?: DispatchOptions): Promise<DispatchResult> {
-    const { plan, result } = branch.store.getState();
+    const { plan, result } = branch.getState();
     if (plan && result) return inBranch.dispatch(command, dispatchOptions);
-    if (travel.store.getState().past) throw new ViewingPastError();
+    if (travel.getState().past) throw new ViewingPastError();
     return handler.dispatch(command, dispatchOptions);
   }
 

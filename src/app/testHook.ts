@@ -38,7 +38,7 @@ export function exposeForTests(ledger: Ledger): void {
       }
     },
     state: () => {
-      const { status, seq, states } = ledger.image.store.getState();
+      const { status, seq, states } = ledger.image.getState();
       return { status, seq, health: ledger.health.getState(), states };
     },
   };

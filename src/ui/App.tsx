@@ -45,7 +45,7 @@ export function App({ opening }: { opening: Promise<Ledger> }) {
 }
 
 function Booted({ ledger }: { ledger: Ledger }) {
-  const status = useStore(ledger.image.store, (s) => s.status);
+  const status = useStore(ledger.image, (s) => s.status);
   const [location] = useLocation();
   const search = useSearch();
   if (status === 'booting') return <BootScreen image={ledger.image} />;
@@ -76,7 +76,7 @@ function Booted({ ledger }: { ledger: Ledger }) {
 
 /** A log that cannot be replayed: the failure, and the Data screen, from which what is readable can be exported. */
 function Damaged({ ledger }: { ledger: Ledger }) {
-  const seq = useStore(ledger.image.store, (s) => s.error?.seq);
+  const seq = useStore(ledger.image, (s) => s.error?.seq);
   const before = seq === undefined ? undefined : eventsBefore(seq);
   return (
     <Switch>

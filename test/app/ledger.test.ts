@@ -18,7 +18,7 @@ async function withAccount(deposit = 100_00) {
   return { ledger, account };
 }
 
-const live = (l: Ledger) => asLedgerStates(l.image.store.getState().states);
+const live = (l: Ledger) => asLedgerStates(l.image.getState().states);
 
 describe('the ledger', () => {
   test('a dispatched command is visible in the memory image when it resolves', async () => {
@@ -32,7 +32,7 @@ describe('the ledger', () => {
       Array.from({ length: 30 }, (_, i) =>
         ledger.dispatch({ type: 'AddFunds', account, amount: i + 1 }).then(({ events }) => ({
           seq: events[0]!.meta.seq,
-          shown: ledger.image.store.getState().seq,
+          shown: ledger.image.getState().seq,
         })),
       ),
     );
@@ -58,10 +58,10 @@ describe('the ledger', () => {
     const realSeq = await ledger.eventStore.lastSeq();
     await ledger.branch.start(realSeq);
     await ledger.dispatch({ type: 'AddFunds', account, amount: 50_00 });
-    const branchStates = asLedgerStates(ledger.branch.store.getState().result!.states);
+    const branchStates = asLedgerStates(ledger.branch.getState().result!.states);
     expect(getAccount(branchStates.accounts, account)?.balance).toBe(150_00);
     expect(getAccount(live(ledger).accounts, account)?.balance).toBe(100_00);
-    expect(ledger.branch.store.getState().plan?.inject[0]?.event.meta?.id).toMatch(/^what-if:/);
+    expect(ledger.branch.getState().plan?.inject[0]?.event.meta?.id).toMatch(/^what-if:/);
     // Closing needs a zero balance in the branch, not in reality.
     await expect(ledger.dispatch({ type: 'CloseAccount', account })).rejects.toMatchObject({ code: 'NONZERO_BALANCE' });
     expect(await ledger.eventStore.lastSeq()).toBe(realSeq);
@@ -74,7 +74,7 @@ describe('the ledger', () => {
       both[0]!.events[0]!.meta.version,
       both[0]!.events[0]!.meta.version + 1,
     ]);
-    const after = asLedgerStates(ledger.branch.store.getState().result!.states);
+    const after = asLedgerStates(ledger.branch.getState().result!.states);
     expect(getAccount(after.accounts, account)?.balance).toBe(150_03);
     ledger.branch.discard();
     await ledger.dispatch({ type: 'AddFunds', account, amount: 1 });

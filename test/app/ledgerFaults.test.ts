@@ -33,7 +33,7 @@ async function rawStore(): Promise<EventStore> {
   return store;
 }
 
-const live = (ledger: Ledger) => asLedgerStates(ledger.image.store.getState().states);
+const live = (ledger: Ledger) => asLedgerStates(ledger.image.getState().states);
 
 /** Two accounts with some history, every verification message queued, and snapshots of it all. */
 async function ledgerWithHistory(): Promise<{ ledger: Ledger; ada: string; bob: string }> {
@@ -62,8 +62,8 @@ describe('a corrupt or unreadable snapshot is ignored and the state rebuilt from
     expect(await databaseOf(store).snapshots.count()).toBe(ledgerProjections.length);
     await corrupt(store);
     const rebooted = await open();
-    expect(rebooted.image.store.getState().status).toBe('ready');
-    expect(rebooted.image.store.getState().states).toEqual(foldAll(ledgerProjections, await everyEvent(store)));
+    expect(rebooted.image.getState().status).toBe('ready');
+    expect(rebooted.image.getState().states).toEqual(foldAll(ledgerProjections, await everyEvent(store)));
     return { rebooted, store };
   }
 
@@ -104,8 +104,8 @@ describe('a corrupt or unreadable snapshot is ignored and the state rebuilt from
     opened.push({ close: image.stop });
     await image.ready;
     expect(faults.hits).toBeGreaterThan(0);
-    expect(image.store.getState()).toMatchObject({ status: 'ready', boot: { fromSeq: 0 } });
-    expect(image.store.getState().states).toEqual(ledger.image.store.getState().states);
+    expect(image.getState()).toMatchObject({ status: 'ready', boot: { fromSeq: 0 } });
+    expect(image.getState().states).toEqual(ledger.image.getState().states);
   });
 });
 
@@ -170,13 +170,13 @@ describe('a corrupt event record', () => {
     await replaceStoredEvent(store, 4, () => ({ type: 42, meta: { seq: 4 } }));
 
     const rebooted = await open();
-    expect(rebooted.image.store.getState()).toMatchObject({ status: 'failed', error: { seq: 4 } });
+    expect(rebooted.image.getState()).toMatchObject({ status: 'failed', error: { seq: 4 } });
 
     const before = await exportLog(rebooted.eventStore, { selection: { kind: 'seq', fromSeq: 1, toSeq: 3 } });
     const summary = await readLogFile(before.blob);
     expect(summary).toMatchObject({ eventCount: 3, firstSeq: 1, lastSeq: 3 });
     // The whole log's export checks each line it copies: it stops at the damaged one, saying what the boot said.
-    const message = rebooted.image.store.getState().error?.message;
+    const message = rebooted.image.getState().error?.message;
     expect(message).toBe('Event 4 is damaged in the log and cannot be read (its type is not text).');
     await expect(exportLog(rebooted.eventStore)).rejects.toMatchObject({ name: 'DamagedEventError', seq: 4, message });
     expect(total).toBeGreaterThan(4);
@@ -201,7 +201,7 @@ describe('a money event whose amount is not a whole number of cents above zero',
       const image = createMemoryImage({ eventStore: store, projections: ledgerProjections, onError: () => {} });
       opened.push({ close: image.stop });
       await image.ready;
-      expect(image.store.getState()).toMatchObject({
+      expect(image.getState()).toMatchObject({
         status: 'failed',
         error: { seq, message: `Event ${seq} is damaged in the log and cannot be read (its amount is ${shown}, not a whole number of cents above zero).` },
       });
@@ -218,14 +218,14 @@ describe('storage faults under the ledger', () => {
   it('a full disk: the command fails saying to export and clean up, the log and the image stay as they were, and the banner state clears after the next success', async () => {
     const { ledger, ada } = await ledgerWithHistory();
     const faults = await injectFaults(databaseOf(ledger.eventStore));
-    const before = { seq: await ledger.eventStore.lastSeq(), states: ledger.image.store.getState().states };
+    const before = { seq: await ledger.eventStore.lastSeq(), states: ledger.image.getState().states };
     faults.fail('commit', quotaExceeded, { times: 1, tables: ['tail'] });
     const error = await ledger.dispatch({ type: 'AddFunds', account: ada, amount: 1_00 }).catch((e: unknown) => e as Error);
     expect(error).toMatchObject({ name: 'StorageFullError', code: 'STORAGE_FULL' });
     expect((error as Error).message).toMatch(/Export the log/);
     expect(ledger.health.getState()).toEqual({ state: 'full' });
     expect(await ledger.eventStore.lastSeq()).toBe(before.seq);
-    expect(ledger.image.store.getState()).toMatchObject({ status: 'ready', seq: before.seq, states: before.states });
+    expect(ledger.image.getState()).toMatchObject({ status: 'ready', seq: before.seq, states: before.states });
 
     await ledger.dispatch({ type: 'AddFunds', account: ada, amount: 1_00 });
     expect(ledger.health.getState()).toEqual({ state: 'ok' });
@@ -235,13 +235,13 @@ describe('storage faults under the ledger', () => {
   it('a connection that cannot be reopened: the command says so, the image stays readable, and a later command works', async () => {
     const { ledger, ada } = await ledgerWithHistory();
     const faults = await injectFaults(databaseOf(ledger.eventStore));
-    const shown = ledger.image.store.getState();
+    const shown = ledger.image.getState();
     faults.fail('transaction', connectionLost, { times: 2 });
     await expect(ledger.dispatch({ type: 'AddFunds', account: ada, amount: 1_00 })).rejects.toMatchObject({
       name: 'StorageUnavailableError',
       message: expect.stringMatching(/nothing was saved/),
     });
-    expect(ledger.image.store.getState()).toBe(shown);
+    expect(ledger.image.getState()).toBe(shown);
     await ledger.dispatch({ type: 'AddFunds', account: ada, amount: 1_00 });
     expect(getAccount(live(ledger).accounts, ada)?.balance).toBe(126_00);
   });
@@ -256,7 +256,7 @@ describe('storage faults under the ledger', () => {
     expect(await ledger.eventStore.readStream(accountStream(ada), { direction: 'backward', limit: 1 })).toEqual(events);
     await ledger.dispatch({ type: 'AddFunds', account: ada, amount: 1_00 });
     expect(getAccount(live(ledger).accounts, ada)?.balance).toBe(127_00);
-    expect(ledger.image.store.getState().status).toBe('ready');
+    expect(ledger.image.getState().status).toBe('ready');
   });
 
   it('a write from another tab the image could not read: the next command is refused by the store, the image catches up, and it lands', async () => {
@@ -264,17 +264,17 @@ describe('storage faults under the ledger', () => {
     const otherTab = await rawStore();
     const faults = await injectFaults(databaseOf(ledger.eventStore));
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const shownSeq = ledger.image.store.getState().seq;
+    const shownSeq = ledger.image.getState().seq;
     faults.fail('scan', connectionLost);
     await otherTab.append(accountStream(ada), [{ type: 'FundsAdded', payload: { accountNumber: ada, amount: 1_00 } }]);
     await expect.poll(() => ledger.health.getState().state).toBe('unavailable');
-    expect(ledger.image.store.getState().seq).toBe(shownSeq);
+    expect(ledger.image.getState().seq).toBe(shownSeq);
     faults.clear();
     // Decided on the image, which has not seen the other tab's deposit: the append expects an older version.
     const { events, attempts } = await ledger.dispatch({ type: 'AddFunds', account: ada, amount: 1_00 });
     expect(attempts).toBeGreaterThan(1);
     expect(events[0]!.meta.seq).toBe(shownSeq + 2);
-    expect(ledger.image.store.getState()).toMatchObject({ status: 'ready', seq: shownSeq + 2 });
+    expect(ledger.image.getState()).toMatchObject({ status: 'ready', seq: shownSeq + 2 });
     expect(getAccount(live(ledger).accounts, ada)?.balance).toBe(127_00);
   });
 });

@@ -32,7 +32,7 @@ async function ledgerWithAccounts() {
     ((await ledger!.dispatch({ type: 'OpenAccount', owner, email, initialDeposit: 500_00 })).events[0] as Stored<AccountOpened>).payload.accountNumber;
   const ada = await open('Ada', 'ada@example.org');
   const bob = await open('Bob', 'bob@example.org');
-  const outbox = () => listMessages(asLedgerStates(ledger!.image.store.getState().states).outbox);
+  const outbox = () => listMessages(asLedgerStates(ledger!.image.getState().states).outbox);
   await expect.poll(() => outbox().length).toBe(2);
   const code = outbox().find((m) => m.accountNumber === ada)!.code!;
   await ledger.dispatch({ type: 'VerifyAccount', account: ada, code });
@@ -111,7 +111,7 @@ function malformedCommands(ada: string, bob: string): fc.Arbitrary<unknown> {
 test('every malformed command is refused with a coded, worded DomainError, and the log and the memory image stay as they were', async () => {
   const { ledger, ada, bob } = await ledgerWithAccounts();
   const seq = await ledger.eventStore.lastSeq();
-  const image = ledger.image.store.getState();
+  const image = ledger.image.getState();
   await fc.assert(
     fc.asyncProperty(malformedCommands(ada, bob), async (command) => {
       const error = await ledger.dispatch(command).then(
@@ -124,7 +124,7 @@ test('every malformed command is refused with a coded, worded DomainError, and t
       expect(code).toMatch(/^[A-Z_]+$/);
       expect(message).toMatch(/^\S.{9,}[.)]$/s);
       expect(await ledger.eventStore.lastSeq()).toBe(seq);
-      expect(ledger.image.store.getState()).toBe(image);
+      expect(ledger.image.getState()).toBe(image);
     }),
     { numRuns: 300 },
   );

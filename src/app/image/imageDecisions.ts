@@ -30,11 +30,11 @@ export function imageDecisions(image: MemoryImage, log: ImageDecisionsLog): Deci
   return {
     current: async () => {
       await image.ready;
-      const { status, seq, states, error } = image.store.getState();
+      const { status, seq, states, error } = image.getState();
       if (status === 'failed') throw new ImageFailedError(error?.message);
       return { seq, state: states[decisionsProjection.name] as DecisionsState };
     },
     reached,
-    catchUp: () => catchUp(log, () => image.store.getState().seq, reached),
+    catchUp: () => catchUp(log, () => image.getState().seq, reached),
   };
 }

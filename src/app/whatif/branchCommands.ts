@@ -5,8 +5,8 @@ import { type CommandLog } from '../commands/commandHandler.ts';
 import { type DecisionSource } from '../commands/decisionSource.ts';
 import type { WhatIfBranch } from './whatIfBranch.ts';
 
-function openResult(branch: Pick<WhatIfBranch, 'store'>): WhatIfResult {
-  const { result } = branch.store.getState();
+function openResult(branch: Pick<WhatIfBranch, 'getState'>): WhatIfResult {
+  const { result } = branch.getState();
   if (!result) throw new Error('No what-if branch is open.');
   return result;
 }
@@ -20,7 +20,7 @@ const decisionsOf = (result: WhatIfResult) => result.states[decisionsProjection.
  * instead of writes. So the very same deciders validate commands against the
  * alternative state, and the real log is never touched.
  */
-export function branchCommands(branch: Pick<WhatIfBranch, 'store' | 'inject'>): { log: CommandLog; decisions: DecisionSource } {
+export function branchCommands(branch: Pick<WhatIfBranch, 'getState' | 'inject'>): { log: CommandLog; decisions: DecisionSource } {
   // The branch is replayed again by each injection, before `inject` resolves: it is always as current as it gets.
   const decisions: DecisionSource = {
     current: async () => {

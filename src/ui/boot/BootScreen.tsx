@@ -17,9 +17,9 @@ export function BootScreen({ image, error, children }: { image?: MemoryImage; er
 }
 
 function ImageBoot({ image, children }: { image: MemoryImage; children?: ReactNode }) {
-  const status = useStore(image.store, (s) => s.status);
-  const progress = useStore(image.store, (s) => s.progress);
-  const error = useStore(image.store, (s) => s.error);
+  const status = useStore(image, (s) => s.status);
+  const progress = useStore(image, (s) => s.progress);
+  const error = useStore(image, (s) => s.error);
   if (status === 'failed')
     return (
       <BootFailure message={error?.message ?? 'The replay stopped.'} seq={error?.seq}>

@@ -32,7 +32,7 @@ export function useCommand(): CommandRun {
       setProblem(undefined);
       setSuccess(undefined);
       try {
-        const inBranch = ledger.branch.store.getState().plan !== undefined;
+        const inBranch = ledger.branch.getState().plan !== undefined;
         const result = await ledger.dispatch(command, options);
         const text = typeof successText === 'function' ? successText(result) : successText;
         setSuccess(inBranch ? `${text} (Hypothetical: only in the what-if branch.)` : text);

@@ -107,7 +107,7 @@ export function ImportPanel() {
   };
 
   const openIncoming = (incoming: MergeConflictError) =>
-    void openAsBranch(async () => openBranchPlan(ledger, await incomingBranchPlan(incoming, ledger.image.store.getState().seq)));
+    void openAsBranch(async () => openBranchPlan(ledger, await incomingBranchPlan(incoming, ledger.image.getState().seq)));
 
   return (
     <form className="card data-card" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>

@@ -30,8 +30,8 @@ function intro(mode: RowContext['mode'], seq: number): string {
 export function EventLogScreen() {
   const ledger = useLedger();
   const info = useViewInfo();
-  const plan = useStore(ledger.branch.store, (s) => s.plan);
-  const branchTop = useStore(ledger.branch.store, (s) => s.result?.toSeq);
+  const plan = useStore(ledger.branch, (s) => s.plan);
+  const branchTop = useStore(ledger.branch, (s) => s.result?.toSeq);
 
   const [filters, setFilters] = useState<LogFilters>(NO_FILTERS);
   const [streams, setStreams] = useState<string[]>([]);

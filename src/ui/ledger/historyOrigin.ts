@@ -10,7 +10,7 @@ import { useLedger } from './LedgerContext.tsx';
  */
 export function useHistoryBranch(): HistoryBranch | undefined {
   // As useView: a branch shows once it has a result; the result's states and changes always belong together.
-  return useStore(useLedger().branch.store, (s) => (s.plan ? s.result : undefined));
+  return useStore(useLedger().branch, (s) => (s.plan ? s.result : undefined));
 }
 
 /** Where an account's history is read from, for the account as the screens show it. */

@@ -17,10 +17,10 @@ export interface ViewInfo {
 /** What the screens show: a what-if branch when one is open, else the past being viewed, else now. */
 export function useViewInfo(): ViewInfo {
   const ledger = useLedger();
-  const branchTo = useStore(ledger.branch.store, (s) => (s.plan ? (s.result?.toSeq ?? s.plan.basePoint) : undefined));
-  const pastSeq = useStore(ledger.travel.store, (s) => s.past?.seq);
-  const pastAt = useStore(ledger.travel.store, (s) => s.past?.at);
-  const liveSeq = useStore(ledger.image.store, (s) => s.seq);
+  const branchTo = useStore(ledger.branch, (s) => (s.plan ? (s.result?.toSeq ?? s.plan.basePoint) : undefined));
+  const pastSeq = useStore(ledger.travel, (s) => s.past?.seq);
+  const pastAt = useStore(ledger.travel, (s) => s.past?.at);
+  const liveSeq = useStore(ledger.image, (s) => s.seq);
   if (branchTo !== undefined) return { mode: 'branch', seq: branchTo, liveSeq };
   if (pastSeq !== undefined) return { mode: 'past', seq: pastSeq, liveSeq, at: pastAt };
   return { mode: 'live', seq: liveSeq, liveSeq };
@@ -32,14 +32,14 @@ export function useViewInfo(): ViewInfo {
  */
 export function useView<T>(select: (states: LedgerStates) => T): T {
   const ledger = useLedger();
-  const branch = useStore(ledger.branch.store, (s) => (s.plan ? s.result?.states : undefined));
-  const past = useStore(ledger.travel.store, (s) => s.past?.states);
-  const live = useStore(ledger.image.store, (s) => s.states);
+  const branch = useStore(ledger.branch, (s) => (s.plan ? s.result?.states : undefined));
+  const past = useStore(ledger.travel, (s) => s.past?.states);
+  const live = useStore(ledger.image, (s) => s.states);
   return select(asLedgerStates(branch ?? past ?? live));
 }
 
 /** The real present, whatever the screens show: for comparisons with a branch. */
 export function useLiveView<T>(select: (states: LedgerStates) => T): T {
   const ledger = useLedger();
-  return select(asLedgerStates(useStore(ledger.image.store, (s) => s.states)));
+  return select(asLedgerStates(useStore(ledger.image, (s) => s.states)));
 }

@@ -30,7 +30,7 @@ export function VerifyRoute() {
       return;
     }
     setOutcome({ state: 'verifying' });
-    const { outbox } = asLedgerStates(ledger.image.store.getState().states);
+    const { outbox } = asLedgerStates(ledger.image.getState().states);
     const message = verificationMessage(outbox, account, code);
     ledger
       .dispatch({ type: 'VerifyAccount', account, code }, message ? { causationId: message.eventId } : undefined)

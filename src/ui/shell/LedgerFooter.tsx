@@ -6,8 +6,8 @@ const count = new Intl.NumberFormat();
 /** How big the log is and how this tab's memory image was rebuilt: the event-sourcing at work, quietly. */
 export function LedgerFooter() {
   const { image } = useLedger();
-  const seq = useStore(image.store, (s) => s.seq);
-  const boot = useStore(image.store, (s) => s.boot);
+  const seq = useStore(image, (s) => s.seq);
+  const boot = useStore(image, (s) => s.boot);
   const events = `${count.format(seq)} ${seq === 1 ? 'event' : 'events'} in the log`;
   let rebuilt = '';
   if (boot) {

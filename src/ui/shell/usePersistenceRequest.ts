@@ -10,8 +10,8 @@ import { useLedger } from '../ledger/LedgerContext.tsx';
 export function usePersistenceRequest(): void {
   const { image } = useLedger();
   useEffect(() => {
-    const bootSeq = image.store.getState().seq;
-    const stop = image.store.subscribe((state) => {
+    const bootSeq = image.getState().seq;
+    const stop = image.subscribe((state) => {
       if (state.seq <= bootSeq) return;
       stop();
       void pwaStore.getState().requestPersistence();

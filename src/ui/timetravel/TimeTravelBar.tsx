@@ -21,8 +21,8 @@ const WIDE_SCREEN = '(min-width: 48rem)';
 export function TimeTravelBar() {
   const ledger = useLedger();
   const info = useViewInfo();
-  const loading = useStore(ledger.travel.store, (s) => s.loading);
-  const error = useStore(ledger.travel.store, (s) => s.error);
+  const loading = useStore(ledger.travel, (s) => s.loading);
+  const error = useStore(ledger.travel, (s) => s.error);
   const [open, setOpen] = useState(() => window.matchMedia(WIDE_SCREEN).matches);
   const controlsId = useId();
   const toggle = useRef<HTMLButtonElement>(null);

@@ -21,11 +21,11 @@ const focusOnMount = (element: HTMLDivElement | null) => element?.focus();
 /** While a what-if branch is open: a banner saying everything is hypothetical, and the branch's tools. */
 export function BranchBar() {
   const ledger = useLedger();
-  const plan = useStore(ledger.branch.store, (s) => s.plan);
-  const loading = useStore(ledger.branch.store, (s) => s.loading);
-  const progress = useStore(ledger.branch.store, (s) => s.progress);
-  const error = useStore(ledger.branch.store, (s) => s.error);
-  const liveSeq = useStore(ledger.image.store, (s) => s.seq);
+  const plan = useStore(ledger.branch, (s) => s.plan);
+  const loading = useStore(ledger.branch, (s) => s.loading);
+  const progress = useStore(ledger.branch, (s) => s.progress);
+  const error = useStore(ledger.branch, (s) => s.error);
+  const liveSeq = useStore(ledger.image, (s) => s.seq);
   const { saved, panel } = useScenarioSession();
   const baseAt = useEventTime(plan?.basePoint ?? 0);
   if (!plan) return null;

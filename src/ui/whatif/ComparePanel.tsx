@@ -40,7 +40,7 @@ function CompareHead({ first }: { first: string }) {
 /** "Compare with reality": what the branch changes in balances, accounts and report totals. */
 export function ComparePanel() {
   const ledger = useLedger();
-  const ready = useStore(ledger.branch.store, (s) => s.result !== undefined);
+  const ready = useStore(ledger.branch, (s) => s.result !== undefined);
   const branch = useView((s) => s);
   const reality = useLiveView((s) => s);
   const comparison = useMemo(() => compareWithReality(branch, reality), [branch, reality]);

@@ -9,7 +9,7 @@ export function ExportScenarioButton({ name }: { name: string | undefined }) {
   const [busy, setBusy] = useState(false);
 
   const run = async () => {
-    const result = ledger.branch.store.getState().result;
+    const result = ledger.branch.getState().result;
     if (!result || busy) return;
     setBusy(true);
     setProblem(undefined);

@@ -36,7 +36,7 @@ function AccountSelect({ value, onChange, accounts }: { value: string; onChange(
  */
 export function InjectForm() {
   const ledger = useLedger();
-  const result = useStore(ledger.branch.store, (s) => s.result);
+  const result = useStore(ledger.branch, (s) => s.result);
   const accounts = useView((s) => listAccounts(s.accounts));
   const injectAfter = useScenarioSession((s) => s.injectAfter);
   const endSeq = result?.toSeq ?? 0;

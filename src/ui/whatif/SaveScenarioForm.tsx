@@ -11,7 +11,7 @@ import { useScenarioSession } from '../components/scenarioSession.ts';
 /** Saves the open branch's plan under a name, to reopen after a reload from "Saved scenarios". */
 export function SaveScenarioForm() {
   const ledger = useLedger();
-  const plan = useStore(ledger.branch.store, (s) => s.plan);
+  const plan = useStore(ledger.branch, (s) => s.plan);
   const saved = useScenarioSession((s) => s.saved);
   const [name, setName] = useState(() => saved?.name ?? `What if, ${formatDateTime(new Date())}`);
   const [problem, setProblem] = useState<string>();

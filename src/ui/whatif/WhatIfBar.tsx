@@ -8,6 +8,6 @@ import './whatif.css';
 /** Above every screen: "What if…" and the saved scenarios, or, while a branch is open, the branch's banner and tools. */
 export function WhatIfBar() {
   const ledger = useLedger();
-  const open = useStore(ledger.branch.store, (s) => s.plan !== undefined);
+  const open = useStore(ledger.branch, (s) => s.plan !== undefined);
   return open ? <BranchBar /> : <WhatIfStart />;
 }

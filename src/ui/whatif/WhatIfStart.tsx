@@ -20,7 +20,7 @@ export function WhatIfStart() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
   // A branch being opened shows only once its rules pass (a refusal is told where it was asked): meanwhile, say it is on its way.
-  const opening = useStore(ledger.branch.store, (s) => (s.loading ? replayingText(s.progress) : ''));
+  const opening = useStore(ledger.branch, (s) => (s.loading ? replayingText(s.progress) : ''));
 
   const start = async () => {
     setBusy(true);

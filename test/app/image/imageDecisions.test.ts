@@ -28,7 +28,7 @@ test('commands wait for the image to boot, then decide on it', async () => {
   const handler = createCommandHandler({ log: store, decisions: imageDecisions(image, store) });
   // Dispatched while the image is still booting: the account is known once it has booted.
   const { events } = await handler.dispatch({ type: 'AddFunds', account: '1111222233334444', amount: 5 });
-  expect(image.store.getState().seq).toBe(events[0]!.meta.seq);
+  expect(image.getState().seq).toBe(events[0]!.meta.seq);
 });
 
 test('an image that failed to boot refuses commands, saying why, and writes nothing', async () => {

@@ -11,10 +11,10 @@ async function savedCounter(store: EventStore) {
   return snapshot && { seq: snapshot.seq, state: decodeState(snapshot.state) };
 }
 
-function until(image: { store: { getState(): ImageState; subscribe(l: (s: ImageState) => void): () => void } }, done: (s: ImageState) => boolean) {
+function until(image: { getState(): ImageState; subscribe(l: (s: ImageState) => void): () => void }, done: (s: ImageState) => boolean) {
   return new Promise<ImageState>((resolve) => {
-    if (done(image.store.getState())) return resolve(image.store.getState());
-    const stop = image.store.subscribe((s) => {
+    if (done(image.getState())) return resolve(image.getState());
+    const stop = image.subscribe((s) => {
       if (done(s)) {
         stop();
         resolve(s);
@@ -29,9 +29,9 @@ describe('the memory image', () => {
     await count(store, 1, 1, -1, 4);
     const progress: number[][] = [];
     const image = createMemoryImage({ eventStore: store, projections: [counter], snapshotEvery: 1000 });
-    image.store.subscribe((s) => progress.push([s.progress.done, s.progress.total]));
+    image.subscribe((s) => progress.push([s.progress.done, s.progress.total]));
     await image.ready;
-    expect(image.store.getState()).toMatchObject({ status: 'ready', seq: 4, states: { counter: 5 } });
+    expect(image.getState()).toMatchObject({ status: 'ready', seq: 4, states: { counter: 5 } });
     expect(progress).toContainEqual([4, 4]);
     await count(store, 1);
     expect((await until(image, (s) => s.seq === 5)).states.counter).toBe(6);
@@ -64,7 +64,7 @@ describe('the memory image', () => {
 
     const reloaded = createMemoryImage({ eventStore: store, projections: [counter, seen] });
     await reloaded.ready;
-    expect(reloaded.store.getState()).toMatchObject({
+    expect(reloaded.getState()).toMatchObject({
       seq: 6,
       states: { counter: 16, seen: { count: 6, lastSeq: 6 } },
       boot: { fromSeq: 5, replayed: 1 },
@@ -109,7 +109,7 @@ describe('the memory image', () => {
     await writer.ready;
     await vi.waitFor(async () => expect(await store.loadSnapshot('gone', 1)).toBeUndefined());
     expect(await store.loadSnapshot('counter', 0)).toBeUndefined();
-    expect(writer.store.getState().states.counter).toBe(3);
+    expect(writer.getState().states.counter).toBe(3);
     writer.stop();
   });
 
@@ -139,7 +139,7 @@ describe('the memory image', () => {
     await removeTailEvent(store, 2);
     const image = createMemoryImage({ eventStore: store, projections: [counter], onError: () => {} });
     await image.ready;
-    expect(image.store.getState()).toMatchObject({ status: 'failed', error: { seq: 2 } });
+    expect(image.getState()).toMatchObject({ status: 'failed', error: { seq: 2 } });
   });
 
   test('a damaged line in a sealed page fails the boot with its seq, so everything before it can be exported', async () => {
@@ -150,7 +150,7 @@ describe('the memory image', () => {
     const errors: unknown[] = [];
     const image = createMemoryImage({ eventStore: store, projections: [counter], onError: (error) => errors.push(error) });
     await image.ready;
-    expect(image.store.getState()).toMatchObject({ status: 'failed', error: { seq: 300, message: expect.stringContaining('Event 300 is damaged') as string } });
+    expect(image.getState()).toMatchObject({ status: 'failed', error: { seq: 300, message: expect.stringContaining('Event 300 is damaged') as string } });
     expect(errors).toHaveLength(1);
   });
 });

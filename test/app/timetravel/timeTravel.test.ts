@@ -17,22 +17,22 @@ describe('time travel', () => {
   test('shows the state after event N with its time, and back to now', async () => {
     const { travel } = await setUp();
     await travel.travelTo(2);
-    expect(travel.store.getState().past).toEqual({ seq: 2, at: '2026-01-01T00:01:00.000Z', states: { counter: 11 } });
+    expect(travel.getState().past).toEqual({ seq: 2, at: '2026-01-01T00:01:00.000Z', states: { counter: 11 } });
     travel.backToNow();
-    expect(travel.store.getState().past).toBeUndefined();
+    expect(travel.getState().past).toBeUndefined();
   });
 
   test('steps one event back and forward, to the start, and stepping past the end is now', async () => {
     const { travel } = await setUp();
     await travel.step(-1);
-    expect(travel.store.getState().past?.states.counter).toBe(111);
+    expect(travel.getState().past?.states.counter).toBe(111);
     await travel.step(-1);
     await travel.step(+1);
-    expect(travel.store.getState().past?.seq).toBe(3);
+    expect(travel.getState().past?.seq).toBe(3);
     await travel.toStart();
-    expect(travel.store.getState().past).toMatchObject({ seq: 0, states: { counter: 0 } });
+    expect(travel.getState().past).toMatchObject({ seq: 0, states: { counter: 0 } });
     await travel.step(+10);
-    expect(travel.store.getState().past).toBeUndefined();
+    expect(travel.getState().past).toBeUndefined();
   });
 
   test('a step forward goes on from the view on screen: it reads the events after it and loads no keyframe', async () => {
@@ -55,7 +55,7 @@ describe('time travel', () => {
     await travel.travelTo(2);
     expect([reads.length, loads]).toEqual([1, 1]);
     await travel.step(+1);
-    expect(travel.store.getState().past).toEqual({ seq: 3, at: '2026-01-01T00:02:00.000Z', states: { counter: 111 } });
+    expect(travel.getState().past).toEqual({ seq: 3, at: '2026-01-01T00:02:00.000Z', states: { counter: 111 } });
     expect(reads.slice(1)).toEqual([{ fromSeq: 3, toSeq: 3 }]);
     expect(loads).toBe(1);
   });
@@ -63,20 +63,20 @@ describe('time travel', () => {
   test('travels to a date', async () => {
     const { travel } = await setUp();
     await travel.travelTo(new Date('2026-01-01T00:02:30.000Z'));
-    expect(travel.store.getState().past?.seq).toBe(3);
+    expect(travel.getState().past?.seq).toBe(3);
   });
 
   test('when jumps overlap, only the newest lands', async () => {
     const { travel } = await setUp();
     await Promise.all([travel.travelTo(1), travel.travelTo(3), travel.travelTo(2)]);
-    expect(travel.store.getState()).toMatchObject({ loading: false, past: { seq: 2 } });
+    expect(travel.getState()).toMatchObject({ loading: false, past: { seq: 2 } });
   });
 
   test('a bad date is reported and the view stays where it was', async () => {
     const { travel } = await setUp();
     await travel.travelTo(1);
     await travel.travelTo(new Date('not a date'));
-    expect(travel.store.getState()).toMatchObject({ past: { seq: 1 }, error: expect.stringMatching(/not a valid date/) });
+    expect(travel.getState()).toMatchObject({ past: { seq: 1 }, error: expect.stringMatching(/not a valid date/) });
   });
 });
 
@@ -88,6 +88,6 @@ describe('time travel through the ledger', () => {
     const travel = createTimeTravel({ eventStore, projections: ledgerProjections, liveSeq: () => 80 });
     await travel.travelTo(50);
     const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
-    expect(travel.store.getState().past).toEqual({ seq: 50, at: events[49]!.meta.at, states: foldAll(shown, events.slice(0, 50)) });
+    expect(travel.getState().past).toEqual({ seq: 50, at: events[49]!.meta.at, states: foldAll(shown, events.slice(0, 50)) });
   });
 });

@@ -50,7 +50,7 @@ type Branch = Awaited<ReturnType<typeof givenTwoAccounts>>['branch'];
 
 /** The branch's balances, their sum, and the money in the system as the totals and reports read models count it. */
 function money(branch: Branch, ...accounts: string[]) {
-  const { states } = branch.store.getState().result!;
+  const { states } = branch.getState().result!;
   const accountsState = states.accounts as AccountsState;
   return {
     balances: accounts.map((n) => getAccount(accountsState, n)?.balance),
@@ -65,7 +65,7 @@ describe('what-if keeps the ledger’s rules', () => {
     const { branch, ada, bob, sent, received, last } = await givenTwoAccounts();
     await branch.start(last);
     await branch.toggleSkip(sent);
-    expect(branch.store.getState().plan!.skip).toEqual([sent, received]);
+    expect(branch.getState().plan!.skip).toEqual([sent, received]);
     expect(money(branch, ada, bob)).toEqual({ balances: [8_000, 6_000], sum: 14_000, totals: 14_000, reports: 14_000 });
   });
 
@@ -73,18 +73,18 @@ describe('what-if keeps the ledger’s rules', () => {
     const { branch, ada, bob, sent, received, last } = await givenTwoAccounts();
     await branch.start(last);
     await branch.toggleSkip(received);
-    expect(branch.store.getState().plan!.skip).toEqual([sent, received]);
+    expect(branch.getState().plan!.skip).toEqual([sent, received]);
     await branch.toggleSkip(sent);
-    expect(branch.store.getState().plan!.skip).toEqual([]);
+    expect(branch.getState().plan!.skip).toEqual([]);
     expect(money(branch, ada, bob)).toEqual({ balances: [5_000, 9_000], sum: 14_000, totals: 14_000, reports: 14_000 });
   });
 
   test('given a withdrawal that needs a deposit, when the deposit is skipped, then it is refused naming FUNDS and the plan is unchanged', async () => {
     const { branch, ada, adaDeposit, withdrawal, last } = await givenTwoAccounts();
     await branch.start(last);
-    const before = branch.store.getState();
+    const before = branch.getState();
     await expect(branch.toggleSkip(adaDeposit)).rejects.toMatchObject({ code: 'BRANCH_RULE', violation: { rule: 'FUNDS', account: ada } });
-    const after = branch.store.getState();
+    const after = branch.getState();
     expect(after.plan).toBe(before.plan);
     expect(after.result).toBe(before.result);
     expect(after.error).toBe(
@@ -96,7 +96,7 @@ describe('what-if keeps the ledger’s rules', () => {
     const { branch, ada, adaOpened, last } = await givenTwoAccounts();
     await branch.start(last);
     await expect(branch.toggleSkip(adaOpened)).rejects.toMatchObject({ violation: { rule: 'ACCOUNT_EXISTS', account: ada } });
-    expect(branch.store.getState().plan!.skip).toEqual([]);
+    expect(branch.getState().plan!.skip).toEqual([]);
   });
 
   test('when a lone TransferSent is injected, then it is refused naming TRANSFER_HALVES', async () => {
@@ -108,7 +108,7 @@ describe('what-if keeps the ledger’s rules', () => {
       event: { type: 'TransferSent', payload: { accountNumber: ada, transferId: 't-what-if', to: bob, amount: 1_000 } },
     };
     await expect(branch.inject([lone])).rejects.toMatchObject({ violation: { rule: 'TRANSFER_HALVES', account: ada } });
-    expect(branch.store.getState()).toMatchObject({ plan: { inject: [] }, error: expect.stringMatching(/^it breaks the rule TRANSFER_HALVES at the end of the branch\./) });
+    expect(branch.getState()).toMatchObject({ plan: { inject: [] }, error: expect.stringMatching(/^it breaks the rule TRANSFER_HALVES at the end of the branch\./) });
   });
 
   test('when an event is injected between the two halves of a real transfer, then it is taken: the halves still pair', async () => {
@@ -116,7 +116,7 @@ describe('what-if keeps the ledger’s rules', () => {
     await branch.start(last);
     const deposit: Injection = { afterSeq: sent, stream: accountStream(bob), event: { type: 'FundsAdded', payload: { accountNumber: bob, amount: 100 } } };
     await branch.inject([deposit]);
-    expect(branch.store.getState().plan!.inject).toHaveLength(1);
+    expect(branch.getState().plan!.inject).toHaveLength(1);
     const { sum, totals, reports } = money(branch, ada, bob);
     expect([totals, reports]).toEqual([sum, sum]);
   });
@@ -132,7 +132,7 @@ describe('what-if keeps the ledger’s rules', () => {
     await branch.inject([half(ada, 'TransferSent', { to: bob }), half(bob, 'TransferReceived', { from: ada })]);
     expect(money(branch, ada, bob).balances).toEqual([4_000, 10_000]);
     await branch.removeInjection(1);
-    expect(branch.store.getState().plan!.inject).toEqual([]);
+    expect(branch.getState().plan!.inject).toEqual([]);
     expect(money(branch, ada, bob)).toEqual({ balances: [5_000, 9_000], sum: 14_000, totals: 14_000, reports: 14_000 });
   });
 
@@ -140,7 +140,7 @@ describe('what-if keeps the ledger’s rules', () => {
     const { branch, sent, last } = await givenTwoAccounts();
     const plan: BranchPlan = { basePoint: last, skip: [sent], inject: [] };
     await expect(branch.open(plan)).rejects.toMatchObject({ violation: { rule: 'TRANSFER_HALVES' } });
-    const { plan: opened, result, error } = branch.store.getState();
+    const { plan: opened, result, error } = branch.getState();
     expect([opened, result]).toEqual([undefined, undefined]);
     expect(error).toMatch(/^it breaks the rule TRANSFER_HALVES at the end of the branch\. Transfer .+ reached account \d{16} but never left account \d{16}/);
   });

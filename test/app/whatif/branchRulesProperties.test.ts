@@ -135,7 +135,7 @@ test('every branch the what-if accepts keeps every invariant of the real ledger,
         } else {
           seen.accepted++;
           expect(oracle).toBeUndefined();
-          const { states } = branch.store.getState().result!;
+          const { states } = branch.getState().result!;
           // Injections share the seq of the event they follow: folded one by one, not by seq.
           expect(states).toEqual(fold(whole));
           expectInvariants(states, whole);
