@@ -12,13 +12,13 @@ import {
   type WhatIfResult,
   type WhatIfShortcut,
 } from '../../replay/index.ts';
+import { BranchRuleError } from '../errors.ts';
 import type { BranchViolation } from './branchRules.ts';
+import { ledgerShortcut } from './whatIfShortcut.ts';
 
 /** The ledger's rules load with the first change to a branch: a person who never branches does not fetch them at boot. */
 const branchRules = () => import('./branchRules.ts');
 const ledgerBranchRules = async (eventStore: EventStore, branch: PreparedBranch) => (await branchRules()).branchViolation(eventStore, branch);
-import { BranchRuleError } from '../errors.ts';
-import { ledgerShortcut } from './whatIfShortcut.ts';
 
 /** What defines a branch; plain JSON, so it can be saved and reopened as a scenario. */
 export interface BranchPlan {
