@@ -17,11 +17,11 @@ export { isFinal, type StoreHealth, type HealthState } from './storage/health.ts
 export type { SnapshotRecord, CheckpointRecord, DocumentRecord } from './storage/database.ts';
 export { MAX_EVENT_BYTES, eventInputProblem, jsonProblem } from './log/validate.ts';
 export { checkExpectedVersion, expectedVersionMatches } from './log/expectedVersion.ts';
-export type { EventLines } from './log/pageReads.ts';
+export type { EventLines } from './storage/pageReads.ts';
 export { canonicalJson } from './pages/canonicalJson.ts';
 export { EVENTS_PER_PAGE, type LinesPart } from './pages/pageCodec.ts';
 export type * from './types.ts';
-export { LogReplacedError } from './import/retiredLog.ts';
+export { LogReplacedError } from './log/retiredLog.ts';
 export { onLogReplaced, readLogRecord, depsOf } from './import/registry.ts';
 export type { LogRecord, LogReplacedInfo, DatabaseDeps } from './import/registry.ts';
 export { tryWithImportLock } from './import/importLock.ts';

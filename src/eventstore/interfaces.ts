@@ -1,5 +1,5 @@
 import type { Dexie } from 'dexie';
-import type { EventLines } from './log/pageReads.ts';
+import type { EventLines } from './storage/pageReads.ts';
 import type { StoreHealth } from './storage/health.ts';
 import type { DocumentRecord, SnapshotRecord } from './storage/database.ts';
 import type {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EVENTS_PER_PAGE, type EventInput, type EventStore } from '../../src/eventstore/index.ts';
-import { IdFilter } from '../../src/eventstore/indexes/idFilter.ts';
+import { IdFilter } from '../../src/eventstore/lookups/idFilter.ts';
 import { bucketedEnd } from '../../src/eventstore/pages/pageCodec.ts';
 import { RUNS_PER_MERGE, idHash } from '../../src/eventstore/indexes/idRecords.ts';
 import { closeStores, openStore, range } from './helpers.ts';

@@ -1,7 +1,7 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { ScratchLog } from '../../src/eventstore/import/index.ts';
 import { depsOf, readLogRecord } from '../../src/eventstore/index.ts';
-import { retireDatabase } from '../../src/eventstore/import/retiredLog.ts';
+import { retireDatabase } from '../../src/eventstore/log/retiredLog.ts';
 import { importLog, type ImportMode } from '../../src/files/index.ts';
 import { buildFile, bytes, sampleEvents } from './fileBuilder.ts';
 import { appendAll, logState, openStore } from './helpers.ts';

@@ -3,7 +3,7 @@ import { RewindDatabase } from '../storage/database.ts';
 import { databaseOf } from '../storage/databaseOf.ts';
 import type { StoreLifecycle } from '../interfaces.ts';
 import { tryWithImportLock } from './importLock.ts';
-import { isRetired, reinstateDatabase } from './retiredLog.ts';
+import { isRetired, reinstateDatabase } from '../log/retiredLog.ts';
 
 /**
  * Which IndexedDB database holds a log. A log's name (`'rewind'`) is resolved

@@ -1,7 +1,7 @@
 import type { IndexableType, Table } from 'dexie';
 import { RewindDatabase, type CheckpointRecord, type SnapshotRecord } from '../storage/database.ts';
 import { idHash } from '../indexes/idRecords.ts';
-import { eventTables, lastSeqOf, readRange, readSeqs } from '../log/pageReads.ts';
+import { eventTables, lastSeqOf, readRange, readSeqs } from '../storage/pageReads.ts';
 import { commitTables, writeEvents } from '../log/commit.ts';
 import { fillsPage, sealPages } from '../log/sealPages.ts';
 import { LogPacker } from '../pages/logPacker.ts';
@@ -9,7 +9,7 @@ import { bucketsOf } from '../indexes/streamRecords.ts';
 import { pickEvents, type PageRecord } from '../pages/pageCodec.ts';
 import { definedDeps, type DatabaseDeps, type LogRecord } from './registry.ts';
 import { dropScratchDatabase, registerScratchDatabase, switchLiveDatabase, type SwitchHooks } from './switchLive.ts';
-import { LogReplacedError, RETIRED_MARKER, isRetired } from './retiredLog.ts';
+import { LogReplacedError, RETIRED_MARKER, isRetired } from '../log/retiredLog.ts';
 import type { StoredEvent } from '../types.ts';
 
 /** Two events of one import share an id; `seq` is the later one's position, `firstSeq` the earlier one's. */

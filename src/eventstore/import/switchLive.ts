@@ -1,6 +1,6 @@
 import { RewindDatabase } from '../storage/database.ts';
 import { announceReplaced, definedDeps, emptyTrash, readLogRecord, updateRecord, warnTrash, type DatabaseDeps, type LogRecord, type LogReplacedInfo } from './registry.ts';
-import { LogReplacedError, isRetired, retireDatabase, reinstateDatabase } from './retiredLog.ts';
+import { LogReplacedError, isRetired, retireDatabase, reinstateDatabase } from '../log/retiredLog.ts';
 
 /*
  * The registry's writes that only imports and restores make: scratch

@@ -1,5 +1,5 @@
 import { STREAM_BUCKETS } from '../indexes/streamRecords.ts';
-import { streamTables } from '../indexes/streamLookup.ts';
+import { streamTables } from '../lookups/streamLookup.ts';
 import type { LogContext } from './logContext.ts';
 import { sealPages } from './sealPages.ts';
 

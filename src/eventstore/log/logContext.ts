@@ -1,9 +1,9 @@
 import type { Connection } from '../storage/connection.ts';
 import type { RewindDatabase } from '../storage/database.ts';
-import { IdFilter } from '../indexes/idFilter.ts';
-import { IdRunCache, type IdLookup } from '../indexes/idLookup.ts';
-import { StreamLookup } from '../indexes/streamLookup.ts';
-import { TailCache } from './tailCache.ts';
+import { IdFilter } from '../lookups/idFilter.ts';
+import { IdRunCache, type IdLookup } from '../lookups/idLookup.ts';
+import { StreamLookup } from '../lookups/streamLookup.ts';
+import { TailCache } from '../storage/tailCache.ts';
 
 /** What the commit path, the reads and the housekeeping of one open log share. */
 export interface LogContext {

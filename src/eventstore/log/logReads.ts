@@ -1,11 +1,11 @@
 import { lastPageKey } from '../storage/database.ts';
-import { findSealedIds, mergeFound } from '../indexes/idLookup.ts';
-import { streamTables, type StreamsView } from '../indexes/streamLookup.ts';
+import { findSealedIds, mergeFound } from '../lookups/idLookup.ts';
+import { streamTables, type StreamsView } from '../lookups/streamLookup.ts';
 import type { EventLog, ReadLinesOptions } from '../interfaces.ts';
 import type { ReadAllOptions, ReadStreamOptions, StoredEvent } from '../types.ts';
 import type { LogContext } from './logContext.ts';
-import { eventTables, lastSeqOf, readLinesRange, readRange, readSeqs, type EventLines } from './pageReads.ts';
-import type { TailView } from './tailCache.ts';
+import { eventTables, lastSeqOf, readLinesRange, readRange, readSeqs, type EventLines } from '../storage/pageReads.ts';
+import type { TailView } from '../storage/tailCache.ts';
 
 type ReadMethods = Pick<EventLog, 'readStream' | 'readAll' | 'readLines' | 'hasIds' | 'lastSeq' | 'streamVersion' | 'streamVersions' | 'listStreams' | 'seqAtTime'>;
 

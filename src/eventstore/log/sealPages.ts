@@ -17,7 +17,7 @@ import {
 } from '../indexes/streamRecords.ts';
 import { checkedTailRecord, tailRecordOf } from '../pages/tailCodec.ts';
 import type { StoredEvent } from '../types.ts';
-import type { TailCache } from './tailCache.ts';
+import type { TailCache } from '../storage/tailCache.ts';
 
 /*
  * Sealing: moving full pages of events out of the tail into sealed pages, with

@@ -1,6 +1,6 @@
 import type { RewindDatabase } from '../storage/database.ts';
-import { lastSeqOf } from '../log/pageReads.ts';
-import { commitTables } from '../log/commit.ts';
+import { lastSeqOf } from '../storage/pageReads.ts';
+import { commitTables } from './commit.ts';
 
 /**
  * A retired database stopped being the live log (it became the backup of an

@@ -1,4 +1,4 @@
-import { lastPageKey, type RewindDatabase } from '../storage/database.ts';
+import { lastPageKey, type RewindDatabase } from './database.ts';
 import { sealedThrough, type TailRecord } from '../pages/pageCodec.ts';
 import { checkedTailRecord, tailEnd } from '../pages/tailCodec.ts';
 import type { StoredEvent } from '../types.ts';

@@ -1,10 +1,10 @@
 import { lastPageKey, type RewindDatabase } from '../storage/database.ts';
 import { bucketedEnd } from '../pages/pageCodec.ts';
-import { readSeqs } from '../log/pageReads.ts';
-import type { TailView } from '../log/tailCache.ts';
+import { readSeqs } from '../storage/pageReads.ts';
+import type { TailView } from '../storage/tailCache.ts';
 import type { StoredEvent } from '../types.ts';
 import type { IdFilter } from './idFilter.ts';
-import { bucketOf, candidatesIn, idHash, type IdBucketRecord, type IdRunRecord } from './idRecords.ts';
+import { bucketOf, candidatesIn, idHash, type IdBucketRecord, type IdRunRecord } from '../indexes/idRecords.ts';
 
 /** A sealed page's id run, indexed: hash -> seqs. */
 interface IndexedRun {

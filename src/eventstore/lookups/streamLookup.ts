@@ -15,8 +15,8 @@ import {
   type StreamChunkRecord,
   type StreamRecord,
   type StreamRunRecord,
-} from './streamRecords.ts';
-import type { TailView } from '../log/tailCache.ts';
+} from '../indexes/streamRecords.ts';
+import type { TailView } from '../storage/tailCache.ts';
 import type { StreamInfo } from '../types.ts';
 
 /** A sealed page's stream run, by stream. */
