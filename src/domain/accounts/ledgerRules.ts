@@ -1,4 +1,4 @@
-import { mapGet } from '../readModels/persistentMap.ts';
+import { mapGet } from '../structures/persistentMap.ts';
 import { isLedgerEvent, type DeciderState } from './state.ts';
 import type { LedgerEvent, TransferReceived, TransferSent } from './events.ts';
 import { MAX_BALANCE, formatCents } from './money.ts';

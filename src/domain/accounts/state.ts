@@ -1,4 +1,4 @@
-import { emptyMap, mapEntries, mapGet, mapSet, type PersistentMap } from '../readModels/persistentMap.ts';
+import { emptyMap, mapEntries, mapGet, mapSet, type PersistentMap } from '../structures/persistentMap.ts';
 import { isEmailEvent, isAccountEvent, type AccountEvent, type AccountOpened, type EmailEvent, type LedgerEvent } from './events.ts';
 import { emailKey } from './streams.ts';
 

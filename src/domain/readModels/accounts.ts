@@ -1,8 +1,8 @@
 import type { StoredEvent } from '../../eventstore/index.ts';
 import type { Projection } from '../../replay/projection.ts';
 import { asAccountEvent } from './ledgerEvent.ts';
-import { emptyMap, MapDraft, mapGet, mapSet, mapValues, type PersistentMap } from './persistentMap.ts';
-import { emptyVector, VectorDraft, vectorPush, vectorSlice, type PersistentVector } from './persistentVector.ts';
+import { emptyMap, MapDraft, mapGet, mapSet, mapValues, type PersistentMap } from '../structures/persistentMap.ts';
+import { emptyVector, VectorDraft, vectorPush, vectorSlice, type PersistentVector } from '../structures/persistentVector.ts';
 
 /** One row of the accounts list. */
 export type AccountSummary = {

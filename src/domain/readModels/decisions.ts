@@ -13,7 +13,7 @@ import {
   type DeciderState,
 } from '../accounts/state.ts';
 import { accountNumberOfStream, accountStream, isStreamOfAccount } from '../accounts/streams.ts';
-import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from './persistentMap.ts';
+import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from '../structures/persistentMap.ts';
 
 /**
  * The state of the decisions read model, what the command handler decides on,

@@ -2,8 +2,8 @@ import type { StoredEvent } from '../../eventstore/index.ts';
 import type { Projection } from '../../replay/projection.ts';
 import { verificationLink, verificationText, withdrawalNoteIn, withdrawalText } from '../accounts/messages.ts';
 import { asAccountEvent } from './ledgerEvent.ts';
-import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from './persistentMap.ts';
-import { emptyVector, VectorDraft, vectorGet, vectorPush, vectorSet, type PersistentVector } from './persistentVector.ts';
+import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from '../structures/persistentMap.ts';
+import { emptyVector, VectorDraft, vectorGet, vectorPush, vectorSet, type PersistentVector } from '../structures/persistentVector.ts';
 
 /** A message as the outbox shows it, its text included. */
 export type OutboxMessage = {

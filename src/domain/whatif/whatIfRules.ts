@@ -15,7 +15,7 @@ import {
   type ReportsState,
   type TotalsState,
 } from '../index.ts';
-import { mapGet, mapSet } from '../readModels/persistentMap.ts';
+import { mapGet, mapSet } from '../structures/persistentMap.ts';
 import type { WhatIfGuardState } from './whatIfGuard.ts';
 import type { AnyProjection } from '../../replay/index.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from '../../../src/domain/readModels/persistentMap.ts';
-import { emptyVector, VectorDraft, vectorPush, vectorSet, type PersistentVector } from '../../../src/domain/readModels/persistentVector.ts';
+import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from '../../../src/domain/structures/persistentMap.ts';
+import { emptyVector, VectorDraft, vectorPush, vectorSet, type PersistentVector } from '../../../src/domain/structures/persistentVector.ts';
 import { deepFreeze } from './arbitraries.ts';
 
 // Up to 3,000 keys among 32,768 leaves: many leaves hold more than one key.
