@@ -49,10 +49,10 @@ type AccountEventOf = NonNullable<ReturnType<typeof asAccountEvent>>;
 
 /**
  * The amount of a money event. The log is trusted to keep the rules, but a
- * stored record changed on disk may not (one written before records carried
- * checksums): an amount that is not a whole number of cents above zero would
- * turn totals and balances into NaN, fractions or negative money, so the replay
- * stops there, naming the event.
+ * stored record changed on disk may not (one without a checksum): an amount
+ * that is not a whole number of cents above zero would turn totals and
+ * balances into NaN, fractions or negative money, so the replay stops there,
+ * naming the event.
  */
 function amountOf(event: Extract<AccountEventOf, { payload: { amount: number } }>): number {
   const { amount } = event.payload as { amount: unknown };
