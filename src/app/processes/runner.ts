@@ -41,7 +41,7 @@ export const MAX_RETRY_DELAY_MS = 60_000;
 /**
  * How long to wait after the `failures`-th failure in a row: `base`, then twice
  * as long each time, up to MAX_RETRY_DELAY_MS: while storage is unavailable
- * every try fails and is reported, and a fixed delay would report it ever as often.
+ * every try fails and is reported, so the tries (and reports) grow further apart.
  */
 export function retryDelay(failures: number, base: number): number {
   return Math.min(base * 2 ** Math.max(0, failures - 1), Math.max(base, MAX_RETRY_DELAY_MS));
