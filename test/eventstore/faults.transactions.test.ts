@@ -54,12 +54,13 @@ describe('the detectors catch an offender', () => {
   it('a hash awaited inside a transaction is recorded', async () => {
     const store = await openStore();
     await store.append('a', [{ type: 'A' }]);
+    const db = databaseOf(store);
     spy = spyOnNonIndexedDbAwaits();
-    await databaseOf(store)
-      .transaction('rw', databaseOf(store).tail, async () => {
-        await databaseOf(store).tail.get(1);
+    await db
+      .transaction('rw', db.tail, async () => {
+        await db.tail.get(1);
         await crypto.subtle.digest('SHA-256', new Uint8Array(10));
-        await databaseOf(store).tail.get(1);
+        await db.tail.get(1);
       })
       .catch(() => undefined);
     expect(spy.calls).toEqual(['crypto.subtle.digest inside a readwrite transaction']);
@@ -67,11 +68,12 @@ describe('the detectors catch an offender', () => {
 
   it('a timer awaited inside a transaction commits it early, which Dexie reports', async () => {
     const store = await openStore();
-    const offending = databaseOf(store).transaction('rw', databaseOf(store).tail, async (tx) => {
-      await databaseOf(store).tail.count();
-      // A timer that fires once the transaction has committed, as a slow await does: a 1 ms timer raced the commit on a busy machine.
+    const db = databaseOf(store);
+    const offending = db.transaction('rw', db.tail, async (tx) => {
+      await db.tail.count();
+      // A timer that fires once the transaction has committed, as a slow await does (a fixed short timer could fire before the commit).
       await new Promise((resolve) => tx.idbtrans.addEventListener('complete', () => setTimeout(resolve, 0)));
-      await databaseOf(store).tail.add({ first: 2, last: 2, events: [] });
+      await db.tail.add({ first: 2, last: 2, events: [] });
     });
     await expect(offending).rejects.toMatchObject({ name: expect.stringMatching(/PrematureCommitError|TransactionInactiveError/) });
   });
