@@ -1,4 +1,4 @@
-import type { EventStore } from '../eventstore/index.ts';
+import type { SnapshotStore } from '../eventstore/index.ts';
 import type { Cursors } from './fold.ts';
 import type { AnyProjection } from './projection.ts';
 
@@ -37,7 +37,7 @@ export type SnapshotIgnored = (name: string, reason: unknown, seq?: number) => v
  * rebuilt from events, which is slower but always right.
  */
 export async function startingCursors(
-  store: EventStore,
+  store: SnapshotStore,
   projections: readonly AnyProjection[],
   maxSeq: number,
   onIgnored: SnapshotIgnored = () => {},
@@ -62,7 +62,7 @@ export async function startingCursors(
 
 /** Saves every projection whose state is at `seq`; a failed write is reported, never thrown. */
 export async function saveSnapshots(
-  store: EventStore,
+  store: SnapshotStore,
   projections: readonly AnyProjection[],
   cursors: Cursors,
   onError: (error: unknown) => void = (error) => console.warn('Snapshot not saved', error),

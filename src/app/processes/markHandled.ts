@@ -1,4 +1,4 @@
-import type { EventStore } from '../../eventstore/index.ts';
+import type { CheckpointStore } from '../../eventstore/index.ts';
 import type { AnyProcessManager } from '../../domain/processManagers/types.ts';
 import { processManagers } from '../../domain/processManagers/processManagers.ts';
 
@@ -9,7 +9,7 @@ import { processManagers } from '../../domain/processManagers/processManagers.ts
  * re-read their checkpoints before each page of events.
  */
 export async function markHandledThrough(
-  log: Pick<EventStore, 'getCheckpoint' | 'setCheckpoint'>,
+  log: CheckpointStore,
   seq: number,
   managers: readonly AnyProcessManager[] = processManagers,
 ): Promise<void> {

@@ -1,4 +1,4 @@
-import type { EventStore } from '../../eventstore/index.ts';
+import type { DocumentStore } from '../../eventstore/index.ts';
 import type { BranchPlan } from './whatIfBranch.ts';
 import { deleteScenario, listScenarios, saveScenario, type SavedScenario } from './scenarios.ts';
 
@@ -11,7 +11,7 @@ export interface SavedScenarios {
   remove(id: string): Promise<void>;
 }
 
-export function savedScenarios(store: EventStore): SavedScenarios {
+export function savedScenarios(store: DocumentStore): SavedScenarios {
   return {
     list: () => listScenarios(store),
     save: (scenario) => saveScenario(store, scenario),
