@@ -21,7 +21,7 @@ export function resetScenarioSession(saved?: ScenarioSession['saved']): void {
 }
 
 /** Opens a plan as the what-if branch, back at now, with a clean session naming the scenario it came from (if any). */
-export async function openBranchPlan(ledger: Ledger, plan: BranchPlan, saved?: ScenarioSession['saved']): Promise<void> {
+export async function openBranchPlan(ledger: Pick<Ledger, 'travel' | 'branch'>, plan: BranchPlan, saved?: ScenarioSession['saved']): Promise<void> {
   ledger.travel.backToNow();
   resetScenarioSession(saved);
   await ledger.branch.open(plan);
