@@ -7,11 +7,9 @@ import { startingCursors, type SnapshotIgnored } from './snapshots.ts';
 const READS_AHEAD = 2;
 /**
  * Events read, then folded, at once. Folding works on private drafts of the
- * persistent maps, copied once per node per fold, so bigger folds copy less: a
- * million-event replay in a page that had replayed before took 3.6-3.9 s in
- * folds of 5,000, 3.4 s in folds of 10,000 and 3.3-3.5 s in folds of 20,000
- * (in the bench's fresh page, 5,000 and 10,000 were alike), while the page
- * being folded and the two read ahead hold ~30 MB of events at 10,000.
+ * persistent maps, copied once per node per fold, so bigger folds copy less;
+ * smaller ones hold fewer events in memory (three pages are alive at a time).
+ * docs/performance.md has the measurements behind the size.
  */
 export const REPLAY_PAGE = 10_000;
 
@@ -68,7 +66,7 @@ export async function replay(
   options.onProgress?.({ done: 0, total });
 
   // Two reads ahead: a page of events is read (in IndexedDB's process) while the one before is folded, and the
-  // second absorbs reads that take longer than a fold (one read ahead left the replay waiting ~0.3 s in 4).
+  // second absorbs reads that take longer than a fold.
   let next = from + 1;
   let requested = next;
   const ahead: Promise<StoredEvent[]>[] = [];

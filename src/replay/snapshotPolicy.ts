@@ -5,9 +5,8 @@
  * costs is set by how far apart they are. With a snapshot every 1000 events and
  * the store dropping whichever loses the smallest gap, 100 keyframes lie 10,000
  * events apart on average at a million events (14,000 at most); the spacing
- * grows with the log, the storage does not: 100 x one snapshot of every read
- * model (about 12 MB at a million events with 10,000 accounts, so ~1.2 GB; a
- * log of 10,000 events keeps 10 keyframes of ~0.1 MB).
+ * grows with the log, the storage does not: at most 100 snapshots of every read
+ * model (docs/performance.md gives their size).
  */
 export const KEYFRAMES = 100;
 
