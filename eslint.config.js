@@ -74,6 +74,11 @@ const policies = [
       'The UI goes through src/app, the one door: ask src/app for this (a query, a command, or a re-exported type) instead of importing {{ to.element.type }}.',
   },
   {
+    from: { element: { types: { anyOf: ui } } },
+    disallow: { to: { element: { type: 'app', fileInternalPath: '!index.ts' } } },
+    message: 'The UI enters src/app by its door, src/app/index.ts: export what the screens need from there.',
+  },
+  {
     from: { element: { type: 'lib' } },
     disallow: { to: { element: { types: '*' } } },
     message: 'src/lib imports nothing from src: it is the ground every layer stands on.',

@@ -121,6 +121,7 @@ describe('the UI goes through app and sees domain types only', () => {
   check([
     { name: 'ui importing app passes', file: from, code: imports(from, app) },
     { name: 'ui importing domain passes', file: from, code: imports(from, domain) },
+    { name: 'ui importing a module inside app fails', file: from, code: imports(from, someFile('src/app/queries')), rule: layer, says: 'door' },
     { name: 'ui importing eventstore fails', file: from, code: imports(from, eventstore), rule: layer, says: 'the one door' },
     { name: 'ui importing a type from eventstore fails', file: from, code: importsType(from, eventstore), rule: layer },
     { name: 'ui importing replay fails', file: from, code: imports(from, replay), rule: layer },
