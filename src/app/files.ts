@@ -15,7 +15,6 @@ import {
   type LogExport,
 } from '../files/index.ts';
 import type { WhatIfResult } from '../replay/index.ts';
-import { scenarioPlanOf } from './whatif/scenarioFile.ts';
 import type { BranchPlan } from './whatif/whatIfBranch.ts';
 
 /** The ledger's own event types and process managers are filled in: the screen chooses the rest. */
@@ -52,7 +51,7 @@ export function ledgerFiles(store: EventStore): LedgerFiles {
     restoreBackup: () => restoreBackup(store),
     discardBackup: () => discardBackup(store),
     scenarioPlan: async (file) => {
-      const { plan, header } = await scenarioPlanOf(store, file);
+      const { plan, header } = await (await import('./whatif/scenarioFile.ts')).scenarioPlanOf(store, file);
       return { plan, name: header.scenario };
     },
   };
