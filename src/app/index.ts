@@ -40,7 +40,7 @@ export { isFiltered, NO_FILTERS, type LogFilters } from './queries/logFilters.ts
 export { injectedEvent, injectionSlots, rowAt, type LogRow, type Slot } from './queries/logRows.ts';
 export type { LedgerFiles, LedgerImportOptions } from './files.ts';
 export type { SavedScenarios } from './whatif/savedScenarios.ts';
-export { MAX_SCENARIO_NAME, type SavedScenario } from './whatif/scenarios.ts';
+export { MAX_SCENARIO_NAME, type SavedScenario } from './whatif/savedScenarios.ts';
 export type { InjectDraft, InjectKind } from './whatif/branchInjection.ts';
 export { incomingBranchPlan } from './whatif/incomingBranch.ts';
 export type { StoredEvent, StoreHealth } from '../eventstore/index.ts';
