@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: issue 8's benchmark. Builds the production app and a bench
+ * `npm run bench`: the performance benchmark (docs/performance.md). Builds the production app and a bench
  * page of the app's real modules, serves both on one origin, and measures them
  * in headless Chromium at 10k, 100k and 1M events, each size in a browser
  * profile of its own kept on disk like a real one. Prints a table with PASS or

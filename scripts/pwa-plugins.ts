@@ -6,7 +6,7 @@ const THEME_COLOR = '#0f766e';
 const BACKGROUND_COLOR = '#ffffff';
 
 /**
- * The built app's Content-Security-Policy (issue 7). Only same-origin scripts, workers and styles: an imported
+ * The built app's Content-Security-Policy. Only same-origin scripts, workers and styles: an imported
  * log is data, and nothing in it can run even if some text were ever rendered as HTML. A meta tag so that it
  * holds on any static host; frame-ancestors needs a response header and is left to the host.
  */

@@ -57,7 +57,7 @@ export interface SizeRun {
 
 const MB = 1024 * 1024;
 
-/** The metrics of one size, under issue 8's names (no size suffix yet). */
+/** The metrics of one size, under their plain names (no size suffix yet). */
 export function metricsOfRun(run: SizeRun): Metrics {
   const m: Metrics = {};
   const put = (name: string, value: number, unit: string) => {
@@ -117,7 +117,7 @@ export function metricsOfRun(run: SizeRun): Metrics {
 
 /**
  * Every size's metrics in one record: the largest size under the plain names
- * (issue 8's targets are stated at 1,000,000 events), each smaller one suffixed
+ * (the targets are stated at 1,000,000 events), each smaller one suffixed
  * with its size (`reload_ms_10k`).
  */
 export function collectMetrics(runs: readonly SizeRun[], extra: Metrics = {}): Metrics {

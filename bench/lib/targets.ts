@@ -1,4 +1,4 @@
-/** Issue 8's targets, checked against the measured metrics (pure: no browser, no clock). */
+/** The benchmark's targets, checked against the measured metrics (pure: no browser, no clock). */
 
 export interface Metric {
   value: number;
@@ -14,7 +14,7 @@ export interface TargetSpec {
   metric: string;
   op: '<' | '<=' | '>=';
   bound: Bound;
-  /** The target as issue 8 words it. */
+  /** The target in words. */
   text: string;
 }
 

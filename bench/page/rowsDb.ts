@@ -6,9 +6,8 @@ export const ROWS_DB = 'bench-rows';
 
 /**
  * The naive layout the baselines measure against: a Dexie table of events, one
- * record per event with the four indexes Rewind's first storage layout had
- * (unique id, stream and version, time, type). The app no longer stores events
- * this way; the benchmark keeps it so that "3x the naive replay" keeps a fixed
+ * record per event with four indexes (unique id, stream and version, time,
+ * type). The app does not store events this way; the benchmark keeps it so that "3x the naive replay" keeps a fixed
  * meaning.
  */
 export class RowsDatabase extends Dexie {

@@ -4,7 +4,7 @@ import { createCommandHandler } from '../../src/app/index.ts';
 import { followingHandler, followLog } from '../app/followLog.ts';
 import { expectRefused, openLedger, type Ledger } from './helpers.ts';
 
-// Every rule of issue 3, one test each: the stable error code, and a log that did not change.
+// Every rule the deciders enforce, one test each: the stable error code, and a log that did not change.
 
 let ledger: Ledger;
 let ada: string; // verified, 1,000.00

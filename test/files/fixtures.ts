@@ -13,7 +13,7 @@ export function fixturePath(name: string): string {
 }
 
 /**
- * Every bad input of issue 5 that the reader refuses, with the code and line it
+ * Every kind of bad input the reader refuses, with the code and line it
  * must report and words the message must contain.
  */
 export const BAD_FILES: { file: string; code: string; line: number; says: RegExp }[] = [

@@ -179,7 +179,7 @@ function step(parts: Parts, counts: Counts, change: Change): void {
       const position = parts.position(change.key);
       const row = position === undefined ? undefined : parts.row(position);
       if (position === undefined || !row || row[8] !== null) return;
-      // A done message marked sent after all was no longer counted as queued.
+      // A done message is not counted as queued, so marking it sent leaves the count alone.
       if (row[10] === undefined) counts.queued -= 1;
       parts.setRow(position, sentRow(row, change.at));
       counts.sent += 1;
