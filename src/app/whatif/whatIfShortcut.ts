@@ -2,7 +2,7 @@ import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
 import { accountStream, isAccountEvent, type ReportsState } from '../../domain/index.ts';
 import { isRegularAccountEvent, type WhatIfGuardState } from '../../domain/whatif/whatIfGuard.ts';
 import { eventAt, splice, type ShortcutInput, type StatesOf, type WhatIfShortcut } from '../../replay/index.ts';
-import { dayOf, inSystemDelta, LEDGER_RULES, type BranchContext, type Change, type TouchedAccount } from '../../domain/whatif/whatIfRules.ts';
+import { dayOf, inSystemDelta, BRANCH_ADJUSTERS, type BranchContext, type Change, type TouchedAccount } from '../../domain/whatif/branchAdjusters.ts';
 
 /** Whether every injection sits, by its time, between the real events around it: then the branch's times never go back either. */
 async function injectionsInOrder(store: EventStore, injected: readonly StoredEvent[], toSeq: number): Promise<boolean> {
@@ -115,10 +115,10 @@ function lastAtOf(input: ShortcutInput, kept: { seq: number; at: string } | unde
  * are fetched, then declines (and the branch is replayed) when the log or a
  * change breaks what that relies on: times that go back, account events off
  * their account's stream, messages, addresses, an account's opening, a read
- * model it has no rule for.
+ * model it has no adjuster for.
  */
 export const ledgerShortcut: WhatIfShortcut = async (input) => {
-  if (!input.projections.every((p) => Object.hasOwn(LEDGER_RULES, p.name))) return undefined;
+  if (!input.projections.every((p) => Object.hasOwn(BRANCH_ADJUSTERS, p.name))) return undefined;
   if (!input.injected.every(isRegularAccountEvent)) return undefined;
   const changes: Change[] = [
     ...input.skipped.map((event) => ({ event, sign: -1 as const })),
@@ -138,7 +138,7 @@ export const ledgerShortcut: WhatIfShortcut = async (input) => {
     const context: BranchContext = { changes, accounts, dayCloses: dayCloses(input, changes, days, live), lastAt: lastAtOf(input, kept, guard) };
     const states: StatesOf = {};
     for (const projection of input.projections) {
-      const state = LEDGER_RULES[projection.name]!(live[projection.name] as never, context);
+      const state = BRANCH_ADJUSTERS[projection.name]!(live[projection.name] as never, context);
       if (state === undefined) return undefined;
       states[projection.name] = state;
     }

@@ -31,7 +31,7 @@ export interface TouchedAccount {
   branch: StoredEvent[];
 }
 
-/** Everything the rules need, read once by the shortcut. */
+/** Everything the adjusters need, read once by the shortcut. */
 export interface BranchContext {
   changes: Change[];
   accounts: Map<string, TouchedAccount>;
@@ -41,8 +41,8 @@ export interface BranchContext {
   lastAt: string;
 }
 
-/** A projection's branch state from its live one, or undefined when this rule cannot give it exactly. */
-export type Rule = (live: never, context: BranchContext) => unknown;
+/** A projection's branch state from its live one, or undefined when this adjuster cannot give it exactly. */
+export type Adjuster = (live: never, context: BranchContext) => unknown;
 
 const fold = (projection: AnyProjection, events: readonly StoredEvent[]) => events.reduce((s, e) => projection.apply(s, e), projection.initial);
 
@@ -199,12 +199,12 @@ function whatIfGuard(live: WhatIfGuardState, context: BranchContext): WhatIfGuar
   return live.lastAt === context.lastAt ? live : { ...live, lastAt: context.lastAt };
 }
 
-/** How each ledger read model takes a branch; a projection without a rule sends the branch to the replay. */
-export const LEDGER_RULES: Readonly<Record<string, Rule>> = {
-  accounts: accounts as Rule,
-  totals: totals as Rule,
-  reports: reports as Rule,
-  decisions: decisions as Rule,
-  outbox: outbox as Rule,
-  whatIfGuard: whatIfGuard as Rule,
+/** How each ledger read model's live state is adjusted by a branch's changes; a projection without an adjuster sends the branch to the replay. */
+export const BRANCH_ADJUSTERS: Readonly<Record<string, Adjuster>> = {
+  accounts: accounts as Adjuster,
+  totals: totals as Adjuster,
+  reports: reports as Adjuster,
+  decisions: decisions as Adjuster,
+  outbox: outbox as Adjuster,
+  whatIfGuard: whatIfGuard as Adjuster,
 };
