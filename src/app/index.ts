@@ -3,7 +3,7 @@ export { asLedgerStates, type LedgerStates } from './ledgerStates.ts';
 export {
   readAccountHistory,
   readWholeAccountHistory,
-  type AccountHistoryPage,
+  type AccountHistoryBatch,
   type HistoryBranch,
   type HistoryCursor,
   type HistoryOrigin,
@@ -34,7 +34,7 @@ export { appendGenerated, toInput } from './sample/appendGenerated.ts';
 
 // The rest of what the screens use, including types of the layers beneath: src/ui imports only this file.
 export type { LedgerQueries, LogSearchOptions } from './queries/ledgerQueries.ts';
-export type { EventPages } from './queries/eventPages.ts';
+export type { EventBatches } from './queries/eventBatches.ts';
 export type { LogSearch } from './queries/logSearch.ts';
 export { isFiltered, NO_FILTERS, type LogFilters } from './queries/logFilters.ts';
 export { injectedEvent, injectionSlots, rowAt, type LogRow, type Slot } from './queries/logRows.ts';

@@ -15,7 +15,7 @@ import {
   type LedgerEvent,
 } from '../../src/domain/index.ts';
 import { syntheticLedger } from '../../src/domain/sample/synthetic.ts';
-import { deepFreeze, ledgerLog, pageSizes, pagesOf } from './readModels/arbitraries.ts';
+import { deepFreeze, ledgerLog, batchSizes, batchesOf } from './readModels/arbitraries.ts';
 
 // Given stored events, then the decision state the memory image holds for the command handler.
 
@@ -130,14 +130,14 @@ test('each queued message is known by account and id, queued until marked as sen
   expect(messageStatus(state, BOB, 'm2')).toBeUndefined();
 });
 
-/** Folds page by page with applyMany, each input state frozen, and checks every page against apply one event at a time. */
-function checkPages(events: readonly StoredEvent[], sizes: readonly number[]): void {
-  let paged = decisionsProjection.initial;
+/** Folds batch by batch with applyMany, each input state frozen, and checks every batch against apply one event at a time. */
+function checkBatches(events: readonly StoredEvent[], sizes: readonly number[]): void {
+  let batched = decisionsProjection.initial;
   let single = decisionsProjection.initial;
-  for (const page of pagesOf(events, sizes)) {
-    for (const event of page) single = decisionsProjection.apply(single, event);
-    paged = decisionsProjection.applyMany!(deepFreeze(paged), page);
-    expect(JSON.stringify(paged)).toBe(JSON.stringify(single));
+  for (const batch of batchesOf(events, sizes)) {
+    for (const event of batch) single = decisionsProjection.apply(single, event);
+    batched = decisionsProjection.applyMany!(deepFreeze(batched), batch);
+    expect(JSON.stringify(batched)).toBe(JSON.stringify(single));
   }
 }
 
@@ -146,17 +146,17 @@ const anyStreams = fc
   .tuple(ledgerLog(), fc.array(fc.constantFrom('own', 'account-4000000000000001', 'account-', 'notes'), { minLength: 150, maxLength: 150 }))
   .map(([events, streams]) => events.map((e, i) => (streams[i] === 'own' ? e : { ...e, meta: { ...e.meta, stream: streams[i]! } })));
 
-test('a page at a time equals one event at a time, over any split of any log, and never changes the state it is given', () => {
-  fc.assert(fc.property(ledgerLog(), pageSizes, (events, sizes) => checkPages(events, sizes)), { numRuns: 150 });
-  fc.assert(fc.property(anyStreams, pageSizes, (events, sizes) => checkPages(events, sizes)), { numRuns: 100 });
-  checkPages([...syntheticLedger({ accounts: 300, events: 4_000, seed: 5 })], [1, 700, 2_500, 799]);
+test('a batch at a time equals one event at a time, over any split of any log, and never changes the state it is given', () => {
+  fc.assert(fc.property(ledgerLog(), batchSizes, (events, sizes) => checkBatches(events, sizes)), { numRuns: 150 });
+  fc.assert(fc.property(anyStreams, batchSizes, (events, sizes) => checkBatches(events, sizes)), { numRuns: 100 });
+  checkBatches([...syntheticLedger({ accounts: 300, events: 4_000, seed: 5 })], [1, 700, 2_500, 799]);
 });
 
 test('every stream’s version is the number of events written to it, whatever they are about', () => {
   fc.assert(
-    fc.property(anyStreams, pageSizes, (events, sizes) => {
+    fc.property(anyStreams, batchSizes, (events, sizes) => {
       let state = decisionsProjection.initial;
-      for (const page of pagesOf(events, sizes)) state = decisionsProjection.applyMany!(state, page);
+      for (const batch of batchesOf(events, sizes)) state = decisionsProjection.applyMany!(state, batch);
       const counts = new Map<string, number>();
       for (const e of events) counts.set(e.meta.stream, (counts.get(e.meta.stream) ?? 0) + 1);
       for (const stream of [...counts.keys(), 'account-4000000000000005', 'elsewhere'])

@@ -4,7 +4,7 @@ import type { StoredEvent } from '../../src/eventstore/index.ts';
 import { ledgerProjections } from '../../src/domain/index.ts';
 import { syntheticLedger } from '../../src/domain/sample/synthetic.ts';
 import { applyEvent, foldAll, foldInto, initialCursors, ReplayError, statesOf, type Projection } from '../../src/replay/index.ts';
-import { deepFreeze, ledgerLog, pageSizes, pagesOf } from '../domain/readModels/arbitraries.ts';
+import { deepFreeze, ledgerLog, batchSizes, batchesOf } from '../domain/readModels/arbitraries.ts';
 import { counter, seen } from './counter.ts';
 
 const counted = (seq: number, by = 1): StoredEvent => ({
@@ -29,9 +29,9 @@ function pagedCounter(): Projection<number> & { pages: number } {
 describe('foldInto', () => {
   test('page by page equals the one-by-one fold for every ledger projection', () => {
     fc.assert(
-      fc.property(ledgerLog(), pageSizes, (events, sizes) => {
+      fc.property(ledgerLog(), batchSizes, (events, sizes) => {
         const cursors = initialCursors(ledgerProjections);
-        for (const page of pagesOf(events, sizes)) {
+        for (const page of batchesOf(events, sizes)) {
           for (const cursor of Object.values(cursors)) deepFreeze(cursor.state);
           foldInto(ledgerProjections, cursors, page);
         }

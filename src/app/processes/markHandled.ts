@@ -6,7 +6,7 @@ import { processManagers } from '../../domain/processManagers/processManagers.ts
  * Marks every event up to `seq` as handled by every manager, so events brought
  * in by an import (or sample data) never trigger messages. Checkpoints only move
  * forward. Call it right after the import's events are stored; running managers
- * re-read their checkpoints before each page of events.
+ * re-read their checkpoints before each batch of events.
  */
 export async function markHandledThrough(
   log: CheckpointStore,

@@ -31,7 +31,7 @@ export interface ProcessManagerOptions {
   lock?: LockRequest;
   managers?: readonly AnyProcessManager[];
   onError?: (error: unknown) => void;
-  /** Wait before resubscribing after a failed page; doubled after each failure in a row (see retryDelay). */
+  /** Wait before resubscribing after a failed batch; doubled after each failure in a row (see retryDelay). */
   retryDelayMs?: number;
 }
 
@@ -52,7 +52,7 @@ export interface ProcessManagerRunner {
   status(): 'waiting' | 'running' | 'stopped';
   /** Resolves once every event stored when it was called has been handled. */
   caughtUp(): Promise<void>;
-  /** Finishes the page in hand, stops and releases the lock. */
+  /** Finishes the batch in hand, stops and releases the lock. */
   stop(): Promise<void>;
 }
 
@@ -61,7 +61,7 @@ const runUnlocked: LockRequest = (_name, _signal, whileHeld) => whileHeld();
 /**
  * Runs the process managers live against the real log, and only there:
  * replays, time travel and what-if fold projections and never start this.
- * Each page of events is handled per manager in one transaction that appends
+ * Each batch of events is handled per manager in one transaction that appends
  * the reactions together with the manager's checkpoint, so a reload, a crash or
  * a handover to another tab neither repeats nor skips a message.
  */
@@ -123,13 +123,13 @@ export function startProcessManagers(options: ProcessManagerOptions): ProcessMan
     }
   }
 
-  async function handlePage(page: StoredEvent[]): Promise<void> {
-    const through = page[page.length - 1]!.meta.seq;
+  async function handleBatch(batch: StoredEvent[]): Promise<void> {
+    const through = batch[batch.length - 1]!.meta.seq;
     for (const manager of managers) {
-      // Re-read each time: an import may have marked events as handled since the last page.
+      // Re-read each time: an import may have marked events as handled since the last batch.
       const checkpoint = await log.getCheckpoint(manager.name);
       if (through <= checkpoint) continue;
-      const due = page.filter((e) => e.meta.seq > checkpoint && triggers(manager, e));
+      const due = batch.filter((e) => e.meta.seq > checkpoint && triggers(manager, e));
       await commit(manager, due, through);
     }
     failures = 0;
@@ -143,14 +143,14 @@ export function startProcessManagers(options: ProcessManagerOptions): ProcessMan
     advance(from - 1);
     unsubscribe = log.subscribe(
       from,
-      (page) => (work = handlePage(page)),
+      (batch) => (work = handleBatch(batch)),
       (error) => {
         unsubscribe?.();
         unsubscribe = undefined;
         if (state !== 'running') return;
         onError(error);
         if (error instanceof EventStoreClosedError) return;
-        // The subscription has moved past the failed page; start again from the checkpoints.
+        // The subscription has moved past the failed batch; start again from the checkpoints.
         failures += 1;
         setTimeout(() => {
           if (state === 'running' && !unsubscribe) subscribeFromCheckpoints().catch(onError);

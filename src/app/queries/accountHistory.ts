@@ -18,7 +18,7 @@ export interface HistoryOrigin {
   branch?: HistoryBranch;
 }
 
-/** Where the next, older page starts. */
+/** Where the next, older batch starts. */
 export interface HistoryCursor {
   /** The version of the next real event to read; undefined for the stream's newest. */
   readonly fromVersion: number | undefined;
@@ -28,7 +28,7 @@ export interface HistoryCursor {
   readonly balance: number;
 }
 
-export interface AccountHistoryPage {
+export interface AccountHistoryBatch {
   /** Newest first. */
   entries: HistoryEntry[];
   /** Undefined once the opening (or the start of the stream) is reached. */
@@ -49,7 +49,7 @@ interface Step {
 
 /**
  * The account's events as the viewed state has them, newest first, from `start`:
- * its real stream read backwards a page at a time (in a branch: up to the branch's
+ * its real stream read backwards a batch at a time (in a branch: up to the branch's
  * end, less the skipped events), with a branch's injected events placed right
  * after the real event each follows.
  */
@@ -67,36 +67,36 @@ async function* newestFirst(reader: HistoryReader, origin: HistoryOrigin, start:
     }
   };
   while (fromVersion === undefined || fromVersion >= 1) {
-    const page = await reader.readStream(stream, { direction: 'backward', fromVersion, limit: readSize });
-    for (const event of page) {
+    const batch = await reader.readStream(stream, { direction: 'backward', fromVersion, limit: readSize });
+    for (const event of batch) {
       fromVersion = event.meta.version;
       yield* injectedFrom(event.meta.seq);
       fromVersion = event.meta.version - 1;
       if (event.meta.seq <= toSeq && !skip.has(event.meta.seq)) yield { event, after: { fromVersion, injected } };
     }
-    if (page.length < readSize) fromVersion = 0;
+    if (batch.length < readSize) fromVersion = 0;
   }
   yield* injectedFrom(Number.NEGATIVE_INFINITY);
 }
 
 /**
- * A page of an account's history, newest first, read from its stream rather
- * than kept in memory: `limit` lines (fewer on the last page) from `after`, or
+ * A batch of an account's history, newest first, read from its stream rather
+ * than kept in memory: `limit` lines (fewer on the last batch) from `after`, or
  * from the viewed point's newest line.
  */
 export async function readAccountHistory(
   reader: HistoryReader,
   origin: HistoryOrigin,
   { after, limit = 20 }: { after?: HistoryCursor; limit?: number } = {},
-): Promise<AccountHistoryPage> {
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('A history page holds 1 or more lines.');
+): Promise<AccountHistoryBatch> {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('A history batch holds 1 or more lines.');
   const start: Position = after ?? {
     fromVersion: origin.branch ? undefined : origin.version,
     injected: injectedInto(accountStream(origin.accountNumber), origin.branch).length,
   };
   let balance = after?.balance ?? origin.balance;
   const entries: HistoryEntry[] = [];
-  // Messages share the stream, so a page of lines takes more events than lines.
+  // Messages share the stream, so a batch of lines takes more events than lines.
   for await (const { event, after: position } of newestFirst(reader, origin, start, Math.max(16, limit * 2))) {
     const stretch = historyBackward([event], balance);
     entries.push(...stretch.entries);
@@ -108,13 +108,13 @@ export async function readAccountHistory(
 }
 
 /** Every line of an account's history at the viewed point, newest first (for charts: a few accounts at a time). */
-export async function readWholeAccountHistory(reader: HistoryReader, origin: HistoryOrigin, pageSize = 500): Promise<HistoryEntry[]> {
+export async function readWholeAccountHistory(reader: HistoryReader, origin: HistoryOrigin, batchSize = 500): Promise<HistoryEntry[]> {
   const entries: HistoryEntry[] = [];
-  let page = await readAccountHistory(reader, origin, { limit: pageSize });
-  entries.push(...page.entries);
-  while (page.next) {
-    page = await readAccountHistory(reader, origin, { after: page.next, limit: pageSize });
-    entries.push(...page.entries);
+  let batch = await readAccountHistory(reader, origin, { limit: batchSize });
+  entries.push(...batch.entries);
+  while (batch.next) {
+    batch = await readAccountHistory(reader, origin, { after: batch.next, limit: batchSize });
+    entries.push(...batch.entries);
   }
   return entries;
 }

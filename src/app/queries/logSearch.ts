@@ -20,7 +20,7 @@ interface Chunk {
 /** What a search reads of the log. */
 export type SearchedLog = Pick<EventLog, 'readAll' | 'readStream' | 'streamVersion'>;
 
-/** Every event from `top` down, by seq (a type filter pages through these too: the log keeps no index by type). */
+/** Every event from `top` down, by seq (a type filter reads through these in batches too: the log keeps no index by type). */
 async function* scanAll(store: SearchedLog, top: number): AsyncGenerator<Chunk> {
   for (let cursor = top; cursor >= 1; ) {
     const low = Math.max(1, cursor - CHUNK + 1);
@@ -32,10 +32,10 @@ async function* scanAll(store: SearchedLog, top: number): AsyncGenerator<Chunk> 
 /** One stream's events from `top` down, through the stream index. */
 async function* scanStream(store: SearchedLog, stream: string, top: number): AsyncGenerator<Chunk> {
   for (let version = await store.streamVersion(stream); version >= 1; ) {
-    const page = await store.readStream(stream, { fromVersion: version, direction: 'backward', limit: CHUNK });
-    if (page.length === 0) return;
-    yield { events: page.filter((e) => e.meta.seq <= top), low: page[page.length - 1]!.meta.seq };
-    version = page[page.length - 1]!.meta.version - 1;
+    const batch = await store.readStream(stream, { fromVersion: version, direction: 'backward', limit: CHUNK });
+    if (batch.length === 0) return;
+    yield { events: batch.filter((e) => e.meta.seq <= top), low: batch[batch.length - 1]!.meta.seq };
+    version = batch[batch.length - 1]!.meta.version - 1;
   }
 }
 

@@ -20,10 +20,10 @@ function notThisLog(seq: number): Error {
 async function seqsById(store: ScenarioLog, baseSeq: number): Promise<Map<string, number>> {
   const seqs = new Map<string, number>();
   for (let from = baseSeq + 1; ; ) {
-    const page = await store.readAll({ fromSeq: from, limit: EVENTS_PER_READ });
-    if (page.length === 0) return seqs;
-    for (const e of page) seqs.set(e.meta.id, e.meta.seq);
-    from = page[page.length - 1]!.meta.seq + 1;
+    const batch = await store.readAll({ fromSeq: from, limit: EVENTS_PER_READ });
+    if (batch.length === 0) return seqs;
+    for (const e of batch) seqs.set(e.meta.id, e.meta.seq);
+    from = batch[batch.length - 1]!.meta.seq + 1;
   }
 }
 

@@ -16,7 +16,7 @@ export type AccountSummary = {
   openedAt: string;
   /** Time of the newest money movement or status change (messages do not count). */
   lastActivityAt: string;
-  /** The account stream's version after its newest event: where a paged history read starts. */
+  /** The account stream's version after its newest event: where a history read in batches starts. */
   version: number;
 };
 
@@ -36,7 +36,7 @@ function openedRow(event: Extract<AccountEventOf, { type: 'AccountOpened' }>): A
   return { accountNumber, owner, email, verified: false, status: 'open', balance: 0, openedAt: at, lastActivityAt: at, version };
 }
 
-/** A row copy written out field by field, which the page fold does faster than a spread. */
+/** A row copy written out field by field, which the batch fold does faster than a spread. */
 function copyRow(row: AccountSummary): AccountSummary {
   const { accountNumber, owner, email, verified, status, balance, openedAt, lastActivityAt, version } = row;
   return { accountNumber, owner, email, verified, status, balance, openedAt, lastActivityAt, version };
@@ -97,7 +97,7 @@ export const accountsProjection: Projection<AccountsState> = {
   },
   applyMany(state, events) {
     const byNumber = new MapDraft(state.byNumber);
-    // Rows this page has copied: later events on the same account change the copy in place.
+    // Rows this batch has copied: later events on the same account change the copy in place.
     const copied = new Set<AccountSummary>();
     const opened: string[] = [];
     let { openCount, closedCount } = state;

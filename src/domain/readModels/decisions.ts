@@ -38,7 +38,7 @@ export function versionOf(state: DecisionsState, stream: string): number {
   return row ? row[ROW_VERSION] : (mapGet(state.versions, stream) ?? 0);
 }
 
-/** A map being written: a page's draft, or the map itself path-copied for a single event. */
+/** A map being written: a batch's draft, or the map itself path-copied for a single event. */
 interface Writable<V> {
   get(key: string): V | undefined;
   set(key: string, value: V): void;
@@ -119,7 +119,7 @@ function fold(state: DecisionsState, events: readonly StoredEvent[], open: Open)
 }
 
 const pathCopy: Open = (map) => new PathCopy(map);
-// A page's writes go to drafts of the maps, so each touched node is copied once per page, not once per event.
+// A batch's writes go to drafts of the maps, so each touched node is copied once per batch, not once per event.
 const draft: Open = (map) => new MapDraft(map);
 
 export const decisionsProjection: Projection<DecisionsState> = {

@@ -6,7 +6,7 @@ export type HistoryKind = 'opened' | 'deposit' | 'withdrawal' | 'transfer-out' |
 /**
  * One line of an account's history. Histories are not kept in memory (a
  * million of these would be most of the heap): they are read from the
- * account's stream a page at a time, newest first, with `historyBackward`.
+ * account's stream a batch at a time, newest first, with `historyBackward`.
  */
 export type HistoryEntry = {
   /** The event's id: unique even where a what-if branch puts an injected event at a real event's seq. */
@@ -77,7 +77,7 @@ export interface HistoryStretch {
 /**
  * History lines for an account's events given newest first, when the balance
  * after the newest of them is known (the account's balance at the point being
- * viewed). Each line's running balance is worked out backwards, so a page of
+ * viewed). Each line's running balance is worked out backwards, so a batch of
  * the newest events needs no read of the older ones. Events older than the
  * opening are passed over, as a history starts with its opening.
  */

@@ -9,7 +9,7 @@ import { whatIfGuardProjection } from '../whatif/whatIfGuard.ts';
 /**
  * Every read model of the ledger, for the memory image, time travel and what-if.
  * Account histories are not among them: they are read from the account streams
- * a page at a time (src/store/accountHistory.ts), so the image does not grow with the log.
+ * a batch at a time (src/app/queries/accountHistory.ts), so the image does not grow with the log.
  */
 export const ledgerProjections: readonly AnyProjection[] = [
   accountsProjection,

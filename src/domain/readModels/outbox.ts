@@ -150,7 +150,7 @@ function messageOf(row: MessageRow): OutboxMessage {
   return message;
 }
 
-/** What a fold of the outbox reads and writes: persistent structures for one event, drafts for a page. */
+/** What a fold of the outbox reads and writes: persistent structures for one event, drafts for a batch. */
 interface Parts {
   readonly size: number;
   row(position: number): MessageRow | undefined;
@@ -251,20 +251,20 @@ export const outboxProjection: Projection<OutboxState> = {
   },
 };
 
-/** Messages newest first, optionally of one status only; reads (and writes out texts) only as far as the page needs. */
+/** Messages newest first, optionally of one status only; reads (and writes out texts) only as far as `limit` needs. */
 export function listMessages(
   state: OutboxState,
   { status, offset = 0, limit = Infinity }: { status?: OutboxMessage['status']; offset?: number; limit?: number } = {},
 ): OutboxMessage[] {
-  const page: OutboxMessage[] = [];
+  const shown: OutboxMessage[] = [];
   let skipped = 0;
-  for (let i = state.messages.size - 1; i >= 0 && page.length < limit; i--) {
+  for (let i = state.messages.size - 1; i >= 0 && shown.length < limit; i--) {
     const row = vectorGet(state.messages, i)!;
     if (status && statusOf(row) !== status) continue;
     if (skipped < offset) skipped++;
-    else page.push(messageOf(row));
+    else shown.push(messageOf(row));
   }
-  return page;
+  return shown;
 }
 
 export function getMessage(state: OutboxState, accountNumber: string, messageId: string): OutboxMessage | undefined {

@@ -49,11 +49,11 @@ function closeDay(daily: DailyClose, at: string, value: number): DailyClose {
   return { ...daily, [y]: months };
 }
 
-/** A year a page has touched: its months array is the page's copy, and so is each month in `copied` (bit m). */
+/** A year a batch has touched: its months array is the batch's copy, and so is each month in `copied` (bit m). */
 type YearDraft<M> = { total: number; months: (M | null)[]; copied: number };
 
 /**
- * A page's additions to a PeriodTree, made on copies: each touched year's
+ * A batch's additions to a PeriodTree, made on copies: each touched year's
  * months and each touched month's days are copied once, then added to in
  * place, in the order and with the same sums as addTo one event at a time.
  */
@@ -92,7 +92,7 @@ class PeriodTreeDraft {
   }
 }
 
-/** A page's closes on a DailyClose, made on copies of the touched years and months, as closeDay would. */
+/** A batch's closes on a DailyClose, made on copies of the touched years and months, as closeDay would. */
 class DailyCloseDraft {
   private readonly years = new Map<string, Omit<YearDraft<readonly (number | null)[]>, 'total'>>();
 

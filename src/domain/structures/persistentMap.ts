@@ -79,9 +79,9 @@ export function mapSet<V>(map: PersistentMap<V>, key: string, value: V): Persist
 type Mutable<T extends readonly unknown[]> = T extends readonly (infer E)[] ? E[] : never;
 
 /**
- * A private, writable working copy of a map, for folding a page of events: the
- * first write under a node copies it, later writes in the same page change that
- * copy in place, so a page costs one copy per touched node instead of a copied
+ * A private, writable working copy of a map, for folding a batch of events: the
+ * first write under a node copies it, later writes in the same batch change that
+ * copy in place, so a batch costs one copy per touched node instead of a copied
  * path per write. Which nodes are copies is kept by position in bitmaps (the
  * trie has a fixed depth), never on the nodes, so the result stays plain data.
  * `done()` hands back an ordinary map and ends the draft; the map it started

@@ -109,9 +109,9 @@ export function vectorLast<T>(v: PersistentVector<T>): T | undefined {
 }
 
 /**
- * A private, writable working copy of a vector, for folding a page of events:
+ * A private, writable working copy of a vector, for folding a batch of events:
  * a node is copied the first time the draft writes under it and changed in
- * place after that (the draft remembers its own copies), so pushing a page of
+ * place after that (the draft remembers its own copies), so pushing a batch of
  * entries fills the tail in place instead of copying it per entry. `done()`
  * hands back an ordinary vector, shaped exactly as the same pushes and sets
  * one at a time would have left it, and ends the draft; the vector it started

@@ -53,6 +53,6 @@ export const whatIfGuardProjection: Projection<WhatIfGuardState> = {
   version: 1,
   initial: { lastAt: '', unorderedSeq: 0, irregularSeq: 0 },
   apply: (state, event) => foldGuard(state, [event]),
-  // One state per page rather than one per event: the time moves on with nearly every event.
+  // One state per batch rather than one per event: the time moves on with nearly every event.
   applyMany: foldGuard,
 };

@@ -24,10 +24,10 @@ export interface AccountHistoryView {
 
 /**
  * An account's history at the point the screens show, read from its stream a
- * page at a time. When the account changes (a new event, another point in
+ * batch at a time. When the account changes (a new event, another point in
  * time, a branch), the lines shown so far are read again from the new point.
  */
-export function useAccountHistory(account: AccountSummary, pageSize = 20): AccountHistoryView {
+export function useAccountHistory(account: AccountSummary, batchSize = 20): AccountHistoryView {
   const { queries } = useLedger();
   const branch = useHistoryBranch();
   const { accountNumber, balance, version } = account;
@@ -36,7 +36,7 @@ export function useAccountHistory(account: AccountSummary, pageSize = 20): Accou
     () => historyOrigin({ accountNumber, balance, version }, branch),
     [accountNumber, balance, version, branch],
   );
-  const [wanted, setWanted] = useState(pageSize);
+  const [wanted, setWanted] = useState(batchSize);
   const [loaded, setLoaded] = useState<Loaded>();
 
   useEffect(() => {
@@ -45,8 +45,8 @@ export function useAccountHistory(account: AccountSummary, pageSize = 20): Accou
     let cancelled = false;
     const after = current?.next;
     queries.accountHistory(origin, { after, limit: wanted - (current?.entries.length ?? 0) }).then(
-      (page) => {
-        if (!cancelled) setLoaded({ origin, entries: [...(current?.entries ?? []), ...page.entries], next: page.next });
+      (batch) => {
+        if (!cancelled) setLoaded({ origin, entries: [...(current?.entries ?? []), ...batch.entries], next: batch.next });
       },
       (error: unknown) => {
         if (!cancelled) setLoaded({ origin, entries: current?.entries ?? [], error: error instanceof Error ? error.message : String(error) });
@@ -61,7 +61,7 @@ export function useAccountHistory(account: AccountSummary, pageSize = 20): Accou
     entries: loaded?.entries ?? [],
     loading: loaded === undefined,
     more: loaded?.next !== undefined,
-    showMore: () => setWanted((loaded?.entries.length ?? 0) + pageSize),
+    showMore: () => setWanted((loaded?.entries.length ?? 0) + batchSize),
     error: loaded?.error,
   };
 }

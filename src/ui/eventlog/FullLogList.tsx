@@ -10,11 +10,11 @@ import { VirtualLog } from './VirtualLog.tsx';
  */
 const WINDOW = 100_000;
 
-/** The whole log, newest first, read page by page as it scrolls. */
+/** The whole log, newest first, read a batch at a time as it scrolls. */
 export function FullLogList({ maxTop, inject, context }: { maxTop: number; inject: readonly Injection[]; context: RowContext }) {
   const ledger = useLedger();
-  const [pages] = useState(() => ledger.queries.eventPages());
-  useSyncExternalStore(pages.subscribe, pages.getVersion);
+  const [batches] = useState(() => ledger.queries.eventBatches());
+  useSyncExternalStore(batches.subscribe, batches.getVersion);
   /** 'live': the newest event stays on top; a number: the top stays put while the person reads. */
   const [anchor, setAnchor] = useState<number | 'live'>('live');
   const [scrollTo, setScrollTo] = useState<{ index: number }>();
@@ -30,13 +30,13 @@ export function FullLogList({ maxTop, inject, context }: { maxTop: number; injec
 
   const row = (index: number): LogRow => {
     const found = rowAt(index, slots, top);
-    if ('seq' in found) return { kind: 'event', seq: found.seq, event: pages.get(found.seq) };
+    if ('seq' in found) return { kind: 'event', seq: found.seq, event: batches.get(found.seq) };
     return { kind: 'injected', index: found.index, event: injectedEvent(found.injection, found.index) };
   };
 
   const onRange = useCallback(
-    (start: number, end: number) => pages.ensure(Math.max(bottom, top - end), top - start + slots.length),
-    [pages, top, bottom, slots.length],
+    (start: number, end: number) => batches.ensure(Math.max(bottom, top - end), top - start + slots.length),
+    [batches, top, bottom, slots.length],
   );
 
   const onAwayFromTop = useCallback((away: boolean) => {
@@ -88,9 +88,9 @@ export function FullLogList({ maxTop, inject, context }: { maxTop: number; injec
           Show {newer} newer {newer === 1 ? 'event' : 'events'}
         </button>
       )}
-      {pages.error && (
+      {batches.error && (
         <p className="form-problem" role="alert">
-          Events could not be read: {pages.error}
+          Events could not be read: {batches.error}
         </p>
       )}
       {count === 0 ? (

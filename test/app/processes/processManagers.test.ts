@@ -206,7 +206,7 @@ test('a runner that is stopped while waiting for the lock never runs', async () 
   await expect(waiting.caughtUp()).rejects.toThrow(/stopped/);
 });
 
-test('a failed page is reported and handled again from the checkpoint', async () => {
+test('a failed batch is reported and handled again from the checkpoint', async () => {
   const store = await openEventStore({ name: 'flaky' });
   cleanup.push(() => store.close());
   let failures = 1;

@@ -44,27 +44,27 @@ async function originAt(store: EventStore, number: string, toSeq?: number, branc
   return { accountNumber: number, balance: account.balance, version: account.version, branch };
 }
 
-/** Every page of `limit` lines, in order, checking each page's size. */
-async function allPages(store: EventStore, origin: HistoryOrigin, limit: number): Promise<HistoryEntry[]> {
+/** Every batch of `limit` lines, in order, checking each batch's size. */
+async function allBatches(store: EventStore, origin: HistoryOrigin, limit: number): Promise<HistoryEntry[]> {
   const lines: HistoryEntry[] = [];
-  let page = await readAccountHistory(store, origin, { limit });
+  let batch = await readAccountHistory(store, origin, { limit });
   for (;;) {
-    lines.push(...page.entries);
-    if (!page.next) return lines;
-    expect(page.entries).toHaveLength(limit);
-    page = await readAccountHistory(store, origin, { after: page.next, limit });
+    lines.push(...batch.entries);
+    if (!batch.next) return lines;
+    expect(batch.entries).toHaveLength(limit);
+    batch = await readAccountHistory(store, origin, { after: batch.next, limit });
   }
 }
 
 describe('account history read from the stream', () => {
-  test('paged backwards from the balance now, across hundreds of events, it matches the full fold', async () => {
+  test('read backwards in batches from the balance now, across hundreds of events, it matches the full fold', async () => {
     const store = await busyLedger();
     for (const number of [ADA, BOB]) {
       const expected = foldForward(await store.readStream(accountStream(number)));
       expect(expected.length).toBeGreaterThan(100);
       const origin = await originAt(store, number);
-      expect(await allPages(store, origin, 7)).toEqual(expected);
-      expect(await allPages(store, origin, 1)).toEqual(expected);
+      expect(await allBatches(store, origin, 7)).toEqual(expected);
+      expect(await allBatches(store, origin, 1)).toEqual(expected);
       expect(await readWholeAccountHistory(store, origin, 50)).toEqual(expected);
       expect((await readAccountHistory(store, origin, { limit: 10_000 })).next).toBeUndefined();
     }
@@ -75,7 +75,7 @@ describe('account history read from the stream', () => {
     const store = await busyLedger(200);
     const point = Math.floor((await store.lastSeq()) / 2);
     const origin = await originAt(store, ADA, point);
-    const lines = await allPages(store, origin, 9);
+    const lines = await allBatches(store, origin, 9);
     const upToPoint = (await store.readStream(accountStream(ADA))).filter((e) => e.meta.seq <= point);
     expect(lines).toEqual(foldForward(upToPoint));
     expect(Math.max(...lines.map((l) => l.seq))).toBeLessThanOrEqual(point);
@@ -101,7 +101,7 @@ describe('account history read from the stream', () => {
     await store.append(accountStream(ADA), [{ type: 'FundsAdded', payload: { accountNumber: ADA, amount: 5 } }]);
 
     const origin = await originAt(store, ADA, undefined, result);
-    const lines = await allPages(store, origin, 4);
+    const lines = await allBatches(store, origin, 4);
     // The branch as the replay plays it: real events minus the skipped ones, each injection right after the event it follows.
     const played: StoredEvent[] = [];
     const injected = result.injected.filter((e) => e.meta.stream === accountStream(ADA));
@@ -119,7 +119,7 @@ describe('account history read from the stream', () => {
     store.close();
   });
 
-  test('a page of no lines is refused before anything is read', async () => {
+  test('a batch of no lines is refused before anything is read', async () => {
     const store = await busyLedger(0);
     const origin = await originAt(store, ADA);
     await expect(readAccountHistory(store, origin, { limit: 0 })).rejects.toThrow(RangeError);

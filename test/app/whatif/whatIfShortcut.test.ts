@@ -189,7 +189,7 @@ describe('the ledger what-if shortcut', () => {
           expect(shortcut.states).toEqual(replayed.states);
           // And the replay is the branch's events folded one by one from the start.
           const branch = [...events.slice(0, fromSeq - 1)];
-          for await (const page of branchEvents(store, replayed)) branch.push(...page);
+          for await (const batch of branchEvents(store, replayed)) branch.push(...batch);
           expect(branch).toHaveLength(fromSeq - 1 + replayed.eventCount);
           expect(replayed.states).toEqual(Object.fromEntries(ledgerProjections.map((p) => [p.name, branch.reduce(p.apply, p.initial)])));
           store.close();

@@ -7,29 +7,29 @@ import { reportsProjection } from '../../../src/domain/readModels/reports.ts';
 import { totalsProjection } from '../../../src/domain/readModels/totals.ts';
 import { syntheticLedger } from '../../../src/domain/sample/synthetic.ts';
 import type { Projection } from '../../../src/replay/index.ts';
-import { deepFreeze, ledgerLog, pageSizes, pagesOf } from './arbitraries.ts';
+import { deepFreeze, ledgerLog, batchSizes, batchesOf } from './arbitraries.ts';
 
 const batched: Projection<unknown>[] = [accountsProjection, reportsProjection, outboxProjection, totalsProjection] as never;
 
-/** Folds page by page with applyMany, each input state frozen, and checks every page against apply one by one. */
-function checkPages(projection: Projection<unknown>, events: readonly StoredEvent[], sizes: readonly number[], snapshotAfter = -1): void {
-  let paged = projection.initial;
+/** Folds batch by batch with applyMany, each input state frozen, and checks every batch against apply one by one. */
+function checkBatches(projection: Projection<unknown>, events: readonly StoredEvent[], sizes: readonly number[], snapshotAfter = -1): void {
+  let batched = projection.initial;
   let single = projection.initial;
-  pagesOf(events, sizes).forEach((page, i) => {
-    for (const event of page) single = projection.apply(single, event);
-    paged = projection.applyMany!(deepFreeze(paged), page);
-    expect(paged).toEqual(single);
-    expect(JSON.stringify(paged)).toBe(JSON.stringify(single));
+  batchesOf(events, sizes).forEach((batch, i) => {
+    for (const event of batch) single = projection.apply(single, event);
+    batched = projection.applyMany!(deepFreeze(batched), batch);
+    expect(batched).toEqual(single);
+    expect(JSON.stringify(batched)).toBe(JSON.stringify(single));
     // A snapshot goes through structured clone: structure shared with older states is gone.
-    if (i === snapshotAfter) paged = structuredClone(paged);
+    if (i === snapshotAfter) batched = structuredClone(batched);
   });
 }
 
 describe.each(batched.map((p) => [p.name, p] as const))('%s.applyMany', (_name, projection) => {
   test('over any split of any log equals apply one event at a time, and never changes the state it is given', () => {
     fc.assert(
-      fc.property(ledgerLog(), pageSizes, fc.integer({ min: -1, max: 6 }), (events, sizes, snapshotAfter) =>
-        checkPages(projection, events, sizes, snapshotAfter),
+      fc.property(ledgerLog(), batchSizes, fc.integer({ min: -1, max: 6 }), (events, sizes, snapshotAfter) =>
+        checkBatches(projection, events, sizes, snapshotAfter),
       ),
       { numRuns: 150 },
     );
@@ -38,12 +38,12 @@ describe.each(batched.map((p) => [p.name, p] as const))('%s.applyMany', (_name, 
   test('equals apply over a synthetic ledger large enough to fill every structure', () => {
     const events = [...syntheticLedger({ accounts: 400, events: 6_000, seed: 8 })];
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 2_500 }), { minLength: 1, maxLength: 6 }), (sizes) => checkPages(projection, events, sizes)),
+      fc.property(fc.array(fc.integer({ min: 1, max: 2_500 }), { minLength: 1, maxLength: 6 }), (sizes) => checkBatches(projection, events, sizes)),
       { numRuns: 4 },
     );
   });
 
-  test('a page that changes nothing gives back the same state', () => {
+  test('a batch that changes nothing gives back the same state', () => {
     const state = deepFreeze(projection.applyMany!(projection.initial, [...syntheticLedger({ accounts: 3, events: 40, seed: 2 })]));
     const foreign: StoredEvent = { type: 'SomethingElse', payload: {}, meta: { id: 'x', seq: 41, stream: 's', version: 1, at: '2025-01-01T00:00:00.000Z' } };
     expect(projection.applyMany!(state, [foreign, foreign])).toBe(state);

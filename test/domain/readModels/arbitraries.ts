@@ -6,7 +6,7 @@ import type { StoredEvent } from '../../../src/eventstore/index.ts';
  * they also hold what the decider would refuse but an imported log may carry:
  * events for unknown accounts, second openings and closings, messages sent
  * twice or never queued, event types no read model knows, fractional amounts
- * (sums must come out bit for bit the same however a page is split).
+ * (sums must come out bit for bit the same however a batch is split).
  */
 const NUMBERS = ['4000000000000001', '4000000000000002', '4000000000000003', '4000000000000004', '4000000000000005'];
 const number = fc.constantFrom(...NUMBERS);
@@ -16,7 +16,7 @@ const amount = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 1, max: 2_000_000 }) },
   { weight: 1, arbitrary: fc.constantFrom(1, 2 ** 52) },
 );
-// Around a new year, so one page can cross days, months and years.
+// Around a new year, so one batch can cross days, months and years.
 const at = fc.integer({ min: Date.UTC(2024, 10, 28), max: Date.UTC(2025, 1, 3) }).map((t) => new Date(t).toISOString());
 
 const body = fc.oneof(
@@ -51,20 +51,20 @@ export function ledgerLog(maxLength = 150): fc.Arbitrary<StoredEvent[]> {
   );
 }
 
-/** Cuts `events` into consecutive pages of the given sizes (0 = an empty page), the rest in one last page. */
-export function pagesOf<T>(events: readonly T[], sizes: readonly number[]): T[][] {
-  const pages: T[][] = [];
+/** Cuts `events` into consecutive batches of the given sizes (0 = an empty batch), the rest in one last batch. */
+export function batchesOf<T>(events: readonly T[], sizes: readonly number[]): T[][] {
+  const batches: T[][] = [];
   let start = 0;
   for (const size of sizes) {
     if (start >= events.length) break;
-    pages.push(events.slice(start, start + size));
+    batches.push(events.slice(start, start + size));
     start += size;
   }
-  if (start < events.length) pages.push(events.slice(start));
-  return pages;
+  if (start < events.length) batches.push(events.slice(start));
+  return batches;
 }
 
-export const pageSizes = fc.array(fc.nat({ max: 40 }), { maxLength: 12 });
+export const batchSizes = fc.array(fc.nat({ max: 40 }), { maxLength: 12 });
 
 /** Freezes `value` and everything it reaches, so any write to it throws. */
 export function deepFreeze<T>(value: T): T {

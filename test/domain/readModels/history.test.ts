@@ -66,16 +66,16 @@ describe('account history lines', () => {
     expect(historyEntryOf(closed!, 7_000)).toMatchObject({ kind: 'closed', change: 0, balance: 7_000 });
   });
 
-  test('worked backwards from the final balance, in pages of any size, the lines equal the forward fold', () => {
+  test('worked backwards from the final balance, in batches of any size, the lines equal the forward fold', () => {
     fc.assert(
-      fc.property(accountStreams, fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 10 }), (events, pageSizes) => {
+      fc.property(accountStreams, fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 10 }), (events, batchSizes) => {
         const forward = foldForward(events);
         const newestFirst = events.toReversed();
         const lines: HistoryEntry[] = [];
         let balance = forward[0]!.balance;
         let opened = false;
-        for (let at = 0, page = 0; at < newestFirst.length && !opened; page++) {
-          const size = pageSizes[page % pageSizes.length]!;
+        for (let at = 0, batch = 0; at < newestFirst.length && !opened; batch++) {
+          const size = batchSizes[batch % batchSizes.length]!;
           const stretch = historyBackward(newestFirst.slice(at, at + size), balance);
           lines.push(...stretch.entries);
           ({ balanceBefore: balance, opened } = stretch);

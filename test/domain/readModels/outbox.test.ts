@@ -5,7 +5,7 @@ import { verificationText, withdrawalNoteIn, withdrawalText } from '../../../src
 import { getMessage, listMessages, outboxProjection, verificationMessage, type OutboxState } from '../../../src/domain/readModels/outbox.ts';
 
 // Given queued messages as the process managers (or a log from elsewhere) wrote them, then the outbox shows
-// exactly their texts while keeping only what it rebuilds them from (applyMany.test.ts checks its page fold).
+// exactly their texts while keeping only what it rebuilds them from (applyMany.test.ts checks its batch fold).
 
 const ACCOUNTS = ['4000000000000001', '4000000000000002'];
 const text = fc.string({ maxLength: 12, unit: fc.constantFrom('a', 'é', ' ', '(', ')', '.', '\n', '李') });
