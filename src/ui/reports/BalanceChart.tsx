@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatMoney } from '../components/money.ts';
+import { axisMoneyFormat } from './axisMoney.ts';
 import type { BalanceChartData } from './chartData.ts';
 import { chartColours } from './chartColors.ts';
 import { dayToSeconds } from './periods.ts';
 
-const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+const axisMoney = axisMoneyFormat();
 const dayLabel = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
 function useColourScheme(): string {
@@ -39,7 +40,7 @@ function options(data: BalanceChartData, width: number, element: Element): uPlot
     },
     axes: [
       { ...axis },
-      { ...axis, size: 56, values: (_u, ticks) => ticks.map((v) => compact.format(v)) },
+      { ...axis, size: 72, values: (_u, ticks) => ticks.map(axisMoney) },
     ],
     series: [
       { label: 'Day', value: (_u, seconds) => (seconds === null ? '–' : dayLabel.format(new Date(seconds * 1000))) },
