@@ -6,7 +6,9 @@
  * it, so it is not exported from index.ts, which the app loads before its
  * first render (the boot bundle).
  */
-export { DuplicateIdError, ScratchLog, appendPositioned, lastSeqOf } from './scratchLog.ts';
+export { DuplicateIdError, ScratchLog } from './scratchLog.ts';
+export { appendPositioned } from '../log/appendPositioned.ts';
+export { lastSeqOf } from '../storage/pageReads.ts';
 export { discardBackupDatabase, switchLiveDatabase, type SwitchHooks } from './switchLive.ts';
 export { databaseOf } from '../storage/databaseOf.ts';
 export type { RewindDatabase } from '../storage/database.ts';

@@ -1,7 +1,6 @@
 import { lastPageKey } from '../storage/database.ts';
 import { closedError } from '../storage/health.ts';
-import type { TailRecord } from '../pages/pageCodec.ts';
-import { tailRecordOf } from '../pages/tailCodec.ts';
+import type { TailRecord } from '../pages/tailCodec.ts';
 import { findSealedIds, mergeFound } from '../lookups/idLookup.ts';
 import { EventStoreClosedError } from '../errors.ts';
 import { LogReplacedError, RETIRED_MARKER } from './retiredLog.ts';
@@ -60,8 +59,7 @@ export function appendMethods({ log, housekeeping, subscribers, replaced, clock,
         throw new EventStoreClosedError();
       }
       const placed = placeBatches(prepared, existing, (stream) => streams.version(stream), lastSeq);
-      const record = placed.rows.length > 0 ? tailRecordOf(placed.rows) : undefined;
-      commitWrites(db, tx.idbtrans, record, options.checkpoint);
+      const record = commitWrites(db, tx.idbtrans, placed.rows, options.checkpoint ? [options.checkpoint] : []);
       return { ...placed, record };
     });
     let committed: Placed & { record: TailRecord | undefined };
@@ -78,7 +76,7 @@ export function appendMethods({ log, housekeeping, subscribers, replaced, clock,
     housekeeping.buildIdFilter();
     if (rows.length > 0) {
       subscribers.deliver(rows);
-      if (fillsPage(rows[0]!.meta.seq, rows[rows.length - 1]!.meta.seq)) void housekeeping.sealLater();
+      if (fillsPage(rows)) void housekeeping.sealLater();
     } else if (results.some((r) => r.lastSeq > 0)) {
       // A retry that found the batch already stored: the first attempt may have landed unannounced.
       subscribers.notifyAppended();

@@ -1,6 +1,6 @@
 import type { RewindDatabase } from '../storage/database.ts';
 import { RUNS_PER_MERGE, bucketOf, idHash, mergeIntoBuckets, runPairs, type IdBucketRecord, type IdRunRecord } from '../indexes/idRecords.ts';
-import { EVENTS_PER_PAGE, pageOf, type PageRecord, type TailRecord } from '../pages/pageCodec.ts';
+import { EVENTS_PER_PAGE, pageOf, type PageRecord } from '../pages/pageCodec.ts';
 import {
   STREAM_RUNS_PER_MERGE,
   bucketsOf,
@@ -15,7 +15,7 @@ import {
   type StreamRecord,
   type StreamRunRecord,
 } from '../indexes/streamRecords.ts';
-import { checkedTailRecord, tailRecordOf } from '../pages/tailCodec.ts';
+import { checkedTailRecord, tailRecordOf, type TailRecord } from '../pages/tailCodec.ts';
 import type { StoredEvent } from '../types.ts';
 import type { TailCache } from '../storage/tailCache.ts';
 
@@ -24,8 +24,11 @@ import type { TailCache } from '../storage/tailCache.ts';
  * their id and stream runs, after the commit that filled them.
  */
 
-/** Whether a commit of seqs first..last completed a page (so a seal should follow). */
-export function fillsPage(first: number, last: number): boolean {
+/** Whether a commit of these events (ascending seqs) completed a page, so a seal should follow. */
+export function fillsPage(events: readonly StoredEvent[]): boolean {
+  if (events.length === 0) return false;
+  const first = events[0]!.meta.seq;
+  const last = events[events.length - 1]!.meta.seq;
   return first <= last && Math.floor(last / EVENTS_PER_PAGE) > Math.floor((first - 1) / EVENTS_PER_PAGE);
 }
 

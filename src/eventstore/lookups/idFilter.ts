@@ -1,5 +1,6 @@
 import { lastPageKey, type RewindDatabase } from '../storage/database.ts';
-import { EVENTS_PER_PAGE, bucketedEnd } from '../pages/pageCodec.ts';
+import { EVENTS_PER_PAGE } from '../pages/pageCodec.ts';
+import { bucketedEnd } from '../indexes/bucketedEnd.ts';
 
 /** Bits per id when the filter is built, and probes per id: about 1 false positive in 1,000, 1 in 50 at half the bits. */
 const BITS_PER_ID = 16;

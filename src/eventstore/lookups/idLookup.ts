@@ -1,5 +1,5 @@
 import { lastPageKey, type RewindDatabase } from '../storage/database.ts';
-import { bucketedEnd } from '../pages/pageCodec.ts';
+import { bucketedEnd } from '../indexes/bucketedEnd.ts';
 import { readSeqs } from '../storage/pageReads.ts';
 import type { TailView } from '../storage/tailCache.ts';
 import type { StoredEvent } from '../types.ts';

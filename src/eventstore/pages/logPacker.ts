@@ -1,7 +1,7 @@
 import { IdTable, idHash, type IdBucketRecord, mergeIntoBuckets } from '../indexes/idRecords.ts';
-import { EVENTS_PER_PAGE, pageOf, type PageRecord, type TailRecord } from './pageCodec.ts';
+import { EVENTS_PER_PAGE, pageOf, type PageRecord } from './pageCodec.ts';
 import { extendRecords, type Positions, type StreamChunkRecord, type StreamRecord } from '../indexes/streamRecords.ts';
-import { tailRecordOf } from './tailCodec.ts';
+import { tailRecordOf, type TailRecord } from './tailCodec.ts';
 import type { StoredEvent } from '../types.ts';
 
 /**

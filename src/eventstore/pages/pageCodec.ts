@@ -18,16 +18,6 @@ export function sealedThrough(lastPage: number | undefined): number {
 }
 
 /**
- * The first page that merged buckets (of ids or of streams) do not hold: the
- * first run's page (runs are the pages sealed since the last merge), or past
- * the last page when every run was merged.
- */
-export function bucketedEnd(runKeys: readonly number[], lastPage: number | undefined): number {
-  if (runKeys.length > 0) return Math.min(...runKeys);
-  return sealedThrough(lastPage) + 1;
-}
-
-/**
  * A sealed page: the events of seqs first..last (page k holds k*EVENTS_PER_PAGE+1 ..
  * (k+1)*EVENTS_PER_PAGE) as their canonical lines, the lines an export file carries,
  * with characters beyond ASCII escaped (asciiJson.ts; export undoes it). Pages
@@ -51,19 +41,6 @@ interface PageBounds {
 
 /** A run of whole lines, each ending in LF: text, or its UTF-8 bytes. */
 export type LinesPart = string | Uint8Array;
-
-/**
- * One commit's events not yet sealed into a page (the write-ahead tail), keyed
- * by its first seq: event i is seq first + i. `sums` holds each event's line
- * checksum (checksum.ts); records written before checksums have none. Read
- * them through tailCodec.ts, which checks them.
- */
-export interface TailRecord {
-  first: number;
-  last: number;
-  events: StoredEvent[];
-  sums?: number[];
-}
 
 /** The first seq of the page that holds `seq`. */
 export function pageStart(seq: number): number {

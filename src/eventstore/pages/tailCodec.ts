@@ -1,7 +1,7 @@
 import { lineSum } from './checksum.ts';
 import { DamagedEventError } from '../errors.ts';
 import { eventShapeProblem } from './eventShape.ts';
-import { lineOf, type TailRecord } from './pageCodec.ts';
+import { lineOf } from './pageCodec.ts';
 import type { StoredEvent } from '../types.ts';
 
 /*
@@ -10,6 +10,19 @@ import type { StoredEvent } from '../types.ts';
  * every read goes through here and damage is a DamagedEventError naming the
  * first event that cannot be trusted, never a TypeError deep in a reader.
  */
+
+/**
+ * One commit's events not yet sealed into a page (the write-ahead tail), keyed
+ * by its first seq: event i is seq first + i. `sums` holds each event's line
+ * checksum (checksum.ts); a record without `sums` is read unchecked. Read
+ * records through this file, which checks them.
+ */
+export interface TailRecord {
+  first: number;
+  last: number;
+  events: StoredEvent[];
+  sums?: number[];
+}
 
 /** A commit's record: its events (consecutive seqs) with each one's line checksum. */
 export function tailRecordOf(events: readonly StoredEvent[]): TailRecord {

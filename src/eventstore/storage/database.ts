@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { IdBucketRecord, IdRunRecord } from '../indexes/idRecords.ts';
-import type { PageRecord, TailRecord } from '../pages/pageCodec.ts';
+import type { PageRecord } from '../pages/pageCodec.ts';
+import type { TailRecord } from '../pages/tailCodec.ts';
 import type { StreamBucketRecord, StreamChunkRecord, StreamRunRecord } from '../indexes/streamRecords.ts';
 import type { JsonValue } from '../types.ts';
 

@@ -1,7 +1,7 @@
 import { utf8Json } from '../pages/asciiJson.ts';
 import { lastPageKey, type RewindDatabase } from './database.ts';
-import { checkedLines, lineOf, pageEvents, pageStart, pickEvents, sealedThrough, type LinesPart, type PageRecord, type TailRecord } from '../pages/pageCodec.ts';
-import { tailEnd, tailEventsOf } from '../pages/tailCodec.ts';
+import { checkedLines, lineOf, pageEvents, pageStart, pickEvents, sealedThrough, type LinesPart, type PageRecord } from '../pages/pageCodec.ts';
+import { tailEnd, tailEventsOf, type TailRecord } from '../pages/tailCodec.ts';
 import type { StoredEvent } from '../types.ts';
 
 /*

@@ -1,6 +1,6 @@
 import { lastPageKey, type RewindDatabase } from './database.ts';
-import { sealedThrough, type TailRecord } from '../pages/pageCodec.ts';
-import { checkedTailRecord, tailEnd } from '../pages/tailCodec.ts';
+import { sealedThrough } from '../pages/pageCodec.ts';
+import { checkedTailRecord, tailEnd, type TailRecord } from '../pages/tailCodec.ts';
 import type { StoredEvent } from '../types.ts';
 
 /** The tail as one transaction sees it. */

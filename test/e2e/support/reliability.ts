@@ -2,7 +2,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { accountsProjection, getAccount, listMessages, type OutboxState } from '../../../src/domain/index.ts';
 import { EVENTS_PER_PAGE, type CheckpointRecord, type SnapshotRecord, type StoredEvent, type StreamInfo } from '../../../src/eventstore/index.ts';
-import type { PageRecord, TailRecord } from '../../../src/eventstore/pages/pageCodec.ts';
+import type { PageRecord } from '../../../src/eventstore/pages/pageCodec.ts';
+import type { TailRecord } from '../../../src/eventstore/pages/tailCodec.ts';
 import type { TestDispatchResult } from '../../../src/app/testHook.ts';
 import { openApp, type OpenedPage } from './browser.ts';
 
