@@ -156,14 +156,14 @@ export async function baselineNaive(options: Pick<BaselineOptions, 'cap'>): Prom
   return withLog(async (store) => {
     const count = Math.min(options.cap, await store.lastSeq());
     const t = performance.now();
-    const pageSize = 5000;
+    const batchSize = 5000;
     let read = 0;
     for (let next = 1; next <= count; ) {
-      const page = await store.readAll({ fromSeq: next, toSeq: count, limit: pageSize });
-      if (page.length === 0) break;
-      read += page.length;
-      next = page[page.length - 1]!.meta.seq + 1;
+      const batch = await store.readAll({ fromSeq: next, toSeq: count, limit: batchSize });
+      if (batch.length === 0) break;
+      read += batch.length;
+      next = batch[batch.length - 1]!.meta.seq + 1;
     }
-    return { naive, storeRead: { ...rate(read, ms(t)), pageSize } };
+    return { naive, storeRead: { ...rate(read, ms(t)), batchSize } };
   });
 }

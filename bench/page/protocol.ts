@@ -49,8 +49,8 @@ export interface BaselineResult {
   rawPackedJson: Rate & { parseMs: number };
   /** Dexie table of events, toArray, then fold every projection. */
   naive: Rate & { readMs: number; foldMs: number };
-  /** The store's readAll in the replay's page size, no fold: the app's read path. */
-  storeRead: Rate & { pageSize: number };
+  /** The store's readAll in the replay's batch size, no fold: the app's read path. */
+  storeRead: Rate & { batchSize: number };
   /** One strict readwrite transaction per command (as durable as the store's commits), all started without waiting: what group commit must beat. */
   oneTx: { commands: number; ms: number; perS: number };
   /** The same with Chromium's default, relaxed durability (reported, no target). */

@@ -2,8 +2,8 @@ import type { EventStore, StoredEvent } from '../../src/eventstore/index.ts';
 import { wordSum } from '../../src/eventstore/pages/checksum.ts';
 import { eventShapeProblem } from '../../src/eventstore/pages/eventShape.ts';
 import { accountStream, ledgerProjections, seededRandom } from '../../src/domain/index.ts';
-import { REPLAY_PAGE, type AnyProjection, decodeState, foldInto, initialCursors, replay, saveSnapshots, stateAt } from '../../src/replay/index.ts';
-import { createTimeTravel, createWhatIfBranch } from '../../src/app/index.ts';
+import { REPLAY_BATCH, type AnyProjection, decodeState, foldInto, initialCursors, replay, saveSnapshots, stateAt } from '../../src/replay/index.ts';
+import { createTimeTravel, createWhatIfBranch } from '../../src/app/parts.ts';
 import { keyframePlan } from '../lib/keyframePlan.ts';
 import { ms, openLog, withLog } from './log.ts';
 import type { FullReplayResult, KeyframesResult, SnapshotInfo, SnapshotsResult, TimeTravelJump, TimeTravelResult, WhatIfRun } from './protocol.ts';
@@ -20,13 +20,13 @@ export async function fullReplay({ sampleEvents }: { sampleEvents: number }): Pr
     const elapsed = ms(t);
     const checksums = await checksumTime(store);
 
-    // Which projection costs what: each folded alone over the first events, a page at a time as replay does.
+    // Which projection costs what: each folded alone over the first events, a batch at a time as replay does.
     const sample = await store.readAll({ fromSeq: 1, limit: sampleEvents });
     const perProjectionMs: Record<string, number> = {};
     for (const projection of ledgerProjections) {
       const cursors = initialCursors([projection]);
       const s = performance.now();
-      for (let i = 0; i < sample.length; i += REPLAY_PAGE) foldInto([projection], cursors, sample.slice(i, i + REPLAY_PAGE));
+      for (let i = 0; i < sample.length; i += REPLAY_BATCH) foldInto([projection], cursors, sample.slice(i, i + REPLAY_BATCH));
       perProjectionMs[projection.name] = ms(s);
     }
     // The check each line of a page without a checksum gets when read, timed alone over the sample.
@@ -70,7 +70,7 @@ async function checksumTime(store: EventStore): Promise<{ ms: number; pages: num
   return { ms: total, pages };
 }
 
-/** The projections, each page's fold timed into `folding.ms` (as replay folds: a page at a time through applyMany). */
+/** The projections, each batch's fold timed into `folding.ms` (as replay folds: a batch at a time through applyMany). */
 function timedFolds(projections: readonly AnyProjection[], folding: { ms: number }): AnyProjection[] {
   return projections.map((projection) => ({
     ...projection,
@@ -98,10 +98,10 @@ export async function keyframes({ every, keep }: { every: number; keep: number }
     let next = 1;
     for (const seq of seqs) {
       while (next <= seq) {
-        const page = await store.readAll({ fromSeq: next, toSeq: seq, limit: 5000 });
-        if (page.length === 0) throw new Error(`Event ${next} is missing.`);
-        foldInto(ledgerProjections, cursors, page);
-        next += page.length;
+        const batch = await store.readAll({ fromSeq: next, toSeq: seq, limit: 5000 });
+        if (batch.length === 0) throw new Error(`Event ${next} is missing.`);
+        foldInto(ledgerProjections, cursors, batch);
+        next += batch.length;
       }
       const s = performance.now();
       await saveSnapshots(store, ledgerProjections, cursors, (error) => {

@@ -14,7 +14,7 @@ export interface ExportOptions {
   /** Which events: the whole log (default), a seq range, a time range, or one stream. */
   selection?: LogSelection;
   /** Events read from the store at a time (default 20,000 for a range, 2000 for a stream). */
-  pageSize?: number;
+  batchSize?: number;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
   /** Defaults to the app's version. */
@@ -32,8 +32,8 @@ export interface LogExport {
 }
 
 /** A range's lines come as one string per read: 20,000 events are about 5 MB. */
-const LINES_PAGE = 20_000;
-const STREAM_PAGE = 2000;
+const LINES_BATCH = 20_000;
+const STREAM_BATCH = 2000;
 
 export function suggestedFileName(exportedAt: string, scenario?: string): string {
   const stamp = exportedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
@@ -54,7 +54,7 @@ export function suggestedFileName(exportedAt: string, scenario?: string): string
 async function writeFile(
   fill: (body: FileBody, progress: () => void) => Promise<void>,
   info: Omit<HeaderInfo, 'exportedAt' | 'appVersion'> & { totalEvents?: number },
-  options: Omit<ExportOptions, 'selection' | 'pageSize'>,
+  options: Omit<ExportOptions, 'selection' | 'batchSize'>,
 ): Promise<LogExport> {
   const { signal, onProgress } = options;
   const exportedAt = (options.now?.() ?? new Date()).toISOString();
@@ -82,18 +82,18 @@ async function writeFile(
   }
 }
 
-/** Writes pages of events (checked and stringified one by one) as a log file: what-if scenarios and single streams. */
+/** Writes batches of events (checked and stringified one by one) as a log file: what-if scenarios and single streams. */
 export async function exportEvents(
-  pages: AsyncIterable<StoredEvent[]>,
+  batches: AsyncIterable<StoredEvent[]>,
   info: Omit<HeaderInfo, 'exportedAt' | 'appVersion'> & { totalEvents?: number },
-  options: Omit<ExportOptions, 'selection' | 'pageSize'> = {},
+  options: Omit<ExportOptions, 'selection' | 'batchSize'> = {},
 ): Promise<LogExport> {
   return writeFile(
     async (body, progress) => {
-      for await (const page of pages) {
+      for await (const batch of batches) {
         throwIfAborted(options.signal);
-        if (page.length === 0) continue;
-        await body.addEvents(page);
+        if (batch.length === 0) continue;
+        await body.addEvents(batch);
         progress();
       }
     },
@@ -106,17 +106,17 @@ function appVersion(): string {
   return typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'unknown';
 }
 
-/** One stream's events, page by page, up to its version when the export starts. */
-async function streamPages(store: EventStore, stream: string, pageSize: number): Promise<{ pages: AsyncIterable<StoredEvent[]>; totalEvents: number }> {
+/** One stream's events, batch by batch, up to its version when the export starts. */
+async function streamBatches(store: EventStore, stream: string, batchSize: number): Promise<{ batches: AsyncIterable<StoredEvent[]>; totalEvents: number }> {
   const toVersion = await store.streamVersion(stream);
   return {
     totalEvents: toVersion,
-    pages: (async function* () {
+    batches: (async function* () {
       for (let from = 1; from <= toVersion; ) {
-        const page = await store.readStream(stream, { fromVersion: from, toVersion, limit: pageSize });
-        if (page.length === 0) return;
-        yield page;
-        from = page[page.length - 1]!.meta.version + 1;
+        const batch = await store.readStream(stream, { fromVersion: from, toVersion, limit: batchSize });
+        if (batch.length === 0) return;
+        yield batch;
+        from = batch[batch.length - 1]!.meta.version + 1;
       }
     })(),
   };
@@ -134,7 +134,7 @@ async function seqRange(store: EventStore, selection: Exclude<LogSelection, { ki
   return { fromSeq: 1, toSeq: last };
 }
 
-/** Reads of the store in flight at once: while one run is handed on, the next ones are being read, so IndexedDB never leaves the page idle. */
+/** Reads of the store in flight at once: while one run is handed on, the next ones are being read, so IndexedDB is never idle. */
 const READS_AHEAD = 3;
 
 /**
@@ -169,13 +169,13 @@ async function* lineRuns(store: EventStore, fromSeq: number, toSeq: number, limi
 export async function exportLog(store: EventStore, options: ExportOptions = {}): Promise<LogExport> {
   const selection = options.selection ?? { kind: 'all' };
   if (selection.kind === 'stream') {
-    const { pages, totalEvents } = await streamPages(store, selection.stream, options.pageSize ?? STREAM_PAGE);
-    return exportEvents(pages, { selection, totalEvents }, options);
+    const { batches, totalEvents } = await streamBatches(store, selection.stream, options.batchSize ?? STREAM_BATCH);
+    return exportEvents(batches, { selection, totalEvents }, options);
   }
   const { fromSeq, toSeq } = await seqRange(store, selection);
   return writeFile(
     async (body, progress) => {
-      for await (const lines of lineRuns(store, fromSeq, toSeq, options.pageSize ?? LINES_PAGE)) {
+      for await (const lines of lineRuns(store, fromSeq, toSeq, options.batchSize ?? LINES_BATCH)) {
         await body.addLines(lines);
         progress();
       }

@@ -3,7 +3,7 @@ import { branchEvents, type WhatIfResult } from '../replay/index.ts';
 import { exportEvents, suggestedFileName, type ExportProgress, type LogExport } from './exportLog.ts';
 import { chooseSaveTarget } from './saveFile.ts';
 
-const PAGE = 2000;
+const BATCH = 2000;
 
 /**
  * The scenario as a log of its own: the real events up to the branch's base,
@@ -11,18 +11,18 @@ const PAGE = 2000;
  * there, each stream's versions continuing, so the file reads like any log and
  * its header marks where reality ends.
  */
-async function* scenarioPages(store: EventStore, result: WhatIfResult, baseSeq: number): AsyncGenerator<StoredEvent[]> {
+async function* scenarioBatches(store: EventStore, result: WhatIfResult, baseSeq: number): AsyncGenerator<StoredEvent[]> {
   const versions = new Map<string, number>();
   for (let from = 1; from <= baseSeq; ) {
-    const page = await store.readAll({ fromSeq: from, toSeq: baseSeq, limit: PAGE });
-    if (page.length === 0) break;
-    for (const e of page) versions.set(e.meta.stream, e.meta.version);
-    yield page;
-    from = page[page.length - 1]!.meta.seq + 1;
+    const batch = await store.readAll({ fromSeq: from, toSeq: baseSeq, limit: BATCH });
+    if (batch.length === 0) break;
+    for (const e of batch) versions.set(e.meta.stream, e.meta.version);
+    yield batch;
+    from = batch[batch.length - 1]!.meta.seq + 1;
   }
   let seq = baseSeq;
-  for await (const page of branchEvents(store, result, PAGE)) {
-    yield page.map((e) => {
+  for await (const batch of branchEvents(store, result, BATCH)) {
+    yield batch.map((e) => {
       const version = (versions.get(e.meta.stream) ?? 0) + 1;
       versions.set(e.meta.stream, version);
       return { ...e, meta: { ...e.meta, seq: ++seq, version } };
@@ -39,7 +39,7 @@ export function exportScenario(
 ): Promise<LogExport> {
   const baseSeq = result.fromSeq - 1;
   return exportEvents(
-    scenarioPages(store, result, baseSeq),
+    scenarioBatches(store, result, baseSeq),
     { selection: { kind: 'all' }, hypothetical: { baseSeq, scenario: name }, totalEvents: baseSeq + result.eventCount },
     { onProgress },
   );

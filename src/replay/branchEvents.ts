@@ -9,12 +9,12 @@ export async function eventAt(store: Pick<EventStore, 'readAll'>, seq: number): 
 type Branch = Pick<WhatIfResult, 'fromSeq' | 'toSeq' | 'skipped' | 'injected'>;
 
 /**
- * A branch's events from its first replayed seq on, in play order, a page at a
+ * A branch's events from its first replayed seq on, in play order, a batch at a
  * time: real events read from the log as they are needed (the skipped ones left
  * out) with the injected ones after the event they follow. The branch itself
  * holds only its changes, so a branch 500,000 events long costs no memory.
  */
-export async function* branchEvents(store: EventStore, branch: Branch, pageSize = 2000): AsyncGenerator<StoredEvent[]> {
+export async function* branchEvents(store: EventStore, branch: Branch, batchSize = 2000): AsyncGenerator<StoredEvent[]> {
   const skip = new Set(branch.skipped);
   const { injected } = branch;
   let next = 0;
@@ -25,15 +25,15 @@ export async function* branchEvents(store: EventStore, branch: Branch, pageSize 
   take(first, branch.fromSeq - 1);
   if (first.length > 0) yield first;
   for (let from = branch.fromSeq; from <= branch.toSeq; ) {
-    const page = await store.readAll({ fromSeq: from, toSeq: branch.toSeq, limit: pageSize });
-    if (page.length === 0) break;
+    const batch = await store.readAll({ fromSeq: from, toSeq: branch.toSeq, limit: batchSize });
+    if (batch.length === 0) break;
     const out: StoredEvent[] = [];
-    for (const event of page) {
+    for (const event of batch) {
       if (!skip.has(event.meta.seq)) out.push(event);
       take(out, event.meta.seq);
     }
     if (out.length > 0) yield out;
-    from = page[page.length - 1]!.meta.seq + 1;
+    from = batch[batch.length - 1]!.meta.seq + 1;
   }
   const rest: StoredEvent[] = [];
   take(rest, Number.MAX_SAFE_INTEGER);

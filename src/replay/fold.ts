@@ -26,7 +26,7 @@ function damaged(event: StoredEvent | undefined): ReplayError {
 
 /**
  * Applies events, in order, to every projection that has not seen them yet: a
- * page at a time through `applyMany` where a projection has it (the fast path
+ * batch at a time through `applyMany` where a projection has it (the fast path
  * of a replay), else one by one. `cursors` is updated in place (it belongs to
  * the caller's replay); the states inside are never mutated, so a state handed
  * out earlier stays valid. A damaged event stops the fold after the events before it.
@@ -34,10 +34,10 @@ function damaged(event: StoredEvent | undefined): ReplayError {
 export function foldInto(projections: readonly AnyProjection[], cursors: Cursors, events: readonly StoredEvent[]): void {
   let whole = 0;
   while (whole < events.length && isWhole(events[whole])) whole++;
-  const page = whole === events.length ? events : events.slice(0, whole);
+  const batch = whole === events.length ? events : events.slice(0, whole);
   for (const projection of projections) {
     const cursor = cursors[projection.name]!;
-    foldPage(projection, cursor, unseen(page, cursor.seq));
+    foldBatch(projection, cursor, unseen(batch, cursor.seq));
   }
   if (whole < events.length) throw damaged(events[whole]);
 }
@@ -77,8 +77,8 @@ function applyOne(projection: AnyProjection, cursor: ProjectionCursor, event: St
   cursor.seq = event.meta.seq;
 }
 
-function foldPage(projection: AnyProjection, cursor: ProjectionCursor, events: readonly StoredEvent[]): void {
-  // One event is cheaper through apply than through setting up a page's drafts.
+function foldBatch(projection: AnyProjection, cursor: ProjectionCursor, events: readonly StoredEvent[]): void {
+  // One event is cheaper through apply than through setting up a batch's drafts.
   if (!projection.applyMany || events.length < 2) {
     for (const event of events) applyOne(projection, cursor, event);
     return;
@@ -88,7 +88,7 @@ function foldPage(projection: AnyProjection, cursor: ProjectionCursor, events: r
   } catch (cause) {
     // applyMany changed nothing: go one by one to stop exactly at the event apply fails on.
     for (const event of events) applyOne(projection, cursor, event);
-    throw new ReplayError(`Projection "${projection.name}" failed on the page from event ${events[0]!.meta.seq}.`, events[0]!.meta.seq, { cause });
+    throw new ReplayError(`Projection "${projection.name}" failed on the batch from event ${events[0]!.meta.seq}.`, events[0]!.meta.seq, { cause });
   }
   cursor.seq = events[events.length - 1]!.meta.seq;
 }

@@ -6,7 +6,7 @@ import type { StoredEvent } from '../eventstore/index.ts';
  * a snapshot, or applied one at a time as they arrive. `apply` never mutates
  * `state`; it returns the next state (or the same object when nothing changed).
  *
- * `applyMany`, when a projection has it, folds a page of events at once: it
+ * `applyMany`, when a projection has it, folds a batch of events at once: it
  * must return a state equal (same JSON) to applying them one by one, and never
  * mutate `state` either. It exists for speed: inside one call a projection may
  * work on private mutable copies and publish them once at the end.

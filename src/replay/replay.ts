@@ -8,10 +8,10 @@ const READS_AHEAD = 2;
 /**
  * Events read, then folded, at once. Folding works on private drafts of the
  * persistent maps, copied once per node per fold, so bigger folds copy less;
- * smaller ones hold fewer events in memory (three pages are alive at a time).
+ * smaller ones hold fewer events in memory (three batches are alive at a time).
  * docs/performance.md has the measurements behind the size.
  */
-export const REPLAY_PAGE = 10_000;
+export const REPLAY_BATCH = 10_000;
 
 export interface ReplayProgress {
   done: number;
@@ -24,7 +24,7 @@ export interface ReplayOptions {
   /** Start from the newest usable snapshots (default) or from the first event. */
   useSnapshots?: boolean;
   /** How many events to read from IndexedDB at once. */
-  pageSize?: number;
+  batchSize?: number;
   onProgress?: (progress: ReplayProgress) => void;
   onSnapshotIgnored?: SnapshotIgnored;
   signal?: AbortSignal;
@@ -42,10 +42,10 @@ export interface ReplayResult {
 
 /**
  * Rebuilds every projection's state as of `toSeq`: the newest snapshot at or
- * before it, then the events after that, read in pages. Seqs must follow each
+ * before it, then the events after that, read in batches. Seqs must follow each
  * other with no gap; a missing or damaged record stops the replay with a
  * ReplayError naming the seq, rather than showing a state no history produced.
- * The next two pages are being read (IndexedDB works in another process) while
+ * The next two batches are being read (IndexedDB works in another process) while
  * this one is folded.
  */
 export async function replay(
@@ -61,11 +61,11 @@ export async function replay(
       : await startingCursors(store, projections, toSeq, options.onSnapshotIgnored);
   const from = Math.min(toSeq, ...Object.values(cursors).map((c) => c.seq));
   const total = toSeq - from;
-  const pageSize = options.pageSize ?? REPLAY_PAGE;
-  const read = (fromSeq: number) => store.readAll({ fromSeq, toSeq, limit: pageSize });
+  const batchSize = options.batchSize ?? REPLAY_BATCH;
+  const read = (fromSeq: number) => store.readAll({ fromSeq, toSeq, limit: batchSize });
   options.onProgress?.({ done: 0, total });
 
-  // Two reads ahead: a page of events is read (in IndexedDB's process) while the one before is folded, and the
+  // Two reads ahead: a batch of events is read (in IndexedDB's process) while the one before is folded, and the
   // second absorbs reads that take longer than a fold.
   let next = from + 1;
   let requested = next;
@@ -73,18 +73,18 @@ export async function replay(
   const readAhead = () => {
     while (ahead.length < READS_AHEAD && requested <= toSeq) {
       ahead.push(read(requested));
-      requested += pageSize;
+      requested += batchSize;
     }
   };
   readAhead();
   try {
     while (ahead.length > 0) {
       if (options.signal?.aborted) throw new ReplayAbortedError();
-      const page = await ahead.shift()!.catch(stopAtDamage);
-      checkPage(page, next);
-      next += page.length;
+      const batch = await ahead.shift()!.catch(stopAtDamage);
+      checkBatch(batch, next);
+      next += batch.length;
       readAhead();
-      foldInto(projections, cursors, page);
+      foldInto(projections, cursors, batch);
       options.onProgress?.({ done: next - 1 - from, total });
     }
   } finally {
@@ -98,10 +98,10 @@ function stopAtDamage(error: unknown): never {
   throw error instanceof DamagedEventError ? stoppedAtDamage(error) : error;
 }
 
-/** Each event of a page must be the next seq: a gap or a damaged record names the first seq it misses. */
-export function checkPage(page: readonly StoredEvent[], first: number): void {
-  page.forEach((event, i) => {
+/** Each event of a batch must be the next seq: a gap or a damaged record names the first seq it misses. */
+export function checkBatch(batch: readonly StoredEvent[], first: number): void {
+  batch.forEach((event, i) => {
     if (event?.meta?.seq !== first + i) throw new ReplayError(`Event ${first + i} is missing or damaged in the log.`, first + i);
   });
-  if (page.length === 0) throw new ReplayError(`Event ${first} is missing from the log.`, first);
+  if (batch.length === 0) throw new ReplayError(`Event ${first} is missing from the log.`, first);
 }

@@ -2,7 +2,7 @@ import type { EventStore, StoredEvent } from '../eventstore/index.ts';
 import { ReplayError } from './errors.ts';
 import { foldInto, type ProjectionCursor } from './fold.ts';
 import type { AnyProjection, StatesOf } from './projection.ts';
-import { checkPage, replay, type ReplayOptions, type ReplayResult } from './replay.ts';
+import { checkBatch, replay, type ReplayOptions, type ReplayResult } from './replay.ts';
 import { startingCursors } from './snapshots.ts';
 
 /** A point in the log: a seq, or a time (the newest event recorded at or before it). */
@@ -36,11 +36,11 @@ export interface PastStates {
   states: StatesOf;
 }
 
-/** Events read at once; a jump reads every chunk of its range at the same time. */
-const CHUNK = 5000;
+/** Events read at once; a jump reads every batch of its range at the same time. */
+const JUMP_BATCH = 5000;
 /**
  * Beyond this many events after the keyframe (a log older than its keyframes),
- * a jump replays page by page instead of holding them all at once.
+ * a jump replays batch by batch instead of holding them all at once.
  */
 const MAX_AHEAD = 50_000;
 
@@ -64,8 +64,8 @@ export async function pastStates(
   const readFrom = Math.min(toSeq, ...starts);
   if (toSeq - readFrom > MAX_AHEAD) return replayed(store, projections, toSeq);
 
-  // Every chunk is asked for at once; IndexedDB reads them while the keyframes load and decode.
-  const reads = ranges(readFrom + 1, toSeq).map(([fromSeq, to]) => store.readAll({ fromSeq, toSeq: to }).then((page) => whole(page, fromSeq, to)));
+  // Every batch is asked for at once; IndexedDB reads them while the keyframes load and decode.
+  const reads = ranges(readFrom + 1, toSeq).map(([fromSeq, to]) => store.readAll({ fromSeq, toSeq: to }).then((batch) => whole(batch, fromSeq, to)));
   // With nothing to fold, the event at toSeq is still read: its time is part of the view.
   const atRead = reads.length === 0 && toSeq > 0 ? store.readAll({ fromSeq: toSeq, toSeq }) : undefined;
   const starting = projections.map((p, i) => (fromShown(i) ? undefined : startingCursors(store, [p], toSeq)));
@@ -89,16 +89,16 @@ export async function pastStates(
 }
 
 /** The events of from..to, each there and in order: else a ReplayError names the first one missing. */
-function whole(page: StoredEvent[], from: number, to: number): StoredEvent[] {
-  checkPage(page, from);
-  if (page.length !== to - from + 1) throw new ReplayError(`Event ${from + page.length} is missing from the log.`, from + page.length);
-  return page;
+function whole(batch: StoredEvent[], from: number, to: number): StoredEvent[] {
+  checkBatch(batch, from);
+  if (batch.length !== to - from + 1) throw new ReplayError(`Event ${from + batch.length} is missing from the log.`, from + batch.length);
+  return batch;
 }
 
-/** from..to (inclusive) in ranges of CHUNK seqs; none when from > to. */
+/** from..to (inclusive) in ranges of JUMP_BATCH seqs; none when from > to. */
 function ranges(from: number, to: number): [number, number][] {
   const list: [number, number][] = [];
-  for (let start = from; start <= to; start += CHUNK) list.push([start, Math.min(to, start + CHUNK - 1)]);
+  for (let start = from; start <= to; start += JUMP_BATCH) list.push([start, Math.min(to, start + JUMP_BATCH - 1)]);
   return list;
 }
 

@@ -58,13 +58,13 @@ export type WhatIfShortcut = (input: ShortcutInput) => Promise<((live: StatesOf)
 
 export interface WhatIfOptions {
   toSeq?: number;
-  pageSize?: number;
+  batchSize?: number;
   /** Tried first; needs the real states at `toSeq` (`live`, or rebuilt from the newest keyframes). */
   shortcut?: WhatIfShortcut;
   /** The real states the caller already holds (the memory image); used when they include exactly the events up to `toSeq`. */
   live?: { seq: number; states: StatesOf };
   onProgress?: (progress: ReplayProgress) => void;
-  /** Stops a replay between pages (ReplayAbortedError): the caller no longer wants the branch. */
+  /** Stops a replay between batches (ReplayAbortedError): the caller no longer wants the branch. */
   signal?: AbortSignal;
 }
 
@@ -136,11 +136,11 @@ async function replayBranch(
   injectUpTo(fromSeq - 1);
   for (let from = fromSeq; from <= toSeq; ) {
     if (options.signal?.aborted) throw new ReplayAbortedError();
-    const page = await store.readAll({ fromSeq: from, toSeq, limit: options.pageSize ?? 5000 });
-    if (page.length === 0) break;
-    // Runs of kept real events fold a page at a time; a skip or an injection ends a run.
+    const batch = await store.readAll({ fromSeq: from, toSeq, limit: options.batchSize ?? 5000 });
+    if (batch.length === 0) break;
+    // Runs of kept real events fold a batch at a time; a skip or an injection ends a run.
     let run: StoredEvent[] = [];
-    for (const event of page) {
+    for (const event of batch) {
       if (skip.has(event.meta.seq)) {
         foldInto(projections, cursors, run);
         run = [];
@@ -152,7 +152,7 @@ async function replayBranch(
       }
     }
     foldInto(projections, cursors, run);
-    from = page[page.length - 1]!.meta.seq + 1;
+    from = batch[batch.length - 1]!.meta.seq + 1;
     options.onProgress?.({ done: from - fromSeq, total });
   }
   injectUpTo(Number.MAX_SAFE_INTEGER);

@@ -45,7 +45,7 @@ describe('exportLog', () => {
     const readLines = vi.spyOn(store, 'readLines');
     const readAll = vi.spyOn(store, 'readAll');
     const progress: ExportProgress[] = [];
-    await exportLog(store, { pageSize: 10, onProgress: (p) => progress.push(p) });
+    await exportLog(store, { batchSize: 10, onProgress: (p) => progress.push(p) });
     expect(readLines.mock.calls.map(([o]) => o)).toEqual([
       { fromSeq: 1, toSeq: 10 },
       { fromSeq: 11, toSeq: 20 },
@@ -64,7 +64,7 @@ describe('exportLog', () => {
     await importLog(await openStore(), bytes(buildFile(events.slice(0, 1200))), { mode: 'empty' });
     const store = await openStore();
     for (const e of events.slice(1200)) await store.append(e.meta.stream, [{ type: e.type, payload: e.payload, meta: { id: e.meta.id, at: e.meta.at } }]);
-    const exported = await blobBytes((await exportLog(store, { pageSize: 333 })).blob);
+    const exported = await blobBytes((await exportLog(store, { batchSize: 333 })).blob);
     const file = bytes(buildFile(events));
     const body = (data: Uint8Array) => Buffer.from(data.subarray(data.indexOf(0x0a) + 1));
     expect(body(exported).equals(body(file))).toBe(true);
@@ -74,7 +74,7 @@ describe('exportLog', () => {
     const store = await filled(10);
     const readLines = store.readLines.bind(store);
     vi.spyOn(store, 'readLines').mockImplementation(async (o) => readLines(o?.fromSeq === 1 ? { ...o, toSeq: 4 } : { ...o, fromSeq: 6 }));
-    await expect(exportLog(store, { pageSize: 5 })).rejects.toThrow(/seq 6 after seq 4/);
+    await expect(exportLog(store, { batchSize: 5 })).rejects.toThrow(/seq 6 after seq 4/);
   });
 
   test.each([
@@ -87,7 +87,7 @@ describe('exportLog', () => {
     // Times one second apart, so a time range picks known seqs.
     const events = sampleEvents(30, 4);
     for (const e of events) await store.append(e.meta.stream, [{ type: e.type, payload: e.payload, meta: { id: e.meta.id, at: e.meta.at } }]);
-    const exported = await exportLog(store, { selection, pageSize: 3 });
+    const exported = await exportLog(store, { selection, batchSize: 3 });
     expect(exported.header.selection).toEqual(selection);
     const lines = await linesOf(exported.blob);
     expect(lines.slice(1, -1).map((l) => (JSON.parse(l) as StoredEvent).meta.seq)).toEqual(seqs);
@@ -105,7 +105,7 @@ describe('exportLog', () => {
     const store = await filled(20);
     let appended = false;
     const exported = await exportLog(store, {
-      pageSize: 5,
+      batchSize: 5,
       onProgress: () => {
         if (!appended) void store.append('late', [{ type: 'Late' }]);
         appended = true;
@@ -119,7 +119,7 @@ describe('exportLog', () => {
   test('a cancelled export stops with ABORTED', async () => {
     const store = await filled(20);
     const controller = new AbortController();
-    const exporting = exportLog(store, { pageSize: 5, signal: controller.signal, onProgress: () => controller.abort() });
+    const exporting = exportLog(store, { batchSize: 5, signal: controller.signal, onProgress: () => controller.abort() });
     await expect(exporting).rejects.toMatchObject({ code: 'ABORTED' });
   });
 });

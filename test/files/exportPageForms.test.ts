@@ -26,7 +26,7 @@ async function storedLog(): Promise<EventStore> {
 
 /** The file's bytes, exported in runs that cut across pages. */
 async function exported(store: EventStore): Promise<Uint8Array> {
-  return blobBytes((await exportLog(store, { now, pageSize: 333 })).blob);
+  return blobBytes((await exportLog(store, { now, batchSize: 333 })).blob);
 }
 
 type Verdict = { eventCount: number } | { code: string; line: number | undefined } | { exportStopped: string; seq: number };
@@ -58,7 +58,7 @@ describe('exporting pages stored as ASCII bytes, UTF-8 bytes and text', () => {
     await rewritePages(store, 'text', { firsts: [1] });
     await rewritePages(store, 'bytes', { firsts: [EVENTS_PER_PAGE + 1] });
     expect((await databaseOf(store).pages.get(1))?.text).toEqual(expect.any(String));
-    const mixed = await exportLog(store, { now, pageSize: 333 });
+    const mixed = await exportLog(store, { now, batchSize: 333 });
     expect(Buffer.from(await blobBytes(mixed.blob)).equals(Buffer.from(fromBytes))).toBe(true);
     const summary = await verifyLogFile(mixed.blob);
     expect(summary).toMatchObject({ eventCount: events.length, sha256: mixed.header.sha256 });

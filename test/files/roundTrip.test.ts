@@ -12,7 +12,7 @@ test('100,000 events with emoji, CJK and right-to-left text survive export and i
   await importLog(await openStore('device-a'), inChunks(file, 65_536), { mode: 'empty' });
   const a = await openStore('device-a');
   expect(await a.readAll()).toEqual(events);
-  const first = await exportLog(a, { pageSize: 5000 });
+  const first = await exportLog(a, { batchSize: 5000 });
   const exported = await blobBytes(first.blob);
   expect(Buffer.from(body(exported)).equals(Buffer.from(body(file)))).toBe(true);
 
@@ -21,7 +21,7 @@ test('100,000 events with emoji, CJK and right-to-left text survive export and i
   const b = await openStore('device-b');
   expect(await b.readAll()).toEqual(events);
   expect(await b.listStreams()).toEqual(await a.listStreams());
-  const second = await exportLog(b, { pageSize: 5000 });
+  const second = await exportLog(b, { batchSize: 5000 });
   expect(second.header.sha256).toBe(first.header.sha256);
   expect(second.header).toMatchObject({ eventCount: 100_000, firstSeq: 1, lastSeq: 100_000 });
 }, 60_000);

@@ -9,9 +9,9 @@ async function counterStore(...steps: number[]) {
   return store;
 }
 
-async function allOf<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
+async function allOf<T>(batches: AsyncIterable<T[]>): Promise<T[]> {
   const out: T[] = [];
-  for await (const page of pages) out.push(...page);
+  for await (const batch of batches) out.push(...batch);
   return out;
 }
 
@@ -79,7 +79,7 @@ describe('what-if', () => {
   test('a replayed branch reports its progress', async () => {
     const store = await counterStore(1, 2, 3, 4, 5);
     const progress: number[] = [];
-    await whatIf(store, [counter], 2, {}, { pageSize: 2, onProgress: (p) => progress.push(p.done) });
+    await whatIf(store, [counter], 2, {}, { batchSize: 2, onProgress: (p) => progress.push(p.done) });
     expect(progress).toEqual([0, 2, 4]);
   });
 

@@ -1,15 +1,13 @@
 import type { IndexableType, Table } from 'dexie';
 import { RewindDatabase, type CheckpointRecord, type SnapshotRecord } from '../storage/database.ts';
 import { idHash } from '../indexes/idRecords.ts';
-import { eventTables, lastSeqOf, readRange, readSeqs } from '../storage/pageReads.ts';
-import { commitTables, writeEvents } from '../log/commit.ts';
-import { fillsPage, sealPages } from '../log/sealPages.ts';
+import { eventTables, readRange, readSeqs } from '../storage/pageReads.ts';
 import { LogPacker } from '../pages/logPacker.ts';
 import { bucketsOf } from '../indexes/streamRecords.ts';
 import { pickEvents, type PageRecord } from '../pages/pageCodec.ts';
 import { definedDeps, type DatabaseDeps, type LogRecord } from './registry.ts';
 import { dropScratchDatabase, registerScratchDatabase, switchLiveDatabase, type SwitchHooks } from './switchLive.ts';
-import { LogReplacedError, RETIRED_MARKER, isRetired } from '../log/retiredLog.ts';
+import { RETIRED_MARKER } from '../log/retiredLog.ts';
 import type { StoredEvent } from '../types.ts';
 
 /** Two events of one import share an id; `seq` is the later one's position, `firstSeq` the earlier one's. */
@@ -24,8 +22,8 @@ export class DuplicateIdError extends Error {
   }
 }
 
-/** Rows moved per transaction when copying between databases. */
-const COPY_PAGE = 2000;
+/** Events moved per transaction when copying between databases. */
+const COPY_BATCH = 2000;
 
 /**
  * A fresh database that an import fills, out of sight of the app, before it
@@ -117,17 +115,17 @@ export class ScratchLog {
    * checkpoints, for a merge that appends after them. Snapshots stay valid: a
    * merge only appends.
    */
-  async copyLog(source: RewindDatabase, upToSeq: number, onPage?: (copied: number) => void): Promise<void> {
+  async copyLog(source: RewindDatabase, upToSeq: number, onBatch?: (copied: number) => void): Promise<void> {
     let next = 1;
     let copied = 0;
     while (next <= upToSeq) {
-      const to = Math.min(upToSeq, next + COPY_PAGE - 1);
-      const page = await source.transaction('r', eventTables(source), () => readRange(source, next, to));
-      if (page.length === 0) break;
-      await this.addEvents(page);
-      copied += page.length;
-      next = page[page.length - 1]!.meta.seq + 1;
-      onPage?.(copied);
+      const to = Math.min(upToSeq, next + COPY_BATCH - 1);
+      const batch = await source.transaction('r', eventTables(source), () => readRange(source, next, to));
+      if (batch.length === 0) break;
+      await this.addEvents(batch);
+      copied += batch.length;
+      next = batch[batch.length - 1]!.meta.seq + 1;
+      onBatch?.(copied);
     }
     // Snapshots can be large: a few at a time.
     await copyTable<SnapshotRecord>(source.snapshots, this.db.snapshots, (s) => [s.name, s.version, s.seq], 4);
@@ -150,38 +148,15 @@ export class ScratchLog {
   }
 }
 
-/** Copies a table page by page in primary-key order. */
-async function copyTable<T>(from: Table<T>, to: Table<T>, keyOf: (row: T) => IndexableType, pageSize: number): Promise<void> {
+/** Copies a table in batches of `batchSize` rows, in primary-key order. */
+async function copyTable<T>(from: Table<T>, to: Table<T>, keyOf: (row: T) => IndexableType, batchSize: number): Promise<void> {
   let after: IndexableType | undefined;
   for (;;) {
     const query = after === undefined ? from.orderBy(':id') : from.where(':id').above(after);
-    const rows = await query.limit(pageSize).toArray();
+    const rows = await query.limit(batchSize).toArray();
     if (rows.length === 0) return;
     await to.bulkPut(rows);
     after = keyOf(rows[rows.length - 1]!);
-    if (rows.length < pageSize) return;
+    if (rows.length < batchSize) return;
   }
 }
-
-/**
- * Appends already positioned events to a live database in one transaction, with
- * checkpoints: all of it lands, or none. `prepare` runs first,
- * inside the transaction: it may throw to refuse (the log moved on meanwhile) and
- * returns the checkpoints to write.
- */
-export async function appendPositioned(
-  db: RewindDatabase,
-  log: string,
-  events: StoredEvent[],
-  prepare: (db: RewindDatabase) => Promise<CheckpointRecord[]>,
-): Promise<void> {
-  await db.transaction('rw', commitTables(db), async () => {
-    if (await isRetired(db)) throw new LogReplacedError(log);
-    const checkpoints = await prepare(db);
-    await writeEvents(db, events);
-    await db.checkpoints.bulkPut(checkpoints.filter((c) => c.name !== RETIRED_MARKER));
-  });
-  if (events.length > 0 && fillsPage(events[0]!.meta.seq, events[events.length - 1]!.meta.seq)) await sealPages(db);
-}
-
-export { lastSeqOf };

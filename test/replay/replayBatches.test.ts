@@ -28,12 +28,12 @@ function memoryLog(events: readonly StoredEvent[], snapshots: Omit<SnapshotRecor
 
 const ledger = [...syntheticLedger({ accounts: 120, events: 3_000, seed: 3 })];
 
-describe('replay in pages', () => {
-  test('from the first event, with any page size, equals the one-by-one fold', async () => {
+describe('replay in batches', () => {
+  test('from the first event, with any batch size, equals the one-by-one fold', async () => {
     const expected = foldAll(ledgerProjections, ledger);
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 1_500 }), async (pageSize) => {
-        const result = await replay(memoryLog(ledger), ledgerProjections, { useSnapshots: false, pageSize });
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_500 }), async (batchSize) => {
+        const result = await replay(memoryLog(ledger), ledgerProjections, { useSnapshots: false, batchSize });
         expect(result.states).toEqual(expected);
         expect(result.seq).toBe(ledger.length);
       }),
@@ -49,23 +49,23 @@ describe('replay in pages', () => {
       seq: cuts[i]!,
       state: structuredClone(foldAll([p], ledger.slice(0, cuts[i]!))[p.name]),
     }));
-    const result = await replay(memoryLog(ledger, snapshots), ledgerProjections, { pageSize: 256 });
+    const result = await replay(memoryLog(ledger, snapshots), ledgerProjections, { batchSize: 256 });
     expect(result.fromSeq).toBe(17);
     expect(result.states).toEqual(foldAll(ledgerProjections, ledger));
   });
 
-  test('keeps two pages being read while it folds one', async () => {
+  test('keeps two batches being read while it folds one', async () => {
     const trace: string[] = [];
     const tracing: Projection<number> = { ...counter, apply: (state, event) => (trace.push(`fold ${event.meta.seq}`), state + 1) };
     const events = ledger.slice(0, 6);
-    await replay(memoryLog(events, [], trace), [tracing], { pageSize: 2 });
+    await replay(memoryLog(events, [], trace), [tracing], { batchSize: 2 });
     expect(trace).toEqual(['read 1', 'read 3', 'read 5', 'fold 1', 'fold 2', 'fold 3', 'fold 4', 'fold 5', 'fold 6']);
     trace.length = 0;
-    await replay(memoryLog(ledger.slice(0, 10), [], trace), [tracing], { pageSize: 2 });
+    await replay(memoryLog(ledger.slice(0, 10), [], trace), [tracing], { batchSize: 2 });
     expect(trace.slice(0, 8)).toEqual(['read 1', 'read 3', 'read 5', 'fold 1', 'fold 2', 'read 7', 'fold 3', 'fold 4']);
   });
 
-  test('a replay stopped while the next page is being read leaves no read unhandled', async () => {
+  test('a replay stopped while the next batch is being read leaves no read unhandled', async () => {
     const log = memoryLog(ledger);
     const readAll = log.readAll;
     let reads = 0;
@@ -76,13 +76,13 @@ describe('replay in pages', () => {
         throw new Error('boom');
       },
     };
-    await expect(replay(log, [failing], { pageSize: 100 })).rejects.toBeInstanceOf(ReplayError);
-    // The first page, and the two read ahead of the fold that failed: both of those reads failed unheard.
+    await expect(replay(log, [failing], { batchSize: 100 })).rejects.toBeInstanceOf(ReplayError);
+    // The first batch, and the two read ahead of the fold that failed: both of those reads failed unheard.
     expect(reads).toBe(3);
 
     const controller = new AbortController();
     const onProgress = () => controller.abort();
-    await expect(replay(memoryLog(ledger), [counter], { pageSize: 100, signal: controller.signal, onProgress })).rejects.toBeInstanceOf(
+    await expect(replay(memoryLog(ledger), [counter], { batchSize: 100, signal: controller.signal, onProgress })).rejects.toBeInstanceOf(
       ReplayAbortedError,
     );
   });
