@@ -16,6 +16,7 @@ import {
 } from '../files/index.ts';
 import type { WhatIfResult } from '../replay/index.ts';
 import type { BranchPlan } from './whatif/whatIfBranch.ts';
+import type { StartOverScope, StartOverViews } from './startOver.ts';
 
 /** The ledger's own event types and process managers are filled in: the screen chooses the rest. */
 export type LedgerImportOptions = Omit<ImportOptions, 'knownTypes' | 'processManagers'>;
@@ -35,12 +36,21 @@ export interface LedgerFiles {
   describeBackup(): Promise<BackupInfo>;
   restoreBackup(): Promise<void>;
   discardBackup(): Promise<void>;
+  /** How many events the log holds and whether every one is sample data, for "Erase this ledger" or "Remove the sample data". */
+  startOverScope(): Promise<StartOverScope>;
+  /**
+   * Erases the ledger: an empty log becomes live and this one the backup, which restoreBackup brings back exactly.
+   * Refused, changing nothing, while viewing the past or a what-if branch, or when the log no longer holds
+   * `expectedEvents` (what the person confirmed). Reload afterwards, as after an import.
+   */
+  startOver(expectedEvents: number): Promise<void>;
   /** The branch a scenario file describes on this log, and the scenario's name; refused for a file made on another log. */
   scenarioPlan(file: ByteSource): Promise<{ plan: BranchPlan; name?: string }>;
 }
 
 // Reading files (import, backup, scenario files) and the scenario writer load on first use, off the boot path.
-export function ledgerFiles(store: EventStore): LedgerFiles {
+// Starting over loads on first use too; `views` are what it must not happen under (the past, a branch).
+export function ledgerFiles(store: EventStore, views: StartOverViews): LedgerFiles {
   return {
     exportLog: (options) => exportLogToFile(store, options),
     exportScenario: async (result, name, onProgress) =>
@@ -50,6 +60,8 @@ export function ledgerFiles(store: EventStore): LedgerFiles {
     describeBackup: () => describeBackup(store),
     restoreBackup: () => restoreBackup(store),
     discardBackup: () => discardBackup(store),
+    startOverScope: async () => (await import('./startOver.ts')).startOverScope(store),
+    startOver: async (expectedEvents) => (await import('./startOver.ts')).startOver(store, views, expectedEvents),
     scenarioPlan: async (file) => {
       const { plan, header } = await (await import('./whatif/scenarioFile.ts')).scenarioPlanOf(store, file);
       return { plan, name: header.scenario };

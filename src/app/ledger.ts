@@ -101,7 +101,7 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
     health,
     dispatch,
     queries: ledgerQueries(eventStore),
-    files: ledgerFiles(eventStore),
+    files: ledgerFiles(eventStore, { travel, branch }),
     scenarios: savedScenarios(eventStore),
     // The sample generator loads with the first click on "Load sample data".
     loadSample: async (onCount) => (await import('./sample/loadSample.ts')).loadSample(eventStore, onCount),

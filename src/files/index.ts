@@ -7,6 +7,7 @@
  * module re-exported here statically would land in the boot bundle with it.
  */
 import type * as Backup from './backup.ts';
+import type * as Erase from './eraseLog.ts';
 import type * as Import from './importLog.ts';
 import type * as Reader from './reader.ts';
 
@@ -31,3 +32,4 @@ export const verifyLogFile: typeof Reader.verifyLogFile = async (...args) => (aw
 export const describeBackup: typeof Backup.describeBackup = async (...args) => (await import('./backup.ts')).describeBackup(...args);
 export const restoreBackup: typeof Backup.restoreBackup = async (...args) => (await import('./backup.ts')).restoreBackup(...args);
 export const discardBackup: typeof Backup.discardBackup = async (...args) => (await import('./backup.ts')).discardBackup(...args);
+export const eraseLog: typeof Erase.eraseLog = async (...args) => (await import('./eraseLog.ts')).eraseLog(...args);
