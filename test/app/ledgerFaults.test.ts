@@ -4,7 +4,8 @@ import { openEventStore, type EventStore, type StoredEvent } from '../../src/eve
 import { exportLog, readLogFile } from '../../src/files/index.ts';
 import { ReplayError, foldAll, replay, type Projection } from '../../src/replay/index.ts';
 import { bootReplay, sameShape } from '../../src/app/image/bootReplay.ts';
-import { asLedgerStates, createMemoryImage, openLedger, type Ledger } from '../../src/app/index.ts';
+import { asLedgerStates, openLedger, type Ledger } from '../../src/app/index.ts';
+import { createMemoryImage } from '../../src/app/parts.ts';
 import { connectionLost, injectFaults, quotaExceeded } from '../eventstore/faultInjection.ts';
 import { replaceStoredEvent } from '../eventstore/damage.ts';
 import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';

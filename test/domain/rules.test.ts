@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { MAX_NOTE_CHARS, seededRandom } from '../../src/domain/index.ts';
-import { createCommandHandler } from '../../src/app/index.ts';
+import { createCommandHandler } from '../../src/app/parts.ts';
 import { followingHandler, followLog } from '../app/followLog.ts';
 import { expectRefused, openLedger, type Ledger } from './helpers.ts';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { openEventStore } from '../../src/eventstore/index.ts';
 import { ledgerProjections, syntheticLedger } from '../../src/domain/index.ts';
-import { appendGenerated } from '../../src/app/index.ts';
+import { appendGenerated } from '../../src/app/parts.ts';
 import type { EventStore } from '../../src/eventstore/index.ts';
 import { foldAll, foldInto, initialCursors, pastStates, ReplayError, saveSnapshots, stateAt } from '../../src/replay/index.ts';
 import { count, counter, seen, steppingClock } from './counter.ts';

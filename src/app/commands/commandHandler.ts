@@ -5,7 +5,7 @@ import { planTurn, storedEvents, type DispatchOptions, type TurnEntry, type Turn
 import type { DecisionSource } from './decisionSource.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { randomUuid, type Clock, type RandomSource } from '../../domain/random.ts';
-import { cryptoRandom, cryptoUuid, systemClock } from '../runtime.ts';
+import { cryptoRandom, cryptoUuid, systemClock } from '../systemSources.ts';
 
 export type { DispatchOptions } from './commandTurn.ts';
 

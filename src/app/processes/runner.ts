@@ -6,7 +6,7 @@ import {
   type StreamBatch,
 } from '../../eventstore/index.ts';
 import type { Clock, RandomSource } from '../../domain/random.ts';
-import { cryptoRandom, systemClock } from '../runtime.ts';
+import { cryptoRandom, systemClock } from '../systemSources.ts';
 import { processManagers } from '../../domain/processManagers/processManagers.ts';
 import { PROCESS_MANAGER_LOCK, webLockRequest, type LockRequest } from '../locks/locks.ts';
 import { SeqWaiters } from '../../lib/seqWaiters.ts';

@@ -1,6 +1,6 @@
 import { sampleLedger } from '../../domain/index.ts';
 import type { EventLog } from '../../eventstore/index.ts';
-import { cryptoRandom } from '../runtime.ts';
+import { cryptoRandom } from '../systemSources.ts';
 import { appendGenerated } from './appendGenerated.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

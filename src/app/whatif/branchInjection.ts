@@ -1,6 +1,6 @@
 import type { EventLog, JsonValue } from '../../eventstore/index.ts';
 import { accountStream, decide, foldEvents, parseCommand, streamOf } from '../../domain/index.ts';
-import { cryptoRandom } from '../runtime.ts';
+import { cryptoRandom } from '../systemSources.ts';
 import { branchStreamEvents, HYPOTHETICAL_ID_PREFIX, type Injection, type WhatIfResult } from '../../replay/index.ts';
 
 export type InjectKind = 'withdrawal' | 'deposit';

@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { openEventStore, type EventStore, type StreamBatch } from '../../../src/eventstore/index.ts';
 import { accountStream, decisionsProjection, DomainError, emailStream, getAccount, seededRandom, type AccountsState } from '../../../src/domain/index.ts';
-import { createCommandHandler, type CommandHandler, type CommandLog, type DecisionSource } from '../../../src/app/index.ts';
+import { createCommandHandler, type CommandHandler, type CommandLog, type DecisionSource } from '../../../src/app/parts.ts';
 import { followingHandler, followLog } from '../followLog.ts';
 import { fold, openLedger, steppingClock, type Ledger } from '../../domain/helpers.ts';
 

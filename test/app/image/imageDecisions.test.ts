@@ -1,9 +1,9 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { openEventStore, type EventStore } from '../../../src/eventstore/index.ts';
 import { decisionsProjection } from '../../../src/domain/index.ts';
-import { createCommandHandler } from '../../../src/app/index.ts';
+import { createCommandHandler } from '../../../src/app/parts.ts';
 import type { Projection } from '../../../src/replay/index.ts';
-import { createMemoryImage } from '../../../src/app/index.ts';
+import { createMemoryImage } from '../../../src/app/parts.ts';
 import { imageDecisions } from '../../../src/app/image/imageDecisions.ts';
 
 const closing: (() => unknown)[] = [];

@@ -2,7 +2,7 @@ import { afterEach, expect, test } from 'vitest';
 import { openEventStore, type EventStore, type StoredEvent } from '../../../src/eventstore/index.ts';
 import { MAX_RETRY_DELAY_MS, retryDelay } from '../../../src/app/processes/runner.ts';
 import { ledgerProjections, sampleLedger, seededRandom } from '../../../src/domain/index.ts';
-import { markHandledThrough, appendGenerated, startProcessManagers, toInput, type LockRequest, type ProcessManagerRunner } from '../../../src/app/index.ts';
+import { markHandledThrough, appendGenerated, startProcessManagers, toInput, type LockRequest, type ProcessManagerRunner } from '../../../src/app/parts.ts';
 import { followingHandler } from '../followLog.ts';
 import { memoryLock, steppingClock } from '../../domain/helpers.ts';
 

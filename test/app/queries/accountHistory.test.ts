@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { openEventStore, type EventInput, type EventStore, type StoredEvent } from '../../../src/eventstore/index.ts';
 import { accountStream, getAccount, ledgerProjections, seededRandom, type AccountsState, type HistoryEntry } from '../../../src/domain/index.ts';
 import { replay, whatIf, type WhatIfResult } from '../../../src/replay/index.ts';
-import { readAccountHistory, readWholeAccountHistory, type HistoryOrigin } from '../../../src/app/index.ts';
+import { type HistoryOrigin } from '../../../src/app/index.ts';
+import { readAccountHistory, readWholeAccountHistory } from '../../../src/app/parts.ts';
 import { steppingClock } from '../../replay/counter.ts';
 import { foldForward } from '../../domain/readModels/historyFold.ts';
 

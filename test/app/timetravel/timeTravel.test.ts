@@ -3,7 +3,7 @@ import { openEventStore, type EventStore } from '../../../src/eventstore/index.t
 import { createTimeTravel } from '../../../src/app/timetravel/timeTravel.ts';
 import { count, counter, steppingClock } from '../../replay/counter.ts';
 import { ledgerProjections, syntheticLedger } from '../../../src/domain/index.ts';
-import { appendGenerated } from '../../../src/app/index.ts';
+import { appendGenerated } from '../../../src/app/parts.ts';
 import { foldAll } from '../../../src/replay/index.ts';
 
 async function setUp() {

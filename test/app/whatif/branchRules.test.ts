@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { openEventStore, type StoredEvent } from '../../../src/eventstore/index.ts';
 import { accountStream, getAccount, ledgerProjections, seededRandom, totalBalance, type AccountsState, type ReportsState, type TotalsState } from '../../../src/domain/index.ts';
-import { appendGenerated } from '../../../src/app/index.ts';
+import { appendGenerated } from '../../../src/app/parts.ts';
 import { createLedgerBuilder } from '../../../src/domain/sample/ledgerBuilder.ts';
 import { foldAll, type Injection } from '../../../src/replay/index.ts';
 import { createWhatIfBranch, type BranchPlan } from '../../../src/app/whatif/whatIfBranch.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { openEventStore, type JsonValue, type StoredEvent } from '../../../src/eventstore/index.ts';
 import { accountStream, emailStream, ledgerProjections, listAccounts, sampleLedger, seededRandom, syntheticLedger, totalBalance, type AccountsState, type ReportsState, type TotalsState } from '../../../src/domain/index.ts';
-import { appendGenerated } from '../../../src/app/index.ts';
+import { appendGenerated } from '../../../src/app/parts.ts';
 import { firstViolation } from '../../../src/domain/accounts/ledgerRules.ts';
 import { foldAll, prepareBranch, splice, type Injection, type StatesOf } from '../../../src/replay/index.ts';
 import { BranchRuleError } from '../../../src/app/errors.ts';

@@ -3,7 +3,7 @@ import { openEventStore } from '../../../src/eventstore/index.ts';
 import { createWhatIfBranch } from '../../../src/app/whatif/whatIfBranch.ts';
 import { count, counter } from '../../replay/counter.ts';
 import { accountStream, ledgerProjections, syntheticLedger } from '../../../src/domain/index.ts';
-import { appendGenerated } from '../../../src/app/index.ts';
+import { appendGenerated } from '../../../src/app/parts.ts';
 import { foldAll } from '../../../src/replay/index.ts';
 
 async function setUp() {

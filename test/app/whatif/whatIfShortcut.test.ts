@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { openEventStore, type EventStore, type JsonValue, type StoredEvent } from '../../../src/eventstore/index.ts';
 import { accountsProjection, accountStream, ledgerProjections, syntheticLedger, type ReportsState } from '../../../src/domain/index.ts';
-import { appendGenerated } from '../../../src/app/index.ts';
+import { appendGenerated } from '../../../src/app/parts.ts';
 import { whatIfGuardProjection } from '../../../src/domain/whatif/whatIfGuard.ts';
 import { branchEvents, foldAll, whatIf, type Injection, type WhatIfChanges } from '../../../src/replay/index.ts';
 import { ledgerShortcut } from '../../../src/app/whatif/whatIfShortcut.ts';

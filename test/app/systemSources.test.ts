@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { cryptoUuid } from '../../src/app/runtime.ts';
+import { cryptoUuid } from '../../src/app/systemSources.ts';
 
 const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

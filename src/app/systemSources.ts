@@ -21,8 +21,8 @@ const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(
 
 /**
  * Version-4 UUIDs from the platform's random bytes, drawn 256 ids at a time: a
- * burst of commands needs thousands of event ids, and a platform call per id
- * (`crypto.randomUUID()`, or eight draws from `cryptoRandom`) is far slower.
+ * burst of commands needs thousands of event ids, and one platform call per id
+ * adds up over such a burst.
  */
 export const cryptoUuid: () => string = (() => {
   const bytes = new Uint8Array(16 * 256);
