@@ -26,10 +26,10 @@ export {
   initialState,
   isLedgerEvent,
   messageStatus,
-  type AccountState,
+  type DeciderAccount,
   type DeciderState,
   type MessageStatus,
-} from './accounts/state.ts';
+} from './accounts/deciderState.ts';
 export { streamOf } from './accounts/routing.ts';
 export { accountNumberOfStream, accountStream, emailKey, emailStream } from './accounts/streams.ts';
 export { MAX_AMOUNT, MAX_BALANCE, formatCents } from './accounts/money.ts';

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../eventstore/index.ts';
 import { LedgerRules, type LedgerRule, type RuleViolation } from '../domain/accounts/ledgerRules.ts';
-import type { DeciderState } from '../domain/accounts/state.ts';
+import type { DeciderState } from '../domain/accounts/deciderState.ts';
 import { LogFileError } from './errors.ts';
 
 /** An event of a file that would break the ledger's rules in the log it is to enter. */

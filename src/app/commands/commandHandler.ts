@@ -50,7 +50,7 @@ const conflict = () =>
     'Other changes to the same accounts kept arriving while this one was decided; nothing was written. Please try again.',
   );
 
-function lastSeqOf(results: readonly AppendResult[]): number {
+function lastWrittenSeq(results: readonly AppendResult[]): number {
   let last = 0;
   for (const result of results) if (result.lastSeq > last) last = result.lastSeq;
   return last;
@@ -95,7 +95,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
         await source.catchUp();
         continue;
       }
-      await source.reached(lastSeqOf(results));
+      await source.reached(lastWrittenSeq(results));
       return settle(turn, plan, results, attempts);
     }
   }

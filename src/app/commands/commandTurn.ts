@@ -3,7 +3,7 @@ import type { Command } from '../../domain/accounts/commands.ts';
 import { decide } from '../../domain/accounts/decider.ts';
 import type { Stored } from '../../domain/accounts/events.ts';
 import { streamOf } from '../../domain/accounts/routing.ts';
-import { evolve } from '../../domain/accounts/state.ts';
+import { evolve } from '../../domain/accounts/deciderState.ts';
 import type { RandomSource } from '../../domain/random.ts';
 import { versionOf, type DecisionsState } from '../../domain/readModels/decisions.ts';
 

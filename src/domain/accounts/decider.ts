@@ -3,7 +3,7 @@ import { randomDigits, randomUuid, type RandomSource } from '../random.ts';
 import type { Command } from './commands.ts';
 import type { AccountOpened, LedgerEvent } from './events.ts';
 import { MAX_BALANCE, formatCents } from './money.ts';
-import { accountOf, holderOf, messageStatus, type AccountState, type DeciderState } from './state.ts';
+import { accountOf, holderOf, messageStatus, type DeciderAccount, type DeciderState } from './deciderState.ts';
 
 /** What deciding may draw on besides state: randomness, as data. */
 export type DecideContext = { random: RandomSource };
@@ -11,13 +11,13 @@ export type DecideContext = { random: RandomSource };
 /** Fresh numbers are redrawn on a clash; with 9·10^15 numbers this many clashes in a row do not happen. */
 const MAX_NUMBER_DRAWS = 32;
 
-function found(state: DeciderState, number: string, field: string, role = 'account'): AccountState {
+function found(state: DeciderState, number: string, field: string, role = 'account'): DeciderAccount {
   const account = accountOf(state, number);
   if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', `There is no ${role} with number ${number}.`, field);
   return account;
 }
 
-function open(state: DeciderState, number: string, field: string, role = 'account'): AccountState {
+function open(state: DeciderState, number: string, field: string, role = 'account'): DeciderAccount {
   const account = found(state, number, field, role);
   if (account.status === 'closed')
     throw new DomainError('ACCOUNT_CLOSED', `Account ${number} is closed and takes no more changes.`, field);
@@ -25,7 +25,7 @@ function open(state: DeciderState, number: string, field: string, role = 'accoun
 }
 
 /** An account money can leave: open, verified and holding at least `amount`. */
-function payer(state: DeciderState, number: string, amount: number, field: string): AccountState {
+function payer(state: DeciderState, number: string, amount: number, field: string): DeciderAccount {
   const account = open(state, number, field);
   if (!account.verified)
     throw new DomainError('NOT_VERIFIED', `Account ${number} must be verified before money can leave it.`, field);
@@ -38,7 +38,7 @@ function payer(state: DeciderState, number: string, amount: number, field: strin
   return account;
 }
 
-function assertRoom(account: AccountState, amount: number, field: string): void {
+function assertRoom(account: DeciderAccount, amount: number, field: string): void {
   if (account.balance + amount > MAX_BALANCE)
     throw new DomainError('BALANCE_TOO_LARGE', `Account ${account.accountNumber} cannot hold that much.`, field);
 }

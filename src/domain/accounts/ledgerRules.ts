@@ -1,5 +1,5 @@
 import { mapGet } from '../structures/persistentMap.ts';
-import { isLedgerEvent, type DeciderState } from './state.ts';
+import { isLedgerEvent, type DeciderState } from './deciderState.ts';
 import type { LedgerEvent, TransferReceived, TransferSent } from './events.ts';
 import { MAX_BALANCE, formatCents } from './money.ts';
 import { ledgerPayloadProblem } from './payloadChecks.ts';

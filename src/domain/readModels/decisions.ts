@@ -11,7 +11,7 @@ import {
   updateRow,
   type AccountRow,
   type DeciderState,
-} from '../accounts/state.ts';
+} from '../accounts/deciderState.ts';
 import { accountNumberOfStream, accountStream, isStreamOfAccount } from '../accounts/streams.ts';
 import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from '../structures/persistentMap.ts';
 

@@ -3,7 +3,7 @@ import { parseCommand } from '../accounts/commands.ts';
 import { decide } from '../accounts/decider.ts';
 import type { LedgerEvent } from '../accounts/events.ts';
 import { streamOf } from '../accounts/routing.ts';
-import { evolve, initialState, type DeciderState } from '../accounts/state.ts';
+import { evolve, initialState, type DeciderState } from '../accounts/deciderState.ts';
 import { DomainError } from '../errors.ts';
 import { processManagers } from '../processManagers/processManagers.ts';
 import { reactionInputs } from '../processManagers/reactions.ts';

@@ -3,7 +3,7 @@ import { isEmailEvent, isAccountEvent, type AccountEvent, type AccountOpened, ty
 import { emailKey } from './streams.ts';
 
 /** What deciding needs to know about one account, as the deciders read it. */
-export type AccountState = {
+export type DeciderAccount = {
   accountNumber: string;
   email: string;
   status: 'open' | 'closed';
@@ -62,16 +62,16 @@ export function messageStatus(state: DeciderState, accountNumber: string, messag
   return status === undefined ? undefined : status === SENT ? 'sent' : 'queued';
 }
 
-function accountState(accountNumber: string, [flags, balance, email, code]: AccountRow): AccountState {
+function deciderAccount(accountNumber: string, [flags, balance, email, code]: AccountRow): DeciderAccount {
   const status = flags & CLOSED ? 'closed' : 'open';
-  const account: AccountState = { accountNumber, email, status, verified: (flags & VERIFIED) !== 0, balance };
+  const account: DeciderAccount = { accountNumber, email, status, verified: (flags & VERIFIED) !== 0, balance };
   if (code !== null) account.verificationCode = code;
   return account;
 }
 
-export function accountOf(state: DeciderState, accountNumber: string): AccountState | undefined {
+export function accountOf(state: DeciderState, accountNumber: string): DeciderAccount | undefined {
   const row = mapGet(state.accounts, accountNumber);
-  return row && accountState(accountNumber, row);
+  return row && deciderAccount(accountNumber, row);
 }
 
 /** The account number of the open account using this address, if any. */
@@ -80,8 +80,8 @@ export function holderOf(state: DeciderState, email: string): string | undefined
 }
 
 /** Every account, in an order fixed by the numbers. */
-export function allAccounts(state: DeciderState): AccountState[] {
-  return mapEntries(state.accounts).map(([number, row]) => accountState(number, row));
+export function allAccounts(state: DeciderState): DeciderAccount[] {
+  return mapEntries(state.accounts).map(([number, row]) => deciderAccount(number, row));
 }
 
 /** The row an opening starts, with the account stream's version before it. */
