@@ -2,7 +2,9 @@ import type { HtmlTagDescriptor, Plugin, PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import budget from './precache-budget.json' with { type: 'json' };
 
-const THEME_COLOR = '#0f766e';
+// The header's background in each theme (--color-surface in src/ui/shell/app.css), so the browser's bar joins it.
+const THEME_COLOR = '#ffffff';
+const THEME_COLOR_DARK = '#171e25';
 const BACKGROUND_COLOR = '#ffffff';
 
 /**
@@ -28,7 +30,8 @@ const CONTENT_SECURITY_POLICY = [
 /** Head tags for installing on home screens; the manifest link itself is added by vite-plugin-pwa. */
 function headTags(): Plugin {
   const tags: HtmlTagDescriptor[] = [
-    { tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR } },
+    { tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR, media: '(prefers-color-scheme: light)' } },
+    { tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR_DARK, media: '(prefers-color-scheme: dark)' } },
     { tag: 'link', attrs: { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' } },
     { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/apple-touch-icon.png', sizes: '180x180' } },
     { tag: 'meta', attrs: { name: 'mobile-web-app-capable', content: 'yes' } },
@@ -64,7 +67,7 @@ export function pwaPlugins(): PluginOption[] {
       strategies: 'generateSW',
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png', 'robots.txt'],
       manifest: {
         id: '/',
         name: 'Rewind',

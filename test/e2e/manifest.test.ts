@@ -44,7 +44,9 @@ test('the web app manifest has what Android and iOS need to install Rewind', asy
   expect(manifest).toMatchObject({ name: 'Rewind', short_name: 'Rewind', start_url: '/', display: 'standalone' });
   expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
   expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
-  expect(attribute(html, /<meta name="theme-color" content="([^"]+)"/)).toBe(manifest.theme_color);
+  // The browser's bar takes the header's colour in each theme; the manifest (used before the page loads) the light one.
+  expect(attribute(html, /<meta name="theme-color" content="([^"]+)" media="\(prefers-color-scheme: light\)"/)).toBe(manifest.theme_color);
+  expect(attribute(html, /<meta name="theme-color" content="([^"]+)" media="\(prefers-color-scheme: dark\)"/)).toMatch(/^#[0-9a-f]{6}$/i);
 
   const purposes = (icon: ManifestIcon) => (icon.purpose ?? 'any').split(' ');
   expect(manifest.icons.some((i) => i.sizes === '192x192' && purposes(i).includes('any'))).toBe(true);
