@@ -38,7 +38,9 @@ export function BackupPanel() {
     setProblem(undefined);
     try {
       await ledger.files.restoreBackup();
-      reloadToShowNewLog('Restored the previous log. The app reloaded to show it; the log it replaced is now the backup.');
+      reloadToShowNewLog('Restored the previous log. The app reloaded to show it; the log it replaced is now the backup.', {
+        opening: 'Opening the restored log…',
+      });
     } catch (error) {
       setProblem(`The previous log was not restored: ${describeFileError(error)}`);
       setBusy(false);

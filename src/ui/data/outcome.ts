@@ -1,3 +1,5 @@
+import { showReopening } from './ReopeningScreen.tsx';
+
 /**
  * An import or restore ends with a reload (the memory image is rebuilt from the
  * new log); what happened is carried over the reload to be said on the Data screen.
@@ -25,10 +27,11 @@ export function forgetOutcome(): void {
  */
 const EMPTY_BACKUP_KEY = 'rewind:backup-is-empty';
 
-export function reloadToShowNewLog(text: string, { backupIsEmpty = false } = {}): void {
+/** Reloads, saying `opening` on a full-screen card until the reloaded page's boot screen takes over. */
+export function reloadToShowNewLog(text: string, { backupIsEmpty = false, opening = 'Opening the imported log…' } = {}): void {
   rememberOutcome(text);
   if (backupIsEmpty) sessionStorage.setItem(EMPTY_BACKUP_KEY, '1');
-  location.reload();
+  showReopening(opening, () => location.reload());
 }
 
 export function backupIsEmpty(): boolean {
