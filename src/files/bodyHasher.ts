@@ -93,7 +93,7 @@ class WorkerHasher implements BodyHasher {
 
   addLines(parts: readonly LinesPart[]): Promise<number> {
     if (this.failure) return Promise.reject(this.failure);
-    // Moved, not copied: a page read from the store is ~130 KB. Each buffer once, though parts may share one.
+    // Moved, not copied: a page's lines are large. Each buffer once, though parts may share one.
     const buffers = new Set<ArrayBuffer>();
     for (const part of parts) if (typeof part !== 'string' && part.buffer instanceof ArrayBuffer) buffers.add(part.buffer);
     return new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 import type { LinesPart } from '../eventstore/index.ts';
 
-/** What the page sends the hashing worker (digestWorker.ts); it answers each in order. */
+/** What the main thread sends the hashing worker (digestWorker.ts); it answers each in order. */
 export type DigestRequest =
   /** Event lines, each part of whole lines, as text or UTF-8 (their buffers transferred): answered with `taken`. */
   | { kind: 'lines'; parts: LinesPart[] }

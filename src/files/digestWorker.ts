@@ -4,7 +4,7 @@ import type { DigestReply, DigestRequest } from './digestProtocol.ts';
 
 /**
  * The hashing worker: encodes (what comes as text), hashes and keeps a file's
- * event lines on the second core while the page reads the store (export) or
+ * event lines on the second core while the main thread reads the store (export) or
  * parses the file (import). One worker serves one file.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -90,7 +90,7 @@ export interface StreamConflict {
  * wrote nothing. The incoming events are still available, to open as a what-if
  * branch from `branchBaseSeq` (the last seq before this log diverged):
  * `readIncomingEvents` reads the file again (so the source must be a File, Blob
- * or bytes) and hands over, page by page in file order, the events this log
+ * or bytes) and hands over, batch by batch in file order, the events this log
  * does not hold.
  */
 export class MergeConflictError extends LogFileError {

@@ -31,7 +31,7 @@ export interface LogExport {
   fileName: string;
 }
 
-/** A range's lines come as one string per read: 20,000 events are about 5 MB. */
+/** Events per read of a range's lines: each read's lines are held whole until they are handed on. */
 const LINES_BATCH = 20_000;
 const STREAM_BATCH = 2000;
 

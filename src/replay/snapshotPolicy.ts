@@ -12,7 +12,7 @@ export const KEYFRAMES = 100;
 
 /**
  * Decides when the live image should be snapshotted: every `every` events, and
- * when asked to flush (the page is being hidden, which on phones may be the last
+ * when asked to flush (the tab is being hidden, which on phones may be the last
  * chance before the tab is killed).
  */
 export class SnapshotPolicy {

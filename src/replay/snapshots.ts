@@ -5,7 +5,7 @@ import type { AnyProjection } from './projection.ts';
 /**
  * A state as a snapshot record keeps it: JSON text. Read states are plain data
  * of many small objects (persistent maps), which Chromium rebuilds from
- * IndexedDB's structured clone 2-4x slower than JSON.parse rebuilds them from
+ * IndexedDB's structured clone more slowly than JSON.parse rebuilds them from
  * one string; and a string is copied out of IndexedDB almost for free. Reload
  * and every time-travel jump start with these reads.
  */
@@ -18,7 +18,7 @@ export function encodeState(state: unknown): EncodedState {
   return { encoding: 'json', json: JSON.stringify(state) };
 }
 
-/** The state a snapshot record holds; records written before states were kept as JSON hold the state itself. */
+/** The state a snapshot record holds; a record without the JSON form holds the state itself. */
 export function decodeState(stored: unknown): unknown {
   const encoded = stored as Partial<EncodedState> | null;
   if (typeof encoded === 'object' && encoded !== null && encoded.encoding === 'json' && typeof encoded.json === 'string')

@@ -40,16 +40,16 @@ export class ScratchLog {
   private finished = false;
 
   private constructor(
-    readonly log: string,
+    readonly logName: string,
     readonly db: RewindDatabase,
     private readonly deps: DatabaseDeps,
   ) {}
 
-  static async create(log: string, deps: DatabaseDeps): Promise<ScratchLog> {
-    const physical = await registerScratchDatabase(log, deps);
+  static async create(logName: string, deps: DatabaseDeps): Promise<ScratchLog> {
+    const physical = await registerScratchDatabase(logName, deps);
     const db = new RewindDatabase(physical, { ...definedDeps(deps), chromeTransactionDurability: 'relaxed' });
     await db.open();
-    return new ScratchLog(log, db, deps);
+    return new ScratchLog(logName, db, deps);
   }
 
   /**
@@ -133,7 +133,7 @@ export class ScratchLog {
 
   /** Makes this database the live log (see switchLiveDatabase for the hooks). */
   async promote(hooks: SwitchHooks = {}): Promise<LogRecord> {
-    return switchLiveDatabase(this.log, this.db.name, this.deps, 'import', {
+    return switchLiveDatabase(this.logName, this.db.name, this.deps, 'import', {
       check: hooks.check,
       afterRetire: async (live) => {
         await hooks.afterRetire?.(live);
@@ -144,7 +144,7 @@ export class ScratchLog {
 
   async discard(): Promise<void> {
     this.db.close();
-    await dropScratchDatabase(this.log, this.db.name, this.deps);
+    await dropScratchDatabase(this.logName, this.db.name, this.deps);
   }
 }
 

@@ -5,7 +5,7 @@ import { LogReplacedError, isRetired, retireDatabase, reinstateDatabase } from '
 /*
  * The registry's writes that only imports and restores make: scratch
  * databases, the switch of the live database, the backup. Apart from
- * registry.ts, which every page load needs, so the boot bundle does not carry them.
+ * registry.ts, which every start of the app needs, so the boot bundle does not carry them.
  */
 
 /** Deletes the backup database, if there is one. */

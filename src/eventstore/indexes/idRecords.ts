@@ -1,7 +1,7 @@
 /**
  * The id index: event id -> seq, without a record per event. Chromium writes
- * IndexedDB records at a fixed cost each whatever they hold, which alone would
- * cap an import far below 100k events/s. So ids are kept as 53-bit hashes in few,
+ * IndexedDB records at a fixed cost each whatever they hold, which a record
+ * per event would pay on every import. So ids are kept as 53-bit hashes in few,
  * large records:
  * - `idRuns`: one record per sealed page, the hashes of its ids in seq order;
  * - `idBuckets`: RUNS_PER_MERGE runs at a time are merged into BUCKETS records
@@ -105,7 +105,7 @@ export function runPairs(runs: readonly IdRunRecord[]): { hashes: number[]; seqs
 
 /**
  * An in-memory hash -> seq table for a bulk import (open addressing over typed
- * arrays: 12 bytes a slot, so a million ids cost ~24 MB, not a Map of strings).
+ * arrays: 12 bytes a slot, far less than a Map of strings).
  */
 export class IdTable {
   private keys = new Float64Array(1 << 16);

@@ -8,8 +8,8 @@ import { commitTables } from './commit.ts';
  * Appends check for it inside their transaction, so an append racing the switch
  * either lands before the database is retired (and is kept there) or fails: it
  * never lands in a database nobody reads any more. It lives in `checkpoints`
- * because every append transaction already covers that table; the stored name
- * stays as databases already carry it.
+ * because every append transaction already covers that table.
+ * The value marks a retired database; it is kept as it is for the databases that hold it.
  */
 export const RETIRED_MARKER = '@rewind/sealed';
 

@@ -6,7 +6,7 @@ const EVENTS_PER_DELIVERY = 500;
 type ReadFrom = (fromSeq: number, limit: number) => Promise<StoredEvent[]>;
 
 /**
- * Delivers events from `fromSeq` (inclusive) in order, in pages, then every
+ * Delivers events from `fromSeq` (inclusive) in order, in batches, then every
  * event appended later. `wake()` is called whenever this or another tab may have
  * appended; deliveries never overlap, so an async handler sees events in order.
  */
@@ -65,11 +65,11 @@ export class Subscription {
         this.again = false;
         for (;;) {
           if (this.stopped) return;
-          const page = await this.read(this.next, EVENTS_PER_DELIVERY);
-          if (page.length === 0 || this.stopped) break;
-          this.next = page[page.length - 1]!.meta.seq + 1;
-          await this.handler(page);
-          if (page.length < EVENTS_PER_DELIVERY) break;
+          const batch = await this.read(this.next, EVENTS_PER_DELIVERY);
+          if (batch.length === 0 || this.stopped) break;
+          this.next = batch[batch.length - 1]!.meta.seq + 1;
+          await this.handler(batch);
+          if (batch.length < EVENTS_PER_DELIVERY) break;
         }
       } while (this.again && !this.stopped);
     } catch (error) {

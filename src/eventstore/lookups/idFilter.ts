@@ -56,8 +56,8 @@ export class IdFilter {
 
   /**
    * Builds the filter from the buckets, in its own read transaction; call
-   * outside any transaction. At 1M events the buckets hold 16 MB of hashes: they
-   * are read in several requests and taken in a slice at a time, letting other
+   * outside any transaction. A large log's buckets hold many megabytes of
+   * hashes: they are read in several requests and taken in a slice at a time, letting other
    * work (a command's commit) run in between, and the filter is used only once
    * it is whole.
    */

@@ -86,7 +86,7 @@ function putUtf8(out: Uint8Array, at: number, code: number): number {
  * characters (below 0x80) and lone surrogates (a high surrogate is joined only
  * with the low one escaped right after it; `JSON.stringify` never escapes a
  * valid pair, so such a pair was escaped by `asciiJsonBytes`). Text that is already
- * UTF-8, such as pages sealed before pages were ASCII, comes back unchanged,
+ * UTF-8, such as a page of unescaped UTF-8 lines, comes back unchanged,
  * invalid bytes included. Returns `bytes` itself when there is nothing to undo.
  */
 export function utf8Json(bytes: Uint8Array): Uint8Array {

@@ -7,7 +7,7 @@ import type { StoredEvent } from '../types.ts';
 /**
  * Events per sealed page. Larger pages write and read a whole log faster;
  * smaller ones move fewer bytes for a stream read, which fetches one page per
- * event it needs. 500 keeps imports far above 100k events/s.
+ * event it needs (docs/performance.md has the figures behind 500).
  * Pages are always full, so a page's last seq is its key + EVENTS_PER_PAGE - 1.
  */
 export const EVENTS_PER_PAGE = 500;
@@ -26,8 +26,8 @@ export function sealedThrough(lastPage: number | undefined): number {
  * export would encode it again; bytes also read faster than text. `sum` is the bytes' checksum (checksum.ts), checked
  * on every read, so damage that still parses is found too; `marks`, the
  * running checksum every 512 bytes, are read only when it fails, to find where
- * the damage starts. Pages of older versions hold UTF-8 `bytes` or `text`,
- * unescaped, and no checksum; all read alike, so a log need not be rewritten.
+ * the damage starts. A page may also hold unescaped UTF-8 `bytes`, or `text`,
+ * without a checksum; every form reads alike, so a log need not be rewritten.
  */
 export type PageRecord = PageBounds &
   ({ bytes: Uint8Array; text?: undefined; sum?: number; marks?: Float64Array } | { text: string; bytes?: undefined; sum?: undefined; marks?: undefined });
@@ -150,8 +150,8 @@ export function pageEvents(page: PageRecord, from: number, to: number): StoredEv
 
 /**
  * A page's lines for seqs from..to, as `pageLines` gives them, for a file: a
- * page with a checksum was checked whole; one written before checksums has
- * each line parsed and checked, so damage is never copied into a file.
+ * page with a checksum was checked whole; a page without one has each line
+ * parsed and checked, so damage is never copied into a file.
  */
 export function checkedLines(page: PageRecord, from: number, to: number): LinesPart {
   const lines = pageLines(page, from, to);

@@ -29,7 +29,7 @@ export interface DocumentRecord {
 }
 
 /**
- * The upgrade code, loaded only when an older database is opened: it is not
+ * The upgrade code, loaded only when a database of a lower schema version is opened: it is not
  * part of the boot bundle. Dexie.waitFor keeps the upgrade transaction alive
  * while the module loads.
  */

@@ -60,8 +60,8 @@ export async function readRange(db: RewindDatabase, lo: number, hi: number): Pro
 export interface EventLines {
   /**
    * Canonical NDJSON, one line per event, LF after each, in the pieces the
-   * store holds them (a page's UTF-8 bytes or, for a page written before
-   * bytes, its text; a slice of one; the tail's lines as text): joining them
+   * store holds them (a page's UTF-8 bytes or, for a page of text, its
+   * text; a slice of one; the tail's lines as text): joining them
    * would copy every byte once more for nothing, and a joined text of
    * megabytes lives on the JS heap until a full collection. Every read gives
    * new parts, the caller's own: export hands their buffers to its worker.
