@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import { Money } from '../components/Money.tsx';
 import { useView } from '../ledger/useView.ts';
-
-const count = new Intl.NumberFormat();
+import { formatCount } from '../components/formatCount.ts';
 
 function Stat({ label, main = false, children }: { label: string; main?: boolean; children: ReactNode }) {
   return (
@@ -31,8 +30,8 @@ export function LedgerTotals() {
           <Money cents={totals.withdrawn} />
         </Stat>
         <Stat label="Accounts">
-          {count.format(open)} open
-          {closed > 0 && <span className="stat-extra">, {count.format(closed)} closed</span>}
+          {formatCount(open)} open
+          {closed > 0 && <span className="stat-extra">, {formatCount(closed)} closed</span>}
         </Stat>
       </dl>
     </section>

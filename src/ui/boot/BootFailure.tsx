@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { eventsBefore } from './eventsBefore.ts';
+import { formatCount } from '../components/formatCount.ts';
 
 /**
  * Why the ledger cannot be shown. A damaged event stops the replay there (showing a state no history
@@ -21,7 +22,7 @@ export function BootFailure({
   const title = opening
     ? 'Rewind could not open its data'
     : seq !== undefined
-      ? `Event ${new Intl.NumberFormat().format(seq)} of the log is damaged`
+      ? `Event ${formatCount(seq)} of the log is damaged`
       : 'Rewind could not rebuild your ledger';
   return (
     <main className="boot">

@@ -1,4 +1,4 @@
-const count = new Intl.NumberFormat();
+import { formatCount } from '../components/formatCount.ts';
 
 /**
  * The memory image being rebuilt: events replayed of the total. Without a total yet (the database is still
@@ -7,7 +7,7 @@ const count = new Intl.NumberFormat();
 export function BootProgress({ done, total }: { done?: number; total?: number }) {
   const known = total !== undefined && total > 0;
   const text = known
-    ? `Replaying events: ${count.format(done ?? 0)} of ${count.format(total)}`
+    ? `Replaying events: ${formatCount(done ?? 0)} of ${formatCount(total)}`
     : 'Opening your ledger…';
   return (
     <main className="boot">

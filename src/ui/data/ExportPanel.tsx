@@ -4,7 +4,7 @@ import { Field } from '../components/Field.tsx';
 import { StreamField } from '../components/StreamField.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
 import { formatBytes } from '../components/formatBytes.ts';
-import { formatCount } from './counts.ts';
+import { formatCount } from '../components/formatCount.ts';
 import type { LogExporter } from './useLogExport.ts';
 
 type Kind = LogSelection['kind'];

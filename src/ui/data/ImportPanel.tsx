@@ -6,7 +6,7 @@ import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
 import { ConflictReport } from './ConflictReport.tsx';
 import { formatBytes } from '../components/formatBytes.ts';
-import { formatCount } from './counts.ts';
+import { formatCount } from '../components/formatCount.ts';
 import { describeFileError } from './describeFileError.ts';
 import { reloadToShowNewLog } from './outcome.ts';
 

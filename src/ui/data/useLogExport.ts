@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { ExportProgress, LogSelection } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { formatCount } from './counts.ts';
+import { formatCount } from '../components/formatCount.ts';
 import { describeFileError } from './describeFileError.ts';
 
 export interface LogExportState {

@@ -1,9 +1,8 @@
 import { useRef, useState } from 'react';
 import { useLedger } from '../ledger/LedgerContext.tsx';
+import { formatCount } from '../components/formatCount.ts';
 import '../components/components.css';
 import './status.css';
-
-const count = new Intl.NumberFormat();
 
 /**
  * For a log whose event `seq` is damaged: exports every event before it (seq 1
@@ -27,7 +26,7 @@ export function DamagedLogExport({ seq }: { seq: number }) {
       const exported = await ledger.files.exportLog({ selection: { kind: 'seq', fromSeq: 1, toSeq: last } });
       setState(
         exported
-          ? { done: `Saved ${count.format(exported.header.eventCount)} events (1 to ${count.format(last)}) as ${exported.fileName}.` }
+          ? { done: `Saved ${formatCount(exported.header.eventCount)} events (1 to ${formatCount(last)}) as ${exported.fileName}.` }
           : { done: 'Export cancelled: nothing was saved.' },
       );
     } catch (error) {
@@ -40,7 +39,7 @@ export function DamagedLogExport({ seq }: { seq: number }) {
   return (
     <div className="status-export">
       <button type="button" className="button button-primary" onClick={() => void start()} aria-disabled={state.running || undefined}>
-        Export events 1 to {count.format(last)}
+        Export events 1 to {formatCount(last)}
       </button>
       <p className="form-problem" role="alert">
         {state.problem}
