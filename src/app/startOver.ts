@@ -9,6 +9,8 @@ export interface StartOverScope {
   events: number;
   /** Every one of them is sample data (`meta.sample`): the screen offers "Remove the sample data". */
   allSample: boolean;
+  /** The log starts with sample data (which loads only into an empty log), whatever follows it. */
+  anySample: boolean;
 }
 
 /** Starting over was refused because the screens show the past or a what-if branch: leave it first. */
@@ -29,11 +31,13 @@ const BATCH = 2_000;
 /** How many events the log holds and whether all are sample data; stops reading at the first that is not. */
 export async function startOverScope(store: Pick<EventStore, 'lastSeq' | 'readAll'>): Promise<StartOverScope> {
   const events = await store.lastSeq();
+  let anySample = false;
   for (let from = 1; from <= events; from += BATCH) {
     const batch = await store.readAll({ fromSeq: from, toSeq: Math.min(events, from + BATCH - 1) });
-    if (batch.some((e) => e.meta.sample !== true)) return { events, allSample: false };
+    if (from === 1) anySample = batch[0]?.meta.sample === true;
+    if (batch.some((e) => e.meta.sample !== true)) return { events, allSample: false, anySample };
   }
-  return { events, allSample: events > 0 };
+  return { events, allSample: events > 0, anySample };
 }
 
 /** Says why starting over must wait, if it must. */

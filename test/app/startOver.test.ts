@@ -25,18 +25,19 @@ async function ownLedger(name: string): Promise<Ledger> {
 
 test('the scope says how many events there are and whether every one is sample data', async () => {
   const ledger = await openTab('scope');
-  expect(await ledger.files.startOverScope()).toEqual({ events: 0, allSample: false });
+  expect(await ledger.files.startOverScope()).toEqual({ events: 0, allSample: false, anySample: false });
   const events = await ledger.loadSample(() => undefined);
-  expect(await ledger.files.startOverScope()).toEqual({ events, allSample: true });
+  expect(await ledger.files.startOverScope()).toEqual({ events, allSample: true, anySample: true });
   await ledger.image.ready;
   const [account] = accountsOf(ledger);
   await ledger.dispatch({ type: 'AddFunds', account: account!.accountNumber, amount: 1_00, note: 'My own' });
-  expect(await ledger.files.startOverScope()).toEqual({ events: events + 1, allSample: false });
+  expect(await ledger.files.startOverScope()).toEqual({ events: events + 1, allSample: false, anySample: true });
 });
 
 test('starting over leaves an empty live log, and Restore brings back every event byte for byte', async () => {
   const before = await ownLedger('erase');
   await before.dispatch({ type: 'OpenAccount', owner: 'Grace Hopper', email: 'grace@example.org', initialDeposit: 20_00 });
+  expect(await before.files.startOverScope()).toEqual({ events: 6, allSample: false, anySample: false });
   const lines = await before.eventStore.readLines();
   const events = await before.eventStore.lastSeq();
   expect(events).toBeGreaterThan(0);

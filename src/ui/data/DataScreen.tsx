@@ -4,12 +4,13 @@ import { StoragePanel } from './StoragePanel.tsx';
 import { BackupPanel } from './BackupPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
+import { StartOverPanel } from './StartOverPanel.tsx';
 import { forgetOutcome, readOutcome } from './outcome.ts';
 import { useLogExport } from './useLogExport.ts';
 import '../components/components.css';
 import './data.css';
 
-/** #/data: export and import the log, the backup an import left, and how safe the data is on this device. */
+/** #/data: export and import the log, the backup an import left, how safe the data is on this device, and starting over. */
 export function DataScreen() {
   const ledger = useLedger();
   const titleId = useId();
@@ -46,6 +47,7 @@ export function DataScreen() {
       <div className="card data-card">
         <StoragePanel onExport={exportFromStoragePanel} />
       </div>
+      <StartOverPanel />
     </section>
   );
 }

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { useChromium } from './support/browser.ts';
+import { historyContext, openRewind, showScreen } from './support/ledgerFiles.ts';
+import { accountRow, loadSampleData, mainTab, openAccount } from './support/screens.ts';
+
+const browser = useChromium();
+
+const startOver = (page: Page) => page.getByRole('region', { name: 'Start over' });
+const emptyLedger = (page: Page) => page.getByRole('heading', { name: 'Your ledger is empty' });
+
+test('phone: the sample leaves nothing waiting in the Outbox; removing it offers an export, confirms, and the backup brings it back', async () => {
+  const context = await historyContext(browser(), 'phone');
+  const { page, problems } = await openRewind(context);
+  await loadSampleData(page);
+  await mainTab(page, 'Outbox').click();
+  await page.getByRole('heading', { name: 'Waiting to be sent (0)' }).waitFor();
+  await page.getByText('Nothing waits to be sent.').waitFor();
+
+  await showScreen(page, '#/data', 'Data');
+  const panel = startOver(page);
+  // Only sample data: the one offer is to remove it, with no word about mixed events.
+  expect(await panel.getByRole('button', { name: 'Erase this ledger…' }).count()).toBe(0);
+  await panel.getByRole('button', { name: 'Remove the sample data…' }).click();
+  const ask = panel.getByRole('heading', { name: 'Keep a copy first?' });
+  await ask.waitFor();
+  expect(await ask.evaluate((h) => h === document.activeElement)).toBe(true);
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export the log' }).click()]);
+  await panel.getByRole('status').filter({ hasText: /^Exported [\d,]+ events/ }).waitFor();
+  const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\n');
+  const { eventCount } = JSON.parse(lines[0]!) as { eventCount: number };
+  expect(lines.slice(1).every((line) => (JSON.parse(line) as { meta: { sample?: boolean } }).meta.sample === true)).toBe(true);
+
+  await panel.getByRole('button', { name: 'Continue' }).click();
+  await panel.getByRole('heading', { name: 'Remove the sample data?' }).waitFor();
+  expect(await panel.innerText()).toContain(`${eventCount.toLocaleString('en-US')} events and 6 accounts will go from this device. A backup is kept`);
+  await Promise.all([page.waitForEvent('load'), panel.getByRole('button', { name: 'Remove the sample data', exact: true }).click()]);
+  await emptyLedger(page).waitFor();
+  expect(await accountRow(page, 'Ana Okafor-Lind').count()).toBe(0);
+  await mainTab(page, 'Outbox').click();
+  await page.getByRole('heading', { name: 'Waiting to be sent (0)' }).waitFor();
+
+  // Restore brings the sample back, every event of it.
+  await showScreen(page, '#/data', 'Data');
+  await page.getByText(/^Removed the sample data \([\d,]+ events\)\./).waitFor();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Restore previous log' }).click()]);
+  await showScreen(page, '#/accounts', 'Accounts');
+  await accountRow(page, 'Ana Okafor-Lind').waitFor();
+  await page.getByText(`${eventCount.toLocaleString('en-US')} events in the log`).waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('desktop: erasing a ledger with a person’s own account empties it, and a second tab follows', async () => {
+  const context = await historyContext(browser(), 'desktop');
+  const { page, problems } = await openRewind(context);
+  await openAccount(page, 'Dana Newcomer', 'dana@example.org', '300.00');
+  const { page: other } = await openRewind(context);
+  await accountRow(other, 'Dana Newcomer').waitFor();
+
+  await showScreen(page, '#/data', 'Data');
+  const panel = startOver(page);
+  expect(await panel.getByRole('button', { name: 'Remove the sample data…' }).count()).toBe(0);
+  expect(await panel.getByText(/mixed with the sample data/).count()).toBe(0);
+  await panel.getByRole('button', { name: 'Erase this ledger…' }).click();
+  await panel.getByRole('button', { name: 'Continue' }).click();
+  await panel.getByRole('heading', { name: 'Erase this ledger?' }).waitFor();
+  const events = Number(/([\d,]+) events and 1 account will go/.exec(await panel.innerText())![1]!.replace(/,/g, ''));
+  expect(events).toBeGreaterThan(2);
+  // Cancel changes nothing.
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await panel.getByRole('button', { name: 'Erase this ledger…' }).click();
+  await panel.getByRole('button', { name: 'Continue' }).click();
+  await Promise.all([page.waitForEvent('load'), panel.getByRole('button', { name: `Erase ${events} events` }).click()]);
+  await emptyLedger(page).waitFor();
+  // The other tab hears the log was switched: it stops saving to the old one and offers a reload.
+  const banner = other.getByRole('alert').filter({ hasText: 'The log was replaced' });
+  await Promise.all([other.waitForEvent('load'), banner.getByRole('button', { name: 'Reload' }).click()]);
+  await emptyLedger(other).waitFor();
+  expect(await accountRow(other, 'Dana Newcomer').count()).toBe(0);
+  await showScreen(page, '#/data', 'Data');
+  await page.getByRole('button', { name: 'Restore previous log' }).waitFor();
+  // An empty ledger has nothing to erase.
+  expect(await startOver(page).count()).toBe(0);
+  expect(problems).toEqual([]);
+  await context.close();
+});
