@@ -10,6 +10,14 @@ const browser = useChromium();
 const startOver = (page: Page) => page.getByRole('region', { name: 'Start over' });
 const emptyLedger = (page: Page) => page.getByRole('heading', { name: 'Your ledger is empty' });
 
+/** One event back on the time-travel slider (opening the control first where it is folded away). */
+async function viewThePast(page: Page): Promise<void> {
+  const slider = page.getByRole('slider', { name: 'Time travel' });
+  if (!(await slider.isVisible())) await page.getByRole('button', { name: 'Time travel', exact: true }).click();
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+}
+
 test('phone: the sample leaves nothing waiting in the Outbox; removing it offers an export, confirms, and the backup brings it back', async () => {
   const context = await historyContext(browser(), 'phone');
   const { page, problems } = await openRewind(context);
@@ -48,6 +56,13 @@ test('phone: the sample leaves nothing waiting in the Outbox; removing it offers
   await showScreen(page, '#/accounts', 'Accounts');
   await accountRow(page, 'Ana Okafor-Lind').waitFor();
   await page.getByText(`${eventCount.toLocaleString('en-US')} events in the log`).waitFor();
+
+  // With the person's own events after the sample, only the whole ledger can go, and the panel says why.
+  await openAccount(page, 'Dana Newcomer', 'dana@example.org', '300.00');
+  await showScreen(page, '#/data', 'Data');
+  await startOver(page).getByRole('button', { name: 'Erase this ledger…' }).waitFor();
+  expect(await startOver(page).getByRole('button', { name: 'Remove the sample data…' }).count()).toBe(0);
+  await startOver(page).getByText('Your own events are mixed with the sample data: removing only the sample would rewrite history').waitFor();
   expect(problems).toEqual([]);
   await context.close();
 });
@@ -61,6 +76,11 @@ test('desktop: erasing a ledger with a person’s own account empties it, and a 
 
   await showScreen(page, '#/data', 'Data');
   const panel = startOver(page);
+  // While the screens show the past, the panel says to go back to now first.
+  await viewThePast(page);
+  await panel.getByText('You are viewing the past. Go back to now first').waitFor();
+  expect(await panel.getByRole('button').count()).toBe(0);
+  await page.getByRole('button', { name: 'Back to now' }).click();
   expect(await panel.getByRole('button', { name: 'Remove the sample data…' }).count()).toBe(0);
   expect(await panel.getByText(/mixed with the sample data/).count()).toBe(0);
   await panel.getByRole('button', { name: 'Erase this ledger…' }).click();
