@@ -17,7 +17,7 @@ export default defineConfig({
           groups: [
             {
               name: 'ledger',
-              test: (id: string) => /\/src\/(domain|app|replay)\//.test(id) && !/(ledgerRules|payloadChecks|branchRules|scenarioFile|\/sample\/)/.test(id),
+              test: (id: string) => /\/src\/(domain|app|replay)\//.test(id) && !/(ledgerRules|payloadChecks|branchRules|scenarioFile|startOver|\/sample\/)/.test(id),
             },
           ],
         },
