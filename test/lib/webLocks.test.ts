@@ -1,48 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { platformLocks, withLock, type LockManagerLike, type LockOptions } from '../../src/lib/webLocks.ts';
-import { webLockRequest } from '../../src/app/locks/locks.ts';
-import { electLeader } from '../../src/app/locks/leadership.ts';
-import { tryWithImportLock } from '../../src/eventstore/import/importLock.ts';
-
-/** Exclusive locks as Web Locks grant them: in request order, null for `ifAvailable` when held, AbortError on abort. */
-function fakeLockManager(): LockManagerLike & { held: Set<string> } {
-  const held = new Set<string>();
-  const queues = new Map<string, (() => void)[]>();
-  const release = (name: string) => {
-    const next = queues.get(name)?.shift();
-    if (next) next();
-    else held.delete(name);
-  };
-  const granted = (name: string, signal?: AbortSignal) =>
-    new Promise<void>((resolve, reject) => {
-      if (!held.has(name)) {
-        held.add(name);
-        return resolve();
-      }
-      const queue = queues.get(name) ?? [];
-      queues.set(name, queue);
-      const grant = () => resolve();
-      queue.push(grant);
-      signal?.addEventListener('abort', () => {
-        queue.splice(queue.indexOf(grant), 1);
-        reject(new DOMException('Aborted', 'AbortError'));
-      });
-    });
-  return {
-    held,
-    async request(name: string, options: LockOptions, callback: (lock: unknown) => Promise<unknown>) {
-      if (options.ifAvailable && held.has(name)) return callback(null);
-      await granted(name, options.signal);
-      try {
-        return await callback({ name });
-      } finally {
-        release(name);
-      }
-    },
-  };
-}
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { platformLocks, withLock } from '../../src/lib/webLocks.ts';
+import { fakeLockManager, tick } from './fakeLockManager.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -102,35 +60,4 @@ test('platformLocks is navigator.locks, or undefined without it', () => {
   expect(platformLocks()).toBe(locks);
   vi.stubGlobal('navigator', {});
   expect(platformLocks()).toBeUndefined();
-  expect(webLockRequest()).toBeUndefined();
-});
-
-test('leadership goes to the first tab, and to the next once the first resigns', async () => {
-  const request = webLockRequest(fakeLockManager())!;
-  const one = electLeader('leader', request);
-  const two = electLeader('leader', request);
-  await one.elected;
-  await tick();
-  expect([one.isLeader(), two.isLeader()]).toEqual([true, false]);
-  one.resign();
-  await two.elected;
-  expect([one.isLeader(), two.isLeader()]).toEqual([false, true]);
-  two.resign();
-});
-
-test('without Web Locks a tab leads at once', async () => {
-  const alone = electLeader('leader', undefined);
-  await alone.elected;
-  expect(alone.isLeader()).toBe(true);
-});
-
-test('the import lock goes through the platform locks: a second import of the same log is refused at once', async () => {
-  vi.stubGlobal('navigator', { locks: fakeLockManager() });
-  let finish!: () => void;
-  const first = tryWithImportLock('ledger', () => new Promise<string>((resolve) => (finish = () => resolve('imported'))));
-  await tick();
-  expect(await tryWithImportLock('ledger', async () => 'second')).toEqual({ acquired: false });
-  expect(await tryWithImportLock('other', async () => 'other log')).toEqual({ acquired: true, value: 'other log' });
-  finish();
-  expect(await first).toEqual({ acquired: true, value: 'imported' });
 });

@@ -3,7 +3,7 @@ import { openEventStore, type EventStore, type StreamBatch } from '../../../src/
 import { accountStream, decisionsProjection, DomainError, emailStream, getAccount, seededRandom, type AccountsState } from '../../../src/domain/index.ts';
 import { createCommandHandler, type CommandHandler, type CommandLog, type DecisionSource } from '../../../src/app/parts.ts';
 import { followingHandler, followLog } from '../followLog.ts';
-import { fold, openLedger, steppingClock, type Ledger } from '../../domain/helpers.ts';
+import { fold, openLedger, steppingClock, type Ledger } from '../testLedger.ts';
 
 const closing: { close(): unknown }[] = [];
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { MAX_RETRY_DELAY_MS, retryDelay } from '../../../src/app/processes/runne
 import { ledgerProjections, sampleLedger, seededRandom } from '../../../src/domain/index.ts';
 import { markHandledThrough, appendGenerated, startProcessManagers, toInput, type LockRequest, type ProcessManagerRunner } from '../../../src/app/parts.ts';
 import { followingHandler } from '../followLog.ts';
-import { memoryLock, steppingClock } from '../../domain/helpers.ts';
+import { memoryLock, steppingClock } from '../testLedger.ts';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {

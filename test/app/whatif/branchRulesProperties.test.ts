@@ -6,7 +6,7 @@ import { appendGenerated } from '../../../src/app/parts.ts';
 import { firstViolation } from '../../../src/domain/accounts/ledgerRules.ts';
 import { foldAll, prepareBranch, splice, type Injection, type StatesOf } from '../../../src/replay/index.ts';
 import { BranchRuleError } from '../../../src/app/errors.ts';
-import { fold } from '../../domain/helpers.ts';
+import { fold } from '../testLedger.ts';
 import { createWhatIfBranch, type BranchPlan } from '../../../src/app/whatif/whatIfBranch.ts';
 
 const STRANGER = '1234567812345678';

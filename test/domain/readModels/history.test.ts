@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { JsonValue, StoredEvent } from '../../../src/eventstore/index.ts';
 import { accountsProjection, accountStream, getAccount, historyBackward, historyEntryOf, type HistoryEntry } from '../../../src/domain/index.ts';
-import { openLedger, type Ledger } from '../helpers.ts';
+import { openLedger, type Ledger } from '../../app/testLedger.ts';
 import { foldForward } from './historyFold.ts';
 
 const ADA = '1111222233334444';

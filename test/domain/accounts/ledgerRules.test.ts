@@ -6,8 +6,8 @@ import {
   sampleLedger,
   seededRandom,
   syntheticLedger,
-} from '../../src/domain/index.ts';
-import { firstViolation, LedgerRules, type CandidateEvent, type LedgerRule } from '../../src/domain/accounts/ledgerRules.ts';
+} from '../../../src/domain/index.ts';
+import { firstViolation, LedgerRules, type CandidateEvent, type LedgerRule } from '../../../src/domain/accounts/ledgerRules.ts';
 
 const ADA = '1111222233334444';
 const BOB = '5555666677778888';

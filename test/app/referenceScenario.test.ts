@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { getAccount, listAccounts, type AccountsState } from '../../src/domain/index.ts';
-import { expectRefused, fold, openLedger, type Ledger } from './helpers.ts';
+import { expectRefused, fold, openLedger, type Ledger } from './testLedger.ts';
 
 let ledger: Ledger;
 beforeEach(async () => {

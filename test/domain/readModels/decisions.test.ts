@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import type { StoredEvent } from '../../src/eventstore/index.ts';
+import type { StoredEvent } from '../../../src/eventstore/index.ts';
 import {
   accountOf,
   accountStream,
@@ -13,9 +13,9 @@ import {
   versionOf,
   type DecisionsState,
   type LedgerEvent,
-} from '../../src/domain/index.ts';
-import { syntheticLedger } from '../../src/domain/sample/synthetic.ts';
-import { deepFreeze, ledgerLog, batchSizes, batchesOf } from './readModels/arbitraries.ts';
+} from '../../../src/domain/index.ts';
+import { syntheticLedger } from '../../../src/domain/sample/synthetic.ts';
+import { deepFreeze, ledgerLog, batchSizes, batchesOf } from './arbitraries.ts';
 
 // Given stored events, then the decision state the memory image holds for the command handler.
 

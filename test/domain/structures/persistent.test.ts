@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { emptyMap, mapGet, mapSet, mapValues } from '../../src/domain/structures/persistentMap.ts';
-import { emptyVector, vectorGet, vectorLast, vectorPush, vectorSet, vectorSlice } from '../../src/domain/structures/persistentVector.ts';
+import { emptyMap, mapGet, mapSet, mapValues } from '../../../src/domain/structures/persistentMap.ts';
+import { emptyVector, vectorGet, vectorLast, vectorPush, vectorSet, vectorSlice } from '../../../src/domain/structures/persistentVector.ts';
 
 test('the persistent map behaves like a Map, and older versions never change', () => {
   fc.assert(

@@ -1,7 +1,7 @@
 import { openEventStore, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
 import { DomainError, ledgerProjections, seededRandom, type Clock } from '../../src/domain/index.ts';
 import { startProcessManagers, type CommandHandler, type LockRequest, type ProcessManagerRunner } from '../../src/app/parts.ts';
-import { followingHandler } from '../app/followLog.ts';
+import { followingHandler } from './followLog.ts';
 import { expect } from 'vitest';
 
 /** A clock that moves one second on every call, from `start`. */

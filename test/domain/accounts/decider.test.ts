@@ -8,7 +8,7 @@ import {
   seededRandom,
   type DeciderState,
   type LedgerEvent,
-} from '../../src/domain/index.ts';
+} from '../../../src/domain/index.ts';
 
 // Given events, when a command, then events (or an error code): the decider alone, no store.
 

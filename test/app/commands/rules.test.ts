@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { MAX_NOTE_CHARS, seededRandom } from '../../src/domain/index.ts';
-import { createCommandHandler } from '../../src/app/parts.ts';
-import { followingHandler, followLog } from '../app/followLog.ts';
-import { expectRefused, openLedger, type Ledger } from './helpers.ts';
+import { MAX_NOTE_CHARS, seededRandom } from '../../../src/domain/index.ts';
+import { createCommandHandler } from '../../../src/app/parts.ts';
+import { followingHandler, followLog } from '../followLog.ts';
+import { expectRefused, openLedger, type Ledger } from '../testLedger.ts';
 
 // Every rule the deciders enforce, one test each: the stable error code, and a log that did not change.
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import type { StoredEvent } from '../../src/eventstore/index.ts';
+import type { StoredEvent } from '../../../src/eventstore/index.ts';
 import {
   accountOf,
   allAccounts,
@@ -14,9 +14,9 @@ import {
   type AccountsState,
   type DecisionsState,
   type TotalsState,
-} from '../../src/domain/index.ts';
-import { createLedgerBuilder } from '../../src/domain/sample/ledgerBuilder.ts';
-import { fold, openLedger } from './helpers.ts';
+} from '../../../src/domain/index.ts';
+import { createLedgerBuilder } from '../../../src/domain/sample/ledgerBuilder.ts';
+import { fold, openLedger } from '../../app/testLedger.ts';
 
 const amount = fc.oneof(
   { weight: 8, arbitrary: fc.integer({ min: 1, max: 150_000 }) },

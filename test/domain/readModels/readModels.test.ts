@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { StoredEvent } from '../../src/eventstore/index.ts';
+import type { StoredEvent } from '../../../src/eventstore/index.ts';
 import {
   balanceSeries,
   getMessage,
@@ -12,8 +12,8 @@ import {
   type AccountsState,
   type OutboxState,
   type ReportsState,
-} from '../../src/domain/index.ts';
-import { fold, openLedger, type Ledger } from './helpers.ts';
+} from '../../../src/domain/index.ts';
+import { fold, openLedger, type Ledger } from '../../app/testLedger.ts';
 
 let ledger: Ledger;
 let ada: string;
@@ -55,11 +55,11 @@ test('reports: money moved (transfers once, plus withdrawals) by year, month and
     { period: '2024-12-31', amount: 1_000 },
     { period: '2025-01-01', amount: 6_000 },
   ]);
-  // The deposit kept the clock's date (2025-03-01) but came first: each day closes on its last event.
+  // The deposit kept the clock's date (2025-03-01) though it came first: it counts from the day it is dated.
   expect(balanceSeries(reports)).toEqual([
-    { day: '2024-12-31', total: 99_000 },
-    { day: '2025-01-01', total: 95_000 },
-    { day: '2025-03-01', total: 100_000 },
+    { day: '2024-12-31', total: -1_000 },
+    { day: '2025-01-01', total: -5_000 },
+    { day: '2025-03-01', total: 95_000 },
   ]);
 });
 

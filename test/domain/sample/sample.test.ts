@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import { openEventStore } from '../../src/eventstore/index.ts';
-import { listAccounts, MIXED_SCRIPT_NOTES, randomUuid, sampleLedger, seededRandom, syntheticLedger, type AccountsState, type TotalsState } from '../../src/domain/index.ts';
-import { appendGenerated, cryptoRandom } from '../../src/app/parts.ts';
-import { ledgerPayloadProblem } from '../../src/domain/accounts/payloadChecks.ts';
-import { fold } from './helpers.ts';
+import { openEventStore } from '../../../src/eventstore/index.ts';
+import { listAccounts, MIXED_SCRIPT_NOTES, randomUuid, sampleLedger, seededRandom, syntheticLedger, type AccountsState, type TotalsState } from '../../../src/domain/index.ts';
+import { appendGenerated, cryptoRandom } from '../../../src/app/parts.ts';
+import { ledgerPayloadProblem } from '../../../src/domain/accounts/payloadChecks.ts';
+import { fold } from '../../app/testLedger.ts';
 
 const start = new Date('2025-01-01T00:00:00.000Z');
 
