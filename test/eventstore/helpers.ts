@@ -1,5 +1,5 @@
 import { expect, vi } from 'vitest';
-import { openEventStore, type EventStore, type OpenEventStoreOptions, type StoredEvent } from '../../src/eventstore/index.ts';
+import { openEventStore, type EventInput, type EventStore, type OpenEventStoreOptions, type StoredEvent } from '../../src/eventstore/index.ts';
 
 export const T0 = '2026-01-01T00:00:00.000Z';
 
@@ -72,22 +72,54 @@ export const range = (from: number, to: number) => Array.from({ length: to - fro
 
 /** Subscribes and records what arrives; `until(n)` waits for n events in all. */
 export function record(store: EventStore, fromSeq: number) {
-  const pages: StoredEvent[][] = [];
+  const batches: StoredEvent[][] = [];
   const errors: unknown[] = [];
   const stop = store.subscribe(
     fromSeq,
     (events) => {
-      pages.push(events);
+      batches.push(events);
     },
     (error) => errors.push(error),
   );
-  const received = () => pages.flat();
+  const received = () => batches.flat();
   const until = (count: number) =>
     vi.waitFor(() => expect(received().length).toBeGreaterThanOrEqual(count), { timeout: 5_000, interval: 2 });
-  return { pages, errors, stop, received, until };
+  return { batches, errors, stop, received, until };
 }
 
 /** Lets every queued IndexedDB request, BroadcastChannel message and timer of this turn run. */
 export async function settle(rounds = 5): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** T0 plus `seconds`, as an ISO time. */
+export const at = (seconds: number) => new Date(Date.parse(T0) + seconds * 1000).toISOString();
+
+/** `count` events on streams s0..s2 in runs of 50, each recorded one second after the one before; id-n lands at seq n. */
+export function numberedInputs(count: number, start = 0): { stream: string; event: EventInput }[] {
+  return range(start + 1, start + count).map((n) => ({
+    stream: `s${Math.floor((n - 1) / 50) % 3}`,
+    event: { type: n % 2 ? 'Odd' : 'Even', payload: { n, note: `é ${'x'.repeat(n % 7)}` }, meta: { id: `id-${n}`, at: at(n) } },
+  }));
+}
+
+/** Appends the inputs in order, in commits of at most `size` events (a commit names each stream once), and waits for the seals. */
+export async function appendInCommits(store: EventStore, all: { stream: string; event: EventInput }[], size: number): Promise<void> {
+  let batches: { stream: string; events: EventInput[] }[] = [];
+  let count = 0;
+  const commit = async () => {
+    if (batches.length > 0) await store.appendMany(batches);
+    batches = [];
+    count = 0;
+  };
+  for (const { stream, event } of all) {
+    const current = batches[batches.length - 1];
+    if (count === size || (current?.stream !== stream && batches.some((b) => b.stream === stream))) await commit();
+    const open = batches[batches.length - 1];
+    if (open?.stream === stream) open.events.push(event);
+    else batches.push({ stream, events: [event] });
+    count += 1;
+  }
+  await commit();
+  await store.settled();
 }

@@ -23,7 +23,7 @@ async function interleaved(): Promise<EventStore> {
   return store;
 }
 
-/** Reads page after page of at most n, each starting next to where the last ended, until one comes back empty. */
+/** Reads batch after batch of at most n, each starting next to where the last ended, until one comes back empty. */
 async function inBatches(
   direction: Direction,
   n: number,

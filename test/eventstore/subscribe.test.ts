@@ -43,7 +43,7 @@ describe('subscribe', () => {
     const store = await openStore();
     const sub = record(store, 1);
     await settle();
-    expect(sub.pages).toEqual([]);
+    expect(sub.batches).toEqual([]);
     await store.append('a', events(1));
     await sub.until(1);
     expect(seqs(sub.received())).toEqual([1]);
@@ -83,25 +83,25 @@ describe('subscribe', () => {
   it('stops delivering when unsubscribed in the middle of a catch-up', async () => {
     const store = await openStore();
     await store.append('a', events(1200));
-    const pages: number[] = [];
-    const stop = store.subscribe(1, (page) => {
-      pages.push(page.length);
+    const batches: number[] = [];
+    const stop = store.subscribe(1, (batch) => {
+      batches.push(batch.length);
       stop();
     });
     const control = record(store, 1);
     await control.until(1200);
     await settle();
-    expect(pages).toHaveLength(1);
-    expect(pages[0]).toBeLessThan(1200);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toBeLessThan(1200);
   });
 
-  it('delivers an append made while the handler was still busy with the last page', async () => {
+  it('delivers an append made while the handler was still busy with the last batch', async () => {
     const store = await openStore();
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     const got: number[] = [];
-    store.subscribe(1, async (page) => {
-      got.push(...seqs(page));
+    store.subscribe(1, async (batch) => {
+      got.push(...seqs(batch));
       if (got.length === 1) await gate;
     });
     await store.append('a', events(1));
@@ -120,7 +120,7 @@ describe('subscribe', () => {
     await tab2.append('a', events(1));
     await control.until(1);
     await settle();
-    expect(sub.pages).toEqual([]);
+    expect(sub.batches).toEqual([]);
     expect(sub.errors).toEqual([]);
   });
 
@@ -143,13 +143,13 @@ describe('subscribe', () => {
     expect(healthy.errors).toEqual([]);
   });
 
-  it('moves a failing subscription past the page it failed on (consumers resubscribe from their checkpoints)', async () => {
+  it('moves a failing subscription past the batch it failed on (consumers resubscribe from their checkpoints)', async () => {
     const store = await openStore();
     const seen: number[][] = [];
     const onError = vi.fn();
-    store.subscribe(1, (page) => {
-      seen.push(seqs(page));
-      if (page[0]!.meta.seq === 1) throw new Error('first page broke');
+    store.subscribe(1, (batch) => {
+      seen.push(seqs(batch));
+      if (batch[0]!.meta.seq === 1) throw new Error('first batch broke');
     }, onError);
     await store.append('a', events(2));
     await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
@@ -158,27 +158,27 @@ describe('subscribe', () => {
     expect(onError).toHaveBeenCalledTimes(1);
   });
 
-  it('delivers a long catch-up in order, in pages, and never hands two pages at once to an async handler', async () => {
+  it('delivers a long catch-up in order, in batches, and never hands two batches at once to an async handler', async () => {
     const store = await openStore();
     for (let i = 0; i < 4; i++) await store.append(`s${i % 3}`, events(500));
-    const pages: number[][] = [];
+    const batches: number[][] = [];
     let inHandler = 0;
     let overlapped = false;
     let total = 0;
-    store.subscribe(1, async (page) => {
+    store.subscribe(1, async (batch) => {
       inHandler += 1;
       overlapped ||= inHandler > 1;
       await settle(1);
-      pages.push(seqs(page));
-      total += page.length;
+      batches.push(seqs(batch));
+      total += batch.length;
       inHandler -= 1;
     });
     // Live appends race the catch-up; none may be lost, repeated or reordered.
     for (let i = 0; i < 5; i++) await store.append('live', events(2));
     await vi.waitFor(() => expect(total).toBe(2010), { timeout: 10_000, interval: 5 });
-    expect(pages.length).toBeGreaterThan(1);
-    expect(Math.max(...pages.map((p) => p.length))).toBeLessThan(2000);
-    expect(pages.flat()).toEqual(range(1, 2010));
+    expect(batches.length).toBeGreaterThan(1);
+    expect(Math.max(...batches.map((p) => p.length))).toBeLessThan(2000);
+    expect(batches.flat()).toEqual(range(1, 2010));
     expect(overlapped).toBe(false);
   });
 });

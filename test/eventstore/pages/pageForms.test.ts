@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EVENTS_PER_PAGE, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
-import { PAGE_DAMAGES, damagePageBytes, inEveryForm, rewritePages } from './damage.ts';
-import { closeStores, openStore, range } from './helpers.ts';
-import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
+import { EVENTS_PER_PAGE, type EventStore, type StoredEvent } from '../../../src/eventstore/index.ts';
+import { PAGE_DAMAGES, damagePageBytes, inEveryForm, rewritePages } from '../damage.ts';
+import { closeStores, openStore, range } from '../helpers.ts';
+import { databaseOf } from '../../../src/eventstore/storage/databaseOf.ts';
 
 /*
  * Pages are written with their lines as ASCII bytes (characters beyond ASCII

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EVENTS_PER_PAGE, type EventInput, type EventStore } from '../../src/eventstore/index.ts';
-import { IdFilter } from '../../src/eventstore/lookups/idFilter.ts';
-import { bucketedEnd } from '../../src/eventstore/indexes/bucketedEnd.ts';
-import { RUNS_PER_MERGE, idHash } from '../../src/eventstore/indexes/idRecords.ts';
-import { closeStores, openStore, range } from './helpers.ts';
-import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
+import { EVENTS_PER_PAGE, type EventInput, type EventStore } from '../../../src/eventstore/index.ts';
+import { IdFilter } from '../../../src/eventstore/lookups/idFilter.ts';
+import { bucketedEnd } from '../../../src/eventstore/indexes/bucketedEnd.ts';
+import { RUNS_PER_MERGE, idHash } from '../../../src/eventstore/indexes/idRecords.ts';
+import { closeStores, openStore, range } from '../helpers.ts';
+import { databaseOf } from '../../../src/eventstore/storage/databaseOf.ts';
 
 afterEach(() => {
   closeStores();

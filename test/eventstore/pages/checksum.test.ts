@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MARK_BYTES, intactBytes, wordSum } from '../../src/eventstore/pages/checksum.ts';
+import { MARK_BYTES, intactBytes, wordSum } from '../../../src/eventstore/pages/checksum.ts';
 
 describe('the page checksum', () => {
   it('changes when any one byte changes, whatever the length and the alignment of the bytes', () => {

@@ -1,47 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DuplicateIdError, ScratchLog } from '../../src/eventstore/import/index.ts';
-import { EVENTS_PER_PAGE, depsOf, type EventInput, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
-import { RUNS_PER_MERGE } from '../../src/eventstore/indexes/idRecords.ts';
-import { CHUNK } from '../../src/eventstore/indexes/streamRecords.ts';
-import { injectFaults, quotaExceeded } from './faultInjection.ts';
-import { T0, closeStores, openStore, range, record, seqs } from './helpers.ts';
-import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
+import { EVENTS_PER_PAGE, type EventInput, type EventStore, type StoredEvent } from '../../../src/eventstore/index.ts';
+import { RUNS_PER_MERGE } from '../../../src/eventstore/indexes/idRecords.ts';
+import { injectFaults, quotaExceeded } from '../faultInjection.ts';
+import { appendInCommits, at, closeStores, numberedInputs, openStore, range, record, seqs } from '../helpers.ts';
+import { databaseOf } from '../../../src/eventstore/storage/databaseOf.ts';
 
 afterEach(() => {
   closeStores();
   vi.restoreAllMocks();
 });
-
-const at = (seconds: number) => new Date(Date.parse(T0) + seconds * 1000).toISOString();
-
-/** `count` events on streams s0..s2 in runs of 50, each recorded one second after the one before; id-n lands at seq n. */
-function inputs(count: number, start = 0): { stream: string; event: EventInput }[] {
-  return range(start + 1, start + count).map((n) => ({
-    stream: `s${Math.floor((n - 1) / 50) % 3}`,
-    event: { type: n % 2 ? 'Odd' : 'Even', payload: { n, note: `é ${'x'.repeat(n % 7)}` }, meta: { id: `id-${n}`, at: at(n) } },
-  }));
-}
-
-/** Appends the inputs in order, in commits of at most `size` events (a commit names each stream once), and waits for the seals. */
-async function appendAll(store: EventStore, all: { stream: string; event: EventInput }[], size: number): Promise<void> {
-  let batches: { stream: string; events: EventInput[] }[] = [];
-  let count = 0;
-  const commit = async () => {
-    if (batches.length > 0) await store.appendMany(batches);
-    batches = [];
-    count = 0;
-  };
-  for (const { stream, event } of all) {
-    const current = batches[batches.length - 1];
-    if (count === size || (current?.stream !== stream && batches.some((b) => b.stream === stream))) await commit();
-    const open = batches[batches.length - 1];
-    if (open?.stream === stream) open.events.push(event);
-    else batches.push({ stream, events: [event] });
-    count += 1;
-  }
-  await commit();
-  await store.settled();
-}
 
 const linesOf = (events: StoredEvent[]) => events.map((e) => `${JSON.stringify({ type: e.type, payload: e.payload, meta: e.meta })}\n`).join('');
 const textOf = (parts: readonly (string | Uint8Array)[]) => parts.map((p) => (typeof p === 'string' ? p : new TextDecoder().decode(p))).join('');
@@ -49,7 +16,7 @@ const textOf = (parts: readonly (string | Uint8Array)[]) => parts.map((p) => (ty
 describe('sealed pages and the tail', () => {
   it('read back identical and in seq order across page boundaries and the tail, also after reopening', async () => {
     const store = await openStore();
-    await appendAll(store, inputs(2 * EVENTS_PER_PAGE + 37), 23);
+    await appendInCommits(store, numberedInputs(2 * EVENTS_PER_PAGE + 37), 23);
     const all = await store.readAll();
     expect(seqs(all)).toEqual(range(1, 2 * EVENTS_PER_PAGE + 37));
     expect(await databaseOf(store).pages.count()).toBe(2);
@@ -70,10 +37,10 @@ describe('sealed pages and the tail', () => {
   it('a crash between a commit and its seal loses nothing: the tail is read, and the next seal picks the page up', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const store = await openStore();
-    await appendAll(store, inputs(EVENTS_PER_PAGE - 3), 100);
+    await appendInCommits(store, numberedInputs(EVENTS_PER_PAGE - 3), 100);
     const faults = await injectFaults(databaseOf(store));
     faults.fail('write', quotaExceeded, { tables: ['pages'] });
-    await appendAll(store, inputs(10, EVENTS_PER_PAGE - 3), 10);
+    await appendInCommits(store, numberedInputs(10, EVENTS_PER_PAGE - 3), 10);
     expect(faults.hits).toBeGreaterThan(0);
     expect(await databaseOf(store).pages.count()).toBe(0);
     faults.clear();
@@ -83,7 +50,7 @@ describe('sealed pages and the tail', () => {
     const reopened = await openStore();
     expect(await reopened.readAll()).toEqual(expected);
     await reopened.settled();
-    await appendAll(reopened, inputs(EVENTS_PER_PAGE, EVENTS_PER_PAGE + 7), 250);
+    await appendInCommits(reopened, numberedInputs(EVENTS_PER_PAGE, EVENTS_PER_PAGE + 7), 250);
     expect(await databaseOf(reopened).pages.count()).toBe(2);
     expect(seqs(await reopened.readAll())).toEqual(range(1, 2 * EVENTS_PER_PAGE + 7));
     expect((await reopened.readAll()).slice(0, EVENTS_PER_PAGE + 7)).toEqual(expected);
@@ -91,7 +58,7 @@ describe('sealed pages and the tail', () => {
 
   it('reads streams forward and backward, by version bounds and limit, across pages and the tail', async () => {
     const store = await openStore();
-    await appendAll(store, inputs(2 * EVENTS_PER_PAGE + 100), 61);
+    await appendInCommits(store, numberedInputs(2 * EVENTS_PER_PAGE + 100), 61);
     const all = await store.readAll();
     const s1 = all.filter((e) => e.meta.stream === 's1');
     expect(await store.readStream('s1')).toEqual(s1);
@@ -107,14 +74,14 @@ describe('sealed pages and the tail', () => {
   it('finds retries and duplicates of events in sealed pages, before and after their ids are merged into buckets', async () => {
     const store = await openStore();
     const retry = (n: number) => {
-      const [{ stream, event }] = inputs(1, n - 1) as [{ stream: string; event: EventInput }];
+      const [{ stream, event }] = numberedInputs(1, n - 1) as [{ stream: string; event: EventInput }];
       return store.append(stream, [event]);
     };
-    await appendAll(store, inputs(EVENTS_PER_PAGE + 10), 200);
+    await appendInCommits(store, numberedInputs(EVENTS_PER_PAGE + 10), 200);
     expect(await retry(7)).toEqual({ firstSeq: 7, lastSeq: 7, version: 7 });
     await expect(store.append('s1', [{ type: 'Other', meta: { id: 'id-7' } }])).rejects.toMatchObject({ name: 'DuplicateEventError' });
 
-    await appendAll(store, inputs(RUNS_PER_MERGE * EVENTS_PER_PAGE, EVENTS_PER_PAGE + 10), EVENTS_PER_PAGE);
+    await appendInCommits(store, numberedInputs(RUNS_PER_MERGE * EVENTS_PER_PAGE, EVENTS_PER_PAGE + 10), EVENTS_PER_PAGE);
     expect(await databaseOf(store).idRuns.count()).toBeLessThan(RUNS_PER_MERGE);
     expect(await databaseOf(store).idBuckets.count()).toBeGreaterThan(0);
     expect(await retry(7)).toEqual({ firstSeq: 7, lastSeq: 7, version: 7 });
@@ -129,7 +96,7 @@ describe('sealed pages and the tail', () => {
 
   it('readLines gives the canonical lines an export writes, page bytes and tail text alike', async () => {
     const store = await openStore();
-    await appendAll(store, inputs(EVENTS_PER_PAGE + 20), 90);
+    await appendInCommits(store, numberedInputs(EVENTS_PER_PAGE + 20), 90);
     const all = await store.readAll();
     const whole = await store.readLines();
     expect(textOf(whole.parts)).toBe(linesOf(all));
@@ -153,7 +120,7 @@ describe('sealed pages and the tail', () => {
 
   it('seqAtTime finds the newest event at or before a time, in pages and in the tail', async () => {
     const store = await openStore();
-    await appendAll(store, inputs(2 * EVENTS_PER_PAGE + 30), 77);
+    await appendInCommits(store, numberedInputs(2 * EVENTS_PER_PAGE + 30), 77);
     for (const n of [1, 2, EVENTS_PER_PAGE - 1, EVENTS_PER_PAGE, EVENTS_PER_PAGE + 1, 2 * EVENTS_PER_PAGE, 2 * EVENTS_PER_PAGE + 1, 2 * EVENTS_PER_PAGE + 30]) {
       expect(await store.seqAtTime(at(n))).toBe(n);
     }
@@ -179,56 +146,15 @@ describe('sealed pages and the tail', () => {
 
   it("hands this tab's commits to its subscriptions without reading them back", async () => {
     const store = await openStore();
-    await appendAll(store, inputs(5), 5);
+    await appendInCommits(store, numberedInputs(5), 5);
     const seen = record(store, 1);
     await seen.until(5);
     const faults = await injectFaults(databaseOf(store));
     faults.fail('scan', quotaExceeded);
-    await appendAll(store, inputs(3, 5), 3);
+    await appendInCommits(store, numberedInputs(3, 5), 3);
     await seen.until(8);
     expect(seqs(seen.received())).toEqual(range(1, 8));
     expect(seen.errors).toEqual([]);
     seen.stop();
-  });
-});
-
-describe('ScratchLog', () => {
-  async function storedEvents(count: number): Promise<StoredEvent[]> {
-    const source = await openStore({ name: 'source' });
-    await appendAll(source, inputs(count), 250);
-    return source.readAll();
-  }
-
-  it('writes pages, ids and stream positions that the store reads back after the switch', async () => {
-    // Over CHUNK versions a stream: its positions go beyond the stream row's head into streamIndex records.
-    const events = await storedEvents(2 * EVENTS_PER_PAGE + 123);
-    const store = await openStore();
-    const scratch = await ScratchLog.create(store.name, depsOf(store));
-    for (let i = 0; i < events.length; i += 97) await scratch.addEvents(events.slice(i, i + 97));
-    await scratch.finish();
-    await scratch.promote();
-
-    const live = await openStore();
-    expect(await live.readAll()).toEqual(events);
-    const s2 = events.filter((e) => e.meta.stream === 's2');
-    expect(s2.length).toBeGreaterThan(CHUNK);
-    expect(await live.readStream('s2')).toEqual(s2);
-    expect(await live.readStream('s2', { direction: 'backward', limit: 5 })).toEqual(s2.slice(-5).reverse());
-    expect(await live.hasIds(['id-3', `id-${EVENTS_PER_PAGE + 100}`])).toEqual(new Map([['id-3', 3], [`id-${EVENTS_PER_PAGE + 100}`, EVENTS_PER_PAGE + 100]]));
-    await expect(live.append('s0', [{ type: 'Other', meta: { id: 'id-3' } }])).rejects.toMatchObject({ name: 'DuplicateEventError' });
-    expect(await live.append('s0', [{ type: 'Next' }])).toMatchObject({ firstSeq: 2 * EVENTS_PER_PAGE + 124 });
-    expect((await live.readStream('s0', { direction: 'backward', limit: 1 }))[0]).toMatchObject({ type: 'Next' });
-  });
-
-  it('a repeated id inside an import throws DuplicateIdError naming both seqs', async () => {
-    const events = await storedEvents(EVENTS_PER_PAGE + 50);
-    const store = await openStore();
-    const scratch = await ScratchLog.create(store.name, depsOf(store));
-    const repeated = events.map((e) => (e.meta.seq === EVENTS_PER_PAGE + 40 ? { ...e, meta: { ...e.meta, id: 'id-12' } } : e));
-    await scratch.addEvents(repeated.slice(0, 300));
-    const error = await scratch.addEvents(repeated.slice(300)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DuplicateIdError);
-    expect(error).toMatchObject({ id: 'id-12', seq: EVENTS_PER_PAGE + 40, firstSeq: 12 });
-    await scratch.discard();
   });
 });

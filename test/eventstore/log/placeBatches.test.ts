@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { DuplicateEventError, WrongExpectedVersionError, type JsonValue, type StoredEvent } from '../../src/eventstore/index.ts';
-import { placeBatches, prepareBatches, type PreparedBatch } from '../../src/eventstore/log/prepareAppend.ts';
+import { DuplicateEventError, WrongExpectedVersionError, type JsonValue, type StoredEvent } from '../../../src/eventstore/index.ts';
+import { placeBatches, prepareBatches, type PreparedBatch } from '../../../src/eventstore/log/prepareAppend.ts';
 
 const at = new Date('2026-11-27T09:00:00.000Z');
 let ids = 0;

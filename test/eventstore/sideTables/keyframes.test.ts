@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pruneKeyframes } from '../../src/eventstore/sideTables/keyframes.ts';
-import { range } from './helpers.ts';
+import { pruneKeyframes } from '../../../src/eventstore/sideTables/keyframes.ts';
+import { range } from '../helpers.ts';
 
 /** The longest stretch of log (from seq 0) with no keyframe in it. */
 const maxGap = (seqs: number[]) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { asciiJsonBytes, utf8Json } from '../../src/eventstore/pages/asciiJson.ts';
+import { asciiJsonBytes, utf8Json } from '../../../src/eventstore/pages/asciiJson.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -26,7 +26,7 @@ describe('pages as ASCII: asciiJsonBytes and its inverse utf8Json', () => {
     );
   });
 
-  test('JSON.stringify’s own UTF-8 comes back unchanged, as the same array (pages written before ASCII)', () => {
+  test('JSON.stringify’s own UTF-8 comes back unchanged, as the same array (a page of unescaped UTF-8)', () => {
     fc.assert(
       fc.property(anyJson, (value) => {
         const bytes = encode(JSON.stringify(value));

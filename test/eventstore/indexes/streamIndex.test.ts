@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EVENTS_PER_PAGE, type EventInput, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
-import { CHUNK, STREAM_RUNS_PER_MERGE } from '../../src/eventstore/indexes/streamRecords.ts';
-import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
-import { closeStores, openStore, range } from './helpers.ts';
+import { EVENTS_PER_PAGE, type EventInput, type EventStore, type StoredEvent } from '../../../src/eventstore/index.ts';
+import { CHUNK, STREAM_RUNS_PER_MERGE } from '../../../src/eventstore/indexes/streamRecords.ts';
+import { databaseOf } from '../../../src/eventstore/storage/databaseOf.ts';
+import { closeStores, openStore, range } from '../helpers.ts';
 
 // Runs are merged every 3 pages here rather than 64: the same merge of several runs, reached with a few thousand events.
-vi.mock('../../src/eventstore/indexes/streamRecords.ts', async (original) => ({ ...(await original<object>()), STREAM_RUNS_PER_MERGE: 3 }));
+vi.mock('../../../src/eventstore/indexes/streamRecords.ts', async (original) => ({ ...(await original<object>()), STREAM_RUNS_PER_MERGE: 3 }));
 
 /*
  * Where a stream stands is kept out of the commit (streamRecords.ts): in the

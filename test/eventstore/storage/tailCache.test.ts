@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EVENTS_PER_PAGE, type EventInput, type EventStore } from '../../src/eventstore/index.ts';
-import { RUNS_PER_MERGE } from '../../src/eventstore/indexes/idRecords.ts';
-import { CHUNK } from '../../src/eventstore/indexes/streamRecords.ts';
-import { injectFaults, quotaExceeded } from './faultInjection.ts';
-import { closeStores, openStore, range } from './helpers.ts';
-import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
+import { EVENTS_PER_PAGE, type EventInput, type EventStore } from '../../../src/eventstore/index.ts';
+import { RUNS_PER_MERGE } from '../../../src/eventstore/indexes/idRecords.ts';
+import { CHUNK } from '../../../src/eventstore/indexes/streamRecords.ts';
+import { injectFaults, quotaExceeded } from '../faultInjection.ts';
+import { closeStores, openStore, range } from '../helpers.ts';
+import { databaseOf } from '../../../src/eventstore/storage/databaseOf.ts';
 
 /*
  * Each store keeps the tail records it has seen (tailCache.ts). These tests
