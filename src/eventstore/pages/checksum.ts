@@ -13,7 +13,7 @@ const combined = (a: number, b: number) => (b & (B_BITS - 1)) * 0x100000000 + (a
  * one): `a` is the sum of the words, `b` the sum of the running `a`s, so a
  * changed word always changes `a` and a moved one changes `b`. Stored with a
  * page and checked on every read of it, so it runs over every byte a replay
- * reads: a word at a time, so it costs little next to parsing.
+ * reads: a word at a time, the cheapest way to sum them.
  * With `marks`, the running checksum at the end of each whole block of
  * MARK_BYTES is pushed onto it.
  */

@@ -14,7 +14,7 @@ import type { StoredEvent } from '../types.ts';
 /**
  * One commit's events not yet sealed into a page (the write-ahead tail), keyed
  * by its first seq: event i is seq first + i. `sums` holds each event's line
- * checksum (checksum.ts); a record without `sums` is read unchecked. Read
+ * checksum (checksum.ts); a record without `sums` has only its events' shape checked. Read
  * records through this file, which checks them.
  */
 export interface TailRecord {
