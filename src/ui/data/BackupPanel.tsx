@@ -5,7 +5,7 @@ import { useLedger } from '../ledger/LedgerContext.tsx';
 import { describeFileError } from './describeFileError.ts';
 import { backupIsEmpty, forgetEmptyBackup, reloadToShowNewLog } from './outcome.ts';
 
-/** After an import replaced the log: "Restore previous log" from the backup, or delete the backup. */
+/** After an import or a start over replaced the log: "Restore previous log" from the backup, or delete the backup. */
 export function BackupPanel() {
   const ledger = useLedger();
   const [backup, setBackup] = useState<BackupInfo>();
@@ -65,7 +65,7 @@ export function BackupPanel() {
     <section className="card data-card" aria-label="Backup of the previous log">
       <h2>Previous log</h2>
       <p>
-        The log as it was before the last import or restore{backup.since ? ` (until ${formatDateTime(backup.since)})` : ''} is kept
+        The log as it was before the last import, restore or start over{backup.since ? ` (until ${formatDateTime(backup.since)})` : ''} is kept
         on this device. Restore it if that was a mistake.
       </p>
       <div className="form-buttons">

@@ -133,7 +133,7 @@ export function StartOverPanel() {
           <p>
             {events} and {accountsText} will go from this device. A backup is kept:{' '}
             <strong>Restore previous log</strong> on the Data screen brings it all back.
-            {hasBackup && ' It takes the place of the backup kept from the last import or restore.'}
+            {hasBackup && ' The backup kept now, from the last import or restore, is deleted in its place.'}
           </p>
           <div className="form-buttons">
             <button type="button" className="button button-danger" onClick={() => void erase()} aria-disabled={step === 'erasing' || undefined}>
