@@ -21,12 +21,7 @@ export async function appendPositioned(
   await db.transaction('rw', commitTables(db), async (tx) => {
     if (await isRetired(db)) throw new LogReplacedError(log);
     const checkpoints = await prepare(db);
-    commitWrites(
-      db,
-      tx.idbtrans,
-      events,
-      checkpoints.filter((c) => c.name !== RETIRED_MARKER),
-    );
+    commitWrites(db, tx.idbtrans, events, checkpoints.filter((c) => c.name !== RETIRED_MARKER));
   });
   if (fillsPage(events)) await sealPages(db);
 }
