@@ -68,7 +68,7 @@ test('"Show state after this event" travels to that point', async () => {
   await context.close();
 });
 
-test('a log of 5,000 events scrolls as a virtual list, read page by page, and jumps to any event', async () => {
+test('a log of 5,000 events scrolls as a virtual list, read a batch at a time, and jumps to any event', async () => {
   const context = await historyContext(browser());
   const { page, problems } = await openRewind(context);
   const big = [...syntheticLedger({ accounts: 40, events: 5_000, seed: 4 })];
