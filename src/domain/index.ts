@@ -51,11 +51,13 @@ export { historyBackward, historyEntryOf, type HistoryEntry, type HistoryKind, t
 export {
   balanceSeries,
   inactiveAccounts,
+  localDay,
   moneyMovedBy,
   reportsProjection,
   type Granularity,
   type PeriodRow,
   type ReportsState,
+  type UtcOffsetAt,
 } from './readModels/reports.ts';
 export {
   getMessage,

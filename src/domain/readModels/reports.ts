@@ -3,40 +3,52 @@ import { listAccounts, type AccountsState, type AccountSummary } from './account
 import { asAccountEvent } from './ledgerEvent.ts';
 
 /**
- * Figures by calendar period, bucketed by the UTC date of each event (the log
- * must read the same on every device, whatever its time zone). Months and days
- * are arrays (index 0 is January, or the 1st) because small arrays copy fast.
+ * Amounts by quarter of an hour in UTC, so that the screens can add them up
+ * into the days, months and years of any time zone (every zone's offset is a
+ * whole number of quarters) while the log reads the same on every device.
+ * A month holds its quarters in one array (day d's quarter q at d * 96 + q;
+ * index 0 of the months is January) because flat arrays copy fast.
  */
-export type MonthFigures = { total: number; days: readonly number[] };
+export type MonthFigures = { total: number; quarters: readonly number[] };
 export type YearFigures = { total: number; months: readonly (MonthFigures | null)[] };
 export type PeriodTree = { total: number; years: Readonly<Record<string, YearFigures>> };
-/** Closing value per day, null on days without a change. */
+/** Closing value per UTC day, null on days without a change. */
 export type DailyClose = Readonly<Record<string, readonly (readonly (number | null)[] | null)[]>>;
 
 export type ReportsState = {
   /** Money moved: transfers (counted once, on the sending side) plus withdrawals. */
   moneyMoved: PeriodTree;
-  /** Money in the system (every balance together) at the end of each day that had a deposit or withdrawal. */
+  /** Deposits and withdrawals, whose difference is the change in the money in the system. */
+  added: PeriodTree;
+  withdrawn: PeriodTree;
+  /** Money in the system (every balance together) at the end of each UTC day that had a deposit or withdrawal: the what-if shortcut's input. */
   balanceByDay: DailyClose;
   inSystem: number;
 };
 
+const QUARTERS_PER_DAY = 96;
 const NO_MONTHS: readonly null[] = new Array<null>(12).fill(null);
-const NO_DAYS: readonly number[] = new Array<number>(31).fill(0);
+const NO_QUARTERS: readonly number[] = new Array<number>(31 * QUARTERS_PER_DAY).fill(0);
 const NO_CLOSES: readonly null[] = new Array<null>(31).fill(null);
 
 function split(at: string): [string, number, number] {
   return [at.slice(0, 4), Number(at.slice(5, 7)) - 1, Number(at.slice(8, 10)) - 1];
 }
 
+/** Year, month and the quarter's place in the month's array, from an ISO time ("2025-03-14T09:47:12.000Z"). */
+function splitQuarter(at: string): [string, number, number] {
+  const quarter = Number(at.slice(11, 13)) * 4 + Math.floor(Number(at.slice(14, 16)) / 15);
+  return [at.slice(0, 4), Number(at.slice(5, 7)) - 1, (Number(at.slice(8, 10)) - 1) * QUARTERS_PER_DAY + quarter];
+}
+
 function addTo(tree: PeriodTree, at: string, amount: number): PeriodTree {
-  const [y, m, d] = split(at);
+  const [y, m, q] = splitQuarter(at);
   const year = tree.years[y] ?? { total: 0, months: NO_MONTHS };
-  const month = year.months[m] ?? { total: 0, days: NO_DAYS };
-  const days = month.days.slice();
-  days[d] = days[d]! + amount;
+  const month = year.months[m] ?? { total: 0, quarters: NO_QUARTERS };
+  const quarters = month.quarters.slice();
+  quarters[q] = quarters[q]! + amount;
   const months = year.months.slice();
-  months[m] = { total: month.total + amount, days };
+  months[m] = { total: month.total + amount, quarters };
   return { total: tree.total + amount, years: { ...tree.years, [y]: { total: year.total + amount, months } } };
 }
 
@@ -66,19 +78,19 @@ class PeriodTreeDraft {
   }
 
   add(at: string, amount: number): void {
-    const [y, m, d] = split(at);
+    const [y, m, q] = splitQuarter(at);
     let year = this.years.get(y);
     if (!year) {
       const current = this.base.years[y] ?? { total: 0, months: NO_MONTHS };
       this.years.set(y, (year = { total: current.total, months: current.months.slice(), copied: 0 }));
     }
     if (((year.copied >>> m) & 1) === 0) {
-      const current = year.months[m] ?? { total: 0, days: NO_DAYS };
-      year.months[m] = { total: current.total, days: current.days.slice() };
+      const current = year.months[m] ?? { total: 0, quarters: NO_QUARTERS };
+      year.months[m] = { total: current.total, quarters: current.quarters.slice() };
       year.copied |= 1 << m;
     }
-    const month = year.months[m] as { total: number; days: number[] };
-    month.days[d] = month.days[d]! + amount;
+    const month = year.months[m] as { total: number; quarters: number[] };
+    month.quarters[q] = month.quarters[q]! + amount;
     month.total += amount;
     year.total += amount;
     this.total += amount;
@@ -117,27 +129,33 @@ class DailyCloseDraft {
   }
 }
 
+const NO_MOVES: PeriodTree = { total: 0, years: {} };
+
 export const reportsProjection: Projection<ReportsState> = {
   name: 'reports',
-  version: 1,
-  initial: { moneyMoved: { total: 0, years: {} }, balanceByDay: {}, inSystem: 0 },
+  // 2: money moved by quarter of an hour rather than by UTC day, and deposits and withdrawals kept apart.
+  version: 2,
+  initial: { moneyMoved: NO_MOVES, added: NO_MOVES, withdrawn: NO_MOVES, balanceByDay: {}, inSystem: 0 },
   apply(state, stored) {
     const event = asAccountEvent(stored);
     if (!event) return state;
+    const { at } = event.meta;
     switch (event.type) {
       case 'TransferSent':
-        return { ...state, moneyMoved: addTo(state.moneyMoved, event.meta.at, event.payload.amount) };
+        return { ...state, moneyMoved: addTo(state.moneyMoved, at, event.payload.amount) };
       case 'FundsWithdrawn': {
         const inSystem = state.inSystem - event.payload.amount;
         return {
-          moneyMoved: addTo(state.moneyMoved, event.meta.at, event.payload.amount),
-          balanceByDay: closeDay(state.balanceByDay, event.meta.at, inSystem),
+          ...state,
+          moneyMoved: addTo(state.moneyMoved, at, event.payload.amount),
+          withdrawn: addTo(state.withdrawn, at, event.payload.amount),
+          balanceByDay: closeDay(state.balanceByDay, at, inSystem),
           inSystem,
         };
       }
       case 'FundsAdded': {
         const inSystem = state.inSystem + event.payload.amount;
-        return { ...state, balanceByDay: closeDay(state.balanceByDay, event.meta.at, inSystem), inSystem };
+        return { ...state, added: addTo(state.added, at, event.payload.amount), balanceByDay: closeDay(state.balanceByDay, at, inSystem), inSystem };
       }
       default:
         return state;
@@ -145,6 +163,8 @@ export const reportsProjection: Projection<ReportsState> = {
   },
   applyMany(state, events) {
     const moved = new PeriodTreeDraft(state.moneyMoved);
+    const added = new PeriodTreeDraft(state.added);
+    const withdrawn = new PeriodTreeDraft(state.withdrawn);
     const closes = new DailyCloseDraft(state.balanceByDay);
     let inSystem = state.inSystem;
     for (const stored of events) {
@@ -156,53 +176,86 @@ export const reportsProjection: Projection<ReportsState> = {
         case 'FundsWithdrawn':
           inSystem -= event.payload.amount;
           moved.add(event.meta.at, event.payload.amount);
+          withdrawn.add(event.meta.at, event.payload.amount);
           closes.close(event.meta.at, inSystem);
           break;
         case 'FundsAdded':
           inSystem += event.payload.amount;
+          added.add(event.meta.at, event.payload.amount);
           closes.close(event.meta.at, inSystem);
           break;
       }
     }
-    const moneyMoved = moved.done();
-    const balanceByDay = closes.done();
-    if (moneyMoved === state.moneyMoved && balanceByDay === state.balanceByDay) return state;
-    return { ...state, moneyMoved, balanceByDay, inSystem };
+    const next = { moneyMoved: moved.done(), added: added.done(), withdrawn: withdrawn.done(), balanceByDay: closes.done() };
+    if (next.moneyMoved === state.moneyMoved && next.added === state.added && next.withdrawn === state.withdrawn && next.balanceByDay === state.balanceByDay)
+      return state;
+    return { ...next, inSystem };
   },
 };
 
 export type Granularity = 'year' | 'month' | 'day';
 export type PeriodRow = { period: string; amount: number };
 
-const pad = (n: number) => String(n + 1).padStart(2, '0');
+/**
+ * A time zone, as data: how many minutes its clocks are ahead of UTC at an
+ * instant (milliseconds since the epoch). Berlin gives 60 in winter and 120 in
+ * summer, New York -300 and -240. The screens pass the device's.
+ */
+export type UtcOffsetAt = (utcMs: number) => number;
+export const UTC: UtcOffsetAt = () => 0;
 
-/** Money moved per year ("2025"), month ("2025-03") or day ("2025-03-14"), oldest first; periods without any left out. */
-export function moneyMovedBy(state: ReportsState, granularity: Granularity): PeriodRow[] {
-  const rows: PeriodRow[] = [];
-  for (const y of Object.keys(state.moneyMoved.years).sort()) {
-    const year = state.moneyMoved.years[y]!;
-    if (granularity === 'year') {
-      rows.push({ period: y, amount: year.total });
-      continue;
-    }
-    year.months.forEach((month, m) => {
-      if (!month) return;
-      if (granularity === 'month') rows.push({ period: `${y}-${pad(m)}`, amount: month.total });
-      else month.days.forEach((amount, d) => amount > 0 && rows.push({ period: `${y}-${pad(m)}-${pad(d)}`, amount }));
-    });
-  }
-  return rows;
+const QUARTER_MS = 15 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+
+/** The calendar day ("2025-03-14") an instant falls on in a time zone. */
+export function localDay(at: string | number, offsetAt: UtcOffsetAt = UTC): string {
+  const ms = typeof at === 'number' ? at : Date.parse(at);
+  return new Date(ms + offsetAt(ms) * MINUTE_MS).toISOString().slice(0, 10);
 }
 
-/** Money in the system at the close of each day that changed it ("2025-03-14"), oldest first. */
-export function balanceSeries(state: ReportsState): { day: string; total: number }[] {
-  const rows: { day: string; total: number }[] = [];
-  for (const y of Object.keys(state.balanceByDay).sort()) {
-    state.balanceByDay[y]!.forEach((days, m) =>
-      days?.forEach((total, d) => total !== null && rows.push({ day: `${y}-${pad(m)}-${pad(d)}`, total })),
-    );
+/** Each quarter of a tree that holds an amount, oldest first, as the instant it starts at and its amount. */
+function* quartersOf(tree: PeriodTree): Generator<[number, number]> {
+  for (const y of Object.keys(tree.years).sort()) {
+    const months = tree.years[y]!.months;
+    for (let m = 0; m < 12; m++) {
+      const quarters = months[m]?.quarters;
+      if (!quarters) continue;
+      const start = Date.UTC(Number(y), m, 1);
+      for (let i = 0; i < quarters.length; i++) if (quarters[i] !== 0) yield [start + i * QUARTER_MS, quarters[i]!];
+    }
   }
-  return rows;
+}
+
+/**
+ * Money moved per year ("2025"), month ("2025-03") or day ("2025-03-14") of
+ * the time zone given (UTC unless told), oldest first; periods without any left out.
+ */
+export function moneyMovedBy(state: ReportsState, granularity: Granularity, offsetAt: UtcOffsetAt = UTC): PeriodRow[] {
+  const length = granularity === 'year' ? 4 : granularity === 'month' ? 7 : 10;
+  const byPeriod = new Map<string, number>();
+  for (const [ms, amount] of quartersOf(state.moneyMoved)) {
+    const period = localDay(ms, offsetAt).slice(0, length);
+    byPeriod.set(period, (byPeriod.get(period) ?? 0) + amount);
+  }
+  return [...byPeriod.keys()].sort().map((period) => ({ period, amount: byPeriod.get(period)! }));
+}
+
+/**
+ * Money in the system at the close of each day (of the time zone given, UTC
+ * unless told) that had a deposit or withdrawal, oldest first: every deposit
+ * and withdrawal counts from the moment it is dated.
+ */
+export function balanceSeries(state: ReportsState, offsetAt: UtcOffsetAt = UTC): { day: string; total: number }[] {
+  const moves = new Map<number, number>();
+  for (const [ms, amount] of quartersOf(state.added)) moves.set(ms, amount);
+  for (const [ms, amount] of quartersOf(state.withdrawn)) moves.set(ms, (moves.get(ms) ?? 0) - amount);
+  const closes = new Map<string, number>();
+  let total = 0;
+  for (const ms of [...moves.keys()].sort((a, b) => a - b)) {
+    total += moves.get(ms)!;
+    closes.set(localDay(ms, offsetAt), total);
+  }
+  return [...closes].map(([day, close]) => ({ day, total: close }));
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -95,17 +95,19 @@ const NO_CLOSES: readonly null[] = new Array<null>(31).fill(null);
 /** The day ("2025-03-14") of a slot of the reports' per-day arrays. */
 export const dayOf = (y: string, m: number, d: number) => `${y}-${String(m + 1).padStart(2, '0')}-${String(d + 1).padStart(2, '0')}`;
 
-/** Money moved only adds up amounts by day: add the injected ones, take the skipped ones, and drop periods left with none. */
-function moneyMoved(live: ReportsState['moneyMoved'], changes: readonly Change[]): ReportsState['moneyMoved'] {
+type AmountTree = 'moneyMoved' | 'added' | 'withdrawn';
+
+/** Money moved, deposits and withdrawals only add up amounts by period: add the injected ones, take the skipped ones, and drop periods left with none. */
+function amounts(field: AmountTree, live: ReportsState[AmountTree], changes: readonly Change[]): ReportsState[AmountTree] {
   let tree = live;
   const touched = new Set<string>();
   for (const { event, sign } of changes) {
     const amount = (event.payload as { amount?: number }).amount ?? 0;
-    const added = contribution<ReportsState>(reportsProjection, event).moneyMoved.total;
+    const added = contribution<ReportsState>(reportsProjection, event)[field].total;
     if (added === 0) continue;
     // The projection's own bucketing, fed the amount with the change's sign: amounts are positive, so a period at 0 has none.
     const signed = { ...event, payload: { ...(event.payload as object), amount: sign * amount } } as StoredEvent;
-    tree = (reportsProjection.apply({ ...reportsProjection.initial, moneyMoved: tree }, signed) as ReportsState).moneyMoved;
+    tree = (reportsProjection.apply({ ...reportsProjection.initial, [field]: tree }, signed) as ReportsState)[field];
     touched.add(event.meta.at.slice(0, 7));
   }
   if (touched.size === 0) return tree;
@@ -150,7 +152,13 @@ function balanceByDay(live: ReportsState['balanceByDay'], context: BranchContext
 
 function reports(live: ReportsState, context: BranchContext): ReportsState {
   const inSystem = context.changes.reduce((sum, change) => sum + inSystemDelta(change), live.inSystem);
-  return { moneyMoved: moneyMoved(live.moneyMoved, context.changes), balanceByDay: balanceByDay(live.balanceByDay, context), inSystem };
+  return {
+    moneyMoved: amounts('moneyMoved', live.moneyMoved, context.changes),
+    added: amounts('added', live.added, context.changes),
+    withdrawn: amounts('withdrawn', live.withdrawn, context.changes),
+    balanceByDay: balanceByDay(live.balanceByDay, context),
+    inSystem,
+  };
 }
 
 /**

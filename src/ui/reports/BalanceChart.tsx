@@ -28,7 +28,7 @@ function options(data: BalanceChartData, width: number, element: Element): uPlot
   return {
     width,
     height: width < 480 ? 220 : 300,
-    // Days are UTC days: label them as such, whatever the device's time zone.
+    // Days are local calendar days placed at UTC midnights: labelled in UTC, each reads as its own date.
     tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
     scales: { x: { time: true } },
     cursor: { drag: { x: false, y: false } },

@@ -4,6 +4,7 @@ import { BalanceChart } from './BalanceChart.tsx';
 import { balanceChartData, chartedAccounts } from './chartData.ts';
 import { ChartSummary } from './ChartSummary.tsx';
 import { ChartTable } from './ChartTable.tsx';
+import { deviceOffsetAt } from './localTime.ts';
 import { useChartHistories } from './useChartHistories.ts';
 
 /** The chart of money over time with its summary in words and its figures. */
@@ -14,7 +15,7 @@ export function BalanceReport() {
   const { data: read, error } = useChartHistories(charted.shown);
   // The account lines come from the accounts' streams; the chart waits for them rather than drawing twice.
   const data = useMemo(
-    () => read && balanceChartData(reports, { shown: read.shown, hidden: charted.hidden }, read.histories),
+    () => read && balanceChartData(reports, { shown: read.shown, hidden: charted.hidden }, read.histories, deviceOffsetAt),
     [reports, read, charted.hidden],
   );
   const titleId = useId();

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { moneyMovedBy, type Granularity } from '../../domain/index.ts';
 import { Money } from '../components/Money.tsx';
 import { useView } from '../ledger/useView.ts';
+import { deviceOffsetAt } from './localTime.ts';
 import { formatPeriod } from './periods.ts';
 
 const GRANULARITIES: { value: Granularity; label: string; page: number }[] = [
@@ -14,7 +15,8 @@ const GRANULARITIES: { value: Granularity; label: string; page: number }[] = [
 export function MoneyMovedTable() {
   const [granularity, setGranularity] = useState<Granularity>('month');
   const [pages, setPages] = useState(1);
-  const rows = useView((s) => moneyMovedBy(s.reports, granularity));
+  const reports = useView((s) => s.reports);
+  const rows = useMemo(() => moneyMovedBy(reports, granularity, deviceOffsetAt), [reports, granularity]);
   const total = useView((s) => s.reports.moneyMoved.total);
   const titleId = useId();
   const page = GRANULARITIES.find((g) => g.value === granularity)!.page;
@@ -37,7 +39,7 @@ export function MoneyMovedTable() {
           ))}
         </fieldset>
       </div>
-      <p className="report-lead">Transfers between accounts and withdrawals, by the day they happened (UTC).</p>
+      <p className="report-lead">Transfers between accounts and withdrawals, by the day they happened (in this device’s time zone, as everywhere in Rewind).</p>
       {rows.length === 0 ? (
         <p className="empty-note">No money has moved yet.</p>
       ) : (

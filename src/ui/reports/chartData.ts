@@ -1,4 +1,13 @@
-import { balanceSeries, listAccounts, type AccountsState, type AccountSummary, type HistoryEntry, type ReportsState } from '../../domain/index.ts';
+import {
+  balanceSeries,
+  listAccounts,
+  localDay,
+  type AccountsState,
+  type AccountSummary,
+  type HistoryEntry,
+  type ReportsState,
+  type UtcOffsetAt,
+} from '../../domain/index.ts';
 
 export interface BalanceLine {
   label: string;
@@ -7,7 +16,7 @@ export interface BalanceLine {
 }
 
 export interface BalanceChartData {
-  /** UTC days ("2025-03-14") on which any shown balance changed, oldest first. */
+  /** Calendar days ("2025-03-14") of the time zone given on which any shown balance changed, oldest first. */
   days: string[];
   total: BalanceLine;
   accounts: BalanceLine[];
@@ -36,22 +45,23 @@ function fill(days: string[], byDay: Map<string, number>): (number | null)[] {
 }
 
 /** An account's closing balance per day, from its history lines (newest first, as they are read). */
-function dailyCloses(newestFirst: readonly HistoryEntry[]): Map<string, number> {
-  return closes(newestFirst.toReversed().map((e): [string, number] => [e.at.slice(0, 10), e.balance]));
+function dailyCloses(newestFirst: readonly HistoryEntry[], offsetAt?: UtcOffsetAt): Map<string, number> {
+  return closes(newestFirst.toReversed().map((e): [string, number] => [localDay(e.at, offsetAt), e.balance]));
 }
 
 /**
  * Money in the system and the balances of the charted accounts at the close of
- * each day that changed any of them. Days are UTC, as the reports read model
- * buckets them. `histories` holds each charted account's history lines.
+ * each day that changed any of them, days of the time zone `offsetAt` gives
+ * (UTC unless told). `histories` holds each charted account's history lines.
  */
 export function balanceChartData(
   reports: ReportsState,
   charted: { shown: readonly AccountSummary[]; hidden: number },
   histories: ReadonlyMap<string, readonly HistoryEntry[]>,
+  offsetAt?: UtcOffsetAt,
 ): BalanceChartData {
-  const total = closes(balanceSeries(reports).map((row): [string, number] => [row.day, row.total]));
-  const perAccount = charted.shown.map((a) => ({ label: a.owner, byDay: dailyCloses(histories.get(a.accountNumber) ?? []) }));
+  const total = closes(balanceSeries(reports, offsetAt).map((row): [string, number] => [row.day, row.total]));
+  const perAccount = charted.shown.map((a) => ({ label: a.owner, byDay: dailyCloses(histories.get(a.accountNumber) ?? [], offsetAt) }));
   const daySet = new Set(total.keys());
   for (const line of perAccount) for (const day of line.byDay.keys()) daySet.add(day);
   const days = [...daySet].sort();

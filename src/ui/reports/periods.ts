@@ -1,6 +1,6 @@
 import type { Granularity } from '../../domain/index.ts';
 
-// Report periods are UTC calendar periods, so they are named in UTC too.
+// Period keys are calendar dates already in the person's time zone: named in UTC, they read as written.
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -12,7 +12,7 @@ export function formatPeriod(period: string, granularity: Granularity): string {
   return (granularity === 'month' ? monthFormat : dayFormat).format(date);
 }
 
-/** A UTC day key ("2025-03-14") as seconds since the epoch, for the chart's time axis. */
+/** A day key ("2025-03-14") as the seconds of that date's UTC midnight, for the chart's time axis (labelled in UTC). */
 export function dayToSeconds(day: string): number {
   return Date.parse(`${day}T00:00:00Z`) / 1000;
 }
