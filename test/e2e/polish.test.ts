@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, expect, inject, test } from 'vitest';
 import { VIEWPORTS, newContext, useChromium, waitForApp } from './support/browser.ts';
 import { historyContext, importThroughUi, openRewind, showScreen, smallLedger, writeLogFile } from './support/ledgerFiles.ts';
+import { seededRandom } from '../../src/domain/random.ts';
+import { createLedgerBuilder } from '../../src/domain/sample/ledgerBuilder.ts';
 
 const browser = useChromium();
 const closers: (() => Promise<void>)[] = [];
@@ -71,4 +73,29 @@ test.each(['phone', 'desktop'] as const)('an import shows "Opening the imported 
   await showScreen(page, '#/accounts', 'Accounts');
   await page.getByRole('link', { name: /Alice Example/ }).first().waitFor();
   expect(await page.locator('.reopening').count()).toBe(0);
+});
+
+/** One account: 100.00 deposited on 5 January, 20.00 withdrawn at 23:30 UTC on 9 January (00:30 on the 10th in Berlin). */
+function lateWithdrawal() {
+  const b = createLedgerBuilder(seededRandom(3));
+  const opened = b.run({ type: 'OpenAccount', owner: 'Berta Spät', email: 'berta@example.org', initialDeposit: 10_000 }, new Date('2026-01-05T10:00:00Z'))!;
+  const account = (opened[0]!.payload as { accountNumber: string }).accountNumber;
+  const code = (opened.find((e) => e.type === 'VerificationMessageQueued')!.payload as { code: string }).code;
+  b.run({ type: 'VerifyAccount', account, code }, new Date('2026-01-05T11:00:00Z'));
+  b.run({ type: 'Withdraw', account, amount: 2_000, note: 'Late night' }, new Date('2026-01-09T23:30:00Z'));
+  return [...b.events()];
+}
+
+test.each(['phone', 'desktop'] as const)('in Berlin, a withdrawal at 23:30 UTC counts on the next local day in Reports (%s)', async (viewport) => {
+  const context = await newContext(browser(), { locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: VIEWPORTS[viewport] });
+  closers.push(() => context.close());
+  const { page, problems } = await openRewind(context);
+  await importThroughUi(page, await writeLogFile(lateWithdrawal()));
+  await showScreen(page, '#/reports', 'Reports');
+  const moved = page.getByRole('region', { name: 'Money moved' });
+  await moved.getByRole('radio', { name: 'Day' }).check();
+  await expect.poll(() => moved.locator('tbody tr').allInnerTexts()).toEqual(['Jan 10, 2026\t€20.00']);
+  const chart = page.getByRole('region', { name: 'Balances over time' });
+  expect(await chart.locator('figcaption').textContent()).toMatch(/^Money in the system went from €100\.00 on Jan 5, 2026 to €80\.00 on Jan 10, 2026;/);
+  expect(problems).toEqual([]);
 });
