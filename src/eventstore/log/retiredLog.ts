@@ -13,7 +13,7 @@ import { commitTables } from './commit.ts';
  */
 export const RETIRED_MARKER = '@rewind/sealed';
 
-/** The log was replaced by an import or a restore; this connection is to a database that is no longer live. */
+/** The log was replaced (an import, a restore or a start over); this connection is to a database that is no longer live. */
 export class LogReplacedError extends Error {
   override readonly name = 'LogReplacedError';
   constructor(readonly log: string) {

@@ -45,7 +45,7 @@ export function statusText(health: StoreHealth): StatusText | undefined {
       };
     case 'replaced':
       return {
-        title: health.here ? 'The log was replaced' : 'The log was replaced by an import in another tab',
+        title: health.here ? 'The log was replaced' : 'The log was replaced in another tab',
         text: 'This tab shows the log as it was before and can no longer save to it. Reload to see the current log.',
         action: 'reload',
         tone: 'notice',

@@ -20,7 +20,7 @@ describe('the status banner', () => {
 
   it.each([
     [{ state: 'newer-version' }, 'A newer version is open', 'Reload'],
-    [{ state: 'replaced', here: false }, 'The log was replaced by an import in another tab', 'Reload'],
+    [{ state: 'replaced', here: false }, 'The log was replaced in another tab', 'Reload'],
     [{ state: 'replaced', here: true }, 'The log was replaced', 'Reload'],
     [{ state: 'unavailable' }, 'Rewind lost its connection to the browser’s storage', 'Reload'],
     [{ state: 'deleted' }, 'Rewind’s data was deleted', 'Reload'],
