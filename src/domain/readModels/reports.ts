@@ -6,10 +6,12 @@ import { asAccountEvent } from './ledgerEvent.ts';
  * Amounts by quarter of an hour in UTC, so that the screens can add them up
  * into the days, months and years of any time zone (every zone's offset is a
  * whole number of quarters) while the log reads the same on every device.
- * A month holds its quarters in one array (day d's quarter q at d * 96 + q;
+ * A month holds its quarters in one record keyed by d * 96 + q (day d's
+ * quarter q), holding only the quarters where something moved, so that
+ * snapshots (JSON) stay small;
  * index 0 of the months is January) because flat arrays copy fast.
  */
-export type MonthFigures = { total: number; quarters: readonly number[] };
+export type MonthFigures = { total: number; quarters: Readonly<Record<number, number>> };
 export type YearFigures = { total: number; months: readonly (MonthFigures | null)[] };
 export type PeriodTree = { total: number; years: Readonly<Record<string, YearFigures>> };
 /** Closing value per UTC day, null on days without a change. */
@@ -28,7 +30,7 @@ export type ReportsState = {
 
 const QUARTERS_PER_DAY = 96;
 const NO_MONTHS: readonly null[] = new Array<null>(12).fill(null);
-const NO_QUARTERS: readonly number[] = new Array<number>(31 * QUARTERS_PER_DAY).fill(0);
+const NO_QUARTERS: Readonly<Record<number, number>> = {};
 const NO_CLOSES: readonly null[] = new Array<null>(31).fill(null);
 
 function split(at: string): [string, number, number] {
@@ -41,12 +43,19 @@ function splitQuarter(at: string): [string, number, number] {
   return [at.slice(0, 4), Number(at.slice(5, 7)) - 1, (Number(at.slice(8, 10)) - 1) * QUARTERS_PER_DAY + quarter];
 }
 
+/** Adds to a quarter; one left at zero (a what-if branch took its amounts away) is dropped, as if nothing had moved. */
+function addToQuarter(quarters: Record<number, number>, q: number, amount: number): void {
+  const sum = (quarters[q] ?? 0) + amount;
+  if (sum === 0) delete quarters[q];
+  else quarters[q] = sum;
+}
+
 function addTo(tree: PeriodTree, at: string, amount: number): PeriodTree {
   const [y, m, q] = splitQuarter(at);
   const year = tree.years[y] ?? { total: 0, months: NO_MONTHS };
   const month = year.months[m] ?? { total: 0, quarters: NO_QUARTERS };
-  const quarters = month.quarters.slice();
-  quarters[q] = quarters[q]! + amount;
+  const quarters = { ...month.quarters };
+  addToQuarter(quarters, q, amount);
   const months = year.months.slice();
   months[m] = { total: month.total + amount, quarters };
   return { total: tree.total + amount, years: { ...tree.years, [y]: { total: year.total + amount, months } } };
@@ -86,11 +95,11 @@ class PeriodTreeDraft {
     }
     if (((year.copied >>> m) & 1) === 0) {
       const current = year.months[m] ?? { total: 0, quarters: NO_QUARTERS };
-      year.months[m] = { total: current.total, quarters: current.quarters.slice() };
+      year.months[m] = { total: current.total, quarters: { ...current.quarters } };
       year.copied |= 1 << m;
     }
-    const month = year.months[m] as { total: number; quarters: number[] };
-    month.quarters[q] = month.quarters[q]! + amount;
+    const month = year.months[m] as { total: number; quarters: Record<number, number> };
+    addToQuarter(month.quarters, q, amount);
     month.total += amount;
     year.total += amount;
     this.total += amount;
@@ -221,7 +230,8 @@ function* quartersOf(tree: PeriodTree): Generator<[number, number]> {
       const quarters = months[m]?.quarters;
       if (!quarters) continue;
       const start = Date.UTC(Number(y), m, 1);
-      for (let i = 0; i < quarters.length; i++) if (quarters[i] !== 0) yield [start + i * QUARTER_MS, quarters[i]!];
+      // Integer keys come in ascending order: the quarters in time order.
+      for (const [i, amount] of Object.entries(quarters)) yield [start + Number(i) * QUARTER_MS, amount];
     }
   }
 }
