@@ -3,6 +3,14 @@ import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 import { pwaPlugins } from './scripts/pwa-plugins.ts';
 
+// The boot-time 'ledger' chunk holds the domain, replay and app modules the first screen runs. A module the group
+// captures brings its dependencies along, so the app's door (index.ts, which re-exports what lazily loaded screens
+// use) and the modules only those screens, file imports and what-if checks use are left out: they load with what
+// needs them.
+const LEDGER_CORE = /\/src\/(domain|app|replay)\//;
+const LOADED_ON_DEMAND =
+  /(\/src\/app\/index\.ts|ledgerRules|payloadChecks|branchRules|branchInjection|incomingBranch|savedScenarios|scenarioFile|startOver|logFilters|logRows|eventLogQueries|eventBatches|logSearch|changeSignal|\/sample\/)/;
+
 export default defineConfig({
   plugins: [react(), ...pwaPlugins()],
   define: {
@@ -17,7 +25,7 @@ export default defineConfig({
           groups: [
             {
               name: 'ledger',
-              test: (id: string) => /\/src\/(domain|app|replay)\//.test(id) && !/(ledgerRules|payloadChecks|branchRules|scenarioFile|startOver|\/sample\/)/.test(id),
+              test: (id: string) => LEDGER_CORE.test(id) && !LOADED_ON_DEMAND.test(id),
             },
           ],
         },

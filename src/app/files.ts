@@ -1,18 +1,13 @@
 import { LEDGER_EVENT_TYPES, PROCESS_MANAGER_CHECKPOINTS } from '../domain/index.ts';
 import type { EventStore } from '../eventstore/index.ts';
-import {
-  describeBackup,
-  discardBackup,
-  exportLogToFile,
-  importLog,
-  restoreBackup,
-  type BackupInfo,
-  type ByteSource,
-  type ExportOptions,
-  type ExportProgress,
-  type ImportOptions,
-  type ImportResult,
-  type LogExport,
+import type {
+  BackupInfo,
+  ByteSource,
+  ExportOptions,
+  ExportProgress,
+  ImportOptions,
+  ImportResult,
+  LogExport,
 } from '../files/index.ts';
 import type { WhatIfResult } from '../replay/index.ts';
 import type { BranchPlan } from './whatif/whatIfBranch.ts';
@@ -48,18 +43,20 @@ export interface LedgerFiles {
   scenarioPlan(file: ByteSource): Promise<{ plan: BranchPlan; name?: string }>;
 }
 
-// Reading files (import, backup, scenario files) and the scenario writer load on first use, off the boot path.
-// Starting over loads on first use too; `views` are what it must not happen under (the past, a branch).
+// All of it loads on first use, off the boot path: a screen's click waits for a cached chunk, not the network.
+// `views` are what starting over must not happen under (the past, a branch).
+const files = () => import('../files/index.ts');
+
 export function ledgerFiles(store: EventStore, views: StartOverViews): LedgerFiles {
   return {
-    exportLog: (options) => exportLogToFile(store, options),
+    exportLog: async (options) => (await files()).exportLogToFile(store, options),
     exportScenario: async (result, name, onProgress) =>
       (await import('../files/scenarioToFile.ts')).exportScenarioToFile(store, result, name, onProgress),
-    importLog: (file, options) =>
-      importLog(store, file, { ...options, knownTypes: LEDGER_EVENT_TYPES, processManagers: [...PROCESS_MANAGER_CHECKPOINTS] }),
-    describeBackup: () => describeBackup(store),
-    restoreBackup: () => restoreBackup(store),
-    discardBackup: () => discardBackup(store),
+    importLog: async (file, options) =>
+      (await files()).importLog(store, file, { ...options, knownTypes: LEDGER_EVENT_TYPES, processManagers: [...PROCESS_MANAGER_CHECKPOINTS] }),
+    describeBackup: async () => (await files()).describeBackup(store),
+    restoreBackup: async () => (await files()).restoreBackup(store),
+    discardBackup: async () => (await files()).discardBackup(store),
     startOverScope: async () => (await import('./startOver.ts')).startOverScope(store),
     startOver: async (expectedEvents) => (await import('./startOver.ts')).startOver(store, views, expectedEvents),
     scenarioPlan: async (file) => {

@@ -1,4 +1,7 @@
 // The one door the screens use (src/main.tsx and src/ui import only this file), including types of the layers beneath.
+import type * as IncomingBranch from './whatif/incomingBranch.ts';
+
+export type { EventLogQueries } from './queries/eventLogQueries.ts';
 export { openLedger, type Ledger } from './ledger.ts';
 export { asLedgerStates, type LedgerStates } from './ledgerStates.ts';
 export type { HistoryBranch, HistoryCursor, HistoryOrigin } from './queries/accountHistory.ts';
@@ -10,9 +13,12 @@ export { isFiltered, NO_FILTERS, type LogFilters } from './queries/logFilters.ts
 export { injectedEvent, injectionSlots, rowAt, type LogRow } from './queries/logRows.ts';
 export { MAX_SCENARIO_NAME, type SavedScenario } from './whatif/savedScenarios.ts';
 export type { InjectKind } from './whatif/branchInjection.ts';
-export { incomingBranchPlan } from './whatif/incomingBranch.ts';
 export type { StoredEvent, StoreHealth } from '../eventstore/index.ts';
 export { HYPOTHETICAL_ID_PREFIX, type Injection, type ReplayProgress } from '../replay/index.ts';
-export { LogFileError, MergeConflictError } from '../files/index.ts';
+export { LogFileError, MergeConflictError } from '../files/errors.ts';
 export type { BackupInfo, ExportProgress, ImportMode, ImportProgress, ImportResult, LogSelection } from '../files/index.ts';
 export { pwaStore, startPwa, type PwaState } from '../serviceworker/index.ts';
+
+/** A merge's refused events as a what-if branch; loaded with the import that offers it, off the boot path. */
+export const incomingBranchPlan: typeof IncomingBranch.incomingBranchPlan = async (...args) =>
+  (await import('./whatif/incomingBranch.ts')).incomingBranchPlan(...args);

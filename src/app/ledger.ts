@@ -14,7 +14,7 @@ import { createTimeTravel, type TimeTravel } from './timetravel/timeTravel.ts';
 import { createWhatIfBranch, type WhatIfBranch } from './whatif/whatIfBranch.ts';
 import { ledgerQueries, type LedgerQueries } from './queries/ledgerQueries.ts';
 import { ledgerFiles, type LedgerFiles } from './files.ts';
-import { savedScenarios, type SavedScenarios } from './whatif/savedScenarios.ts';
+import type { SavedScenarios } from './whatif/savedScenarios.ts';
 
 export interface LedgerOptions {
   /** The IndexedDB database name. */
@@ -102,7 +102,12 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
     dispatch,
     queries: ledgerQueries(eventStore),
     files: ledgerFiles(eventStore, { travel, branch }),
-    scenarios: savedScenarios(eventStore),
+    // Loaded with the what-if screens that use them, off the boot path.
+    scenarios: {
+      list: async () => (await import('./whatif/savedScenarios.ts')).savedScenarios(eventStore).list(),
+      save: async (scenario) => (await import('./whatif/savedScenarios.ts')).savedScenarios(eventStore).save(scenario),
+      remove: async (id) => (await import('./whatif/savedScenarios.ts')).savedScenarios(eventStore).remove(id),
+    },
     // The sample generator loads with the first click on "Load sample data".
     loadSample: async (onCount) => (await import('./sample/loadSample.ts')).loadSample(eventStore, onCount),
     close: async () => {

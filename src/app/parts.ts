@@ -20,7 +20,8 @@ export { startProcessManagers, type ProcessManagerLog, type ProcessManagerOption
 export { markHandledThrough } from './processes/markHandled.ts';
 export { PROCESS_MANAGER_LOCK, webLockRequest, type LockRequest } from './locks/locks.ts';
 export { appendGenerated, toInput } from './sample/appendGenerated.ts';
-export type { LedgerQueries, LogSearchOptions } from './queries/ledgerQueries.ts';
+export type { LedgerQueries } from './queries/ledgerQueries.ts';
+export type { EventLogQueries, LogSearchOptions } from './queries/eventLogQueries.ts';
 export type { EventBatches } from './queries/eventBatches.ts';
 export type { LogSearch } from './queries/logSearch.ts';
 export type { Slot } from './queries/logRows.ts';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { isFiltered, NO_FILTERS, type Injection, type LogFilters } from '../../app/index.ts';
+import { isFiltered, NO_FILTERS, type EventLogQueries, type Injection, type LogFilters } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
 import type { RowContext } from './EventRow.tsx';
@@ -35,6 +35,8 @@ export function EventLogScreen() {
 
   const [filters, setFilters] = useState<LogFilters>(NO_FILTERS);
   const [streams, setStreams] = useState<string[]>([]);
+  const [queries, setQueries] = useState<EventLogQueries>();
+  const [queriesProblem, setQueriesProblem] = useState<string>();
   const [searchRound, setSearchRound] = useState(0);
   const titleId = useId();
 
@@ -42,6 +44,16 @@ export function EventLogScreen() {
     void ledger.queries.streamNames().then(setStreams);
   }, [ledger]);
   useEffect(loadStreams, [loadStreams]);
+  useEffect(() => {
+    let current = true;
+    ledger.queries.eventLog().then(
+      (loaded) => current && setQueries(loaded),
+      (error: unknown) => current && setQueriesProblem(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [ledger]);
 
   const skip = plan?.skip;
   const context = useMemo<RowContext>(
@@ -71,7 +83,15 @@ export function EventLogScreen() {
       <h1 id={titleId}>Event log</h1>
       <p className="screen-lead">{intro(info.mode, info.seq)}</p>
       <EventFilters filters={filters} onChange={changeFilters} streams={streams} onStreamsWanted={loadStreams} />
-      {filtered ? (
+      {queriesProblem ? (
+        <p className="form-problem" role="alert">
+          The event log could not be opened: {queriesProblem}
+        </p>
+      ) : !queries ? (
+        <p className="log-status" role="status">
+          Reading the log…
+        </p>
+      ) : filtered ? (
         <>
           {maxTop > searchTop && (
             <button type="button" className="button log-newer" onClick={searchAgain}>
@@ -79,6 +99,7 @@ export function EventLogScreen() {
             </button>
           )}
           <FilteredLogList
+            queries={queries}
             key={`${filters.type}\n${filters.stream}\n${filters.text}\n${exactStream}\n${injectionKey(inject)}\n${searchRound}\n${info.mode}`}
             filters={filters}
             exactStream={exactStream}
@@ -88,7 +109,7 @@ export function EventLogScreen() {
           />
         </>
       ) : (
-        <FullLogList key={info.mode === 'branch' ? 'branch' : 'log'} maxTop={maxTop} inject={inject} context={context} />
+        <FullLogList key={info.mode === 'branch' ? 'branch' : 'log'} queries={queries} maxTop={maxTop} inject={inject} context={context} />
       )}
     </section>
   );

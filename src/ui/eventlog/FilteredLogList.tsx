@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { Injection, LogFilters } from '../../app/index.ts';
-import { useLedger } from '../ledger/LedgerContext.tsx';
+import type { EventLogQueries, Injection, LogFilters } from '../../app/index.ts';
 import type { RowContext } from './EventRow.tsx';
 import { VirtualLog } from './VirtualLog.tsx';
 
 export interface FilteredLogListProps {
+  queries: EventLogQueries;
   filters: LogFilters;
   exactStream: boolean;
   /** The newest event searched; later ones wait for the person to search again. */
@@ -14,9 +14,8 @@ export interface FilteredLogListProps {
 }
 
 /** The events matching the filters, newest first, found a step at a time as the person scrolls. */
-export function FilteredLogList({ filters, exactStream, top, inject, context }: FilteredLogListProps) {
-  const ledger = useLedger();
-  const [search] = useState(() => ledger.queries.searchLog(filters, { top, inject, exactStream }));
+export function FilteredLogList({ queries, filters, exactStream, top, inject, context }: FilteredLogListProps) {
+  const [search] = useState(() => queries.searchLog(filters, { top, inject, exactStream }));
   useSyncExternalStore(search.subscribe, search.getVersion);
   const count = search.rows.length;
 

@@ -1,6 +1,5 @@
 import { useCallback, useId, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react';
-import { injectedEvent, injectionSlots, rowAt, type Injection, type LogRow } from '../../app/index.ts';
-import { useLedger } from '../ledger/LedgerContext.tsx';
+import { injectedEvent, injectionSlots, rowAt, type EventLogQueries, type Injection, type LogRow } from '../../app/index.ts';
 import type { RowContext } from './EventRow.tsx';
 import { VirtualLog } from './VirtualLog.tsx';
 
@@ -11,9 +10,8 @@ import { VirtualLog } from './VirtualLog.tsx';
 const WINDOW = 100_000;
 
 /** The whole log, newest first, read a batch at a time as it scrolls. */
-export function FullLogList({ maxTop, inject, context }: { maxTop: number; inject: readonly Injection[]; context: RowContext }) {
-  const ledger = useLedger();
-  const [batches] = useState(() => ledger.queries.eventBatches());
+export function FullLogList({ queries, maxTop, inject, context }: { queries: EventLogQueries; maxTop: number; inject: readonly Injection[]; context: RowContext }) {
+  const [batches] = useState(() => queries.eventBatches());
   useSyncExternalStore(batches.subscribe, batches.getVersion);
   /** 'live': the newest event stays on top; a number: the top stays put while the person reads. */
   const [anchor, setAnchor] = useState<number | 'live'>('live');
