@@ -24,7 +24,7 @@ export async function restoreBackup(store: EventStore): Promise<void> {
   await exclusively(store, async () => {
     const deps = depsOf(store);
     const record = await readLogRecord(store.name, deps);
-    if (!record.backup) throw new LogFileError('NO_BACKUP', 'There is no backup to restore: no import has replaced this log.');
+    if (!record.backup) throw new LogFileError('NO_BACKUP', 'There is no backup to restore: no import or start over has replaced this log.');
     await switchLiveDatabase(store.name, record.backup, deps, 'restore');
   });
 }

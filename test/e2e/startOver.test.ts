@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { useChromium } from './support/browser.ts';
 import { historyContext, openRewind, showScreen } from './support/ledgerFiles.ts';
-import { accountRow, loadSampleData, mainTab, openAccount } from './support/screens.ts';
+import { accountRow, goToAccount, loadSampleData, mainTab, openAccount, submitAmount } from './support/screens.ts';
 
 const browser = useChromium();
 
@@ -67,7 +67,7 @@ test('phone: the sample leaves nothing waiting in the Outbox; removing it offers
   await context.close();
 });
 
-test('desktop: erasing a ledger with a person’s own account empties it, and a second tab follows', async () => {
+test('desktop: erasing a ledger with a person’s own account empties it, events recorded while deciding stop it, and a second tab follows', async () => {
   const context = await historyContext(browser(), 'desktop');
   const { page, problems } = await openRewind(context);
   await openAccount(page, 'Dana Newcomer', 'dana@example.org', '300.00');
@@ -92,11 +92,22 @@ test('desktop: erasing a ledger with a person’s own account empties it, and a 
   await panel.getByRole('button', { name: 'Cancel' }).click();
   await panel.getByRole('button', { name: 'Erase this ledger…' }).click();
   await panel.getByRole('button', { name: 'Continue' }).click();
-  await Promise.all([page.waitForEvent('load'), panel.getByRole('button', { name: `Erase ${events} events` }).click()]);
+  // A deposit recorded in the other tab while the confirmation is open is not part of what the person saw:
+  // nothing is erased, the panel goes back to the export step, and the next confirmation names the new count.
+  await goToAccount(other, 'Dana Newcomer');
+  await submitAmount(other, 'Add funds', '5.00');
+  await panel.getByText('Events were recorded while you were deciding, so nothing was erased').waitFor();
+  await panel.getByRole('heading', { name: 'Keep a copy first?' }).waitFor();
+  await panel.getByRole('button', { name: 'Continue' }).click();
+  await panel.getByRole('button', { name: `Erase ${events + 1} events` }).waitFor();
+  await Promise.all([page.waitForEvent('load'), panel.getByRole('button', { name: `Erase ${events + 1} events` }).click()]);
   await emptyLedger(page).waitFor();
   // The other tab hears the log was switched: it stops saving to the old one and offers a reload.
   const banner = other.getByRole('alert').filter({ hasText: 'The log was replaced' });
   await Promise.all([other.waitForEvent('load'), banner.getByRole('button', { name: 'Reload' }).click()]);
+  // That tab was on Dana's account screen: the account is gone with the ledger.
+  await other.getByText('There is no account with this number.').waitFor();
+  await other.getByRole('link', { name: 'All accounts' }).click();
   await emptyLedger(other).waitFor();
   expect(await accountRow(other, 'Dana Newcomer').count()).toBe(0);
   await showScreen(page, '#/data', 'Data');
@@ -105,4 +116,4 @@ test('desktop: erasing a ledger with a person’s own account empties it, and a 
   expect(await startOver(page).count()).toBe(0);
   expect(problems).toEqual([]);
   await context.close();
-});
+}, 90_000); // two tabs, a deposit and two reloads

@@ -8,8 +8,8 @@ import { asAccountEvent } from './ledgerEvent.ts';
  * whole number of quarters) while the log reads the same on every device.
  * A month holds its quarters in one record keyed by d * 96 + q (day d's
  * quarter q), holding only the quarters where something moved, so that
- * snapshots (JSON) stay small;
- * index 0 of the months is January) because flat arrays copy fast.
+ * snapshots (JSON) stay small; a year holds its months as an array (index 0
+ * is January), because small arrays copy fast.
  */
 export type MonthFigures = { total: number; quarters: Readonly<Record<number, number>> };
 export type YearFigures = { total: number; months: readonly (MonthFigures | null)[] };
@@ -75,7 +75,7 @@ type YearDraft<M> = { total: number; months: (M | null)[]; copied: number };
 
 /**
  * A batch's additions to a PeriodTree, made on copies: each touched year's
- * months and each touched month's days are copied once, then added to in
+ * months and each touched month's quarters are copied once, then added to in
  * place, in the order and with the same sums as addTo one event at a time.
  */
 class PeriodTreeDraft {

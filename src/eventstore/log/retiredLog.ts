@@ -17,7 +17,7 @@ export const RETIRED_MARKER = '@rewind/sealed';
 export class LogReplacedError extends Error {
   override readonly name = 'LogReplacedError';
   constructor(readonly log: string) {
-    super(`The log "${log}" was replaced (by an import or a restore of a backup). Reopen it to see the current log.`);
+    super(`The log "${log}" was replaced (by an import, a restore of a backup or a start over). Reopen it to see the current log.`);
   }
 }
 

@@ -27,6 +27,8 @@ export function StartOverPanel() {
   const [step, setStep] = useState<Step>('closed');
   const [problem, setProblem] = useState<string>();
   const [hasBackup, setHasBackup] = useState(false);
+  /** The number of events the person saw on the confirmation: exactly these go, or nothing. */
+  const [confirmedEvents, setConfirmedEvents] = useState<number>();
   const stepHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -39,6 +41,14 @@ export function StartOverPanel() {
       current = false;
     };
   }, [ledger, liveSeq]);
+
+  // Events recorded while the person decides (another tab, a process manager) are not part of what they saw:
+  // back to the export step, so a fresh copy can include them and the confirmation names the new count.
+  useEffect(() => {
+    if (step !== 'confirm' || confirmedEvents === undefined || !scope || scope.events === confirmedEvents) return;
+    setStep('export');
+    setProblem('Events were recorded while you were deciding, so nothing was erased. Export again to include them in your copy, then continue.');
+  }, [step, scope, confirmedEvents]);
 
   // Each step's question gets the focus, so a keyboard or screen reader user hears it.
   useEffect(() => {
@@ -63,7 +73,7 @@ export function StartOverPanel() {
     setStep('erasing');
     setProblem(undefined);
     try {
-      await ledger.files.startOver(scope.events);
+      await ledger.files.startOver(confirmedEvents ?? scope.events);
       rememberOutcome(
         `${sample ? 'Removed the sample data' : 'Erased the ledger'} (${events}). The log as it was is the backup: Restore previous log brings it back.`,
       );
@@ -111,7 +121,12 @@ export function StartOverPanel() {
             <button type="button" className="button" onClick={() => void exporter.start({ kind: 'all' })} aria-disabled={exporter.running || undefined}>
               Export the log
             </button>
-            <button type="button" className="button button-primary" onClick={() => !exporter.running && setStep('confirm')} aria-disabled={exporter.running || undefined}>
+            <button type="button" className="button button-primary" onClick={() => {
+                if (exporter.running) return;
+                setProblem(undefined);
+                setConfirmedEvents(scope.events);
+                setStep('confirm');
+              }} aria-disabled={exporter.running || undefined}>
               Continue
             </button>
             <button type="button" className="button" onClick={() => setStep('closed')}>
@@ -124,6 +139,11 @@ export function StartOverPanel() {
               {exporter.problem}
             </p>
           )}
+          {problem && (
+            <p className="form-problem" role="alert">
+              {problem}
+            </p>
+          )}
         </div>
       ) : (
         <div className="start-over-step">
@@ -133,6 +153,7 @@ export function StartOverPanel() {
           <p>
             {events} and {accountsText} will go from this device. A backup is kept:{' '}
             <strong>Restore previous log</strong> on the Data screen brings it all back.
+            {' '}Saved what-if scenarios stay with the backup.
             {hasBackup && ' The backup kept now, from the last import or restore, is deleted in its place.'}
           </p>
           <div className="form-buttons">

@@ -41,7 +41,8 @@ export function EventLogScreen() {
   const titleId = useId();
 
   const loadStreams = useCallback(() => {
-    void ledger.queries.streamNames().then(setStreams);
+    // The names only feed the stream field's suggestions: without them the field still takes any name.
+    ledger.queries.streamNames().then(setStreams, () => setStreams([]));
   }, [ledger]);
   useEffect(loadStreams, [loadStreams]);
   useEffect(() => {
@@ -85,7 +86,7 @@ export function EventLogScreen() {
       <EventFilters filters={filters} onChange={changeFilters} streams={streams} onStreamsWanted={loadStreams} />
       {queriesProblem ? (
         <p className="form-problem" role="alert">
-          The event log could not be opened: {queriesProblem}
+          The event log could not be opened: {queriesProblem}. Reload the page to try again.
         </p>
       ) : !queries ? (
         <p className="log-status" role="status">

@@ -42,17 +42,30 @@ export function ScenarioList() {
     }
   };
 
+  const failed = (what: string, scenario: SavedScenario, error: unknown) =>
+    setProblem(`“${scenario.name}” could not be ${what}: ${error instanceof Error ? error.message : String(error)}`);
+
   const remove = async (scenario: SavedScenario) => {
-    await ledger.scenarios.remove(scenario.id);
-    // The list first: "Deleted" never shows beside the scenario it deleted.
-    await refresh();
-    setDeleted(scenario);
+    setProblem(undefined);
+    try {
+      await ledger.scenarios.remove(scenario.id);
+      // The list first: "Deleted" never shows beside the scenario it deleted.
+      await refresh();
+      setDeleted(scenario);
+    } catch (error) {
+      failed('deleted', scenario, error);
+    }
   };
 
   const undo = async (scenario: SavedScenario) => {
-    await ledger.scenarios.save(scenario);
-    setDeleted(undefined);
-    await refresh();
+    setProblem(undefined);
+    try {
+      await ledger.scenarios.save(scenario);
+      setDeleted(undefined);
+      await refresh();
+    } catch (error) {
+      failed('restored', scenario, error);
+    }
   };
 
   return (
