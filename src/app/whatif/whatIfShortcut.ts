@@ -1,8 +1,8 @@
 import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
-import { accountStream, isAccountEvent, type ReportsState } from '../../domain/index.ts';
+import { accountStream, isAccountEvent } from '../../domain/index.ts';
 import { isRegularAccountEvent, type WhatIfGuardState } from '../../domain/whatif/whatIfGuard.ts';
 import { eventAt, splice, type ShortcutInput, type StatesOf, type WhatIfShortcut } from '../../replay/index.ts';
-import { dayOf, inSystemDelta, BRANCH_ADJUSTERS, type BranchContext, type Change, type TouchedAccount } from '../../domain/whatif/branchAdjusters.ts';
+import { BRANCH_ADJUSTERS, type BranchContext, type Change, type TouchedAccount } from '../../domain/whatif/branchAdjusters.ts';
 
 /** Whether every injection sits, by its time, between the real events around it: then the branch's times never go back either. */
 async function injectionsInOrder(store: EventStore, injected: readonly StoredEvent[], toSeq: number): Promise<boolean> {
@@ -30,61 +30,6 @@ async function touchedAccounts(input: ShortcutInput, changes: readonly Change[])
     }),
   );
   return touched;
-}
-
-const endOf = (day: string) => `${day}T23:59:59.999Z`;
-const endOfDayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) - 1).toISOString();
-
-/** The latest close of the real log on a day before `day`: the money in the system when `day` began. */
-function closeBefore(live: ReportsState['balanceByDay'], day: string): number {
-  let best: { day: string; close: number } | undefined;
-  for (const [y, months] of Object.entries(live))
-    months.forEach((days, m) =>
-      days?.forEach((close, d) => {
-        const at = dayOf(y, m, d);
-        if (close !== null && at < day && (!best || at > best.day)) best = { day: at, close };
-      }),
-    );
-  return best?.close ?? 0;
-}
-
-/** The real events of each day a change of the money in the system falls on: one run of seqs, as times never go back. */
-async function changedDays(input: ShortcutInput, changes: readonly Change[]): Promise<Map<string, StoredEvent[]>> {
-  const days = [...new Set(changes.filter((c) => inSystemDelta(c) !== 0).map((c) => c.event.meta.at.slice(0, 10)))];
-  const events = await Promise.all(
-    days.map(async (day) => {
-      const [before, end] = await Promise.all([input.store.seqAtTime(endOfDayBefore(day)), input.store.seqAtTime(endOf(day))]);
-      const last = Math.min(end, input.toSeq);
-      return before + 1 <= last ? input.store.readAll({ fromSeq: before + 1, toSeq: last }) : [];
-    }),
-  );
-  return new Map(days.map((day, i) => [day, events[i]!]));
-}
-
-/**
- * The branch's close on each changed day: that day's real events with its
- * changes applied, from the real money at the day's start moved by the changes
- * on earlier days.
- */
-function dayCloses(input: ShortcutInput, changes: readonly Change[], days: Map<string, StoredEvent[]>, live: StatesOf): Map<string, number | null> {
-  const closes = new Map<string, number | null>();
-  const reports = live.reports as ReportsState | undefined;
-  if (!reports) return closes;
-  const skip = new Set(input.skipped.map((e) => e.meta.seq));
-  const movedBefore = (day: string) => changes.reduce((sum, c) => (c.event.meta.at.slice(0, 10) < day ? sum + inSystemDelta(c) : sum), 0);
-  for (const [day, real] of days) {
-    const injected = input.injected.filter((e) => e.meta.at.slice(0, 10) === day);
-    let value = closeBefore(reports.balanceByDay, day) + movedBefore(day);
-    let close: number | null = null;
-    for (const event of splice(real.filter((e) => !skip.has(e.meta.seq)), injected)) {
-      const delta = inSystemDelta({ event, sign: 1 });
-      if (delta === 0) continue;
-      value += delta;
-      close = value;
-    }
-    closes.set(day, close);
-  }
-  return closes;
 }
 
 /**
@@ -125,17 +70,16 @@ export const ledgerShortcut: WhatIfShortcut = async (input) => {
     ...input.injected.map((event) => ({ event, sign: 1 as const })),
   ];
   // The reads are independent: IndexedDB serves them side by side.
-  const [inOrder, accounts, days, kept] = await Promise.all([
+  const [inOrder, accounts, kept] = await Promise.all([
     injectionsInOrder(input.store, input.injected, input.toSeq),
     touchedAccounts(input, changes),
-    changedDays(input, changes),
     lastKept(input),
   ]);
   if (!inOrder) return undefined;
   return (live) => {
     const guard = live.whatIfGuard as WhatIfGuardState | undefined;
     if (!guard || guard.unorderedSeq !== 0 || guard.irregularSeq !== 0) return undefined;
-    const context: BranchContext = { changes, accounts, dayCloses: dayCloses(input, changes, days, live), lastAt: lastAtOf(input, kept, guard) };
+    const context: BranchContext = { changes, accounts, lastAt: lastAtOf(input, kept, guard) };
     const states: StatesOf = {};
     for (const projection of input.projections) {
       const state = BRANCH_ADJUSTERS[projection.name]!(live[projection.name] as never, context);

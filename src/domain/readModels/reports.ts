@@ -14,8 +14,6 @@ import { asAccountEvent } from './ledgerEvent.ts';
 export type MonthFigures = { total: number; quarters: Readonly<Record<number, number>> };
 export type YearFigures = { total: number; months: readonly (MonthFigures | null)[] };
 export type PeriodTree = { total: number; years: Readonly<Record<string, YearFigures>> };
-/** Closing value per UTC day, null on days without a change. */
-export type DailyClose = Readonly<Record<string, readonly (readonly (number | null)[] | null)[]>>;
 
 export type ReportsState = {
   /** Money moved: transfers (counted once, on the sending side) plus withdrawals. */
@@ -23,19 +21,12 @@ export type ReportsState = {
   /** Deposits and withdrawals, whose difference is the change in the money in the system. */
   added: PeriodTree;
   withdrawn: PeriodTree;
-  /** Money in the system (every balance together) at the end of each UTC day that had a deposit or withdrawal: the what-if shortcut's input. */
-  balanceByDay: DailyClose;
   inSystem: number;
 };
 
 const QUARTERS_PER_DAY = 96;
 const NO_MONTHS: readonly null[] = new Array<null>(12).fill(null);
 const NO_QUARTERS: Readonly<Record<number, number>> = {};
-const NO_CLOSES: readonly null[] = new Array<null>(31).fill(null);
-
-function split(at: string): [string, number, number] {
-  return [at.slice(0, 4), Number(at.slice(5, 7)) - 1, Number(at.slice(8, 10)) - 1];
-}
 
 /** Year, month and the quarter's place in the month's array, from an ISO time ("2025-03-14T09:47:12.000Z"). */
 function splitQuarter(at: string): [string, number, number] {
@@ -61,17 +52,8 @@ function addTo(tree: PeriodTree, at: string, amount: number): PeriodTree {
   return { total: tree.total + amount, years: { ...tree.years, [y]: { total: year.total + amount, months } } };
 }
 
-function closeDay(daily: DailyClose, at: string, value: number): DailyClose {
-  const [y, m, d] = split(at);
-  const months = (daily[y] ?? NO_MONTHS).slice();
-  const days = (months[m] ?? NO_CLOSES).slice();
-  days[d] = value;
-  months[m] = days;
-  return { ...daily, [y]: months };
-}
-
 /** A year a batch has touched: its months array is the batch's copy, and so is each month in `copied` (bit m). */
-type YearDraft<M> = { total: number; months: (M | null)[]; copied: number };
+type YearDraft = { total: number; months: (MonthFigures | null)[]; copied: number };
 
 /**
  * A batch's additions to a PeriodTree, made on copies: each touched year's
@@ -80,7 +62,7 @@ type YearDraft<M> = { total: number; months: (M | null)[]; copied: number };
  */
 class PeriodTreeDraft {
   private total: number;
-  private readonly years = new Map<string, YearDraft<MonthFigures>>();
+  private readonly years = new Map<string, YearDraft>();
 
   constructor(private readonly base: PeriodTree) {
     this.total = base.total;
@@ -113,38 +95,13 @@ class PeriodTreeDraft {
   }
 }
 
-/** A batch's closes on a DailyClose, made on copies of the touched years and months, as closeDay would. */
-class DailyCloseDraft {
-  private readonly years = new Map<string, Omit<YearDraft<readonly (number | null)[]>, 'total'>>();
-
-  constructor(private readonly base: DailyClose) {}
-
-  close(at: string, value: number): void {
-    const [y, m, d] = split(at);
-    let year = this.years.get(y);
-    if (!year) this.years.set(y, (year = { months: (this.base[y] ?? NO_MONTHS).slice(), copied: 0 }));
-    if (((year.copied >>> m) & 1) === 0) {
-      year.months[m] = (year.months[m] ?? NO_CLOSES).slice();
-      year.copied |= 1 << m;
-    }
-    (year.months[m] as (number | null)[])[d] = value;
-  }
-
-  done(): DailyClose {
-    if (this.years.size === 0) return this.base;
-    const daily = { ...this.base };
-    for (const [y, { months }] of this.years) daily[y] = months;
-    return daily;
-  }
-}
-
 const NO_MOVES: PeriodTree = { total: 0, years: {} };
 
 export const reportsProjection: Projection<ReportsState> = {
   name: 'reports',
-  // 2: money moved by quarter of an hour rather than by UTC day, and deposits and withdrawals kept apart.
-  version: 2,
-  initial: { moneyMoved: NO_MOVES, added: NO_MOVES, withdrawn: NO_MOVES, balanceByDay: {}, inSystem: 0 },
+  // 3: amounts by quarter of an hour, deposits and withdrawals kept apart; no closes by UTC day.
+  version: 3,
+  initial: { moneyMoved: NO_MOVES, added: NO_MOVES, withdrawn: NO_MOVES, inSystem: 0 },
   apply(state, stored) {
     const event = asAccountEvent(stored);
     if (!event) return state;
@@ -158,13 +115,12 @@ export const reportsProjection: Projection<ReportsState> = {
           ...state,
           moneyMoved: addTo(state.moneyMoved, at, event.payload.amount),
           withdrawn: addTo(state.withdrawn, at, event.payload.amount),
-          balanceByDay: closeDay(state.balanceByDay, at, inSystem),
           inSystem,
         };
       }
       case 'FundsAdded': {
         const inSystem = state.inSystem + event.payload.amount;
-        return { ...state, added: addTo(state.added, at, event.payload.amount), balanceByDay: closeDay(state.balanceByDay, at, inSystem), inSystem };
+        return { ...state, added: addTo(state.added, at, event.payload.amount), inSystem };
       }
       default:
         return state;
@@ -174,7 +130,6 @@ export const reportsProjection: Projection<ReportsState> = {
     const moved = new PeriodTreeDraft(state.moneyMoved);
     const added = new PeriodTreeDraft(state.added);
     const withdrawn = new PeriodTreeDraft(state.withdrawn);
-    const closes = new DailyCloseDraft(state.balanceByDay);
     let inSystem = state.inSystem;
     for (const stored of events) {
       const event = asAccountEvent(stored);
@@ -186,18 +141,15 @@ export const reportsProjection: Projection<ReportsState> = {
           inSystem -= event.payload.amount;
           moved.add(event.meta.at, event.payload.amount);
           withdrawn.add(event.meta.at, event.payload.amount);
-          closes.close(event.meta.at, inSystem);
           break;
         case 'FundsAdded':
           inSystem += event.payload.amount;
           added.add(event.meta.at, event.payload.amount);
-          closes.close(event.meta.at, inSystem);
           break;
       }
     }
-    const next = { moneyMoved: moved.done(), added: added.done(), withdrawn: withdrawn.done(), balanceByDay: closes.done() };
-    if (next.moneyMoved === state.moneyMoved && next.added === state.added && next.withdrawn === state.withdrawn && next.balanceByDay === state.balanceByDay)
-      return state;
+    const next = { moneyMoved: moved.done(), added: added.done(), withdrawn: withdrawn.done() };
+    if (next.moneyMoved === state.moneyMoved && next.added === state.added && next.withdrawn === state.withdrawn) return state;
     return { ...next, inSystem };
   },
 };

@@ -35,8 +35,6 @@ export interface TouchedAccount {
 export interface BranchContext {
   changes: Change[];
   accounts: Map<string, TouchedAccount>;
-  /** Per day ("2025-03-14") a change of the money in the system falls on: the branch's value at that day's close, or null for no close. */
-  dayCloses: Map<string, number | null>;
   /** The time of the branch's last event. */
   lastAt: string;
 }
@@ -49,7 +47,7 @@ const fold = (projection: AnyProjection, events: readonly StoredEvent[]) => even
 const contribution = <S>(projection: AnyProjection, event: StoredEvent) => projection.apply(projection.initial, event) as S;
 
 /** The change's effect on the money in the system (deposits add, withdrawals take). */
-export const inSystemDelta = (change: Change): number => change.sign * contribution<ReportsState>(reportsProjection, change.event).inSystem;
+const inSystemDelta = (change: Change): number => change.sign * contribution<ReportsState>(reportsProjection, change.event).inSystem;
 
 const openingOf = (events: readonly StoredEvent[]) => events.find((e) => e.type === 'AccountOpened')?.meta.id;
 
@@ -90,10 +88,6 @@ function totals(live: TotalsState, context: BranchContext): TotalsState {
   return next as TotalsState;
 }
 
-const NO_MONTHS: readonly null[] = new Array<null>(12).fill(null);
-const NO_CLOSES: readonly null[] = new Array<null>(31).fill(null);
-/** The day ("2025-03-14") of a slot of the reports' per-day arrays. */
-export const dayOf = (y: string, m: number, d: number) => `${y}-${String(m + 1).padStart(2, '0')}-${String(d + 1).padStart(2, '0')}`;
 
 type AmountTree = 'moneyMoved' | 'added' | 'withdrawn';
 
@@ -122,41 +116,12 @@ function amounts(field: AmountTree, live: ReportsState[AmountTree], changes: rea
   return { total: tree.total, years };
 }
 
-/**
- * The closing money in the system per day: a day after every change moves by
- * the changes before it (times never go back, so its last event comes after
- * them); the days changes fall on were worked out from their own events.
- */
-function balanceByDay(live: ReportsState['balanceByDay'], context: BranchContext): ReportsState['balanceByDay'] {
-  const moves = context.changes
-    .map((change) => ({ day: change.event.meta.at.slice(0, 10), delta: inSystemDelta(change) }))
-    .filter((m) => m.delta !== 0)
-    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  if (moves.length === 0) return live;
-  const movedBefore = (day: string) => moves.reduce((sum, m) => (m.day < day ? sum + m.delta : sum), 0);
-  const years = new Set([...Object.keys(live), ...[...context.dayCloses.keys()].map((day) => day.slice(0, 4))]);
-  const out: Record<string, readonly (readonly (number | null)[] | null)[]> = {};
-  for (const y of years) {
-    const months = (live[y] ?? NO_MONTHS).map((days, m) => {
-      const next = (days ?? NO_CLOSES).map((close, d) => {
-        const day = dayOf(y, m, d);
-        if (context.dayCloses.has(day)) return context.dayCloses.get(day)!;
-        return close === null ? null : close + movedBefore(day);
-      });
-      return next.every((close) => close === null) ? null : next;
-    });
-    if (months.some((days) => days !== null)) out[y] = months;
-  }
-  return out;
-}
-
 function reports(live: ReportsState, context: BranchContext): ReportsState {
   const inSystem = context.changes.reduce((sum, change) => sum + inSystemDelta(change), live.inSystem);
   return {
     moneyMoved: amounts('moneyMoved', live.moneyMoved, context.changes),
     added: amounts('added', live.added, context.changes),
     withdrawn: amounts('withdrawn', live.withdrawn, context.changes),
-    balanceByDay: balanceByDay(live.balanceByDay, context),
     inSystem,
   };
 }

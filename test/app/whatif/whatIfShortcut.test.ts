@@ -129,7 +129,8 @@ describe('the ledger what-if shortcut', () => {
     expect(shortcut.states).toEqual(replayed.states);
     const reports = replayed.states.reports as ReportsState;
     expect(Object.keys(reports.moneyMoved.years)).toEqual(['2024']);
-    expect(Object.keys(reports.balanceByDay)).toEqual(['2024']);
+    expect(Object.keys(reports.added.years)).toEqual(['2024']);
+    expect(Object.keys(reports.withdrawn.years)).toEqual(['2024']);
   });
 
   test('a skip that empties a month of a year that goes on removes only that month', async () => {
