@@ -92,6 +92,9 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
     return handler.dispatch(command, dispatchOptions);
   }
 
+  // Saved scenarios load with the what-if screens that use them, off the boot path.
+  const scenarios = async () => (await import('./whatif/savedScenarios.ts')).savedScenarios(eventStore);
+
   // Not awaiting image.ready: the boot screen shows the replay's progress meanwhile.
   const ledger: Ledger = {
     eventStore,
@@ -102,11 +105,10 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
     dispatch,
     queries: ledgerQueries(eventStore),
     files: ledgerFiles(eventStore, { travel, branch }),
-    // Loaded with the what-if screens that use them, off the boot path.
     scenarios: {
-      list: async () => (await import('./whatif/savedScenarios.ts')).savedScenarios(eventStore).list(),
-      save: async (scenario) => (await import('./whatif/savedScenarios.ts')).savedScenarios(eventStore).save(scenario),
-      remove: async (id) => (await import('./whatif/savedScenarios.ts')).savedScenarios(eventStore).remove(id),
+      list: async () => (await scenarios()).list(),
+      save: async (scenario) => (await scenarios()).save(scenario),
+      remove: async (id) => (await scenarios()).remove(id),
     },
     // The sample generator loads with the first click on "Load sample data".
     loadSample: async (onCount) => (await import('./sample/loadSample.ts')).loadSample(eventStore, onCount),
