@@ -19,8 +19,17 @@ export interface CommandRun {
   fail(message: string, field?: string): void;
 }
 
+export interface CommandOptions {
+  /**
+   * Takes over telling the person it worked (a toast, a highlighted row): the form then keeps no success
+   * text of its own.
+   */
+  onSuccess?(text: string, result: DispatchResult): void;
+}
+
 /** Runs one form's commands and keeps what to tell the person: pending, the problem, or the success. */
-export function useCommand(): CommandRun {
+export function useCommand(options: CommandOptions = {}): CommandRun {
+  const { onSuccess } = options;
   const ledger = useLedger();
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<CommandProblem>();
@@ -35,7 +44,9 @@ export function useCommand(): CommandRun {
         const inBranch = ledger.branch.getState().plan !== undefined;
         const result = await ledger.dispatch(command, options);
         const text = typeof successText === 'function' ? successText(result) : successText;
-        setSuccess(inBranch ? `${text} (Hypothetical: only in the what-if branch.)` : text);
+        const told = inBranch ? `${text} (Hypothetical: only in the what-if branch.)` : text;
+        if (onSuccess) onSuccess(told, result);
+        else setSuccess(told);
         return result;
       } catch (error) {
         setProblem(describeError(error));
@@ -44,7 +55,7 @@ export function useCommand(): CommandRun {
         setPending(false);
       }
     },
-    [ledger],
+    [ledger, onSuccess],
   );
 
   const fail = useCallback((message: string, field?: string) => {
