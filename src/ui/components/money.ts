@@ -7,13 +7,20 @@ export const CURRENCY = 'EUR';
 const formatter = new Intl.NumberFormat(undefined, { style: 'currency', currency: CURRENCY });
 const signed = new Intl.NumberFormat(undefined, { style: 'currency', currency: CURRENCY, signDisplay: 'exceptZero' });
 
-/** 123456 → "€1,234.56" (or "1.234,56 €", as the locale writes it). Exact up to Number.MAX_SAFE_INTEGER cents. */
-export function formatMoney(cents: number, { showSign = false } = {}): string {
+/**
+ * 123456 → "€1,234.56" (or "1.234,56 €", as the locale writes it). Exact up to Number.MAX_SAFE_INTEGER cents.
+ * `locale` overrides the browser's (tests, and texts built for a given locale).
+ */
+export function formatMoney(cents: number, { showSign = false, locale }: { showSign?: boolean; locale?: string } = {}): string {
   // Built from a decimal string, so large balances never pass through a fractional double.
   const negative = cents < 0;
   const abs = Math.abs(cents);
   const text = `${negative ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-  return (showSign ? signed : formatter).format(text as Intl.StringNumericLiteral);
+  const format =
+    locale === undefined
+      ? showSign ? signed : formatter
+      : new Intl.NumberFormat(locale, { style: 'currency', currency: CURRENCY, ...(showSign ? { signDisplay: 'exceptZero' as const } : {}) });
+  return format.format(text as Intl.StringNumericLiteral);
 }
 
 export type ParsedAmount = { cents: number; error?: undefined } | { cents?: undefined; error: string };
