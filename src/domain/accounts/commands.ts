@@ -46,31 +46,60 @@ const SPECS: { [T in CommandType]: Record<string, FieldSpec> } = {
 
 export const COMMAND_TYPES = Object.keys(SPECS) as CommandType[];
 
+/** A clean command, or every problem found in what was offered. */
+type Checked = { command: Command; problems?: undefined } | { command?: undefined; problems: DomainError[] };
+
+function check(input: unknown): Checked {
+  if (!isPlainObject(input)) return refused(new DomainError('INVALID_COMMAND', 'A command must be an object with a type.'));
+  const { type } = input;
+  if (typeof type !== 'string') return refused(new DomainError('INVALID_COMMAND', 'A command needs a type, such as "Withdraw".'));
+  if (!Object.hasOwn(SPECS, type))
+    return refused(
+      new DomainError('UNKNOWN_COMMAND', `"${type.slice(0, 50)}" is not a command. Known commands: ${COMMAND_TYPES.join(', ')}.`),
+    );
+  const spec = SPECS[type as CommandType];
+  const problems: DomainError[] = [];
+  for (const key of Object.keys(input)) {
+    if (key !== 'type' && !Object.hasOwn(spec, key))
+      problems.push(new DomainError('INVALID_COMMAND', `${type} does not take a field named "${key.slice(0, 50)}".`, key));
+  }
+  const command: Record<string, unknown> = { type };
+  for (const [field, { parse, optional: isOptional }] of Object.entries(spec)) {
+    const value = input[field];
+    if (value === undefined || value === null) {
+      if (!isOptional) problems.push(new DomainError('INVALID_COMMAND', `${type} needs a value for "${field}".`, field));
+      continue;
+    }
+    try {
+      const clean = parse(value, field);
+      if (clean !== undefined) command[field] = clean;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push(error);
+    }
+  }
+  return problems.length > 0 ? { problems } : { command: command as Command };
+}
+
+function refused(problem: DomainError): Checked {
+  return { problems: [problem] };
+}
+
 /**
  * Checks the shape of anything offered as a command (forms, links, fuzzers) and
  * returns a clean command: trimmed text, normalised account numbers, blank notes
  * dropped. Throws a DomainError for the first problem found; reads no state.
  */
 export function parseCommand(input: unknown): Command {
-  if (!isPlainObject(input)) throw new DomainError('INVALID_COMMAND', 'A command must be an object with a type.');
-  const { type } = input;
-  if (typeof type !== 'string') throw new DomainError('INVALID_COMMAND', 'A command needs a type, such as "Withdraw".');
-  if (!Object.hasOwn(SPECS, type))
-    throw new DomainError('UNKNOWN_COMMAND', `"${type.slice(0, 50)}" is not a command. Known commands: ${COMMAND_TYPES.join(', ')}.`);
-  const spec = SPECS[type as CommandType];
-  for (const key of Object.keys(input)) {
-    if (key !== 'type' && !Object.hasOwn(spec, key))
-      throw new DomainError('INVALID_COMMAND', `${type} does not take a field named "${key.slice(0, 50)}".`, key);
-  }
-  const command: Record<string, unknown> = { type };
-  for (const [field, { parse, optional: isOptional }] of Object.entries(spec)) {
-    const value = input[field];
-    if (value === undefined || value === null) {
-      if (isOptional) continue;
-      throw new DomainError('INVALID_COMMAND', `${type} needs a value for "${field}".`, field);
-    }
-    const clean = parse(value, field);
-    if (clean !== undefined) command[field] = clean;
-  }
-  return command as Command;
+  const checked = check(input);
+  if (checked.problems) throw checked.problems[0]!;
+  return checked.command;
+}
+
+/**
+ * Every problem parseCommand would find, in the same order (its first is the one parseCommand throws), so a
+ * form can show them all at once: none when the command is well formed. Reads no state.
+ */
+export function commandProblems(input: unknown): DomainError[] {
+  return check(input).problems ?? [];
 }

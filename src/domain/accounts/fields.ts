@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.ts';
-import { MAX_AMOUNT } from './money.ts';
+import { MAX_AMOUNT, formatCents } from './money.ts';
 
 /**
  * Field checks shared by command parsing and event payload checks. Each returns
@@ -39,6 +39,7 @@ export function requireOwner(value: unknown, field = 'owner'): string {
 export function requireEmail(value: unknown, field = 'email'): string {
   if (typeof value !== 'string') throw new DomainError('INVALID_EMAIL', 'The e-mail address must be text.', field);
   const email = value.trim();
+  if (email.length === 0) throw new DomainError('INVALID_EMAIL', 'The e-mail address is required.', field);
   if (email.length > MAX_EMAIL_CHARS)
     throw new DomainError('INVALID_EMAIL', `The e-mail address can be at most ${MAX_EMAIL_CHARS} characters long.`, field);
   if (!EMAIL.test(email) || CONTROL.test(email))
@@ -54,7 +55,10 @@ export function requireAmount(value: unknown, field = 'amount'): number {
     throw new DomainError('INVALID_AMOUNT', 'The amount must be a whole number of cents.', field);
   if (value <= 0) throw new DomainError('INVALID_AMOUNT', 'The amount must be more than zero.', field);
   if (value > MAX_AMOUNT)
-    throw new DomainError('INVALID_AMOUNT', 'The amount can be at most 10,000,000,000.00 (10^12 cents).', field);
+    throw new DomainError('INVALID_AMOUNT', `The most one amount can be is ${formatCents(MAX_AMOUNT)}.`, field, {
+      amount: value,
+      limit: MAX_AMOUNT,
+    });
   return value;
 }
 
