@@ -5,6 +5,7 @@ export { seededRandom, randomUuid, type Clock, type RandomSource } from './rando
 export * from './accounts/events.ts';
 export {
   COMMAND_TYPES,
+  commandProblems,
   parseCommand,
   type AddFunds,
   type CloseAccount,
