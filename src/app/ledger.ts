@@ -65,7 +65,7 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   const branch = createWhatIfBranch({ eventStore, projections, live: () => image.getState() });
   // One writer per tab: commands are decided on the memory image and written a turn at a time.
   const handler = createCommandHandler({ log: eventStore, decisions: imageDecisions(image, eventStore) });
-  const inBranch = createCommandHandler(branchCommands(branch));
+  const inBranch = createCommandHandler(branchCommands(branch, eventStore));
   let managers: ProcessManagerRunner | undefined;
   if (options.runProcessManagers !== false) managers = startProcessManagers({ log: eventStore });
 

@@ -81,7 +81,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
   async function runTurn(turn: readonly Waiting[]): Promise<void> {
     for (let attempts = 1; ; attempts++) {
       const view = await source.current();
-      const plan = planTurn(turn, view.state, { random, newId, at: clock().toISOString() });
+      const plan = planTurn(turn, view.state, { random, newId, at: view.at ?? clock().toISOString() });
       const mayRetry = attempts <= maxRetries;
       // A refusal must hold against the log as it is, not only as this tab last saw it.
       if (plan.refused > 0 && mayRetry && (await source.catchUp()) > view.seq) continue;

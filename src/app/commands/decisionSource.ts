@@ -1,8 +1,8 @@
 import type { EventStore } from '../../eventstore/index.ts';
 import type { DecisionsState } from '../../domain/readModels/decisions.ts';
 
-/** The decision state with every event through `seq` folded in. */
-export type DecisionView = { seq: number; state: DecisionsState };
+/** The decision state with every event through `seq` folded in; `at`, when the source fixes when its events are recorded (a what-if branch in the past). */
+export type DecisionView = { seq: number; state: DecisionsState; at?: string };
 
 /**
  * Where the command handler finds the state it decides on: the memory image in
