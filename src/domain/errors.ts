@@ -30,13 +30,36 @@ export type DomainErrorCode =
   // Other writers kept changing the same accounts; retries ran out.
   | 'CONFLICT';
 
-/** A refused command: nothing was written. `field` names the command field at fault, for forms. */
+/**
+ * The facts behind a refusal, free of language and locale, so a screen can say it in the person's own words
+ * and number format. Amounts are integer cents.
+ */
+export interface DomainErrorDetails {
+  /** The account the refusal is about (for EMAIL_TAKEN, the open account holding the address). */
+  accountNumber?: string;
+  /** `receiving` when that account is the one a transfer would pay into. */
+  role?: 'receiving';
+  /** The account's balance when the refusal depends on it. */
+  balance?: number;
+  /** The amount the command asked to move. */
+  amount?: number;
+  /** The most the command could have moved instead. */
+  limit?: number;
+  email?: string;
+  messageId?: string;
+}
+
+/**
+ * A refused command: nothing was written. `field` names the command field at fault, for forms; `message` is
+ * plain English for tests and tools, and `details` carries the facts a screen words for a person.
+ */
 export class DomainError extends Error {
   override readonly name = 'DomainError';
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     readonly field?: string,
+    readonly details: DomainErrorDetails = {},
   ) {
     super(message);
   }

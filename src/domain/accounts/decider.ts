@@ -13,14 +13,18 @@ const MAX_NUMBER_DRAWS = 32;
 
 function found(state: DeciderState, number: string, field: string, role = 'account'): DeciderAccount {
   const account = accountOf(state, number);
-  if (!account) throw new DomainError('ACCOUNT_NOT_FOUND', `There is no ${role} with number ${number}.`, field);
+  if (!account)
+    throw new DomainError('ACCOUNT_NOT_FOUND', `There is no ${role} with number ${number}.`, field, {
+      accountNumber: number,
+      ...(role === 'receiving account' ? { role: 'receiving' as const } : {}),
+    });
   return account;
 }
 
 function open(state: DeciderState, number: string, field: string, role = 'account'): DeciderAccount {
   const account = found(state, number, field, role);
   if (account.status === 'closed')
-    throw new DomainError('ACCOUNT_CLOSED', `Account ${number} is closed and takes no more changes.`, field);
+    throw new DomainError('ACCOUNT_CLOSED', `Account ${number} is closed and takes no more changes.`, field, { accountNumber: number });
   return account;
 }
 
@@ -28,19 +32,25 @@ function open(state: DeciderState, number: string, field: string, role = 'accoun
 function payer(state: DeciderState, number: string, amount: number, field: string): DeciderAccount {
   const account = open(state, number, field);
   if (!account.verified)
-    throw new DomainError('NOT_VERIFIED', `Account ${number} must be verified before money can leave it.`, field);
+    throw new DomainError('NOT_VERIFIED', `Account ${number} must be verified before money can leave it.`, field, { accountNumber: number });
   if (account.balance < amount)
     throw new DomainError(
       'INSUFFICIENT_FUNDS',
       `Account ${number} holds ${formatCents(account.balance)}, less than ${formatCents(amount)}.`,
       'amount',
+      { accountNumber: number, balance: account.balance, amount, limit: account.balance },
     );
   return account;
 }
 
 function assertRoom(account: DeciderAccount, amount: number, field: string): void {
   if (account.balance + amount > MAX_BALANCE)
-    throw new DomainError('BALANCE_TOO_LARGE', `Account ${account.accountNumber} cannot hold that much.`, field);
+    throw new DomainError('BALANCE_TOO_LARGE', `Account ${account.accountNumber} cannot hold that much.`, field, {
+      accountNumber: account.accountNumber,
+      balance: account.balance,
+      amount,
+      limit: MAX_BALANCE - account.balance,
+    });
 }
 
 /** Notes are left out when absent: JSON has no undefined. */
@@ -66,8 +76,9 @@ export function decide(command: Command, state: DeciderState, ctx: DecideContext
   switch (command.type) {
     case 'OpenAccount': {
       const { owner, email, initialDeposit } = command;
-      if (holderOf(state, email) !== undefined)
-        throw new DomainError('EMAIL_TAKEN', `An open account already uses the e-mail address ${email}.`, 'email');
+      const holder = holderOf(state, email);
+      if (holder !== undefined)
+        throw new DomainError('EMAIL_TAKEN', `An open account already uses the e-mail address ${email}.`, 'email', { email, accountNumber: holder });
       const accountNumber = freshAccountNumber(state, ctx.random);
       const opened: AccountOpened = { type: 'AccountOpened', payload: { accountNumber, owner, email } };
       const events: LedgerEvent[] = [opened, { type: 'EmailReserved', payload: { email, accountNumber } }];
@@ -87,7 +98,8 @@ export function decide(command: Command, state: DeciderState, ctx: DecideContext
     }
     case 'Transfer': {
       const { from, to, amount, note } = command;
-      if (from === to) throw new DomainError('SAME_ACCOUNT', 'Money cannot be transferred to the account it comes from.', 'to');
+      if (from === to)
+        throw new DomainError('SAME_ACCOUNT', 'Money cannot be transferred to the account it comes from.', 'to', { accountNumber: from });
       payer(state, from, amount, 'from');
       assertRoom(open(state, to, 'to', 'receiving account'), amount, 'amount');
       const transferId = randomUuid(ctx.random);
@@ -100,11 +112,12 @@ export function decide(command: Command, state: DeciderState, ctx: DecideContext
     case 'VerifyAccount': {
       const { account, code } = command;
       const target = open(state, account, 'account');
-      if (target.verified) throw new DomainError('ALREADY_VERIFIED', `Account ${account} is already verified.`, 'account');
+      const about = { accountNumber: account };
+      if (target.verified) throw new DomainError('ALREADY_VERIFIED', `Account ${account} is already verified.`, 'account', about);
       if (target.verificationCode === undefined)
-        throw new DomainError('NO_CODE_YET', `No verification code has been sent for account ${account} yet.`, 'code');
+        throw new DomainError('NO_CODE_YET', `No verification code has been sent for account ${account} yet.`, 'code', about);
       if (target.verificationCode !== code)
-        throw new DomainError('WRONG_CODE', 'That verification code is not the one we sent. Check the message and try again.', 'code');
+        throw new DomainError('WRONG_CODE', 'That verification code is not the one we sent. Check the message and try again.', 'code', about);
       return [{ type: 'AccountVerified', payload: { accountNumber: account } }];
     }
     case 'CloseAccount': {
@@ -115,6 +128,7 @@ export function decide(command: Command, state: DeciderState, ctx: DecideContext
           'NONZERO_BALANCE',
           `Account ${account} still holds ${formatCents(target.balance)}; move the money out before closing it.`,
           'account',
+          { accountNumber: account, balance: target.balance },
         );
       const events: LedgerEvent[] = [{ type: 'AccountClosed', payload: { accountNumber: account } }];
       if (holderOf(state, target.email) === account)
@@ -127,8 +141,9 @@ export function decide(command: Command, state: DeciderState, ctx: DecideContext
       found(state, account, 'account');
       const status = messageStatus(state, account, messageId);
       if (status === undefined)
-        throw new DomainError('MESSAGE_NOT_FOUND', `Account ${account} has no message ${messageId}.`, 'messageId');
-      if (status === 'sent') throw new DomainError('ALREADY_SENT', 'That message is already marked as sent.', 'messageId');
+        throw new DomainError('MESSAGE_NOT_FOUND', `Account ${account} has no message ${messageId}.`, 'messageId', { accountNumber: account, messageId });
+      if (status === 'sent')
+        throw new DomainError('ALREADY_SENT', 'That message is already marked as sent.', 'messageId', { accountNumber: account, messageId });
       return [{ type: 'MessageSent', payload: { accountNumber: account, messageId } }];
     }
     default: {

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { DispatchOptions, DispatchResult } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { describeError, type CommandProblem } from './describeError.ts';
+import { describeError, ownersIn, type CommandProblem } from './describeError.ts';
 
 export type SuccessText = string | ((result: DispatchResult) => string);
 
@@ -49,7 +49,7 @@ export function useCommand(options: CommandOptions = {}): CommandRun {
         else setSuccess(told);
         return result;
       } catch (error) {
-        setProblem(describeError(error));
+        setProblem(describeError(error, { ownerOf: ownersIn(ledger) }));
         return undefined;
       } finally {
         setPending(false);

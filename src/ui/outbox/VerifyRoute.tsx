@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useSearch } from 'wouter';
 import { parseVerificationQuery, verificationMessage } from '../../domain/index.ts';
 import { formatAccountNumber } from '../components/accountNumber.ts';
-import { describeError } from '../components/describeError.ts';
+import { describeError, ownersIn } from '../components/describeError.ts';
 import { asLedgerStates } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import './outbox.css';
@@ -36,7 +36,7 @@ export function VerifyRoute() {
       .dispatch({ type: 'VerifyAccount', account, code }, message ? { causationId: message.eventId } : undefined)
       .then(
         () => setOutcome({ state: 'verified', owner: message?.recipient }),
-        (error: unknown) => setOutcome({ state: 'refused', message: describeError(error).message }),
+        (error: unknown) => setOutcome({ state: 'refused', message: describeError(error, { ownerOf: ownersIn(ledger) }).message }),
       );
   }, [ledger, account, code]);
 

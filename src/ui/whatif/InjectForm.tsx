@@ -4,7 +4,7 @@ import { listAccounts } from '../../domain/index.ts';
 import { BranchRuleError, type InjectKind } from '../../app/index.ts';
 import { AmountField } from '../components/AmountField.tsx';
 import { formatAccountNumber } from '../components/accountNumber.ts';
-import { describeError, type CommandProblem } from '../components/describeError.ts';
+import { describeError, ownersIn, type CommandProblem } from '../components/describeError.ts';
 import { Field } from '../components/Field.tsx';
 import { FormFeedback } from '../components/FormFeedback.tsx';
 import { FormProblemContext, useProblemProps } from '../components/formContext.ts';
@@ -79,7 +79,7 @@ export function InjectForm() {
       setNote('');
     } catch (error) {
       // A change the branch refuses names the rule it breaks; the banner above says so too.
-      const described = error instanceof BranchRuleError ? { message: `the branch could not take it: ${error.message}` } : describeError(error);
+      const described = error instanceof BranchRuleError ? { message: `the branch could not take it: ${error.message}` } : describeError(error, { ownerOf: ownersIn(ledger) });
       setProblem({ ...described, message: `At event ${afterSeq}: ${described.message}` });
     } finally {
       setPending(false);
