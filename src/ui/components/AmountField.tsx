@@ -1,19 +1,22 @@
+import type { ReactNode } from 'react';
 import { Field } from './Field.tsx';
-import { CURRENCY } from './money.ts';
+import { CURRENCY, amountPlaceholder } from './money.ts';
 
-/** An amount typed as "12.34"; parse it with parseAmount. */
+/** An amount typed the person's way ("12,34" in de-DE) or the plain way ("12.34"); parse it with parseAmount. */
 export function AmountField({
   value,
   onChange,
   label = 'Amount',
   name = 'amount',
   required = true,
+  hint,
 }: {
   value: string;
   onChange(value: string): void;
   label?: string;
   name?: string;
   required?: boolean;
+  hint?: ReactNode;
 }) {
   return (
     <Field
@@ -23,8 +26,9 @@ export function AmountField({
       onChange={onChange}
       inputMode="decimal"
       autoComplete="off"
-      placeholder="0.00"
+      placeholder={amountPlaceholder()}
       required={required}
+      hint={hint}
     />
   );
 }
