@@ -10,8 +10,12 @@ export interface InjectDraft {
   account: string;
   cents: number;
   note: string;
-  /** The event goes right after this real event (0: before the first). */
-  afterSeq: number;
+  /**
+   * Where it goes: right after a real event (0: before the first, dated as the
+   * event it follows), or at a time, recorded then, right after the last event
+   * recorded at or before it.
+   */
+  place: { afterSeq: number } | { at: string };
 }
 
 /** A fresh id marked as hypothetical, so the event log can tell injected events apart. */
@@ -20,12 +24,20 @@ export function hypotheticalId(seed: string = crypto.randomUUID()): string {
 }
 
 /** What building an injection reads of the log. */
-type InjectionLog = Pick<EventLog, 'readAll' | 'readStream'>;
+type InjectionLog = Pick<EventLog, 'readAll' | 'readStream' | 'seqAtTime'>;
 
 /** When the event at `seq` was recorded; the first event's time for 0. */
 async function timeAfter(eventStore: InjectionLog, seq: number): Promise<string> {
   const [event] = await eventStore.readAll({ fromSeq: Math.max(1, seq), limit: 1 });
   return event?.meta.at ?? new Date().toISOString();
+}
+
+/** Where a draft's event goes and when it happens: by time, after the last event at or before it (within the branch). */
+async function placeOf(eventStore: InjectionLog, result: WhatIfResult, place: InjectDraft['place']): Promise<{ afterSeq: number; at: string }> {
+  if ('afterSeq' in place) return { afterSeq: place.afterSeq, at: await timeAfter(eventStore, place.afterSeq) };
+  const time = new Date(place.at);
+  if (Number.isNaN(time.getTime())) throw new RangeError('Choose a date and time for the event.');
+  return { afterSeq: Math.min(await eventStore.seqAtTime(time), result.toSeq), at: time.toISOString() };
 }
 
 /**
@@ -44,18 +56,19 @@ export async function buildInjection(eventStore: InjectionLog, result: WhatIfRes
       : { type: 'AddFunds', account: draft.account, amount: draft.cents, ...note },
   );
   if (command.type !== 'Withdraw' && command.type !== 'AddFunds') throw new Error('Only deposits and withdrawals are injected.');
+  const { afterSeq, at } = await placeOf(eventStore, result, draft.place);
   const stream = accountStream(command.account);
-  const real = (await eventStore.readStream(stream)).filter((e) => e.meta.seq < result.fromSeq && e.meta.seq <= draft.afterSeq);
-  const inBranch = (await branchStreamEvents(eventStore, result, stream)).filter((e) => e.meta.seq <= draft.afterSeq);
+  const real = (await eventStore.readStream(stream)).filter((e) => e.meta.seq < result.fromSeq && e.meta.seq <= afterSeq);
+  const inBranch = (await branchStreamEvents(eventStore, result, stream)).filter((e) => e.meta.seq <= afterSeq);
   const [event] = decide(command, foldEvents([...real, ...inBranch]), { random: cryptoRandom });
   if (!event) throw new Error('The command decided no event.');
   return {
-    afterSeq: draft.afterSeq,
+    afterSeq,
     stream: streamOf(event),
     event: {
       type: event.type,
       payload: event.payload as unknown as JsonValue,
-      meta: { id: hypotheticalId(), at: await timeAfter(eventStore, draft.afterSeq) },
+      meta: { id: hypotheticalId(), at },
     },
   };
 }
