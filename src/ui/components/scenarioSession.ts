@@ -11,6 +11,8 @@ export interface ScenarioSession {
   panel?: BranchPanel;
   /** Where the inject form puts its event, when a row of the event log chose it. */
   injectAfter?: number;
+  /** The plan as opened (a scenario, a file, a merge's events) or last saved: changes after it are not saved. */
+  kept?: BranchPlan;
 }
 
 export const useScenarioSession = create<ScenarioSession>(() => ({}));
@@ -24,5 +26,6 @@ export function resetScenarioSession(saved?: ScenarioSession['saved']): void {
 export async function openBranchPlan(ledger: Pick<Ledger, 'travel' | 'branch'>, plan: BranchPlan, saved?: ScenarioSession['saved']): Promise<void> {
   ledger.travel.backToNow();
   resetScenarioSession(saved);
+  useScenarioSession.setState({ kept: plan });
   await ledger.branch.open(plan);
 }

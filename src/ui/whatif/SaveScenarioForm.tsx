@@ -30,7 +30,7 @@ export function SaveScenarioForm() {
     setProblem(undefined);
     try {
       const scenario = await ledger.scenarios.save({ id: asNew ? undefined : saved?.id, name: trimmed, plan });
-      useScenarioSession.setState({ saved: { id: scenario.id, name: scenario.name } });
+      useScenarioSession.setState({ saved: { id: scenario.id, name: scenario.name }, kept: plan });
       setSuccess(`Saved “${scenario.name}”. Reopen it any time from “Saved scenarios”.`);
     } catch (error) {
       setProblem(`The scenario could not be saved: ${error instanceof Error ? error.message : String(error)}`);
