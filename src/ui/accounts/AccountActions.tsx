@@ -1,32 +1,72 @@
+import { useCallback, useState } from 'react';
 import type { AccountSummary } from '../../domain/index.ts';
-import { useCommand } from '../components/useCommand.ts';
+import { Sheet } from '../components/Sheet.tsx';
+import { PHONE_QUERY, useMediaQuery } from '../components/useMediaQuery.ts';
+import type { TellSuccess } from './accountFeedback.ts';
 import { AddFundsForm } from './AddFundsForm.tsx';
-import { CloseAccountForm } from './CloseAccountForm.tsx';
 import { TransferForm } from './TransferForm.tsx';
-import { VerifyForm } from './VerifyForm.tsx';
 import { WithdrawForm } from './WithdrawForm.tsx';
 
-/** The commands an open account takes; a closed one takes none. */
-export function AccountActions({ account }: { account: AccountSummary }) {
-  const close = useCommand();
-  const closed = account.status === 'closed';
+type Action = 'deposit' | 'withdraw' | 'transfer';
+
+const ACTIONS: { id: Action; label: string }[] = [
+  { id: 'deposit', label: 'Add funds' },
+  { id: 'withdraw', label: 'Withdraw' },
+  { id: 'transfer', label: 'Transfer' },
+];
+
+/**
+ * The everyday actions of an open account, one at a time: a switcher, and the chosen form beside the history
+ * on a larger screen (Add funds until another is chosen), or in a bottom sheet on a phone, where nothing is
+ * open until asked so the history shows on the first screen.
+ */
+export function AccountActions({ account, onSuccess }: { account: AccountSummary; onSuccess: TellSuccess }) {
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [chosen, setChosen] = useState<Action>();
+  const shown = chosen ?? (phone ? undefined : 'deposit');
+  const closeSheet = useCallback(() => setChosen(undefined), []);
+  const done = useCallback<TellSuccess>(
+    (text, result) => {
+      onSuccess(text, result);
+      // On a phone the sheet makes way for the history, where the new line shows.
+      if (phone) closeSheet();
+    },
+    [onSuccess, phone, closeSheet],
+  );
+
+  const form =
+    shown === 'deposit' ? (
+      <AddFundsForm accountNumber={account.accountNumber} onSuccess={done} />
+    ) : shown === 'withdraw' ? (
+      <WithdrawForm account={account} onSuccess={done} />
+    ) : shown === 'transfer' ? (
+      <TransferForm account={account} onSuccess={done} />
+    ) : undefined;
+
   return (
     <div className="account-actions">
-      {/* Mounted while the forms show, so closing the account here is announced when they go. */}
-      <p className="form-success" role="status">
-        {closed ? close.success : undefined}
-      </p>
-      {closed ? (
-        <p className="card account-closed-note">This account is closed: it takes no more changes. Its history stays.</p>
-      ) : (
-        <>
-          <VerifyForm account={account} />
-          <AddFundsForm accountNumber={account.accountNumber} />
-          <WithdrawForm account={account} />
-          <TransferForm account={account} />
-          <CloseAccountForm account={account} command={close} />
-        </>
-      )}
+      <div className="action-switcher" role="group" aria-label="Actions">
+        {ACTIONS.map(({ id, label }) => (
+          <button
+            key={id}
+            type="button"
+            className="action-choice"
+            aria-pressed={phone ? undefined : shown === id}
+            aria-haspopup={phone ? 'dialog' : undefined}
+            onClick={() => setChosen(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {form &&
+        (phone ? (
+          <Sheet label={ACTIONS.find((a) => a.id === shown)!.label} onClose={closeSheet}>
+            {form}
+          </Sheet>
+        ) : (
+          form
+        ))}
     </div>
   );
 }

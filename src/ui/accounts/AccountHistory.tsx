@@ -5,14 +5,20 @@ import { formatAccountNumber } from '../components/accountNumber.ts';
 import { Badge } from '../components/Badge.tsx';
 import { formatDateTime } from '../components/dates.ts';
 import { Money } from '../components/Money.tsx';
-import { useView } from '../ledger/useView.ts';
+import { useView, useViewInfo } from '../ledger/useView.ts';
 import { HISTORY_LABELS } from './historyLabel.ts';
+import { SkippedLines, useBranchSkips, type BranchSkips } from './SkippedLines.tsx';
 import { useAccountHistory } from './useAccountHistory.ts';
 
-/** The account's history, newest first, with the balance after each line; older lines on "Show more". */
-export function AccountHistory({ account }: { account: AccountSummary }) {
+/**
+ * The account's history, newest first, with the balance after each line; older lines on "Show more". Lines
+ * just recorded from this screen are highlighted; in a what-if branch each real line can be skipped.
+ */
+export function AccountHistory({ account, highlight }: { account: AccountSummary; highlight: ReadonlySet<string> }) {
   const history = useAccountHistory(account);
   const accounts = useView((s) => s.accounts);
+  const { mode } = useViewInfo();
+  const skips = useBranchSkips();
   const titleId = useId();
   const count = history.entries.length;
   return (
@@ -20,7 +26,13 @@ export function AccountHistory({ account }: { account: AccountSummary }) {
       <h2 id={titleId}>History</h2>
       <ol className="history-list">
         {history.entries.map((entry) => (
-          <HistoryLine key={entry.id} entry={entry} accounts={accounts} />
+          <HistoryLine
+            key={entry.id}
+            entry={entry}
+            accounts={accounts}
+            isNew={highlight.has(entry.id)}
+            skips={mode === 'branch' && !entry.id.startsWith(HYPOTHETICAL_ID_PREFIX) ? skips : undefined}
+          />
         ))}
       </ol>
       {history.error ? (
@@ -41,17 +53,29 @@ export function AccountHistory({ account }: { account: AccountSummary }) {
           Show more
         </button>
       )}
+      {mode === 'branch' && <SkippedLines skips={skips} />}
     </section>
   );
 }
 
-function HistoryLine({ entry, accounts }: { entry: HistoryEntry; accounts: AccountsState }) {
+function HistoryLine({
+  entry,
+  accounts,
+  isNew,
+  skips,
+}: {
+  entry: HistoryEntry;
+  accounts: AccountsState;
+  isNew: boolean;
+  skips?: BranchSkips;
+}) {
   const other = entry.counterparty;
+  const kind = HISTORY_LABELS[entry.kind];
   return (
-    <li className="history-line">
+    <li className={isNew ? 'history-line history-line-new' : 'history-line'}>
       <div className="history-what">
         <span className="history-kind">
-          {HISTORY_LABELS[entry.kind]}
+          {kind}
           {other && (
             <>
               {' '}
@@ -64,6 +88,11 @@ function HistoryLine({ entry, accounts }: { entry: HistoryEntry; accounts: Accou
         <time className="history-time" dateTime={entry.at}>
           {formatDateTime(entry.at)}
         </time>
+        {skips && (
+          <button type="button" className="button button-small history-skip" disabled={skips.busy} onClick={() => skips.skip(entry)}>
+            Skip in this branch
+          </button>
+        )}
       </div>
       <div className="history-amounts">
         {entry.change !== 0 && <Money cents={entry.change} showSign />}

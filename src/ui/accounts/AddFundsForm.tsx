@@ -2,11 +2,12 @@ import { AmountField } from '../components/AmountField.tsx';
 import { CommandForm } from '../components/CommandForm.tsx';
 import { formatMoney } from '../components/money.ts';
 import { useCommand } from '../components/useCommand.ts';
+import type { TellSuccess } from './accountFeedback.ts';
 import { NoteField } from './NoteField.tsx';
 import { useAmountForm } from './useAmountForm.ts';
 
-export function AddFundsForm({ accountNumber }: { accountNumber: string }) {
-  const command = useCommand();
+export function AddFundsForm({ accountNumber, onSuccess }: { accountNumber: string; onSuccess: TellSuccess }) {
+  const command = useCommand({ onSuccess });
   const form = useAmountForm(command);
   const submit = () =>
     form.submit(

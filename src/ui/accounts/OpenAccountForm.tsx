@@ -20,17 +20,19 @@ export function OpenAccountForm() {
   const [deposit, setDeposit] = useState('');
 
   const submit = async () => {
-    let initialDeposit: number | undefined;
-    if (deposit.trim() !== '') {
-      const parsed = parseAmount(deposit);
-      if (parsed.error !== undefined) return command.fail(parsed.error, 'initialDeposit');
-      initialDeposit = parsed.cents;
-    }
+    // Optional: left blank it is no deposit; typed, it must read as an amount, shown with the other problems.
+    const parsed = deposit.trim() === '' ? undefined : parseAmount(deposit);
+    const found = parsed?.error === undefined ? [] : [{ message: parsed.error, field: 'initialDeposit' }];
     const name = owner.trim();
-    const result = await command.run({ type: 'OpenAccount', owner, email, initialDeposit }, (r) => {
-      const number = openedNumber(r);
-      return `Opened account ${number ? formatAccountNumber(number) : ''} for ${name}. Its verification code is in the Outbox.`;
-    });
+    const opening = { type: 'OpenAccount', owner, email, initialDeposit: parsed?.cents };
+    const result = await command.run(
+      opening,
+      (r) => {
+        const number = openedNumber(r);
+        return `Opened account ${number ? formatAccountNumber(number) : ''} for ${name}. Its verification code is in the Outbox.`;
+      },
+      { found },
+    );
     if (!result) return;
     setOwner('');
     setEmail('');

@@ -10,12 +10,14 @@ import { useCommand } from '../components/useCommand.ts';
 import { useView } from '../ledger/useView.ts';
 import { NoteField } from './NoteField.tsx';
 import { useAmountForm } from './useAmountForm.ts';
+import type { TellSuccess } from './accountFeedback.ts';
+import { AvailableBalance } from './AvailableBalance.tsx';
 
 const TYPED = 'typed';
 
 /** Sends money to another account, chosen from the open accounts or typed as a number. */
-export function TransferForm({ account }: { account: AccountSummary }) {
-  const command = useCommand();
+export function TransferForm({ account, onSuccess }: { account: AccountSummary; onSuccess: TellSuccess }) {
+  const command = useCommand({ onSuccess });
   const form = useAmountForm(command);
   const [choice, setChoice] = useState('');
   const [typed, setTyped] = useState('');
@@ -51,7 +53,10 @@ export function TransferForm({ account }: { account: AccountSummary }) {
           placeholder="1234 5678 9012 3456"
         />
       )}
-      <AmountField value={form.amount} onChange={form.setAmount} />
+      <div className="amount-with-available">
+        <AmountField value={form.amount} onChange={form.setAmount} />
+        <AvailableBalance cents={account.balance} />
+      </div>
       <NoteField value={form.note} onChange={form.setNote} />
     </CommandForm>
   );

@@ -3,16 +3,23 @@ import type { AccountSummary } from '../../domain/index.ts';
 import { CommandForm } from '../components/CommandForm.tsx';
 import { Field } from '../components/Field.tsx';
 import { useCommand } from '../components/useCommand.ts';
+import type { TellSuccess } from './accountFeedback.ts';
 
-/** The 6-digit code from the verification message; shown until the account is verified (and to say it is). */
-export function VerifyForm({ account }: { account: AccountSummary }) {
-  const command = useCommand();
+/** A banner asking for the 6-digit code from the verification message; the caller shows it only while the account is unverified. */
+export function VerifyForm({ account, onSuccess }: { account: AccountSummary; onSuccess: TellSuccess }) {
+  const command = useCommand({ onSuccess });
   const [code, setCode] = useState('');
-  if (account.verified && !command.success) return null;
   const submit = () =>
     command.run({ type: 'VerifyAccount', account: account.accountNumber, code }, 'Verified: money can now leave this account.');
   return (
-    <CommandForm title="Verify" action="Verify" command={command} onSubmit={submit} blocked={account.verified}>
+    <CommandForm
+      title="Verify this account"
+      action="Verify"
+      command={command}
+      onSubmit={submit}
+      className="verify-banner"
+      description="Money can leave the account once it is verified."
+    >
       <Field
         label="Verification code"
         name="code"

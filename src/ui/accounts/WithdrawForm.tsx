@@ -3,11 +3,13 @@ import { AmountField } from '../components/AmountField.tsx';
 import { CommandForm } from '../components/CommandForm.tsx';
 import { formatMoney } from '../components/money.ts';
 import { useCommand } from '../components/useCommand.ts';
+import type { TellSuccess } from './accountFeedback.ts';
+import { AvailableBalance } from './AvailableBalance.tsx';
 import { NoteField } from './NoteField.tsx';
 import { useAmountForm } from './useAmountForm.ts';
 
-export function WithdrawForm({ account }: { account: AccountSummary }) {
-  const command = useCommand();
+export function WithdrawForm({ account, onSuccess }: { account: AccountSummary; onSuccess: TellSuccess }) {
+  const command = useCommand({ onSuccess });
   const form = useAmountForm(command);
   const submit = () =>
     form.submit(
@@ -22,7 +24,10 @@ export function WithdrawForm({ account }: { account: AccountSummary }) {
       onSubmit={submit}
       description={account.verified ? undefined : 'Money can leave the account once it is verified.'}
     >
-      <AmountField value={form.amount} onChange={form.setAmount} />
+      <div className="amount-with-available">
+        <AmountField value={form.amount} onChange={form.setAmount} />
+        <AvailableBalance cents={account.balance} />
+      </div>
       <NoteField value={form.note} onChange={form.setNote} />
     </CommandForm>
   );

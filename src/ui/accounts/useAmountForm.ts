@@ -1,18 +1,27 @@
 import { useState } from 'react';
+import type { CommandProblem } from '../components/describeError.ts';
 import { parseAmount } from '../components/money.ts';
 import type { CommandRun, SuccessText } from '../components/useCommand.ts';
 
 /**
- * The amount and note of a money form. `submit` parses the amount (a problem shows beside the form), runs
- * the command built from the cents, and clears the fields only when it was recorded.
+ * The amount and note of a money form. `submit` reads the amount the person's way and runs the command built
+ * from the cents: an amount that does not read is shown under its field together with every other problem
+ * (`found` by the form, or in the command's fields), and nothing is dispatched. The fields are cleared only
+ * when the command was recorded.
  */
 export function useAmountForm(command: CommandRun) {
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
-  const submit = async (build: (cents: number, note: string) => object, success: (cents: number) => SuccessText) => {
+  const submit = async (
+    build: (cents: number | undefined, note: string) => object,
+    success: (cents: number) => SuccessText,
+    found: readonly CommandProblem[] = [],
+  ) => {
     const parsed = parseAmount(amount);
-    if (parsed.error !== undefined) return command.fail(parsed.error, 'amount');
-    const result = await command.run(build(parsed.cents, note), success(parsed.cents));
+    const problems = parsed.error === undefined ? found : [...found, { message: parsed.error, field: 'amount' }];
+    const result = await command.run(build(parsed.cents, note), parsed.cents === undefined ? '' : success(parsed.cents), {
+      found: problems,
+    });
     if (!result) return;
     setAmount('');
     setNote('');

@@ -86,8 +86,32 @@ export async function openAccount(page: Page, owner: string, email: string, depo
   await open.getByRole('status').filter({ hasText: `for ${owner}.` }).waitFor();
 }
 
+/** A button of the account screen's action switcher ("Add funds", "Withdraw", "Transfer"). */
+export function actionChoice(page: Page, name: string) {
+  return page.getByRole('group', { name: 'Actions' }).getByRole('button', { name, exact: true });
+}
+
+/** Opens an action's form on the account screen (beside the history, or in a sheet on a phone) unless it shows already. */
+export async function chooseAction(page: Page, name: string): Promise<void> {
+  if (await commandForm(page, name).isVisible()) return;
+  await actionChoice(page, name).click();
+  await commandForm(page, name).waitFor();
+}
+
+/** The passing confirmation at the bottom of the account screen ("Added €5.00."). */
+export function toast(page: Page) {
+  return page.locator('.toast').getByRole('status');
+}
+
+/** Closes the account shown from its Danger zone, confirming in the dialog that names it. */
+export async function closeAccount(page: Page): Promise<void> {
+  await page.getByRole('region', { name: 'Danger zone' }).getByRole('button', { name: 'Close account' }).click();
+  await page.getByRole('dialog', { name: 'Close account' }).getByRole('button', { name: 'Close account', exact: true }).click();
+}
+
 /** Types an amount (and a note) into a money form on the account screen ("Add funds", "Withdraw", "Transfer") and submits it. */
 export async function submitAmount(page: Page, formName: string, amount: string, note = ''): Promise<void> {
+  await chooseAction(page, formName);
   const form = commandForm(page, formName);
   await form.getByLabel('Amount (EUR)').fill(amount);
   if (note) await form.getByLabel('Note, optional').fill(note);
@@ -108,6 +132,7 @@ export function accountBalance(page: Page) {
 
 /** The Transfer form's choice for `owner`'s account ("Owner · 1234 5678 …"). */
 export async function transferOption(page: Page, owner: string): Promise<string | undefined> {
+  await chooseAction(page, 'Transfer');
   const labels = await commandForm(page, 'Transfer').getByLabel('To').locator('option').allTextContents();
   return labels.find((l) => l.startsWith(`${owner} · `));
 }

@@ -1,0 +1,59 @@
+import { useId, useState } from 'react';
+import type { AccountSummary } from '../../domain/index.ts';
+import { formatAccountNumber } from '../components/accountNumber.ts';
+import { CommandForm } from '../components/CommandForm.tsx';
+import { formatMoney } from '../components/money.ts';
+import { Sheet } from '../components/Sheet.tsx';
+import { useCommand } from '../components/useCommand.ts';
+import type { TellSuccess } from './accountFeedback.ts';
+
+/** Closing the account, apart from everyday actions, behind a confirmation that names the account. */
+export function DangerZone({ account, onSuccess }: { account: AccountSummary; onSuccess: TellSuccess }) {
+  const [asking, setAsking] = useState(false);
+  const titleId = useId();
+  const keep = () => setAsking(false);
+  return (
+    <section className="card danger-zone" aria-labelledby={titleId}>
+      <h2 id={titleId}>Danger zone</h2>
+      <p>
+        Closing is for good: a closed account takes no more money or changes, and its e-mail address can be used again. Its
+        history stays.
+      </p>
+      <button type="button" className="button button-danger" aria-haspopup="dialog" onClick={() => setAsking(true)}>
+        Close account
+      </button>
+      {asking && (
+        <Sheet label="Close account" closeLabel="Keep the account" onClose={keep}>
+          <ConfirmClose account={account} onSuccess={onSuccess} />
+        </Sheet>
+      )}
+    </section>
+  );
+}
+
+function ConfirmClose({ account, onSuccess }: { account: AccountSummary; onSuccess: TellSuccess }) {
+  const command = useCommand({ onSuccess });
+  const name = `${account.owner}’s account ${formatAccountNumber(account.accountNumber)}`;
+  const submit = () => command.run({ type: 'CloseAccount', account: account.accountNumber }, `${name} is closed.`);
+  return (
+    <CommandForm
+      title="Close account"
+      action="Close account"
+      command={command}
+      onSubmit={submit}
+      tone="danger"
+      description={
+        <>
+          <p>Close {name} for good?</p>
+          <p>
+            {account.balance === 0
+              ? 'It holds nothing, as an account must to close.'
+              : `It must hold ${formatMoney(0)} to close, and it holds ${formatMoney(account.balance)}: move the money out first.`}
+          </p>
+        </>
+      }
+    >
+      {null}
+    </CommandForm>
+  );
+}
