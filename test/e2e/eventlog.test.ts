@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { formatAccountNumber } from '../../src/ui/components/accountNumber.ts';
 import { syntheticLedger } from '../../src/domain/index.ts';
 import { saveScreenshots, useChromium } from './support/browser.ts';
 import { balances, historyContext, importThroughUi, openRewind, showScreen, withSmallLedger, writeLogFile } from './support/ledgerFiles.ts';
@@ -8,20 +9,21 @@ const browser = useChromium();
 
 const events = (page: Page) => page.getByRole('region', { name: 'Events, newest first' }).getByRole('listitem');
 const labels = (page: Page) => events(page).evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')));
-const row = (page: Page, seq: number) => events(page).filter({ has: page.getByText(`#${seq}`, { exact: true }) });
+const row = (page: Page, seq: number) => events(page).filter({ has: page.getByText(`#${seq.toLocaleString('en-US')}`, { exact: true }) });
 
-test('the event log lists every event newest first, filters by type, stream and text, and shows payload and meta on demand', async () => {
+test('the event log lists every event newest first by readable name and owner, filters by type, account and text, and shows payload and meta on demand', async () => {
   const { ledger, context, page, problems } = await withSmallLedger(browser());
   await showScreen(page, '#/log', 'Event log');
   await row(page, 15).waitFor();
   expect((await labels(page)).slice(0, 5)).toEqual([
-    'Event 15, FundsAdded',
-    'Event 14, TransferReceived',
-    'Event 13, TransferSent',
-    'Event 12, WithdrawalMessageQueued',
-    'Event 11, FundsWithdrawn',
+    'Event 15, Funds added',
+    'Event 14, Transfer received',
+    'Event 13, Transfer sent',
+    'Event 12, Withdrawal message queued',
+    'Event 11, Funds withdrawn',
   ]);
-  expect(await row(page, 14).innerText()).toContain(`account-${ledger.bob}`);
+  expect(await row(page, 14).innerText()).toContain(`Bob Example · ${formatAccountNumber(ledger.bob)}`);
+  expect(await row(page, 14).innerText()).not.toContain('account-');
   expect(await row(page, 14).innerText()).toContain('Jan 12, 2026, 10:00:00 AM');
 
   // Payload and meta on demand, as JSON text.
@@ -32,26 +34,26 @@ test('the event log lists every event newest first, filters by type, stream and 
   await saveScreenshots(page, 'eventlog');
 
   const status = page.getByRole('status').filter({ hasText: /matching event|found/ });
-  await page.getByLabel('Type').selectOption('FundsWithdrawn');
+  await page.getByLabel('Type').selectOption({ label: 'Funds withdrawn' });
   await status.filter({ hasText: '1 matching event in the whole log.' }).waitFor();
-  expect(await labels(page)).toEqual(['Event 11, FundsWithdrawn']);
+  expect(await labels(page)).toEqual(['Event 11, Funds withdrawn']);
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await page.getByLabel('Stream').fill(`account-${ledger.bob}`);
+  await page.getByLabel('Account').selectOption({ label: `Bob Example · ${formatAccountNumber(ledger.bob)}` });
   await status.filter({ hasText: '6 matching events in the whole log.' }).waitFor();
   expect(await labels(page)).toEqual([
-    'Event 15, FundsAdded',
-    'Event 14, TransferReceived',
-    'Event 10, AccountVerified',
-    'Event 8, VerificationMessageQueued',
-    'Event 7, FundsAdded',
-    'Event 5, AccountOpened',
+    'Event 15, Funds added',
+    'Event 14, Transfer received',
+    'Event 10, Account verified',
+    'Event 8, Verification message queued',
+    'Event 7, Funds added',
+    'Event 5, Account opened',
   ]);
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByLabel('Text').fill('rent SHARE');
   await status.filter({ hasText: '2 matching events in the whole log.' }).waitFor();
-  expect(await labels(page)).toEqual(['Event 14, TransferReceived', 'Event 13, TransferSent']);
+  expect(await labels(page)).toEqual(['Event 14, Transfer received', 'Event 13, Transfer sent']);
   expect(problems).toEqual([]);
   await context.close();
 });
@@ -88,7 +90,7 @@ test('a log of 5,000 events scrolls as a virtual list, read a batch at a time, a
   await row(page, 1).waitFor();
   await page.getByText('The first event of the log.').waitFor();
 
-  await page.getByLabel('Type').selectOption('AccountOpened');
+  await page.getByLabel('Type').selectOption({ label: 'Account opened' });
   await page.getByRole('status').filter({ hasText: '40 matching events in the whole log.' }).waitFor();
   expect(problems).toEqual([]);
   await context.close();

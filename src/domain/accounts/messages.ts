@@ -28,23 +28,40 @@ export function parseVerificationQuery(query: string): { account: string; code: 
  * is rebuilt from the events, whose texts it then keeps where they differ.
  */
 
-export function verificationText(owner: string, accountNumber: string, code: string): { subject: string; body: string } {
+/**
+ * How a text writes money and account numbers. Stored texts use the default, the same on every device; a
+ * screen passes the person's locale's money and grouped numbers to show the same text their way.
+ */
+export interface TextFormat {
+  money(cents: number): string;
+  accountNumber(number: string): string;
+}
+
+const STORED: TextFormat = { money: formatCents, accountNumber: (number) => number };
+
+export function verificationText(owner: string, accountNumber: string, code: string, format = STORED): { subject: string; body: string } {
   return {
     subject: 'Verify your Rewind account',
     body:
-      `Hello ${owner},\n\nyour account ${accountNumber} is open. Your verification code is ${code}.\n` +
+      `Hello ${owner},\n\nyour account ${format.accountNumber(accountNumber)} is open. Your verification code is ${code}.\n` +
       `Open the link in Rewind, or enter the code on the account's page, to verify the account.`,
   };
 }
 
-const withdrawalStart = (owner: string, accountNumber: string, amount: number) =>
-  `Hello ${owner},\n\nyou withdrew ${formatCents(amount)} from account ${accountNumber}`;
+const withdrawalStart = (owner: string, accountNumber: string, amount: number, format = STORED) =>
+  `Hello ${owner},\n\nyou withdrew ${format.money(amount)} from account ${format.accountNumber(accountNumber)}`;
 const WITHDRAWAL_END = '.\nIf you did not make this withdrawal, tell whoever keeps the accounts.';
 
-export function withdrawalText(owner: string, accountNumber: string, amount: number, note?: string): { subject: string; body: string } {
+export function withdrawalText(
+  owner: string,
+  accountNumber: string,
+  amount: number,
+  note?: string,
+  format = STORED,
+): { subject: string; body: string } {
   return {
-    subject: `You withdrew ${formatCents(amount)}`,
-    body: `${withdrawalStart(owner, accountNumber, amount)}${note ? ` (${note})` : ''}${WITHDRAWAL_END}`,
+    subject: `You withdrew ${format.money(amount)}`,
+    body: `${withdrawalStart(owner, accountNumber, amount, format)}${note ? ` (${note})` : ''}${WITHDRAWAL_END}`,
   };
 }
 

@@ -1,30 +1,24 @@
 import { useEffect, useId, useState } from 'react';
 import { LEDGER_EVENT_TYPES } from '../../domain/index.ts';
 import type { LogFilters } from '../../app/index.ts';
-import { StreamField } from '../components/StreamField.tsx';
+import { AccountPicker } from './AccountPicker.tsx';
+import { eventName } from './eventNames.ts';
 
 /** Typing settles this long before a text search starts. */
 const TYPING_MS = 250;
 
-/** Filters by type (the known types), stream (a name from the list, or part of one) and free text. */
-export function EventFilters({ filters, onChange, streams, onStreamsWanted }: {
-  filters: LogFilters;
-  onChange(filters: LogFilters): void;
-  streams: readonly string[];
-  onStreamsWanted(): void;
-}) {
+/** Filters by type (the known types, by name), account (its stream) and free text. */
+export function EventFilters({ filters, onChange }: { filters: LogFilters; onChange(filters: LogFilters): void }) {
   const id = useId();
-  const [stream, setStream] = useState(filters.stream);
   const [text, setText] = useState(filters.text);
 
   useEffect(() => {
-    if (stream === filters.stream && text === filters.text) return;
-    const timer = setTimeout(() => onChange({ ...filters, stream, text }), TYPING_MS);
+    if (text === filters.text) return;
+    const timer = setTimeout(() => onChange({ ...filters, text }), TYPING_MS);
     return () => clearTimeout(timer);
-  }, [stream, text, filters, onChange]);
+  }, [text, filters, onChange]);
 
   const clear = () => {
-    setStream('');
     setText('');
     onChange({ type: '', stream: '', text: '' });
   };
@@ -33,16 +27,16 @@ export function EventFilters({ filters, onChange, streams, onStreamsWanted }: {
     <form className="log-filters" role="search" aria-label="Filter events" onSubmit={(e) => e.preventDefault()}>
       <div className="field">
         <label htmlFor={`${id}-type`}>Type</label>
-        <select id={`${id}-type`} value={filters.type} onChange={(e) => onChange({ ...filters, stream, text, type: e.target.value })}>
+        <select id={`${id}-type`} value={filters.type} onChange={(e) => onChange({ ...filters, text, type: e.target.value })}>
           <option value="">All types</option>
           {LEDGER_EVENT_TYPES.map((type) => (
             <option key={type} value={type}>
-              {type}
+              {eventName(type)}
             </option>
           ))}
         </select>
       </div>
-      <StreamField value={stream} onChange={setStream} streams={streams} onFocus={onStreamsWanted} />
+      <AccountPicker stream={filters.stream} onChange={(stream) => onChange({ ...filters, text, stream })} />
       <div className="field">
         <label htmlFor={`${id}-text`}>Text</label>
         <input id={`${id}-text`} type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />

@@ -7,6 +7,7 @@ import type { RowContext } from './EventRow.tsx';
 import { EventFilters } from './EventFilters.tsx';
 import { FilteredLogList } from './FilteredLogList.tsx';
 import { FullLogList } from './FullLogList.tsx';
+import { formatCount, formatCountOf } from '../components/formatCount.ts';
 import '../components/components.css';
 import './eventlog.css';
 
@@ -21,7 +22,7 @@ function injectionKey(inject: readonly Injection[]): number {
 }
 
 function intro(mode: RowContext['mode'], seq: number): string {
-  if (mode === 'past') return `Every event, newest first. The screens show the state after event ${seq}; later events are marked.`;
+  if (mode === 'past') return `Every event, newest first. The screens show the state after event ${formatCount(seq)}; later events are marked.`;
   if (mode === 'branch') return 'The what-if branch’s events, newest first: skip real events or inject hypothetical ones.';
   return 'Every event, newest first. Open an event’s details, or show the state right after it.';
 }
@@ -34,17 +35,11 @@ export function EventLogScreen() {
   const branchTop = useStore(ledger.branch, (s) => s.result?.toSeq);
 
   const [filters, setFilters] = useState<LogFilters>(NO_FILTERS);
-  const [streams, setStreams] = useState<string[]>([]);
   const [queries, setQueries] = useState<EventLogQueries>();
   const [queriesProblem, setQueriesProblem] = useState<string>();
   const [searchRound, setSearchRound] = useState(0);
   const titleId = useId();
 
-  const loadStreams = useCallback(() => {
-    // The names only feed the stream field's suggestions: without them the field still takes any name.
-    ledger.queries.streamNames().then(setStreams, () => setStreams([]));
-  }, [ledger]);
-  useEffect(loadStreams, [loadStreams]);
   useEffect(() => {
     let current = true;
     ledger.queries.eventLog().then(
@@ -63,7 +58,8 @@ export function EventLogScreen() {
   );
   const inject = plan?.inject ?? NO_INJECTIONS;
   const maxTop = info.mode === 'branch' ? (branchTop ?? plan?.basePoint ?? 0) : info.liveSeq;
-  const exactStream = streams.includes(filters.stream.trim());
+  // The account picker names whole streams.
+  const exactStream = filters.stream !== '';
   const filtered = isFiltered(filters);
   // A search covers the log up to when it started: a fresh one is offered as events arrive.
   const [searchTop, setSearchTop] = useState(maxTop);
@@ -83,7 +79,7 @@ export function EventLogScreen() {
     <section className="screen event-log" aria-labelledby={titleId}>
       <h1 id={titleId}>Event log</h1>
       <p className="screen-lead">{intro(info.mode, info.seq)}</p>
-      <EventFilters filters={filters} onChange={changeFilters} streams={streams} onStreamsWanted={loadStreams} />
+      <EventFilters filters={filters} onChange={changeFilters} />
       {queriesProblem ? (
         <p className="form-problem" role="alert">
           The event log could not be opened: {queriesProblem}. Reload the page to try again.
@@ -96,7 +92,7 @@ export function EventLogScreen() {
         <>
           {maxTop > searchTop && (
             <button type="button" className="button log-newer" onClick={searchAgain}>
-              {maxTop - searchTop} newer {maxTop - searchTop === 1 ? 'event' : 'events'}: search again
+              {formatCountOf(maxTop - searchTop, 'newer event')}: search again
             </button>
           )}
           <FilteredLogList

@@ -5,6 +5,9 @@ import type { ViewMode } from '../ledger/useView.ts';
 import { useScenarioSession } from '../components/scenarioSession.ts';
 import { EventDetails } from './EventDetails.tsx';
 import { eventSummary } from './eventSummary.ts';
+import { eventName } from './eventNames.ts';
+import { StreamLabel } from './StreamLabel.tsx';
+import { formatCount } from '../components/formatCount.ts';
 import type { LogRow } from '../../app/index.ts';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -31,7 +34,7 @@ export function EventRow({ row, context, expanded, onToggle }: { row: LogRow; co
   const ledger = useLedger();
   const detailsId = useId();
   const event = row.event;
-  if (!event) return <div className="log-row-main log-row-loading">Event {row.kind === 'event' ? row.seq : ''}: reading…</div>;
+  if (!event) return <div className="log-row-main log-row-loading">Event {row.kind === 'event' ? formatCount(row.seq) : ''}: reading…</div>;
 
   const seq = event.meta.seq;
   const injected = row.kind === 'injected';
@@ -39,6 +42,7 @@ export function EventRow({ row, context, expanded, onToggle }: { row: LogRow; co
   const later = !injected && context.mode === 'past' && seq > context.viewedSeq;
   const viewed = !injected && context.mode === 'past' && seq === context.viewedSeq;
   const summary = eventSummary(event);
+  const name = eventName(event.type);
   const at = event.meta.at;
 
   const injectAfter = () => {
@@ -49,9 +53,9 @@ export function EventRow({ row, context, expanded, onToggle }: { row: LogRow; co
   return (
     <div className={`log-row-body${skipped ? ' log-row-skipped' : ''}${later ? ' log-row-later' : ''}${viewed ? ' log-row-viewed' : ''}`}>
       <div className="log-row-main">
-        <span className="log-seq">{injected ? `after #${seq}` : `#${seq}`}</span>
-        <span className="log-type">{skipped ? <s>{event.type}</s> : event.type}</span>
-        <span className="log-stream">{event.meta.stream}</span>
+        <span className="log-seq">{injected ? `after #${formatCount(seq)}` : `#${formatCount(seq)}`}</span>
+        <span className="log-type">{skipped ? <s>{name}</s> : name}</span>
+        <StreamLabel stream={event.meta.stream} />
         {at && (
           <time className="log-time" dateTime={at}>
             {formatTime(at)}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { EventLogQueries, Injection, LogFilters } from '../../app/index.ts';
 import type { RowContext } from './EventRow.tsx';
 import { VirtualLog } from './VirtualLog.tsx';
+import { formatCount, formatCountOf } from '../components/formatCount.ts';
 
 export interface FilteredLogListProps {
   queries: EventLogQueries;
@@ -32,16 +33,16 @@ export function FilteredLogList({ queries, filters, exactStream, top, inject, co
   );
 
   const status = search.busy
-    ? `Searching… ${count} found so far.`
+    ? `Searching… ${formatCount(count)} found so far.`
     : search.done
-      ? `${count} matching ${count === 1 ? 'event' : 'events'} in the whole log.`
-      : `${count} found in events ${top} down to ${search.reached}.`;
+      ? `${formatCountOf(count, 'matching event')} in the whole log.`
+      : `${formatCountOf(count, 'matching event')} in events ${formatCount(top)} down to ${formatCount(search.reached)}.`;
 
   const footer = search.done ? (
     <span>End of the log.</span>
   ) : (
     <button type="button" className="button" onClick={() => void search.more()} aria-disabled={search.busy || undefined}>
-      Search older events (before event {search.reached})
+      Search older events (before event {formatCount(search.reached)})
     </button>
   );
 

@@ -2,6 +2,7 @@ import { useCallback, useId, useMemo, useState, useSyncExternalStore, type FormE
 import { injectedEvent, injectionSlots, rowAt, type EventLogQueries, type Injection, type LogRow } from '../../app/index.ts';
 import type { RowContext } from './EventRow.tsx';
 import { VirtualLog } from './VirtualLog.tsx';
+import { formatCount, formatCountOf } from '../components/formatCount.ts';
 
 /**
  * Rows in the list at a time. Browsers cap an element's height (Chrome near
@@ -53,9 +54,10 @@ export function FullLogList({ queries, maxTop, inject, context }: { queries: Eve
 
   const goToEvent = (event: FormEvent) => {
     event.preventDefault();
-    const seq = Number(goTo.trim());
+    // People may type the number as the screens show it, grouped ("31,764", "31.764", "31 764").
+    const seq = Number(goTo.trim().replace(/[\s\u00a0\u202f.,'’]/g, ''));
     if (goTo.trim() === '' || !Number.isSafeInteger(seq) || seq < 1 || seq > maxTop) {
-      setGoProblem(`Enter an event number from 1 to ${maxTop}.`);
+      setGoProblem(maxTop < 1 ? 'The log is empty: there is no event to go to yet.' : `Enter an event number from 1 to ${formatCount(maxTop)}.`);
       return;
     }
     setGoProblem(undefined);
@@ -83,7 +85,7 @@ export function FullLogList({ queries, maxTop, inject, context }: { queries: Eve
       </form>
       {newer > 0 && (
         <button type="button" className="button log-newer" onClick={showNewest}>
-          Show {newer} newer {newer === 1 ? 'event' : 'events'}
+          Show {formatCountOf(newer, 'newer event')}
         </button>
       )}
       {batches.error && (
@@ -104,7 +106,7 @@ export function FullLogList({ queries, maxTop, inject, context }: { queries: Eve
           footer={
             bottom > 1 ? (
               <button type="button" className="button" onClick={showOlder}>
-                Show older events (before event {bottom})
+                Show older events (before event {formatCount(bottom)})
               </button>
             ) : (
               <span>The first event of the log.</span>

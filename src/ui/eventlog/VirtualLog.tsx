@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { EventRow, type RowContext } from './EventRow.tsx';
 import type { LogRow } from '../../app/index.ts';
+import { formatCount } from '../components/formatCount.ts';
+import { eventName } from './eventNames.ts';
 
 export interface VirtualLogProps {
   count: number;
@@ -19,7 +21,8 @@ export interface VirtualLogProps {
 
 function rowLabel({ kind, event }: LogRow): string | undefined {
   if (!event) return undefined;
-  return kind === 'injected' ? `Hypothetical event after event ${event.meta.seq}, ${event.type}` : `Event ${event.meta.seq}, ${event.type}`;
+  const seq = formatCount(event.meta.seq);
+  return kind === 'injected' ? `Hypothetical event after event ${seq}, ${eventName(event.type)}` : `Event ${seq}, ${eventName(event.type)}`;
 }
 
 function keyOf(row: LogRow): string {

@@ -7,6 +7,7 @@ import { FormFeedback } from '../components/FormFeedback.tsx';
 import { useCommand } from '../components/useCommand.ts';
 import { useCommandAvailability } from '../components/useCommandAvailability.ts';
 import { mailtoLink, messageText } from './mailto.ts';
+import { localText } from './localText.ts';
 
 const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
 
@@ -22,9 +23,10 @@ export function MessageCard({ message }: { message: OutboxMessage }) {
   const appUrl = window.location.href;
   const mailto = mailtoLink(message, appUrl);
   const link = messageLink(message);
+  const { subject, body } = localText(message);
 
   const share = () =>
-    navigator.share({ title: message.subject, text: messageText(message, appUrl) }).catch(() => {
+    navigator.share({ title: subject, text: messageText(message, appUrl) }).catch(() => {
       // Closing the share sheet rejects; nothing to tell.
     });
   const markSent = () =>
@@ -36,7 +38,7 @@ export function MessageCard({ message }: { message: OutboxMessage }) {
   return (
     <article className="card message" aria-labelledby={titleId}>
       <header className="message-head">
-        <h3 id={titleId}>{message.subject}</h3>
+        <h3 id={titleId}>{subject}</h3>
         {message.status === 'sent' ? <Badge tone="success">Sent</Badge> : <Badge tone="warning">Waiting</Badge>}
       </header>
       <p className="message-meta">
@@ -52,10 +54,10 @@ export function MessageCard({ message }: { message: OutboxMessage }) {
       {message.status === 'sent' ? (
         <details>
           <summary>Show the message</summary>
-          <p className="message-body">{message.body}</p>
+          <p className="message-body">{body}</p>
         </details>
       ) : (
-        <p className="message-body">{message.body}</p>
+        <p className="message-body">{body}</p>
       )}
       {link && (
         <p>
@@ -84,7 +86,7 @@ export function MessageCard({ message }: { message: OutboxMessage }) {
           </button>
         )}
       </div>
-      <FormFeedback problem={command.problem} success={command.success} problemId={problemId} />
+      <FormFeedback problems={command.problems} success={command.success} problemId={problemId} />
     </article>
   );
 }

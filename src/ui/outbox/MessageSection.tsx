@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { listMessages } from '../../domain/index.ts';
 import { useView } from '../ledger/useView.ts';
 import { MessageCard } from './MessageCard.tsx';
+import { formatCount } from '../components/formatCount.ts';
 
 const PAGE = 10;
 
@@ -14,7 +15,7 @@ export function MessageSection(props: { status: 'queued' | 'sent'; title: string
   return (
     <section className="message-section" aria-labelledby={titleId}>
       <h2 id={titleId}>
-        {title} <span className="message-count">({count})</span>
+        {title} <span className="message-count">({formatCount(count)})</span>
       </h2>
       {messages.length === 0 ? (
         <p className="empty-note">{empty}</p>
@@ -27,7 +28,7 @@ export function MessageSection(props: { status: 'queued' | 'sent'; title: string
       )}
       {count > messages.length && (
         <button type="button" className="button show-more" onClick={() => setLimit((n) => n + PAGE)}>
-          Show more ({count - messages.length} left)
+          Show more ({formatCount(count - messages.length)} left)
         </button>
       )}
     </section>
