@@ -16,9 +16,10 @@ import {
   readLog,
   settledLog,
 } from './support/reliability.ts';
+import { toast } from './support/screens.ts';
 
 const browser = useChromium();
-const COMMANDS_PER_TAB = 1000;
+const COMMANDS_PER_TAB = 500;
 const OWNERS = ['Ada', 'Bob', 'Cy', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal', 'Ida', 'Jo'];
 /** The screens the tabs show while they work (a chart-heavy screen such as Reports would mostly measure rendering). */
 const SCREENS = ['#/accounts', '#/outbox', '#/data', '#/accounts'];
@@ -95,7 +96,7 @@ test('a visible tab shows another tab’s change within a second; a frozen (hidd
     const form = writer.page.getByRole('form', { name: 'Add funds' });
     await form.getByLabel('Amount (EUR)').fill(amount);
     await form.getByRole('button', { name: 'Add funds', exact: true }).click();
-    await form.getByRole('status').filter({ hasText: amount }).waitFor();
+    await toast(writer.page).filter({ hasText: amount }).waitFor();
   };
 
   await addFunds('12.34');
