@@ -36,7 +36,7 @@ test('first run offers sample data; after a reload the boot shows its progress a
   expect(await moneyInSystem(page).textContent()).toBe(total);
   expect(await page.locator('.account-list > li').allTextContents()).toEqual(rows);
   expect(await page.locator('.app-footer').textContent()).toMatch(
-    new RegExp(`^${events.toLocaleString('en-US')} events in the log · on opening, this tab replayed`),
+    new RegExp(`^${events.toLocaleString('en-US')} events in the log\\. This tab (rebuilt the balances from|opened from a snapshot at event) [\\d,]+`),
   );
   // The empty-ledger offer is gone for good.
   expect(await page.getByRole('button', { name: 'Load sample data' }).count()).toBe(0);

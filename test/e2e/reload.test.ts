@@ -59,7 +59,7 @@ test('after a reload the memory image comes back from the snapshot plus the even
   await page.reload();
   await waitForApp(page);
   // 4 events after the snapshot: AccountOpened, EmailReserved, FundsAdded and the queued verification message.
-  await footer(page).getByText(`replayed 4 events on top of a snapshot at event ${sampleEvents.toLocaleString('en-US')}`).waitFor();
+  await footer(page).getByText(`opened from a snapshot at event ${sampleEvents.toLocaleString('en-US')} and replayed the 4 events after it`).waitFor();
   expect(await moneyInSystem(page).textContent()).toBe(money);
   await page.getByText('Tail Tess', { exact: true }).first().waitFor();
   expect(problems).toEqual([]);

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { formatCount } from '../components/formatCount.ts';
+import { formatCount, formatCountOf } from '../components/formatCount.ts';
 import '../components/components.css';
 import './status.css';
 
@@ -26,7 +26,7 @@ export function DamagedLogExport({ seq }: { seq: number }) {
       const exported = await ledger.files.exportLog({ selection: { kind: 'seq', fromSeq: 1, toSeq: last } });
       setState(
         exported
-          ? { done: `Saved ${formatCount(exported.header.eventCount)} events (1 to ${formatCount(last)}) as ${exported.fileName}.` }
+          ? { done: `Saved ${formatCountOf(exported.header.eventCount, 'event')} (1 to ${formatCount(last)}) as ${exported.fileName}.` }
           : { done: 'Export cancelled: nothing was saved.' },
       );
     } catch (error) {
