@@ -1,11 +1,14 @@
 import { expect, test } from 'vitest';
 import { saveScreenshots, useChromium } from './support/browser.ts';
 import { balanceOf, historyContext, openRewind, showScreen, withSmallLedger } from './support/ledgerFiles.ts';
+import { actionChoice, commandForm, toast } from './support/screens.ts';
+import { openTimeTravel } from './support/modes.ts';
 
 const browser = useChromium();
 
 test('time travel to an earlier point shows the balances as they were, disables commands, steps, and comes back to now', async () => {
   const { ledger, context, page, problems } = await withSmallLedger(browser());
+  await openTimeTravel(page);
   const slider = page.getByRole('slider', { name: 'Time travel' });
   const banner = page.getByRole('status').filter({ hasText: 'Viewing the past' });
   expect(await slider.getAttribute('aria-valuetext')).toBe('event 15 of 15, Jan 15, 2026, 10:00 AM');
@@ -23,8 +26,10 @@ test('time travel to an earlier point shows the balances as they were, disables 
   // Commands are disabled in the past, on every screen.
   expect(await page.getByRole('button', { name: 'Open account', exact: true }).isDisabled()).toBe(true);
   await showScreen(page, `#/accounts/${ledger.alice}`, 'Alice Example');
-  expect(await page.getByRole('button', { name: 'Withdraw', exact: true }).isDisabled()).toBe(true);
-  expect(await page.getByRole('button', { name: 'Add funds', exact: true }).isDisabled()).toBe(true);
+  await actionChoice(page, 'Withdraw').click();
+  expect(await commandForm(page, 'Withdraw').getByRole('button', { name: 'Withdraw', exact: true }).isDisabled()).toBe(true);
+  await actionChoice(page, 'Add funds').click();
+  expect(await commandForm(page, 'Add funds').getByRole('button', { name: 'Add funds', exact: true }).isDisabled()).toBe(true);
   await showScreen(page, '#/accounts', 'Accounts');
 
   // One event forward is the withdrawal; one back undoes it.
@@ -53,6 +58,7 @@ test('time travel to an earlier point shows the balances as they were, disables 
 
 test('the date-time picker jumps to a moment, and the banner counts events other tabs record meanwhile', async () => {
   const { ledger, context, page, problems } = await withSmallLedger(browser());
+  await openTimeTravel(page);
   await page.getByLabel('Jump to a time').fill('2026-01-06T12:00:00');
   await page.getByRole('button', { name: 'Go', exact: true }).click();
   const banner = page.getByRole('status').filter({ hasText: 'Viewing the past' });
@@ -66,7 +72,7 @@ test('the date-time picker jumps to a moment, and the banner counts events other
   const addFunds = other.page.getByRole('form', { name: 'Add funds' });
   await addFunds.getByLabel('Amount (EUR)').fill('5.00');
   await addFunds.getByRole('button', { name: 'Add funds' }).click();
-  await addFunds.getByRole('status').filter({ hasText: 'Added €5.00.' }).waitFor();
+  await toast(other.page).filter({ hasText: 'Added €5.00.' }).waitFor();
   await banner.filter({ hasText: 'event 8 of 16' }).waitFor();
   await banner.filter({ hasText: '1 new event since you started viewing the past.' }).waitFor();
   expect(await balanceOf(page, 'Bob Example')).toBe('€50.00');
@@ -78,7 +84,7 @@ test('the date-time picker jumps to a moment, and the banner counts events other
   await context.close();
 });
 
-test('on a phone the controls fold away behind the "Time travel" toggle', async () => {
+test('the controls fold away behind the header’s "Time travel" button', async () => {
   const context = await historyContext(browser(), 'phone');
   const { page, problems } = await openRewind(context);
   const toggle = page.getByRole('button', { name: 'Time travel', exact: true });

@@ -1,18 +1,24 @@
+import type { ReactNode } from 'react';
 import { OfflineIndicator } from './OfflineIndicator.tsx';
 import { Navigation } from './Navigation.tsx';
 
-/** The app's name, the main tabs and the offline notice; sticky at the top. */
-export function AppHeader({ navigation = true }: { navigation?: boolean }) {
+/**
+ * Sticky at the top: the app's name, the main tabs, the compact time-travel and what-if controls
+ * (`tools`), the offline notice, and while the past or a branch is shown, its slim banner.
+ */
+export function AppHeader({ navigation = true, tools, banner }: { navigation?: boolean; tools?: ReactNode; banner?: ReactNode }) {
   return (
     <header className="app-header">
       <div className="app-header-inner">
         <a className="app-title" href="#/accounts">
           <img className="app-logo" src="/favicon.svg" alt="" width="24" height="24" />
-          Rewind
+          <span className="app-name">Rewind</span>
         </a>
         {navigation && <Navigation />}
+        {tools && <div className="header-tools">{tools}</div>}
         <OfflineIndicator />
       </div>
+      {banner && <div className="app-header-banner">{banner}</div>}
     </header>
   );
 }

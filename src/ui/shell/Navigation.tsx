@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'wouter';
 
-const TABS = [
+export const TABS = [
   { href: '/accounts', label: 'Accounts' },
   { href: '/outbox', label: 'Outbox' },
   { href: '/reports', label: 'Reports' },

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { positionText } from '../components/positionText.ts';
 
 /**
- * Says plainly that the screens show the past, and how far the live log has
- * moved on since (other tabs keep appending). Mounted when the person starts
+ * One slim line under the header saying plainly that the screens show the past, with "Back to now", and
+ * how far the live log has moved on since (other tabs keep appending). Mounted when the person starts
  * viewing the past, so it counts from that moment.
  */
 export function PastBanner({ seq, liveSeq, at, onBackToNow }: { seq: number; liveSeq: number; at: string | undefined; onBackToNow(): void }) {
