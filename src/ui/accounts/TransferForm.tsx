@@ -27,16 +27,17 @@ export function TransferForm({ account, onSuccess }: { account: AccountSummary; 
   const accounts = useView((s) => s.accounts);
   const to = choice === TYPED ? typed : choice;
 
+  // No receiver chosen is said together with any problem with the amount.
+  const unchosen = to.trim() === '' ? [{ message: 'Choose the account to send the money to.', field: 'to' }] : [];
   const submit = () =>
-    to.trim() === ''
-      ? command.fail('Choose the account to send the money to.', 'to')
-      : form.submit(
+    form.submit(
       (amount, note) => ({ type: 'Transfer', from: account.accountNumber, to, amount, note }),
       (cents) => {
         const number = to.replace(/[\s-]/g, '');
         const receiver = getAccount(accounts, number)?.owner ?? formatAccountNumber(number);
         return `Sent ${formatMoney(cents)} to ${receiver}.`;
       },
+      unchosen,
     );
 
   return (
