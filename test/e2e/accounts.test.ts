@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { waitForApp } from './support/browser.ts';
+import { openTimeTravel } from './support/modes.ts';
 import {
   accountBalance,
   accountRow,
@@ -144,6 +145,7 @@ test('add funds, withdraw and transfer update balances, history and the outbox',
 test('while viewing the past the command forms are disabled with a note; back to now they work again', async () => {
   await goToAccount(page, 'Ada Lovelace');
   const addFunds = form('Add funds');
+  await openTimeTravel(page);
   await page.getByRole('slider', { name: 'Time travel' }).press('ArrowLeft');
   await addFunds.getByText('You are viewing the past: go back to now to make changes, or start a what-if branch.').waitFor();
   expect(await addFunds.getByRole('button', { name: 'Add funds' }).isDisabled()).toBe(true);

@@ -6,7 +6,7 @@ const browser = useChromium();
 test('the built app loads and renders its title', async () => {
   const context = await newContext(browser());
   const { page, problems } = await openApp(context);
-  expect(await page.title()).toBe('Rewind');
+  expect(await page.title()).toMatch(/^(.+ · )?Rewind$/);
   await waitForApp(page);
   await saveScreenshots(page, 'app');
   expect(problems).toEqual([]);

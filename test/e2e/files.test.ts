@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { saveScreenshots, useChromium } from './support/browser.ts';
+import { branchAction } from './support/modes.ts';
 import {
   balanceOf,
   balances,
@@ -138,7 +139,7 @@ test('a merge that conflicts names the streams and opens the file’s events as 
   await conflicts.getByRole('button', { name: 'Open the file’s events as a what-if branch' }).click();
   const branch = page.getByRole('region', { name: 'What-if branch', exact: true });
   await branch.getByText('Branched at event 14 of 15').waitFor();
-  await page.getByRole('button', { name: 'Compare with reality' }).click();
+  await branchAction(page, 'Compare with reality');
   const bob = page.getByRole('region', { name: 'Compare with reality' }).getByRole('row').filter({ hasText: 'Bob Example' });
   expect(await bob.getByRole('cell').allInnerTexts()).toEqual(['€115.00', '€90.00', '+€25.00']);
   await page.getByRole('button', { name: 'Discard', exact: true }).click();

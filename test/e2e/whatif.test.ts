@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { saveScreenshots, useChromium } from './support/browser.ts';
 import { balanceOf, balances, showScreen, withSmallLedger } from './support/ledgerFiles.ts';
+import { branchAction } from './support/modes.ts';
 
 const browser = useChromium();
 
@@ -42,7 +43,7 @@ test('a what-if branch with an injected withdrawal, checked by the rules, compar
   await banner(page).getByText('Branched at event 15 of 15, Jan 15, 2026, 10:00 AM.').waitFor();
   expect(await page.getByRole('slider', { name: 'Time travel' }).count()).toBe(0);
 
-  await page.getByRole('button', { name: 'Inject event' }).click();
+  await branchAction(page, 'Inject event');
   // The domain's rules, as the account stands at that point of the branch.
   let form = await inject(page, { account: ledger.alice, amount: '500.00' });
   await form.getByRole('alert').filter({ hasText: `At event 15: Account ${ledger.alice} holds 50.00, less than 500.00.` }).waitFor();
@@ -53,7 +54,7 @@ test('a what-if branch with an injected withdrawal, checked by the rules, compar
   await form.getByRole('status').filter({ hasText: 'Injected a withdrawal of €15.00 from Alice Example after event 15.' }).waitFor();
   await banner(page).getByText('0 events skipped, 1 event injected.').waitFor();
 
-  await page.getByRole('button', { name: 'Compare with reality' }).click();
+  await branchAction(page, 'Compare with reality');
   await compareRow(page, 'Alice Example').waitFor();
   expect(await cells(page, 'Alice Example')).toEqual(['€35.00', '€50.00', '-€15.00']);
   expect(await cells(page, 'Money in the system')).toEqual(['€125.00', '€140.00', '-€15.00']);
@@ -88,7 +89,7 @@ test('a branch from a time-travel point: skip a real event, run a command in the
   await logRow(page, ledger.withdrawalSeq).getByRole('button', { name: 'Skip', exact: true }).click();
   await logRow(page, ledger.withdrawalSeq).getByText('Skipped in this branch').waitFor();
   await banner(page).getByText('1 event skipped, 0 events injected.').waitFor();
-  await page.getByRole('button', { name: 'Compare with reality' }).click();
+  await branchAction(page, 'Compare with reality');
   await compareRow(page, 'Alice Example').waitFor();
   expect(await cells(page, 'Alice Example')).toEqual(['€70.00', '€50.00', '+€20.00']);
 
@@ -128,7 +129,7 @@ test('a transfer is one decision in a branch: Skip on its TransferSent skips bot
   await banner(page).getByText('2 events skipped, 0 events injected.').waitFor();
   for (const seq of [sentSeq, ledger.transferSeq]) await logRow(page, seq).getByText('Skipped in this branch').waitFor();
 
-  await page.getByRole('button', { name: 'Compare with reality' }).click();
+  await branchAction(page, 'Compare with reality');
   await compareRow(page, 'Alice Example').waitFor();
   expect(await cells(page, 'Alice Example')).toEqual(['€80.00', '€50.00', '+€30.00']);
   expect(await cells(page, 'Bob Example')).toEqual(['€60.00', '€90.00', '-€30.00']);
@@ -153,7 +154,7 @@ test('a transfer is one decision in a branch: Skip on its TransferSent skips bot
   expect(await banner(page).getByRole('alert').count()).toBe(0);
 
   // An injected withdrawal the decider allows where it goes, but that leaves too little for the transfer after it.
-  await page.getByRole('button', { name: 'Inject event' }).click();
+  await branchAction(page, 'Inject event');
   const form = await inject(page, { account: ledger.alice, amount: '60.00', after: String(ledger.withdrawalSeq - 1) });
   await form
     .getByRole('alert')
@@ -167,18 +168,18 @@ test('a transfer is one decision in a branch: Skip on its TransferSent skips bot
 test('a branch saved as a scenario is reopened after a reload, deleted and restored, and exported as a hypothetical file that opens again', async () => {
   const { ledger, context, page, problems } = await withSmallLedger(browser());
   await page.getByRole('button', { name: 'What if…', exact: true }).click();
-  await page.getByRole('button', { name: 'Inject event' }).click();
+  await branchAction(page, 'Inject event');
   const form = await inject(page, { kind: 'Deposit', account: ledger.bob, amount: '100.00', note: 'Bonus' });
   await form.getByRole('status').filter({ hasText: 'Injected a deposit of €100.00 to Bob Example after event 15.' }).waitFor();
 
-  await page.getByRole('button', { name: 'Save scenario' }).click();
+  await branchAction(page, 'Save scenario');
   const save = page.getByRole('form', { name: 'Save scenario' });
   await save.getByLabel('Scenario name').fill('Bob gets a bonus');
   await save.getByRole('button', { name: 'Save', exact: true }).click();
   await save.getByRole('status').filter({ hasText: 'Saved “Bob gets a bonus”.' }).waitFor();
   await banner(page).getByText('What-if branch: Bob gets a bonus.', { exact: false }).waitFor();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export scenario' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), branchAction(page, 'Export scenario')]);
   expect(download.suggestedFilename()).toMatch(/^rewind-what-if-bob-gets-a-bonus-.*\.ndjson$/);
   const scenarioFile = await download.path();
   const lines = readFileSync(scenarioFile, 'utf8').trimEnd().split('\n');
@@ -194,7 +195,7 @@ test('a branch saved as a scenario is reopened after a reload, deleted and resto
   await page.getByRole('button', { name: 'Saved scenarios' }).click();
   await page.getByRole('button', { name: 'Open Bob gets a bonus' }).click();
   await banner(page).getByText('What-if branch: Bob gets a bonus.', { exact: false }).waitFor();
-  await page.getByRole('button', { name: 'Compare with reality' }).click();
+  await branchAction(page, 'Compare with reality');
   await compareRow(page, 'Bob Example').waitFor();
   expect(await cells(page, 'Bob Example')).toEqual(['€190.00', '€90.00', '+€100.00']);
 
@@ -215,7 +216,7 @@ test('a branch saved as a scenario is reopened after a reload, deleted and resto
   await page.getByRole('button', { name: 'Open it as a what-if branch' }).click();
   await banner(page).getByText('What-if branch: Bob gets a bonus.', { exact: false }).waitFor();
   await banner(page).getByText('0 events skipped, 1 event injected.').waitFor();
-  await page.getByRole('button', { name: 'Compare with reality' }).click();
+  await branchAction(page, 'Compare with reality');
   await compareRow(page, 'Bob Example').waitFor();
   expect(await cells(page, 'Bob Example')).toEqual(['€190.00', '€90.00', '+€100.00']);
   expect(problems).toEqual([]);
@@ -238,7 +239,7 @@ test('a saved scenario that now breaks a rule is refused where it was opened: th
   await logRow(page, ledger.transferSeq - 1).getByRole('button', { name: 'Skip', exact: true }).click();
   await banner(page).getByText('2 events skipped, 0 events injected.').waitFor();
   await withdraw('80.00', 'Withdrew €80.00. (Hypothetical: only in the what-if branch.)');
-  await page.getByRole('button', { name: 'Save scenario' }).click();
+  await branchAction(page, 'Save scenario');
   const save = page.getByRole('form', { name: 'Save scenario' });
   await save.getByLabel('Scenario name').fill('Alice spends it all');
   await save.getByRole('button', { name: 'Save', exact: true }).click();

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { formatDateTime } from '../components/dates.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import type { SavedScenario } from '../../app/index.ts';
 import { openBranchPlan, resetScenarioSession } from '../components/scenarioSession.ts';
+import { useEscapeToClose } from '../components/useEscapeToClose.ts';
 
 function changes({ plan }: SavedScenario): string {
   const parts = [`from event ${plan.basePoint}`];
@@ -19,6 +20,8 @@ export function ScenarioList() {
   const [deleted, setDeleted] = useState<SavedScenario>();
   const [problem, setProblem] = useState<string>();
   const listId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  useEscapeToClose(open, () => setOpen(false), toggle);
 
   const refresh = useCallback(async () => {
     try {
@@ -70,8 +73,11 @@ export function ScenarioList() {
 
   return (
     <div className="scenario-list">
-      <button type="button" className="button button-small" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
-        Saved scenarios
+      <button ref={toggle} type="button" className="header-tool" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+        <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 16 16">
+          <path d="M4 1.5h8a1 1 0 0 1 1 1v12l-5-3-5 3v-12a1 1 0 0 1 1-1zm.5 1.5v8.85L8 9.75l3.5 2.1V3z" fill="currentColor" />
+        </svg>
+        <span className="header-tool-label">Saved scenarios</span>
       </button>
       {open && (
         <div id={listId} className="scenario-list-panel">
