@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { waitForApp } from './support/browser.ts';
+import { problemOf } from './support/forms.ts';
 import { openTimeTravel } from './support/modes.ts';
 import {
   accountBalance,
@@ -51,7 +52,7 @@ test('three accounts open from the form; a taken e-mail is refused in plain word
   await open.getByLabel('Initial deposit, optional (EUR)').fill('5');
   await open.getByRole('button', { name: 'Open account', exact: true }).click();
   await expect
-    .poll(() => open.getByRole('alert').textContent())
+    .poll(() => problemOf(open.getByLabel('E-mail')))
     .toBe('An open account already uses the e-mail address ADA@example.org.');
   expect(await open.getByLabel('Owner').inputValue()).toBe('Ada Again');
   expect(await open.getByLabel('E-mail').inputValue()).toBe('ADA@example.org');
@@ -100,11 +101,13 @@ test('rule errors show next to the form in plain words, and nothing typed is los
 
   await goToAccount(page, 'Ada Lovelace');
   await submitAmount(page, 'Withdraw', '500');
-  await expect.poll(() => form('Withdraw').getByRole('alert').textContent()).toMatch(/holds 150\.00, less than 500\.00\.$/);
+  await expect.poll(() => problemOf(form('Withdraw').getByLabel('Amount (EUR)'))).toMatch(/holds 150\.00, less than 500\.00\.$/);
   expect(await form('Withdraw').getByLabel('Amount (EUR)').inputValue()).toBe('500');
 
   await submitAmount(page, 'Add funds', '12.345');
-  await expect.poll(() => form('Add funds').getByRole('alert').textContent()).toContain('is not an amount');
+  await expect
+    .poll(() => problemOf(form('Add funds').getByLabel('Amount (EUR)')))
+    .toBe('"12.345" has more than two decimals: an amount is whole cents, such as 12.34.');
   expect(await balance().textContent()).toBe('€150.00');
   await screenshotScreen(page, 'account-rule-error');
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { VIEWPORTS } from './support/browser.ts';
+import { problemOf } from './support/forms.ts';
 import {
   accountBalance,
   commandForm,
@@ -115,8 +116,8 @@ test('closing an account says so on screen and to screen readers', async () => {
   await goToAccount(page, 'Bob Brown');
   await submitAmount(page, 'Add funds', '.', '');
   await expect
-    .poll(() => form('Add funds').getByRole('alert').textContent())
-    .toBe('"." is not an amount. Use digits with up to two decimals, such as 12.34.');
+    .poll(() => problemOf(form('Add funds').getByLabel('Amount (EUR)')))
+    .toBe('"." is not an amount. Use digits with up to two decimals, such as 1,234.56.');
 
   await page.goto(new URL('#/accounts', page.url()).href);
   await openAccount(page, 'Carol Clark', 'carol@example.org');
