@@ -11,6 +11,7 @@ import { AppLayout } from './shell/AppLayout.tsx';
 import { useHashRoute } from './shell/hashRoute.ts';
 import { Loading } from './shell/Loading.tsx';
 import './shell/app.css';
+import { formatCount } from './components/formatCount.ts';
 
 // Screens not needed to show the first one load on demand, keeping the boot bundle small.
 const AccountScreen = lazy(() => import('./accounts/AccountScreen.tsx').then((m) => ({ default: m.AccountScreen })));
@@ -85,7 +86,7 @@ function Damaged({ ledger }: { ledger: Ledger }) {
           <AppHeader navigation={false} />
           <main id="main" className="app-main">
             <p className="form-problem boot-inline" role="alert">
-              {seq === undefined ? 'The log could not be replayed.' : `Event ${seq} of the log is damaged.`} Export log
+              {seq === undefined ? 'The log could not be replayed.' : `Event ${formatCount(seq)} of the log is damaged.`} Export log
               saves the events that can still be read{before ? ` (${before})` : ''}.
             </p>
             <Suspense fallback={<Loading what="the Data screen" />}>

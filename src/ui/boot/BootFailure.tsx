@@ -31,7 +31,7 @@ export function BootFailure({
         <h1 id="boot-failure-title">{title}</h1>
         {seq !== undefined && (
           <p>
-            Rewind stopped rebuilding your ledger at event {seq} rather than show balances no history could
+            Rewind stopped rebuilding your ledger at event {formatCount(seq)} rather than show balances no history could
             produce. Nothing has been changed or deleted.
           </p>
         )}

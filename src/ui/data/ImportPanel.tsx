@@ -6,7 +6,7 @@ import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
 import { ConflictReport } from './ConflictReport.tsx';
 import { formatBytes } from '../components/formatBytes.ts';
-import { formatCount } from '../components/formatCount.ts';
+import { formatCount, formatCountOf } from '../components/formatCount.ts';
 import { describeFileError } from './describeFileError.ts';
 import { reloadToShowNewLog } from './outcome.ts';
 
@@ -23,7 +23,7 @@ const PHASES: Record<ImportProgress['phase'], string> = {
 };
 
 function progressText(p: ImportProgress): string {
-  const events = p.totalEvents ? `${formatCount(p.events)} of ${formatCount(p.totalEvents)} events` : `${formatCount(p.events)} events`;
+  const events = p.totalEvents ? `${formatCount(p.events)} of ${formatCountOf(p.totalEvents, 'event')}` : formatCountOf(p.events, 'event');
   const bytes = p.totalBytes ? `, ${formatBytes(p.bytesRead)} of ${formatBytes(p.totalBytes)}` : '';
   return `${PHASES[p.phase]}: ${events}${bytes}`;
 }
@@ -31,8 +31,8 @@ function progressText(p: ImportProgress): string {
 function outcomeText(file: File, result: ImportResult): string {
   const what =
     result.mode === 'merge'
-      ? `Merged ${file.name}: ${formatCount(result.imported)} new events added, ${formatCount(result.skipped)} already here.`
-      : `Imported ${formatCount(result.imported)} events from ${file.name}${result.mode === 'replace' ? ', replacing the log' : ''}.`;
+      ? `Merged ${file.name}: ${formatCountOf(result.imported, 'new event')} added, ${formatCount(result.skipped)} already here.`
+      : `Imported ${formatCountOf(result.imported, 'event')} from ${file.name}${result.mode === 'replace' ? ', replacing the log' : ''}.`;
   const warnings = result.summary.warnings.map((w) => ` Note: ${w.message}`).join('');
   return `${what} The app reloaded to show the imported log.${warnings}`;
 }

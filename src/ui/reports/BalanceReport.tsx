@@ -6,6 +6,7 @@ import { ChartSummary } from './ChartSummary.tsx';
 import { ChartTable } from './ChartTable.tsx';
 import { deviceOffsetAt } from './localTime.ts';
 import { useChartHistories } from './useChartHistories.ts';
+import { formatCount } from '../components/formatCount.ts';
 
 /** The chart of money over time with its summary in words and its figures. */
 export function BalanceReport() {
@@ -40,8 +41,8 @@ export function BalanceReport() {
               <ChartSummary data={data} />
               {data.hidden > 0 && (
                 <p className="report-lead">
-                  The chart shows the {data.accounts.length} open accounts holding the most;{' '}
-                  {data.hidden === 1 ? 'one more is' : `${data.hidden} more are`} left out.
+                  The chart shows the {formatCount(data.accounts.length)} open accounts holding the most;{' '}
+                  {data.hidden === 1 ? 'one more is' : `${formatCount(data.hidden)} more are`} left out.
                 </p>
               )}
             </figcaption>

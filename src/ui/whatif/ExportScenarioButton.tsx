@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useLedger } from '../ledger/LedgerContext.tsx';
+import { formatCount, formatCountOf } from '../components/formatCount.ts';
 
 /** Writes the open branch as a hypothetical log file (its header names the base point). */
 export function ExportScenarioButton({ name }: { name: string | undefined }) {
@@ -16,9 +17,9 @@ export function ExportScenarioButton({ name }: { name: string | undefined }) {
     setStatus('Exporting…');
     try {
       const exported = await ledger.files.exportScenario(result, name, (p) =>
-        setStatus(`Exporting… ${p.events} of ${p.totalEvents ?? '?'} events`),
+        setStatus(p.totalEvents === undefined ? `Exporting… ${formatCountOf(p.events, 'event')}` : `Exporting… ${formatCount(p.events)} of ${formatCountOf(p.totalEvents, 'event')}`),
       );
-      setStatus(exported ? `Exported ${exported.header.eventCount} events as ${exported.fileName} (marked hypothetical).` : undefined);
+      setStatus(exported ? `Exported ${formatCountOf(exported.header.eventCount, 'event')} as ${exported.fileName} (marked hypothetical).` : undefined);
     } catch (error) {
       setStatus(undefined);
       setProblem(`The scenario could not be exported: ${error instanceof Error ? error.message : String(error)}`);
