@@ -19,15 +19,10 @@ export function DiscardBranchButton({ onDiscard }: { onDiscard(): void }) {
   const plan = useStore(ledger.branch, (s) => s.plan);
   const { kept, saved } = useScenarioSession();
   const [asking, setAsking] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
   if (!plan) return null;
 
   const changes = plan.skip.length + plan.inject.length;
   const unsaved = changes > 0 && !samePlan(plan, kept);
-  const keep = () => {
-    setAsking(false);
-    opener.current?.focus();
-  };
   const discard = () => {
     setAsking(false);
     onDiscard();
@@ -39,7 +34,6 @@ export function DiscardBranchButton({ onDiscard }: { onDiscard(): void }) {
   return (
     <>
       <button
-        ref={opener}
         type="button"
         className="button button-danger what-if-discard"
         aria-haspopup={unsaved ? 'dialog' : undefined}
@@ -47,7 +41,7 @@ export function DiscardBranchButton({ onDiscard }: { onDiscard(): void }) {
       >
         Discard
       </button>
-      {asking && <ConfirmDiscard why={why} onKeep={keep} onDiscard={discard} />}
+      {asking && <ConfirmDiscard why={why} onKeep={() => setAsking(false)} onDiscard={discard} />}
     </>
   );
 }
@@ -60,10 +54,13 @@ function ConfirmDiscard({ why, onKeep, onDiscard }: { why: string; onKeep(): voi
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!element.open) element.showModal();
     element.querySelector<HTMLButtonElement>('.discard-keep')?.focus();
     return () => {
       if (element.open) element.close();
+      // Kept: back to Discard, once the dialog is closed (until then the page behind it takes no focus).
+      if (opener?.isConnected) opener.focus();
     };
   }, []);
   return (
@@ -73,6 +70,13 @@ function ConfirmDiscard({ why, onKeep, onDiscard }: { why: string; onKeep(): voi
       role="alertdialog"
       aria-labelledby={titleId}
       aria-describedby={whyId}
+      onKeyDown={(event) => {
+        // Escape answers this question, not a panel opened before it that listens on the document.
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        onKeep();
+      }}
       onCancel={(event) => {
         // Escape keeps the branch; the dialog closes with the state that shows it.
         event.preventDefault();
