@@ -197,6 +197,7 @@ test('in a what-if branch the history is the branch’s: its own events first, m
   expect(await lines.nth(1).locator('.history-balance').textContent()).toBe('Balance €100.00');
 
   await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  await page.getByRole('alertdialog', { name: 'Discard this branch?' }).getByRole('button', { name: 'Discard', exact: true }).click();
   await expect.poll(() => balance().textContent()).toBe('€100.00');
   await expect.poll(() => lines.first().textContent()).toMatch(/^Transfer to Alan Turing\s*Books/);
   expect(await lines.filter({ hasText: 'Hypothetical' }).count()).toBe(0);

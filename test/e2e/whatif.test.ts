@@ -31,7 +31,10 @@ async function inject(page: Page, options: { kind?: 'Withdrawal' | 'Deposit'; ac
   await form.getByLabel('Account', { exact: true }).selectOption(options.account);
   await form.getByLabel('Amount (EUR)').fill(options.amount);
   await form.getByLabel('Note (optional)').fill(options.note ?? '');
-  if (options.after !== undefined) await form.getByLabel('After event number').fill(options.after);
+  if (options.after !== undefined) {
+    await form.getByRole('radio', { name: 'After an event number' }).check();
+    await form.getByLabel('After event number').fill(options.after);
+  }
   await form.getByRole('button', { name: 'Inject into branch' }).click();
   return form;
 }
@@ -70,6 +73,7 @@ test('a what-if branch with an injected withdrawal, checked by the rules, compar
   expect(await injected.innerText()).toContain('Concert tickets');
 
   await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  await page.getByRole('alertdialog', { name: 'Discard this branch?' }).getByRole('button', { name: 'Discard', exact: true }).click();
   await banner(page).waitFor({ state: 'detached' });
   expect(await page.getByRole('listitem', { name: /^Hypothetical/ }).count()).toBe(0);
   expect(await balances(page)).toEqual({ 'Alice Example': '€50.00', 'Bob Example': '€90.00' });
@@ -103,12 +107,14 @@ test('a branch from a time-travel point: skip a real event, run a command in the
   expect(await cells(page, 'Bob Example')).toEqual(['€97.00', '€90.00', '+€7.00']);
 
   await showScreen(page, '#/log', 'Event log');
-  const command = page.getByRole('listitem', { name: 'Hypothetical event after event 15, FundsAdded' });
+  // Run in a branch started in the past, the command happens at the branch point.
+  const command = page.getByRole('listitem', { name: 'Hypothetical event after event 12, FundsAdded' });
   expect(await command.innerText()).toContain('€7.00');
   await logRow(page, ledger.withdrawalSeq).getByRole('button', { name: 'Include', exact: true }).click();
   await banner(page).getByText('0 events skipped, 1 event injected.').waitFor();
 
   await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  await page.getByRole('alertdialog', { name: 'Discard this branch?' }).getByRole('button', { name: 'Discard', exact: true }).click();
   await banner(page).waitFor({ state: 'detached' });
   await logRow(page, 15).waitFor();
   expect(await page.getByRole('region', { name: 'Events, newest first' }).getByRole('listitem').first().getAttribute('aria-label')).toBe(
