@@ -39,7 +39,7 @@ test('the event log lists every event newest first by readable name and owner, f
   expect(await labels(page)).toEqual(['Event 11, Funds withdrawn']);
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await page.getByLabel('Account').selectOption({ label: `Bob Example · ${formatAccountNumber(ledger.bob)}` });
+  await page.getByLabel('Account', { exact: true }).selectOption({ label: `Bob Example · ${formatAccountNumber(ledger.bob)}` });
   await status.filter({ hasText: '6 matching events in the whole log.' }).waitFor();
   expect(await labels(page)).toEqual([
     'Event 15, Funds added',
