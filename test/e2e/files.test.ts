@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { formatAccountNumber } from '../../src/ui/components/accountNumber.ts';
 import { saveScreenshots, useChromium } from './support/browser.ts';
 import { branchAction } from './support/modes.ts';
 import {
@@ -70,7 +71,7 @@ test('a log exported through the UI imports into a fresh profile with the same b
   expect(hashingWorkers.some((url) => url.startsWith('import') && url.includes('digestWorker'))).toBe(true);
   expect(await balances(other)).toEqual({ 'Alice Example': '€55.00', 'Bob Example': '€90.00' });
   await showScreen(other, '#/log', 'Event log');
-  await other.getByRole('listitem', { name: 'Event 16, FundsAdded' }).waitFor();
+  await other.getByRole('listitem', { name: 'Event 16, Funds added' }).waitFor();
   expect([...problems, ...otherProblems]).toEqual([]);
   await fresh.close();
 });
@@ -126,15 +127,19 @@ test('a well-formed file that breaks the ledger’s rules is refused by replace 
   await context.close();
 });
 
-test('a merge that conflicts names the streams and opens the file’s events as a what-if branch', async () => {
+test('a merge that conflicts names the accounts by owner and opens the file’s events as a what-if branch', async () => {
   const { ledger, context, page, problems } = await withSmallLedger(browser());
   // The file's copy of the log: the same first 14 events, then its own deposit on Bob's account.
   const last = ledger.events[14]!;
   const theirs = { ...last, payload: { accountNumber: ledger.bob, amount: 2_500, note: 'Lottery win' }, meta: { ...last.meta, id: 'their-deposit' } };
   const message = await importProblem(page, await writeLogFile([...ledger.events.slice(0, 14), theirs]), 'Merge with the current log');
-  expect(message).toContain(`"account-${ledger.bob}"`);
-  const conflicts = page.getByRole('region', { name: 'Conflicting streams' });
-  expect(await conflicts.innerText()).toContain(`account-${ledger.bob}: both changed it from version 6 on`);
+  expect(message).toContain('Both this log and the file changed an account or address after their common past, so they cannot be merged.');
+  expect(message).not.toContain('account-');
+  const conflicts = page.getByRole('region', { name: 'Conflicts' });
+  expect(await conflicts.innerText()).toContain(
+    `Bob Example’s account ${formatAccountNumber(ledger.bob)}: this log and the file both changed it after their common past (this log has 6 events there, the file 6;`,
+  );
+  expect(await conflicts.innerText()).not.toContain('account-');
 
   await conflicts.getByRole('button', { name: 'Open the file’s events as a what-if branch' }).click();
   const branch = page.getByRole('region', { name: 'What-if branch', exact: true });
@@ -173,7 +178,7 @@ test('an imported log whose text carries HTML, scripts, javascript: URLs and lon
   await showScreen(page, '#/outbox', 'Outbox');
   await showScreen(page, '#/reports', 'Reports');
   await showScreen(page, '#/log', 'Event log');
-  const deposit = page.getByRole('listitem', { name: 'Event 15, FundsAdded' });
+  const deposit = page.getByRole('listitem', { name: 'Event 15, Funds added' });
   await deposit.getByRole('button', { name: 'Details' }).click();
   expect(await deposit.locator('pre').first().innerText()).toContain(JSON.stringify(note).slice(1, 60));
 

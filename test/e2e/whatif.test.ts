@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { formatAccountNumber } from '../../src/ui/components/accountNumber.ts';
 import { saveScreenshots, useChromium } from './support/browser.ts';
 import { balanceOf, balances, showScreen, withSmallLedger } from './support/ledgerFiles.ts';
 import { branchAction } from './support/modes.ts';
@@ -10,7 +11,7 @@ const browser = useChromium();
 const banner = (page: Page) => page.getByRole('region', { name: 'What-if branch', exact: true });
 const compareRow = (page: Page, name: string) => page.getByRole('region', { name: 'Compare with reality' }).getByRole('row').filter({ hasText: name });
 const logRow = (page: Page, seq: number) =>
-  page.getByRole('region', { name: 'Events, newest first' }).getByRole('listitem').filter({ has: page.getByText(`#${seq}`, { exact: true }) });
+  page.getByRole('region', { name: 'Events, newest first' }).getByRole('listitem').filter({ has: page.getByText(`#${seq.toLocaleString('en-US')}`, { exact: true }) });
 
 /** The log row of `seq`, brought into the (virtualised) list first as a person would: with "Go to event number". */
 async function rowInView(page: Page, seq: number) {
@@ -49,9 +50,9 @@ test('a what-if branch with an injected withdrawal, checked by the rules, compar
   await branchAction(page, 'Inject event');
   // The domain's rules, as the account stands at that point of the branch.
   let form = await inject(page, { account: ledger.alice, amount: '500.00' });
-  await form.getByRole('alert').filter({ hasText: `At event 15: Account ${ledger.alice} holds 50.00, less than 500.00.` }).waitFor();
+  await form.getByRole('alert').filter({ hasText: 'At event 15: Alice Example has €50.00: enter €50.00 or less.' }).waitFor();
   form = await inject(page, { account: ledger.alice, amount: '5.00', after: '4' });
-  await form.getByRole('alert').filter({ hasText: `At event 4: Account ${ledger.alice} must be verified before money can leave it.` }).waitFor();
+  await form.getByRole('alert').filter({ hasText: `At event 4: Alice Example’s account ${formatAccountNumber(ledger.alice)} is not verified yet: verify it with the code from the Outbox first.` }).waitFor();
   expect(await form.getByLabel('Amount (EUR)').inputValue()).toBe('5.00');
   form = await inject(page, { account: ledger.alice, amount: '15.00', after: '15', note: 'Concert tickets' });
   await form.getByRole('status').filter({ hasText: 'Injected a withdrawal of €15.00 from Alice Example after event 15.' }).waitFor();
@@ -68,7 +69,7 @@ test('a what-if branch with an injected withdrawal, checked by the rules, compar
   // Every screen shows the branch; the event log marks the injected event.
   expect(await balanceOf(page, 'Alice Example')).toBe('€35.00');
   await showScreen(page, '#/log', 'Event log');
-  const injected = page.getByRole('listitem', { name: 'Hypothetical event after event 15, FundsWithdrawn' });
+  const injected = page.getByRole('listitem', { name: 'Hypothetical event after event 15, Funds withdrawn' });
   await injected.getByText('Hypothetical').waitFor();
   expect(await injected.innerText()).toContain('Concert tickets');
 
@@ -108,7 +109,7 @@ test('a branch from a time-travel point: skip a real event, run a command in the
 
   await showScreen(page, '#/log', 'Event log');
   // Run in a branch started in the past, the command happens at the branch point.
-  const command = page.getByRole('listitem', { name: 'Hypothetical event after event 12, FundsAdded' });
+  const command = page.getByRole('listitem', { name: 'Hypothetical event after event 12, Funds added' });
   expect(await command.innerText()).toContain('€7.00');
   await logRow(page, ledger.withdrawalSeq).getByRole('button', { name: 'Include', exact: true }).click();
   await banner(page).getByText('0 events skipped, 1 event injected.').waitFor();
@@ -118,7 +119,7 @@ test('a branch from a time-travel point: skip a real event, run a command in the
   await banner(page).waitFor({ state: 'detached' });
   await logRow(page, 15).waitFor();
   expect(await page.getByRole('region', { name: 'Events, newest first' }).getByRole('listitem').first().getAttribute('aria-label')).toBe(
-    'Event 15, FundsAdded',
+    'Event 15, Funds added',
   );
   expect(await balances(page)).toEqual({ 'Alice Example': '€50.00', 'Bob Example': '€90.00' });
   expect(problems).toEqual([]);
