@@ -208,3 +208,27 @@ test('in German, a new account asks for its code in a banner until verified, and
   expect(problems).toEqual([]);
   await context.close();
 }, 60_000);
+
+test('in a what-if branch a real line of the history can be skipped from the account screen, and included again', async () => {
+  const { ledger, context, page, problems } = await withSmallLedger(browser(), 'desktop');
+  await showScreen(page, `#/accounts/${ledger.alice}`, 'Alice Example');
+  // Not in the log itself: skipping is for branches only.
+  expect(await page.getByRole('button', { name: 'Skip in this branch' }).count()).toBe(0);
+  await page.getByRole('button', { name: 'What if…', exact: true }).click();
+  await page.getByRole('region', { name: 'What-if branch', exact: true }).waitFor();
+
+  const groceries = historyLines(page).filter({ hasText: 'Groceries' });
+  await groceries.getByRole('button', { name: 'Skip in this branch' }).click();
+  await expect.poll(() => accountBalance(page).textContent()).toBe('€70.00');
+  await expect.poll(() => groceries.count()).toBe(0);
+  const skipped = page.locator('.history-skipped');
+  await skipped.getByRole('heading', { name: 'Skipped in this branch' }).waitFor();
+  expect(await skipped.textContent()).toContain('Withdrawal');
+
+  await skipped.getByRole('button', { name: 'Include again' }).click();
+  await expect.poll(() => accountBalance(page).textContent()).toBe('€50.00');
+  await expect.poll(() => groceries.count()).toBe(1);
+  expect(await skipped.count()).toBe(0);
+  expect(problems).toEqual([]);
+  await context.close();
+}, 60_000);

@@ -6,6 +6,8 @@ import { openTimeTravel } from './support/modes.ts';
 import {
   accountBalance,
   accountRow,
+  chooseAction,
+  closeAccount,
   commandForm,
   goToAccount,
   mainTab,
@@ -13,6 +15,7 @@ import {
   openAccount,
   screenshotScreen,
   submitAmount,
+  toast,
   transferOption,
   useLedgerPage,
   type LedgerPage,
@@ -84,7 +87,7 @@ test('the verification link in the Outbox verifies the account', async () => {
 test('rule errors show next to the form in plain words, and nothing typed is lost', async () => {
   await goToAccount(page, 'Grace Hopper');
   await submitAmount(page, 'Add funds', '50');
-  await form('Add funds').getByRole('status').filter({ hasText: 'Added €50.00.' }).waitFor();
+  await toast(page).filter({ hasText: 'Added €50.00.' }).waitFor();
   await expect.poll(() => balance().textContent()).toBe('€50.00');
 
   await submitAmount(page, 'Withdraw', '10', 'Pocket money');
@@ -93,11 +96,11 @@ test('rule errors show next to the form in plain words, and nothing typed is los
   expect(await withdraw.getByLabel('Amount (EUR)').inputValue()).toBe('10');
   expect(await withdraw.getByLabel('Note, optional').inputValue()).toBe('Pocket money');
 
-  await form('Close account').getByLabel('Yes, close this account for good').check();
-  await form('Close account').getByRole('button', { name: 'Close account' }).click();
+  await closeAccount(page);
   await expect
     .poll(() => form('Close account').getByRole('alert').textContent())
     .toBe('Close needs a balance of €0.00: Grace Hopper has €50.00; withdraw or transfer it first.');
+  await page.getByRole('button', { name: 'Keep the account' }).click();
 
   await goToAccount(page, 'Ada Lovelace');
   await submitAmount(page, 'Withdraw', '500');
@@ -124,9 +127,10 @@ test('add funds, withdraw and transfer update balances, history and the outbox',
   expect(await newest.textContent()).toContain('-€5.50');
 
   const transfer = form('Transfer');
+  await chooseAction(page, 'Transfer');
   await transfer.getByLabel('To').selectOption({ label: (await transferOption(page, 'Alan Turing')) ?? '' });
   await submitAmount(page, 'Transfer', '70', 'Books');
-  await transfer.getByRole('status').filter({ hasText: 'Sent €70.00 to Alan Turing.' }).waitFor();
+  await toast(page).filter({ hasText: 'Sent €70.00 to Alan Turing.' }).waitFor();
   await expect.poll(() => balance().textContent()).toBe('€100.00');
   await expect.poll(() => page.locator('.history-line').first().textContent()).toMatch(/^Transfer to Alan Turing\s*Books/);
 
@@ -148,6 +152,7 @@ test('add funds, withdraw and transfer update balances, history and the outbox',
 test('while viewing the past the command forms are disabled with a note; back to now they work again', async () => {
   await goToAccount(page, 'Ada Lovelace');
   const addFunds = form('Add funds');
+  await chooseAction(page, 'Add funds');
   await openTimeTravel(page);
   await page.getByRole('slider', { name: 'Time travel' }).press('ArrowLeft');
   await addFunds.getByText('You are viewing the past: go back to now to make changes, or start a what-if branch.').waitFor();

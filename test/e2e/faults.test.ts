@@ -65,12 +65,12 @@ async function ledgerWithAccount(context: BrowserContext) {
 
 const balance = (page: Page) => page.locator('.account-balance-value').textContent();
 
-/** Submits "Add funds" through the form and waits until the form says something matching `expected`. */
+/** Submits "Add funds" through the form and waits until the form (a problem) or the toast (a success) says something matching `expected`. */
 async function addFunds(page: Page, amount: string, expected: RegExp): Promise<void> {
   const form = page.getByRole('form', { name: 'Add funds' });
   await form.getByLabel('Amount (EUR)').fill(amount);
   await form.getByRole('button', { name: 'Add funds', exact: true }).click();
-  const said = () => form.locator('.form-problem, .form-success').allTextContents().then((texts) => texts.join(' ').trim());
+  const said = () => page.locator('.form-problem, .toast-text').allTextContents().then((texts) => texts.join(' ').trim());
   await expect.poll(said).toMatch(expected);
 }
 

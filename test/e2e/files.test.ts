@@ -16,6 +16,7 @@ import {
   writeLogFile,
   writeTextFile,
 } from './support/ledgerFiles.ts';
+import { toast } from './support/screens.ts';
 import { hostileLog, hostility, renumbered } from '../files/hostileFiles.ts';
 
 const browser = useChromium();
@@ -45,7 +46,7 @@ test('a log exported through the UI imports into a fresh profile with the same b
   const addFunds = page.getByRole('form', { name: 'Add funds' });
   await addFunds.getByLabel('Amount (EUR)').fill('5.00');
   await addFunds.getByRole('button', { name: 'Add funds' }).click();
-  await addFunds.getByRole('status').filter({ hasText: 'Added €5.00.' }).waitFor();
+  await toast(page).filter({ hasText: 'Added €5.00.' }).waitFor();
 
   // Hashing runs in its own worker, which the app's CSP must let start.
   const hashingWorkers: string[] = [];

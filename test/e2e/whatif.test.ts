@@ -5,6 +5,7 @@ import { formatAccountNumber } from '../../src/ui/components/accountNumber.ts';
 import { saveScreenshots, useChromium } from './support/browser.ts';
 import { balanceOf, balances, showScreen, withSmallLedger } from './support/ledgerFiles.ts';
 import { branchAction } from './support/modes.ts';
+import { submitAmount, toast } from './support/screens.ts';
 
 const browser = useChromium();
 
@@ -103,7 +104,7 @@ test('a branch from a time-travel point: skip a real event, run a command in the
   const addFunds = page.getByRole('form', { name: 'Add funds' });
   await addFunds.getByLabel('Amount (EUR)').fill('7.00');
   await addFunds.getByRole('button', { name: 'Add funds' }).click();
-  await addFunds.getByRole('status').filter({ hasText: 'Hypothetical' }).waitFor();
+  await toast(page).filter({ hasText: 'Hypothetical' }).waitFor();
   await compareRow(page, 'Bob Example').waitFor();
   expect(await cells(page, 'Bob Example')).toEqual(['€97.00', '€90.00', '+€7.00']);
 
@@ -234,10 +235,8 @@ test('a saved scenario that now breaks a rule is refused where it was opened: th
   const { ledger, context, page, problems } = await withSmallLedger(browser());
   const withdraw = async (amount: string, done: string) => {
     await showScreen(page, `#/accounts/${ledger.alice}`, 'Alice Example');
-    const form = page.getByRole('form', { name: 'Withdraw', exact: true });
-    await form.getByLabel('Amount (EUR)').fill(amount);
-    await form.getByRole('button', { name: 'Withdraw', exact: true }).click();
-    await form.getByRole('status').filter({ hasText: done }).waitFor();
+    await submitAmount(page, 'Withdraw', amount);
+    await toast(page).filter({ hasText: done }).waitFor();
   };
 
   // In a branch, Alice keeps the 30.00 she transferred and withdraws all of her 80.00; saved, then discarded.

@@ -20,6 +20,11 @@ const NOTHING_NEW: ReadonlySet<string> = new Set();
  */
 export function AccountScreen({ number: raw }: { number: string }) {
   const number = decodeURIComponent(raw).replace(/[\s-]/g, '');
+  // Another account is a fresh page: no action chosen, no toast or highlight carried over.
+  return <AccountPage key={number} number={number} />;
+}
+
+function AccountPage({ number }: { number: string }) {
   const account = useView((s) => getAccount(s.accounts, number));
   const { mode } = useViewInfo();
   const [toast, setToast] = useState<ToastMessage>();
