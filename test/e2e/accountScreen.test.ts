@@ -72,6 +72,7 @@ test('on a phone the history is on the first screen; each action opens in a shee
   const withdraw = sheet(page, 'Withdraw');
   await withdraw.getByText('Available: €75.00').waitFor();
   await withdraw.getByLabel('Amount (EUR)').fill('500');
+  await page.screenshot({ path: join(screenshotDir, 'account-sheet-phone.png'), animations: 'disabled' });
   await withdraw.getByRole('button', { name: 'Withdraw', exact: true }).click();
   expect(await problemWith(withdraw.getByLabel('Amount (EUR)'))).toContain('75.00');
   expect(await withdraw.getByLabel('Amount (EUR)').inputValue()).toBe('500');
@@ -162,6 +163,7 @@ test('on a desktop the chosen form sits beside the history; Close asks first, na
   const confirm = sheet(page, 'Close account');
   await confirm.getByText(/^Close Bob Example’s account \d{4} \d{4} \d{4} \d{4} for good\?$/).waitFor();
   await confirm.getByText('It must hold €0.00 to close, and it holds €90.00: move the money out first.').waitFor();
+  await page.screenshot({ path: join(screenshotDir, 'account-close-desktop.png'), animations: 'disabled' });
   await confirm.getByRole('button', { name: 'Close account', exact: true }).click();
   await expect.poll(() => confirm.getByRole('alert').textContent()).toContain('90.00');
   await confirm.getByRole('button', { name: 'Keep the account' }).click();
