@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { newContext, openApp, useChromium, VIEWPORTS, waitForApp, type OpenedPage } from './support/browser.ts';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { newContext, openApp, screenshotDir, useChromium, VIEWPORTS, waitForApp, type OpenedPage } from './support/browser.ts';
 import { focusedName, problemIsUnder, problemOf } from './support/forms.ts';
 import { accountBalance, accountRow, commandForm } from './support/screens.ts';
 
@@ -27,6 +29,7 @@ describe('in German on a phone', () => {
   beforeAll(async () => {
     app = await openIn('de-DE', VIEWPORTS.phone);
     page = app.page;
+    mkdirSync(screenshotDir, { recursive: true });
   });
   afterAll(async () => {
     await app.page.context().close();
@@ -46,6 +49,7 @@ describe('in German on a phone', () => {
     expect((await open.getByRole('alert', { includeHidden: true }).textContent())?.trim()).toBe('');
     expect(await focusedName(owner)).toBe('owner');
     expect(await page.locator('.account-list > li').count()).toBe(0);
+    await page.screenshot({ path: join(screenshotDir, 'forms-problems-de-phone.png') });
 
     // The amount field is written the German way.
     expect(await open.getByLabel('Initial deposit, optional (EUR)').getAttribute('placeholder')).toBe('0,00');
@@ -73,6 +77,7 @@ describe('in German on a phone', () => {
     await form.getByRole('button', { name: 'Add funds', exact: true }).click();
     await expect.poll(() => problemOf(amount)).toBe('The most one amount can be is 10.000.000.000,00\u00a0€.');
     expect(await problemIsUnder(amount)).toBe(true);
+    await page.screenshot({ path: join(screenshotDir, 'forms-amount-limit-de-phone.png') });
     expect(await focusedName(amount)).toBe('amount');
     expect(await amount.inputValue()).toBe('99999999999999');
     expect(await accountBalance(page).textContent()).toBe('1.234,56\u00a0€');
