@@ -207,6 +207,9 @@ test('in German, a new account asks for its code in a banner until verified, and
   await toast(page).filter({ hasText: 'Verified: money can now leave this account.' }).waitFor();
   await banner.waitFor({ state: 'detached' });
   await page.locator('.account-header').getByText('Verified', { exact: true }).waitFor();
+  // Left alone, the toast goes by itself after a few seconds.
+  await expect.poll(() => toast(page).textContent(), { timeout: 20_000 }).toBe('');
+  expect(await page.getByRole('button', { name: 'Dismiss' }).count()).toBe(0);
   expect(problems).toEqual([]);
   await context.close();
 }, 60_000);

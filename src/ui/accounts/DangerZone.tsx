@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
 import type { AccountSummary } from '../../domain/index.ts';
-import { formatAccountNumber } from '../components/accountNumber.ts';
 import { CommandForm } from '../components/CommandForm.tsx';
-import { formatMoney } from '../components/money.ts';
 import { Sheet } from '../components/Sheet.tsx';
 import { useCommand } from '../components/useCommand.ts';
 import type { TellSuccess } from './accountFeedback.ts';
+import { closeConfirmation } from './closeConfirmation.ts';
 
 /** Closing the account, apart from everyday actions, behind a confirmation that names the account. */
 export function DangerZone({ account, onSuccess }: { account: AccountSummary; onSuccess: TellSuccess }) {
@@ -33,8 +32,8 @@ export function DangerZone({ account, onSuccess }: { account: AccountSummary; on
 
 function ConfirmClose({ account, onSuccess }: { account: AccountSummary; onSuccess: TellSuccess }) {
   const command = useCommand({ onSuccess });
-  const name = `${account.owner}’s account ${formatAccountNumber(account.accountNumber)}`;
-  const submit = () => command.run({ type: 'CloseAccount', account: account.accountNumber }, `${name} is closed.`);
+  const words = closeConfirmation(account);
+  const submit = () => command.run({ type: 'CloseAccount', account: account.accountNumber }, words.done);
   return (
     <CommandForm
       title="Close account"
@@ -44,12 +43,8 @@ function ConfirmClose({ account, onSuccess }: { account: AccountSummary; onSucce
       tone="danger"
       description={
         <>
-          <p>Close {name} for good?</p>
-          <p>
-            {account.balance === 0
-              ? 'It holds nothing, as an account must to close.'
-              : `It must hold ${formatMoney(0)} to close, and it holds ${formatMoney(account.balance)}: move the money out first.`}
-          </p>
+          <p>{words.question}</p>
+          <p>{words.balance}</p>
         </>
       }
     >
