@@ -210,7 +210,23 @@ for (const size of ['phone', 'desktop'] as const) {
           const small = await smallTargets(page, MIN_TARGET);
           if (small.length > 0) found[screen.heading] = small;
         }
-        expect(found).toEqual({});
+        // The header's controls, the banners, the time-travel sheet and the branch's menu.
+        await showScreen(page, '#/accounts', 'Accounts');
+        await timeTravel(page).click();
+        await page.getByRole('button', { name: 'Step back one event' }).click();
+        await pastBanner(page).waitFor();
+        found['time travel'] = await smallTargets(page, MIN_TARGET);
+        await page.getByRole('button', { name: 'Back to now' }).click();
+        await timeTravel(page).click();
+        await page.getByRole('button', { name: 'What if…', exact: true }).click();
+        await branchBar(page).getByRole('button', { name: 'Actions', exact: true }).click();
+        found['what-if menu'] = await smallTargets(page, MIN_TARGET);
+        await branchBar(page).getByRole('button', { name: 'Save scenario' }).click();
+        await page.getByRole('form', { name: 'Save scenario' }).waitFor();
+        found['what-if tool'] = await smallTargets(page, MIN_TARGET);
+        await branchBar(page).getByRole('button', { name: 'Discard', exact: true }).click();
+        await branchBar(page).waitFor({ state: 'detached' });
+        expect(Object.fromEntries(Object.entries(found).filter(([, small]) => small.length > 0))).toEqual({});
       });
 
       test('at 320 px all five tabs are on screen and can be tapped', async () => {
