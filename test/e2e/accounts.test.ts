@@ -139,12 +139,12 @@ test('add funds, withdraw and transfer update balances, history and the outbox',
   await expect.poll(() => page.locator('.history-line').first().textContent()).toMatch(/^Transfer from Ada Lovelace\s*Books/);
 
   await tab('Outbox').click();
-  const notice = page.getByRole('article').filter({ hasText: 'You withdrew 5.50' });
+  const notice = page.getByRole('article').filter({ hasText: 'You withdrew €5.50' });
   await notice.getByRole('button', { name: 'Mark as sent' }).click();
   await page
     .getByRole('region', { name: /^Sent/ })
     .getByRole('article')
-    .filter({ hasText: 'You withdrew 5.50' })
+    .filter({ hasText: 'You withdrew €5.50' })
     .waitFor();
   await screenshotScreen(page, 'outbox-after-sending');
 });
