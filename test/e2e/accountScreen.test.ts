@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { violationsInBothThemes } from './support/axe.ts';
 import { VIEWPORTS, newContext, screenshotDir, useChromium } from './support/browser.ts';
 import { importThroughUi, openRewind, showScreen, smallLedger, withSmallLedger, writeLogFile } from './support/ledgerFiles.ts';
 import { projectRoot } from './support/preview.ts';
@@ -73,6 +74,7 @@ test('on a phone the history is on the first screen; each action opens in a shee
   await withdraw.getByText('Available: €75.00').waitFor();
   await withdraw.getByLabel('Amount (EUR)').fill('500');
   await page.screenshot({ path: join(screenshotDir, 'account-sheet-phone.png'), animations: 'disabled' });
+  expect(await violationsInBothThemes(page)).toEqual([]);
   await withdraw.getByRole('button', { name: 'Withdraw', exact: true }).click();
   expect(await problemWith(withdraw.getByLabel('Amount (EUR)'))).toContain('75.00');
   expect(await withdraw.getByLabel('Amount (EUR)').inputValue()).toBe('500');
@@ -140,6 +142,7 @@ test('on a desktop the chosen form sits beside the history; Close asks first, na
   await commandForm(page, 'Add funds').waitFor();
   await submitAmount(page, 'Add funds', '10', 'Pocket money');
   await toast(page).filter({ hasText: 'Added €10.00.' }).waitFor();
+  expect(await violationsInBothThemes(page)).toEqual([]);
   await expect.poll(() => newLines(page).textContent()).toMatch(/^Deposit\s*Pocket money/);
   expect(await commandForm(page, 'Add funds').getByLabel('Amount (EUR)').inputValue()).toBe('');
 
@@ -164,6 +167,7 @@ test('on a desktop the chosen form sits beside the history; Close asks first, na
   await confirm.getByText(/^Close Bob Example’s account \d{4} \d{4} \d{4} \d{4} for good\?$/).waitFor();
   await confirm.getByText('It must hold €0.00 to close, and it holds €90.00: move the money out first.').waitFor();
   await page.screenshot({ path: join(screenshotDir, 'account-close-desktop.png'), animations: 'disabled' });
+  expect(await violationsInBothThemes(page)).toEqual([]);
   await confirm.getByRole('button', { name: 'Close account', exact: true }).click();
   await expect.poll(() => confirm.getByRole('alert').textContent()).toContain('90.00');
   await confirm.getByRole('button', { name: 'Keep the account' }).click();
@@ -194,6 +198,7 @@ test('in German, a new account asks for its code in a banner until verified, and
 
   const banner = commandForm(page, 'Verify this account');
   await banner.getByRole('link', { name: 'Outbox' }).waitFor();
+  expect(await violationsInBothThemes(page)).toEqual([]);
   await actionChoice(page, 'Withdraw').click();
   await commandForm(page, 'Withdraw').getByText('Available: 300,00 €').waitFor();
 
@@ -229,6 +234,7 @@ test('in a what-if branch a real line of the history can be skipped from the acc
   const skipped = page.locator('.history-skipped');
   await skipped.getByRole('heading', { name: 'Skipped in this branch' }).waitFor();
   expect(await skipped.textContent()).toContain('Withdrawal');
+  expect(await violationsInBothThemes(page)).toEqual([]);
 
   await skipped.getByRole('button', { name: 'Include again' }).click();
   await expect.poll(() => accountBalance(page).textContent()).toBe('€50.00');
