@@ -40,10 +40,22 @@ test('in German on a phone: a refused withdrawal names the owner with money writ
   await logStatus(page).filter({ hasText: '7 matching events in the whole log.' }).waitFor();
   expect(await rowLabels(page)).toContain('Event 11, Funds withdrawn');
   expect(await rowLabels(page)).not.toContain('Event 15, Funds added');
+  expect(page.url()).toContain(`#/log?account=${ledger.alice}`);
+
+  // The account is in the address: Back returns to all accounts, Forward to Alice, and a link opens at Bob.
+  await page.goBack();
+  await logStatus(page).waitFor({ state: 'detached' });
+  expect(await picker.inputValue()).toBe('');
+  await page.goForward();
+  await logStatus(page).filter({ hasText: '7 matching events in the whole log.' }).waitFor();
+  expect(await picker.locator('option:checked').innerText()).toBe(`Alice Example · ${formatAccountNumber(ledger.alice)}`);
 
   await page.getByLabel('Type').selectOption({ label: 'Funds withdrawn' });
   await logStatus(page).filter({ hasText: '1 matching event in the whole log.' }).waitFor();
   expect(await rowLabels(page)).toEqual(['Event 11, Funds withdrawn']);
+  await page.goto(new URL(`#/log?account=${ledger.bob}`, page.url()).href);
+  await logStatus(page).filter({ hasText: '0 matching events in the whole log.' }).waitFor();
+  expect(await picker.locator('option:checked').innerText()).toBe(`Bob Example · ${formatAccountNumber(ledger.bob)}`);
   expect(problems).toEqual([]);
   await context.close();
 }, 60_000);

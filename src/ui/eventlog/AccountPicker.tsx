@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { accountStream, listAccounts } from '../../domain/index.ts';
+import { accountNumberOfStream, accountStream, listAccounts } from '../../domain/index.ts';
 import { formatAccountNumber } from '../components/accountNumber.ts';
 import { useView } from '../ledger/useView.ts';
 
@@ -26,7 +26,7 @@ export function AccountPicker({ stream, onChange }: { stream: string; onChange(s
       <select id={id} value={stream} onChange={(e) => onChange(e.target.value)}>
         <option value="">All accounts</option>
         {/* An account this view does not have (opened later than the point in view) stays chosen, by its stream's name. */}
-        {unknown && <option value={stream}>{stream}</option>}
+        {unknown && <option value={stream}>Account {formatAccountNumber(accountNumberOfStream(stream) ?? stream)}</option>}
         {options.map((o) => (
           <option key={o.stream} value={o.stream}>
             {o.label}

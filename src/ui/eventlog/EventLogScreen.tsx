@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { isFiltered, NO_FILTERS, type EventLogQueries, type Injection, type LogFilters } from '../../app/index.ts';
+import { useSearch } from 'wouter';
+import { accountNumberOfStream, accountStream } from '../../domain/index.ts';
+import { isFiltered, type EventLogQueries, type Injection, type LogFilters } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useViewInfo } from '../ledger/useView.ts';
 import type { RowContext } from './EventRow.tsx';
@@ -34,7 +36,12 @@ export function EventLogScreen() {
   const plan = useStore(ledger.branch, (s) => s.plan);
   const branchTop = useStore(ledger.branch, (s) => s.result?.toSeq);
 
-  const [filters, setFilters] = useState<LogFilters>(NO_FILTERS);
+  // The account chosen is in the address (#/log?account=…): a link can open the log at one account, and
+  // Back and Forward step through the accounts chosen. Type and text stay on the screen.
+  const account = new URLSearchParams(useSearch()).get('account') ?? '';
+  const stream = account === '' ? '' : accountStream(account);
+  const [typeAndText, setTypeAndText] = useState({ type: '', text: '' });
+  const filters = useMemo<LogFilters>(() => ({ ...typeAndText, stream }), [typeAndText, stream]);
   const [queries, setQueries] = useState<EventLogQueries>();
   const [queriesProblem, setQueriesProblem] = useState<string>();
   const [searchRound, setSearchRound] = useState(0);
@@ -63,16 +70,25 @@ export function EventLogScreen() {
   const filtered = isFiltered(filters);
   // A search covers the log up to when it started: a fresh one is offered as events arrive.
   const [searchTop, setSearchTop] = useState(maxTop);
+  // Back or Forward to another account starts a fresh search, as choosing it here does.
+  const [searchedStream, setSearchedStream] = useState(stream);
+  if (searchedStream !== stream) {
+    setSearchedStream(stream);
+    setSearchTop(maxTop);
+  }
   const searchAgain = () => {
     setSearchTop(maxTop);
     setSearchRound((n) => n + 1);
   };
   const changeFilters = useCallback(
     (next: LogFilters) => {
-      setFilters(next);
+      setTypeAndText({ type: next.type, text: next.text });
+      // Set on the hash itself: the router's navigate would put the query outside the hash.
+      if (next.stream !== stream)
+        window.location.hash = next.stream === '' ? '/log' : `/log?account=${encodeURIComponent(accountNumberOfStream(next.stream) ?? '')}`;
       setSearchTop(maxTop);
     },
-    [maxTop],
+    [maxTop, stream],
   );
 
   return (
