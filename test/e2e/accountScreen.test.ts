@@ -199,6 +199,11 @@ test('in German, a new account asks for its code in a banner until verified, and
   const banner = commandForm(page, 'Verify this account');
   await banner.getByRole('link', { name: 'Outbox' }).waitFor();
   expect(await violationsInBothThemes(page)).toEqual([]);
+  // On a phone too the banner leaves the history on the first screen.
+  await page.setViewportSize(VIEWPORTS.phone);
+  const history = await page.getByRole('heading', { name: 'History', level: 2 }).boundingBox();
+  expect(history!.y + history!.height).toBeLessThanOrEqual(VIEWPORTS.phone.height);
+  await page.setViewportSize(VIEWPORTS.desktop);
   await actionChoice(page, 'Withdraw').click();
   await commandForm(page, 'Withdraw').getByText('Available: 300,00 €').waitFor();
 

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AccountSummary } from '../../domain/index.ts';
 import { Sheet } from '../components/Sheet.tsx';
 import { PHONE_QUERY, useMediaQuery } from '../components/useMediaQuery.ts';
@@ -24,6 +24,8 @@ export function AccountActions({ account, onSuccess }: { account: AccountSummary
   const phone = useMediaQuery(PHONE_QUERY);
   const [chosen, setChosen] = useState<Action>();
   const shown = chosen ?? (phone ? undefined : 'deposit');
+  // A window narrowed to a phone's width (or widened) starts again from what that size shows first, rather than pop a sheet open.
+  useEffect(() => setChosen(undefined), [phone]);
   const closeSheet = useCallback(() => setChosen(undefined), []);
   const done = useCallback<TellSuccess>(
     (text, result) => {
