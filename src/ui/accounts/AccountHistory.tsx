@@ -9,6 +9,7 @@ import { useView, useViewInfo } from '../ledger/useView.ts';
 import { HISTORY_LABELS } from './historyLabel.ts';
 import { SkippedLines, useBranchSkips, type BranchSkips } from './SkippedLines.tsx';
 import { useAccountHistory } from './useAccountHistory.ts';
+import { formatCountOf } from '../components/formatCount.ts';
 
 /**
  * The account's history, newest first, with the balance after each line; older lines on "Show more". Lines
@@ -44,8 +45,8 @@ export function AccountHistory({ account, highlight }: { account: AccountSummary
           {history.loading
             ? 'Reading the history…'
             : history.more
-              ? `Showing the newest ${count} entries`
-              : `${count} ${count === 1 ? 'entry' : 'entries'} in all`}
+              ? `Showing the newest ${formatCountOf(count, 'entry', 'entries')}`
+              : `${formatCountOf(count, 'entry', 'entries')} in all`}
         </p>
       )}
       {history.more && (

@@ -6,6 +6,7 @@ import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useLiveView, useView } from '../ledger/useView.ts';
 import { useStore } from 'zustand';
 import { compareWithReality, type TotalDifference } from './compare.ts';
+import { formatCount } from '../components/formatCount.ts';
 
 function TotalValue({ total, value }: { total: TotalDifference; value: number }) {
   return total.kind === 'money' ? <Money cents={value} /> : <>{value}</>;
@@ -80,7 +81,7 @@ export function ComparePanel() {
       </table>
       {comparison.sameCount > 0 && (
         <p className="compare-same">
-          {comparison.sameCount} other {comparison.sameCount === 1 ? 'account is' : 'accounts are'} the same in both.
+          {formatCount(comparison.sameCount)} other {comparison.sameCount === 1 ? 'account is' : 'accounts are'} the same in both.
         </p>
       )}
       <table className="data-table compare-table">

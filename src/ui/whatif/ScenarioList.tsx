@@ -4,11 +4,12 @@ import { useLedger } from '../ledger/LedgerContext.tsx';
 import type { SavedScenario } from '../../app/index.ts';
 import { openBranchPlan, resetScenarioSession } from '../components/scenarioSession.ts';
 import { useEscapeToClose } from '../components/useEscapeToClose.ts';
+import { formatCount } from '../components/formatCount.ts';
 
 function changes({ plan }: SavedScenario): string {
   const parts = [`from event ${plan.basePoint}`];
-  if (plan.skip.length > 0) parts.push(`${plan.skip.length} skipped`);
-  if (plan.inject.length > 0) parts.push(`${plan.inject.length} injected`);
+  if (plan.skip.length > 0) parts.push(`${formatCount(plan.skip.length)} skipped`);
+  if (plan.inject.length > 0) parts.push(`${formatCount(plan.inject.length)} injected`);
   return parts.join(', ');
 }
 

@@ -1,7 +1,9 @@
 import type { ReplayProgress } from '../../app/index.ts';
+import { formatCountOf } from '../components/formatCount.ts';
 
+/** "1 event", "1,234 events": the shared count helper, kept under this name for the what-if screens. */
 export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return formatCountOf(n, word);
 }
 
 /** A branch the shortcut cannot take is replayed event by event: say how far it got. */
