@@ -6,6 +6,7 @@ import { violationsInBothThemes } from './support/axe.ts';
 import { VIEWPORTS, newContext, screenshotDir, useChromium } from './support/browser.ts';
 import { importThroughUi, openRewind, showScreen, smallLedger, withSmallLedger, writeLogFile } from './support/ledgerFiles.ts';
 import { projectRoot } from './support/preview.ts';
+import { MIN_TARGET, smallTargets } from './support/touch.ts';
 import {
   accountBalance,
   accountRow,
@@ -62,6 +63,7 @@ test('on a phone the history is on the first screen; each action opens in a shee
   expect(await actionChoice(page, 'Add funds').evaluate((button) => button === document.activeElement)).toBe(true);
   await expect.poll(() => accountBalance(page).textContent()).toBe('€75.00');
   await expect.poll(() => newLines(page).textContent()).toMatch(/^Deposit.*\+€25\.00/);
+  expect(await smallTargets(page, MIN_TARGET)).toEqual([]);
   expect(await historyLines(page).first().getAttribute('class')).toContain('history-line-new');
   // No success box stays behind; the toast goes on Dismiss.
   expect(await page.locator('.form-success:not(:empty)').count()).toBe(0);
@@ -75,6 +77,7 @@ test('on a phone the history is on the first screen; each action opens in a shee
   await withdraw.getByLabel('Amount (EUR)').fill('500');
   await page.screenshot({ path: join(screenshotDir, 'account-sheet-phone.png'), animations: 'disabled' });
   expect(await violationsInBothThemes(page)).toEqual([]);
+  expect(await smallTargets(page, MIN_TARGET)).toEqual([]);
   await withdraw.getByRole('button', { name: 'Withdraw', exact: true }).click();
   expect(await problemWith(withdraw.getByLabel('Amount (EUR)'))).toContain('75.00');
   expect(await withdraw.getByLabel('Amount (EUR)').inputValue()).toBe('500');
