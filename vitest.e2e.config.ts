@@ -6,8 +6,9 @@ export default defineConfig({
     include: ['test/e2e/**/*.test.ts'],
     globalSetup: ['test/e2e/globalSetup.ts'],
     environment: 'node',
-    // One Chromium at a time fits two cores and keeps service-worker timing predictable.
-    fileParallelism: false,
+    // Two files at a time: a browser test mostly waits (reloads, storage, the service worker), so a second
+    // one fills the gaps; every test must hold on a busy machine anyway.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
