@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog.ts';
 import './sheet.css';
 
 /**
@@ -17,37 +18,9 @@ export function Sheet({
   closeLabel?: string;
   children: ReactNode;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!element.open) element.showModal();
-    element.querySelector<HTMLElement>('input, select, textarea')?.focus();
-    return () => {
-      if (element.open) element.close();
-      // Only once the dialog is closed: until then the page behind it is inert and takes no focus.
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  const modal = useModalDialog('input, select, textarea', onClose);
   return (
-    <dialog
-      ref={dialog}
-      className="sheet"
-      aria-label={label}
-      onKeyDown={(event) => {
-        // Escape closes this sheet, not a panel opened before it that listens on the document.
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        event.stopPropagation();
-        onClose();
-      }}
-      onCancel={(event) => {
-        // Closed by the caller's state, so the dialog and the state never disagree.
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <dialog {...modal} className="sheet" aria-label={label}>
       <div className="sheet-grip" aria-hidden="true" />
       <button type="button" className="button button-small sheet-close" onClick={onClose}>
         {closeLabel}

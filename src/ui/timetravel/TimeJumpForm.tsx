@@ -1,25 +1,18 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-
-/** "2026-03-12T14:05:09" in local time, as a datetime-local input holds it. */
-function localInputValue(at: string | undefined): string {
-  if (!at) return '';
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
+import { fromDateTimeInput, toDateTimeInput } from '../components/dateTimeInput.ts';
 
 /** Jumps to the last event recorded at or before a chosen local date and time. */
 export function TimeJumpForm({ at }: { at: string | undefined }) {
   const ledger = useLedger();
   const id = useId();
-  const [value, setValue] = useState(() => localInputValue(at));
+  const [value, setValue] = useState(() => toDateTimeInput(at));
   const [problem, setProblem] = useState<string>();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const time = new Date(value);
-    if (value === '' || Number.isNaN(time.getTime())) {
+    const time = fromDateTimeInput(value);
+    if (!time) {
       setProblem('Choose a date and time to jump to.');
       return;
     }

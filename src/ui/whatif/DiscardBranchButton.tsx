@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useStore } from 'zustand';
 import type { BranchPlan } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useScenarioSession } from '../components/scenarioSession.ts';
+import { useModalDialog } from '../components/useModalDialog.ts';
 import { plural } from './replayingText.ts';
 import '../components/sheet.css';
 import './discardBranch.css';
@@ -48,41 +49,12 @@ export function DiscardBranchButton({ onDiscard }: { onDiscard(): void }) {
 
 /** The question, as a modal dialog: a bottom sheet on a phone, centred on a larger screen. */
 function ConfirmDiscard({ why, onKeep, onDiscard }: { why: string; onKeep(): void; onDiscard(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  // Escape keeps the branch; the focus goes back to Discard once the question is gone.
+  const modal = useModalDialog('.discard-keep', onKeep);
   const titleId = useId();
   const whyId = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!element.open) element.showModal();
-    element.querySelector<HTMLButtonElement>('.discard-keep')?.focus();
-    return () => {
-      if (element.open) element.close();
-      // Kept: back to Discard, once the dialog is closed (until then the page behind it takes no focus).
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
   return (
-    <dialog
-      ref={dialog}
-      className="sheet discard-branch"
-      role="alertdialog"
-      aria-labelledby={titleId}
-      aria-describedby={whyId}
-      onKeyDown={(event) => {
-        // Escape answers this question, not a panel opened before it that listens on the document.
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        event.stopPropagation();
-        onKeep();
-      }}
-      onCancel={(event) => {
-        // Escape keeps the branch; the dialog closes with the state that shows it.
-        event.preventDefault();
-        onKeep();
-      }}
-    >
+    <dialog {...modal} className="sheet discard-branch" role="alertdialog" aria-labelledby={titleId} aria-describedby={whyId}>
       <h2 id={titleId}>Discard this branch?</h2>
       <p id={whyId}>{why}</p>
       <div className="form-buttons">
