@@ -133,4 +133,22 @@ describe('in English on a desktop, by keyboard alone', () => {
     expect(await problemOf(deposit)).toBe('');
     expect(app.problems).toEqual([]);
   });
+
+  test('a receiving account number typed wrong is said under the typed number, which takes the focus', async () => {
+    const { page } = app;
+    await accountRow(page, 'Grace Hopper').getByRole('link').click();
+    await page.getByRole('heading', { name: 'Grace Hopper', level: 1 }).waitFor();
+    const form = await chooseAction(page, 'Transfer');
+    await form.getByLabel('To').selectOption({ label: 'Another account number…' });
+    const typed = form.getByLabel('Receiving account number');
+    await typed.fill('1234');
+    await form.getByLabel('Amount (EUR)').fill('5');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => problemOf(typed)).toBe('An account number has 16 digits and does not start with 0.');
+    expect(await problemOf(form.getByLabel('To'))).toBe('');
+    expect(await typed.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await accountBalance(page).textContent()).toBe('€1,234.50');
+    expect(app.problems).toEqual([]);
+  });
 });

@@ -65,7 +65,8 @@ export function TransferForm({ account, onSuccess }: { account: AccountSummary; 
 
 function ReceiverSelect({ value, onChange, accounts }: { value: string; onChange(v: string): void; accounts: AccountSummary[] }) {
   const id = useId();
-  const problem = useProblemProps('to');
+  // With a number typed, the receiver's problem is the typed field's: it shows there and takes the focus.
+  const problem = useProblemProps(value === TYPED ? 'to-choice' : 'to');
   return (
     <div className="field">
       <label htmlFor={id}>To</label>
