@@ -31,7 +31,7 @@ test('the main screens with a year of sample data, at phone and desktop size', a
   await accountRow(page, 'Ana Okafor-Lind').getByRole('link').click();
   await page.getByRole('heading', { name: 'Ana Okafor-Lind', level: 1 }).waitFor();
   await expect.poll(() => page.locator('.history-line').count()).toBe(20);
-  await screenshotScreen(page, 'account');
+  await screenshotScreen(page, 'account-sample');
   expect(await fitsNarrowPhone(page)).toBe(true);
   await page.getByRole('button', { name: 'Show more' }).click();
   await expect.poll(() => page.locator('.history-line').count()).toBe(40);

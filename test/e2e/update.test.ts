@@ -84,4 +84,5 @@ test('a new version waits for "Reload", then every open tab moves to it', async 
   }
   expect(tabs.flatMap((t) => t.problems)).toEqual([]);
   await context.close();
-});
+  // Two tabs, the sample data, two service-worker installs and two reloads: each step has its own limit.
+}, 90_000);
