@@ -9,6 +9,8 @@ export default defineConfig({
     // Two files at a time: a browser test mostly waits (reloads, storage, the service worker), so a second
     // one fills the gaps; every test must hold on a busy machine anyway.
     maxWorkers: 2,
+    // The support code and the app modules the tests read are loaded once per worker, not once per file.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
