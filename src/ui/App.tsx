@@ -10,6 +10,7 @@ import { AppHeader } from './shell/AppHeader.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { useHashRoute } from './shell/hashRoute.ts';
 import { Loading } from './shell/Loading.tsx';
+import './shell/base.css';
 import './shell/app.css';
 import { formatCount } from './components/formatCount.ts';
 
