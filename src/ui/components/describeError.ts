@@ -1,5 +1,6 @@
 import { getAccount, isDomainError, type DomainError } from '../../domain/index.ts';
-import { asLedgerStates, ViewingPastError, type Ledger } from '../../app/index.ts';
+import { ViewingPastError, type Ledger } from '../../app/index.ts';
+import { viewedStates } from '../ledger/useView.ts';
 import { formatAccountNumber } from './accountNumber.ts';
 import { formatMoney } from './money.ts';
 
@@ -16,12 +17,9 @@ export interface ErrorContext {
   locale?: string;
 }
 
-/** Whose account a number is, as the screens show the accounts (the open what-if branch's, else the log's). */
-export function ownersIn(ledger: Pick<Ledger, 'branch' | 'image'>): (accountNumber: string) => string | undefined {
-  return (accountNumber) => {
-    const states = (ledger.branch.getState().plan && ledger.branch.getState().result?.states) || ledger.image.getState().states;
-    return getAccount(asLedgerStates(states).accounts, accountNumber)?.owner;
-  };
+/** Whose account a number is, as the screens show the accounts. */
+export function ownersIn(ledger: Pick<Ledger, 'branch' | 'travel' | 'image'>): (accountNumber: string) => string | undefined {
+  return (accountNumber) => getAccount(viewedStates(ledger).accounts, accountNumber)?.owner;
 }
 
 /** The pieces every sentence names: the owner, the grouped account number, money in the locale. */

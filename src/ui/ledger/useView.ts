@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { asLedgerStates, type LedgerStates } from '../../app/index.ts';
+import type { ScreenLedger } from './LedgerContext.tsx';
 import { useLedger } from './LedgerContext.tsx';
 
 export type ViewMode = 'live' | 'past' | 'branch';
@@ -36,6 +37,13 @@ export function useView<T>(select: (states: LedgerStates) => T): T {
   const past = useStore(ledger.travel, (s) => s.past?.states);
   const live = useStore(ledger.image, (s) => s.states);
   return select(asLedgerStates(branch ?? past ?? live));
+}
+
+/** What useView shows, read once outside rendering (an event handler's words about the accounts on screen). */
+export function viewedStates(ledger: Pick<ScreenLedger, 'branch' | 'travel' | 'image'>): LedgerStates {
+  const branch = ledger.branch.getState();
+  const shown = (branch.plan ? branch.result?.states : undefined) ?? ledger.travel.getState().past?.states;
+  return asLedgerStates(shown ?? ledger.image.getState().states);
 }
 
 /** The real present, whatever the screens show: for comparisons with a branch. */
