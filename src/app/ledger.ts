@@ -14,6 +14,7 @@ import { createTimeTravel, type TimeTravel } from './timetravel/timeTravel.ts';
 import { createWhatIfBranch, type WhatIfBranch } from './whatif/whatIfBranch.ts';
 import { ledgerQueries, type LedgerQueries } from './queries/ledgerQueries.ts';
 import { ledgerFiles, type LedgerFiles } from './files.ts';
+import { currentShapes } from './currentShapes.ts';
 import type { SavedScenarios } from './whatif/savedScenarios.ts';
 
 export interface LedgerOptions {
@@ -26,7 +27,11 @@ export interface LedgerOptions {
 
 /** Everything the screens talk to, wired together once per tab. */
 export interface Ledger {
-  /** For the application layer and tests: the screens read through `queries`, `files` and `scenarios`. */
+  /**
+   * The log as stored, for the application layer and tests: the screens read
+   * through `queries`, `files` and `scenarios`, and everything but the files
+   * code reads it through `currentShapes`.
+   */
   readonly eventStore: EventStore;
   readonly image: MemoryImage;
   readonly travel: TimeTravel;
@@ -53,21 +58,23 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   // With 'rewind:image-ready' (memoryImage.ts) this splits a reload into page load, opening the log and the replay.
   globalThis.performance?.mark?.('rewind:log-opening');
   const eventStore = await openEventStore({ name: options.name ?? 'rewind', keyframes: KEYFRAMES });
+  // Older events in their current shape for everything that reads them; export and import see them as stored.
+  const log = currentShapes(eventStore);
   const projections = ledgerProjections;
   const snapshots: Leadership = electLeader('rewind-snapshots');
   const image = createMemoryImage({
-    eventStore,
+    eventStore: log,
     projections,
     snapshotEvery: options.snapshotEvery,
     mayWriteSnapshots: snapshots.isLeader,
   });
-  const travel = createTimeTravel({ eventStore, projections, liveSeq: () => image.getState().seq });
-  const branch = createWhatIfBranch({ eventStore, projections, live: () => image.getState() });
+  const travel = createTimeTravel({ eventStore: log, projections, liveSeq: () => image.getState().seq });
+  const branch = createWhatIfBranch({ eventStore: log, projections, live: () => image.getState() });
   // One writer per tab: commands are decided on the memory image and written a turn at a time.
-  const handler = createCommandHandler({ log: eventStore, decisions: imageDecisions(image, eventStore) });
-  const inBranch = createCommandHandler(branchCommands(branch, eventStore));
+  const handler = createCommandHandler({ log, decisions: imageDecisions(image, log) });
+  const inBranch = createCommandHandler(branchCommands(branch, log));
   let managers: ProcessManagerRunner | undefined;
-  if (options.runProcessManagers !== false) managers = startProcessManagers({ log: eventStore });
+  if (options.runProcessManagers !== false) managers = startProcessManagers({ log });
 
   const health = createStore<StoreHealth>(() => eventStore.health());
   const stopHealth = eventStore.onHealthChange((next) => {
@@ -93,7 +100,7 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   }
 
   // Saved scenarios load with the what-if screens that use them, off the boot path.
-  const scenarios = async () => (await import('./whatif/savedScenarios.ts')).savedScenarios(eventStore);
+  const scenarios = async () => (await import('./whatif/savedScenarios.ts')).savedScenarios(log);
 
   // Not awaiting image.ready: the boot screen shows the replay's progress meanwhile.
   const ledger: Ledger = {
@@ -103,7 +110,7 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
     branch,
     health,
     dispatch,
-    queries: ledgerQueries(eventStore),
+    queries: ledgerQueries(log),
     files: ledgerFiles(eventStore, { travel, branch }),
     scenarios: {
       list: async () => (await scenarios()).list(),

@@ -11,6 +11,7 @@ export type DomainErrorCode =
   | 'INVALID_AMOUNT'
   | 'INVALID_ACCOUNT_NUMBER'
   | 'INVALID_NOTE'
+  | 'INVALID_CATEGORY'
   | 'INVALID_CODE'
   | 'INVALID_MESSAGE_ID'
   // The command makes no sense against the current state.
@@ -27,6 +28,8 @@ export type DomainErrorCode =
   | 'NONZERO_BALANCE'
   | 'MESSAGE_NOT_FOUND'
   | 'ALREADY_SENT'
+  // The account has changes recorded by a newer version of Rewind, which this version cannot read.
+  | 'NEEDS_NEWER_VERSION'
   // Other writers kept changing the same accounts; retries ran out.
   | 'CONFLICT';
 

@@ -22,8 +22,14 @@ export interface EventMeta {
   causationId?: string;
   /** Id shared by every event of one flow. */
   correlationId?: string;
-  /** Schema version of the event type's payload. */
+  /** Schema version of the event type's payload; absent means 1. */
   schema?: number;
+  /**
+   * Never stored: set by a reader that lifted an older event to its type's
+   * current schema, to the version the log holds it in. The store refuses it on
+   * input, so a lifted event cannot be written back in place of the original.
+   */
+  upcastFrom?: number;
   /** Marks events generated as sample data, so people can tell them apart. */
   sample?: boolean;
 }

@@ -5,6 +5,7 @@ import type { Stored } from '../../domain/accounts/events.ts';
 import { streamOf } from '../../domain/accounts/routing.ts';
 import { evolve } from '../../domain/accounts/deciderState.ts';
 import type { RandomSource } from '../../domain/random.ts';
+import { schemaMeta } from '../../domain/schema/eventSchema.ts';
 import { versionOf, type DecisionsState } from '../../domain/readModels/decisions.ts';
 
 /** Ids of what caused a command, stamped on every event it writes. */
@@ -76,7 +77,7 @@ export function planTurn(entries: readonly TurnEntry[], base: DecisionsState, ct
       batch.events.push({
         type: event.type,
         payload: event.payload as unknown as JsonValue,
-        meta: caused ? { id: ctx.newId(), at: ctx.at, ...meta } : { id: ctx.newId(), at: ctx.at },
+        meta: caused ? { id: ctx.newId(), at: ctx.at, ...schemaMeta(event.type), ...meta } : { id: ctx.newId(), at: ctx.at, ...schemaMeta(event.type) },
       });
     }
     outcomes.push({ places });

@@ -1,5 +1,5 @@
 import type { EventLog, JsonValue } from '../../eventstore/index.ts';
-import { accountStream, decide, foldEvents, parseCommand, streamOf } from '../../domain/index.ts';
+import { accountStream, decide, foldEvents, parseCommand, schemaMeta, streamOf } from '../../domain/index.ts';
 import { cryptoRandom } from '../systemSources.ts';
 import { branchStreamEvents, HYPOTHETICAL_ID_PREFIX, type Injection, type WhatIfResult } from '../../replay/index.ts';
 
@@ -68,7 +68,7 @@ export async function buildInjection(eventStore: InjectionLog, result: WhatIfRes
     event: {
       type: event.type,
       payload: event.payload as unknown as JsonValue,
-      meta: { id: hypotheticalId(), at },
+      meta: { id: hypotheticalId(), at, ...schemaMeta(event.type) },
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { EventStore } from '../../eventstore/index.ts';
+import { upcast } from '../../domain/index.ts';
+import type { EventMeta, EventStore } from '../../eventstore/index.ts';
 import {
   branchStates,
   eventAt,
@@ -117,6 +118,16 @@ export function createWhatIfBranch(options: {
     }
   }
 
+  // A scenario file or a shared link may carry events an older version wrote: the branch reads them as the log does.
+  // An injection is input, not a read, so it carries the schema it is now in and no record of the lift.
+  const lifted = (injections: readonly Injection[]): Injection[] =>
+    injections.map((injection) => {
+      const event = upcast(injection.event);
+      if (event === injection.event) return injection;
+      const { upcastFrom: _lifted, ...meta } = (event.meta ?? {}) as EventMeta;
+      return { ...injection, event: { ...event, meta } };
+    });
+
   const current = (): BranchPlan => {
     const plan = state.getState().plan;
     if (!plan) throw new Error('No what-if branch is open.');
@@ -126,7 +137,7 @@ export function createWhatIfBranch(options: {
   return {
     ...state,
     start: (basePoint) => replan({ basePoint, skip: [], inject: [] }, true),
-    open: (plan) => replan(plan, true),
+    open: (plan) => replan({ ...plan, inject: lifted(plan.inject) }, true),
     toggleSkip: async (seq) => {
       current();
       // A transfer is one decision: its two halves are skipped, and included again, together.
@@ -140,7 +151,7 @@ export function createWhatIfBranch(options: {
     },
     inject: (injections) => {
       const plan = current();
-      return replan({ ...plan, inject: [...plan.inject, ...injections] });
+      return replan({ ...plan, inject: [...plan.inject, ...lifted(injections)] });
     },
     removeInjection: async (index) => {
       const plan = current();

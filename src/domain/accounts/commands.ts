@@ -2,6 +2,7 @@ import { isPlainObject } from '../../lib/isPlainObject.ts';
 import { DomainError } from '../errors.ts';
 import {
   optionalNote,
+  requireCategory,
   requireAccountNumber,
   requireAmount,
   requireCode,
@@ -12,9 +13,10 @@ import {
 
 /** Requests that may be refused. Account numbers are 16-digit strings; amounts are integer cents. */
 export type OpenAccount = { type: 'OpenAccount'; owner: string; email: string; initialDeposit?: number };
-export type AddFunds = { type: 'AddFunds'; account: string; amount: number; note?: string };
-export type Withdraw = { type: 'Withdraw'; account: string; amount: number; note?: string };
-export type Transfer = { type: 'Transfer'; from: string; to: string; amount: number; note?: string };
+/** Money movements may name a category (src/domain/accounts/categories.ts); without one they are Uncategorized. */
+export type AddFunds = { type: 'AddFunds'; account: string; amount: number; category?: string; note?: string };
+export type Withdraw = { type: 'Withdraw'; account: string; amount: number; category?: string; note?: string };
+export type Transfer = { type: 'Transfer'; from: string; to: string; amount: number; category?: string; note?: string };
 export type VerifyAccount = { type: 'VerifyAccount'; account: string; code: string };
 export type CloseAccount = { type: 'CloseAccount'; account: string };
 /** Records that a person sent a queued message by hand (mailto:, share sheet). */
@@ -31,12 +33,23 @@ const optional = (parse: FieldParser): FieldSpec => ({ parse, optional: true });
 
 const SPECS: { [T in CommandType]: Record<string, FieldSpec> } = {
   OpenAccount: { owner: required(requireOwner), email: required(requireEmail), initialDeposit: optional(requireAmount) },
-  AddFunds: { account: required(requireAccountNumber), amount: required(requireAmount), note: optional(optionalNote) },
-  Withdraw: { account: required(requireAccountNumber), amount: required(requireAmount), note: optional(optionalNote) },
+  AddFunds: {
+    account: required(requireAccountNumber),
+    amount: required(requireAmount),
+    category: optional(requireCategory),
+    note: optional(optionalNote),
+  },
+  Withdraw: {
+    account: required(requireAccountNumber),
+    amount: required(requireAmount),
+    category: optional(requireCategory),
+    note: optional(optionalNote),
+  },
   Transfer: {
     from: required(requireAccountNumber),
     to: required(requireAccountNumber),
     amount: required(requireAmount),
+    category: optional(requireCategory),
     note: optional(optionalNote),
   },
   VerifyAccount: { account: required(requireAccountNumber), code: required(requireCode) },

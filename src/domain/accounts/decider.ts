@@ -2,6 +2,7 @@ import { DomainError } from '../errors.ts';
 import { randomDigits, randomUuid, type RandomSource } from '../random.ts';
 import type { Command } from './commands.ts';
 import type { AccountOpened, LedgerEvent } from './events.ts';
+import { UNCATEGORIZED } from './categories.ts';
 import { MAX_BALANCE, formatCents } from './money.ts';
 import { accountOf, holderOf, messageStatus, type DeciderAccount, type DeciderState } from './deciderState.ts';
 
@@ -18,6 +19,13 @@ function found(state: DeciderState, number: string, field: string, role = 'accou
       accountNumber: number,
       ...(role === 'receiving account' ? { role: 'receiving' as const } : {}),
     });
+  if (account.changedByNewerVersion)
+    throw new DomainError(
+      'NEEDS_NEWER_VERSION',
+      `Account ${number} has changes recorded by a newer version of Rewind; update Rewind to change it.`,
+      field,
+      { accountNumber: number, ...(role === 'receiving account' ? { role: 'receiving' as const } : {}) },
+    );
   return account;
 }
 
@@ -53,9 +61,9 @@ function assertRoom(account: DeciderAccount, amount: number, field: string): voi
     });
 }
 
-/** Notes are left out when absent: JSON has no undefined. */
-function noteField(note: string | undefined): { note?: string } {
-  return note === undefined ? {} : { note };
+/** A movement's category and note: the category always (Uncategorized when none was named), the note only when given, as JSON has no undefined. */
+function described(category: string | undefined, note: string | undefined): { category: string; note?: string } {
+  return note === undefined ? { category: category ?? UNCATEGORIZED } : { category: category ?? UNCATEGORIZED, note };
 }
 
 function freshAccountNumber(state: DeciderState, random: RandomSource): string {
@@ -83,30 +91,30 @@ export function decide(command: Command, state: DeciderState, ctx: DecideContext
       const opened: AccountOpened = { type: 'AccountOpened', payload: { accountNumber, owner, email } };
       const events: LedgerEvent[] = [opened, { type: 'EmailReserved', payload: { email, accountNumber } }];
       if (initialDeposit !== undefined)
-        events.push({ type: 'FundsAdded', payload: { accountNumber, amount: initialDeposit, note: 'Initial deposit' } });
+        events.push({ type: 'FundsAdded', payload: { accountNumber, amount: initialDeposit, ...described(undefined, 'Initial deposit') } });
       return events;
     }
     case 'AddFunds': {
-      const { account, amount, note } = command;
+      const { account, amount, category, note } = command;
       assertRoom(open(state, account, 'account'), amount, 'amount');
-      return [{ type: 'FundsAdded', payload: { accountNumber: account, amount, ...noteField(note) } }];
+      return [{ type: 'FundsAdded', payload: { accountNumber: account, amount, ...described(category, note) } }];
     }
     case 'Withdraw': {
-      const { account, amount, note } = command;
+      const { account, amount, category, note } = command;
       payer(state, account, amount, 'account');
-      return [{ type: 'FundsWithdrawn', payload: { accountNumber: account, amount, ...noteField(note) } }];
+      return [{ type: 'FundsWithdrawn', payload: { accountNumber: account, amount, ...described(category, note) } }];
     }
     case 'Transfer': {
-      const { from, to, amount, note } = command;
+      const { from, to, amount, category, note } = command;
       if (from === to)
         throw new DomainError('SAME_ACCOUNT', 'Money cannot be transferred to the account it comes from.', 'to', { accountNumber: from });
       payer(state, from, amount, 'from');
       assertRoom(open(state, to, 'to', 'receiving account'), amount, 'amount');
       const transferId = randomUuid(ctx.random);
-      const withNote = noteField(note);
+      const about = described(category, note);
       return [
-        { type: 'TransferSent', payload: { accountNumber: from, transferId, to, amount, ...withNote } },
-        { type: 'TransferReceived', payload: { accountNumber: to, transferId, from, amount, ...withNote } },
+        { type: 'TransferSent', payload: { accountNumber: from, transferId, to, amount, ...about } },
+        { type: 'TransferReceived', payload: { accountNumber: to, transferId, from, amount, ...about } },
       ];
     }
     case 'VerifyAccount': {

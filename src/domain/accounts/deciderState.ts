@@ -1,5 +1,6 @@
 import { emptyMap, mapEntries, mapGet, mapSet, type PersistentMap } from '../structures/persistentMap.ts';
 import { isEmailEvent, isAccountEvent, type AccountEvent, type AccountOpened, type EmailEvent, type LedgerEvent } from './events.ts';
+import { isNewerEvent, upcast } from '../schema/eventSchema.ts';
 import { emailKey } from './streams.ts';
 
 /** What deciding needs to know about one account, as the deciders read it. */
@@ -11,6 +12,8 @@ export type DeciderAccount = {
   balance: number;
   /** The newest code the verification mailer sent; absent until it has run. */
   verificationCode?: string;
+  /** A newer version of Rewind recorded changes to it that this one cannot read: it takes no commands here. */
+  changedByNewerVersion: boolean;
 };
 
 /**
@@ -26,8 +29,10 @@ export type AccountRow = [flags: number, balance: number, email: string, verific
 /** Where an account row keeps its stream's version. */
 export const ROW_VERSION = 4;
 
-const CLOSED = 1;
-const VERIFIED = 2;
+export const CLOSED = 1;
+export const VERIFIED = 2;
+/** The account's stream holds an event recorded by a newer version of Rewind. */
+export const CHANGED_BY_NEWER_VERSION = 4;
 
 export type MessageStatus = 'queued' | 'sent';
 
@@ -64,7 +69,14 @@ export function messageStatus(state: DeciderState, accountNumber: string, messag
 
 function deciderAccount(accountNumber: string, [flags, balance, email, code]: AccountRow): DeciderAccount {
   const status = flags & CLOSED ? 'closed' : 'open';
-  const account: DeciderAccount = { accountNumber, email, status, verified: (flags & VERIFIED) !== 0, balance };
+  const account: DeciderAccount = {
+    accountNumber,
+    email,
+    status,
+    verified: (flags & VERIFIED) !== 0,
+    balance,
+    changedByNewerVersion: (flags & CHANGED_BY_NEWER_VERSION) !== 0,
+  };
   if (code !== null) account.verificationCode = code;
   return account;
 }
@@ -181,14 +193,20 @@ export function evolve<S extends DeciderState>(state: S, event: LedgerEvent): S 
   return { ...state, accounts, messages };
 }
 
-/** Whether this domain knows the event's type; others (an imported log may carry some) are passed over. */
-export function isLedgerEvent(event: { type: string }): event is LedgerEvent {
-  return isAccountEvent(event) || isEmailEvent(event);
+/**
+ * Whether this domain can read the event: a type it knows, at a schema no newer
+ * than it writes. Others (recorded by a newer version of Rewind) are passed over.
+ */
+export function isLedgerEvent(event: { type: string; meta?: { schema?: number } }): event is LedgerEvent {
+  return (isAccountEvent(event) || isEmailEvent(event)) && !isNewerEvent(event);
 }
 
-/** Folds stored events into a decider's state, passing over types this domain does not know. */
-export function foldEvents(events: Iterable<{ type: string; payload?: unknown }>, from: DeciderState = initialState()): DeciderState {
+/** Folds events into a decider's state, each in its current shape, passing over those this domain cannot read. */
+export function foldEvents(events: Iterable<{ type: string; payload?: unknown; meta?: { schema?: number } }>, from: DeciderState = initialState()): DeciderState {
   let state = from;
-  for (const event of events) if (isLedgerEvent(event)) state = evolve(state, event);
+  for (const event of events) {
+    const current = upcast(event);
+    if (isLedgerEvent(current)) state = evolve(state, current);
+  }
   return state;
 }

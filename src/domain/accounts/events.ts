@@ -12,18 +12,20 @@ export type AccountOpened = {
   type: 'AccountOpened';
   payload: { accountNumber: string; owner: string; email: string };
 };
-export type FundsAdded = { type: 'FundsAdded'; payload: { accountNumber: string; amount: number; note?: string } };
+/** Schema 2 (src/domain/schema/upcasters.ts): money movements carry a category; schema 1 had none. */
+export type FundsAdded = { type: 'FundsAdded'; payload: { accountNumber: string; amount: number; category: string; note?: string } };
 export type FundsWithdrawn = {
   type: 'FundsWithdrawn';
-  payload: { accountNumber: string; amount: number; note?: string };
+  payload: { accountNumber: string; amount: number; category: string; note?: string };
 };
+/** Both halves of a transfer carry the same category. */
 export type TransferSent = {
   type: 'TransferSent';
-  payload: { accountNumber: string; transferId: string; to: string; amount: number; note?: string };
+  payload: { accountNumber: string; transferId: string; to: string; amount: number; category: string; note?: string };
 };
 export type TransferReceived = {
   type: 'TransferReceived';
-  payload: { accountNumber: string; transferId: string; from: string; amount: number; note?: string };
+  payload: { accountNumber: string; transferId: string; from: string; amount: number; category: string; note?: string };
 };
 export type AccountVerified = { type: 'AccountVerified'; payload: { accountNumber: string } };
 export type AccountClosed = { type: 'AccountClosed'; payload: { accountNumber: string } };

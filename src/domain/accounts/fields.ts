@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.ts';
+import { MAX_CATEGORY_CHARS, canonicalCategory } from './categories.ts';
 import { MAX_AMOUNT, formatCents } from './money.ts';
 
 /**
@@ -22,7 +23,7 @@ function chars(text: string): number {
   return [...text].length;
 }
 
-function text(value: unknown, field: string, what: string, max: number, code: 'INVALID_OWNER' | 'INVALID_NOTE'): string {
+function text(value: unknown, field: string, what: string, max: number, code: 'INVALID_OWNER' | 'INVALID_NOTE' | 'INVALID_CATEGORY'): string {
   if (typeof value !== 'string') throw new DomainError(code, `The ${what} must be text.`, field);
   const trimmed = value.trim();
   if (CONTROL.test(trimmed)) throw new DomainError(code, `The ${what} must be a single line of text.`, field);
@@ -77,6 +78,13 @@ export function optionalNote(value: unknown, field = 'note'): string | undefined
   if (value === undefined || value === null) return undefined;
   const note = text(value, field, 'note', MAX_NOTE_CHARS, 'INVALID_NOTE');
   return note.length === 0 ? undefined : note;
+}
+
+/** A category: a preset in any letter case (kept in the preset's spelling) or a name of up to MAX_CATEGORY_CHARS characters. */
+export function requireCategory(value: unknown, field = 'category'): string {
+  const category = text(value, field, 'category', MAX_CATEGORY_CHARS, 'INVALID_CATEGORY');
+  if (category.length === 0) throw new DomainError('INVALID_CATEGORY', 'The category needs a name.', field);
+  return canonicalCategory(category);
 }
 
 export function requireCode(value: unknown, field = 'code'): string {

@@ -1,5 +1,7 @@
 import { mapGet } from '../structures/persistentMap.ts';
-import { isLedgerEvent, type DeciderState } from './deciderState.ts';
+import { CHANGED_BY_NEWER_VERSION, CLOSED, VERIFIED, isLedgerEvent, type DeciderState } from './deciderState.ts';
+import { isNewerEvent, upcast } from '../schema/eventSchema.ts';
+import { accountNumberOfStream } from './streams.ts';
 import type { LedgerEvent, TransferReceived, TransferSent } from './events.ts';
 import { MAX_BALANCE, formatCents } from './money.ts';
 import { ledgerPayloadProblem } from './payloadChecks.ts';
@@ -34,7 +36,7 @@ export interface RuleViolation {
 export interface CandidateEvent {
   type: string;
   payload?: unknown;
-  meta: { stream: string };
+  meta: { stream: string; schema?: number };
 }
 
 interface AccountFacts {
@@ -53,8 +55,6 @@ interface OpenTransfer {
   amount: number;
 }
 
-const CLOSED = 1;
-const VERIFIED = 2;
 /** What an account not followed is taken to be: open, verified, with a code sent. */
 const TRUSTED: AccountFacts = { open: true, verified: true, balance: 0, email: '', codeSent: true };
 
@@ -70,7 +70,8 @@ const TRUSTED: AccountFacts = { open: true, verified: true, balance: 0, email: '
  * batch per stream, so other events (and the receiving half) can come between.
  * Those keep every balance at or above zero and, once every transfer has both
  * halves, the money in the system equal to the sum of the balances. Events of
- * types this domain does not know pass untouched.
+ * types this domain does not know, or recorded by a newer version of Rewind, pass
+ * untouched (see the constructor).
  *
  * Mutable maps over an optional starting state (a merge starts from the live
  * log's): a million imported events cost a map write each, not a path copy.
@@ -92,14 +93,33 @@ export class LedgerRules {
    * knows keep the rules (a what-if branch checks only the streams it changes
    * over a log that keeps them): its own facts are neither checked nor kept,
    * while its transfer halves must still pair and its addresses are still held.
+   * An account whose stream holds an event recorded by a newer version of
+   * Rewind is not followed from that event on: what the event did to it is not
+   * known here, so the events after it are taken on trust, as that version decided them.
    */
   constructor(
     private readonly base?: DeciderState,
-    private readonly follows: (account: string) => boolean = () => true,
+    private readonly followsGiven: (account: string) => boolean = () => true,
   ) {}
 
+  /** Accounts with an event of a newer version of Rewind in this run. */
+  private readonly changedByNewer = new Set<string>();
+
+  private follows(number: string): boolean {
+    if (this.changedByNewer.has(number)) return false;
+    const row = this.base && mapGet(this.base.accounts, number);
+    return (row === undefined || (row[0] & CHANGED_BY_NEWER_VERSION) === 0) && this.followsGiven(number);
+  }
+
   /** Checks `event` against the state so far and, when it keeps every rule, takes it in. Returns the broken rule otherwise, changing nothing. */
-  admit(event: CandidateEvent): RuleViolation | undefined {
+  admit(candidate: CandidateEvent): RuleViolation | undefined {
+    if (isNewerEvent(candidate)) {
+      const number = accountNumberOfStream(candidate.meta.stream);
+      if (number !== undefined) this.changedByNewer.add(number);
+      return undefined;
+    }
+    // Rules are written for the current schema: an older event is read as its upcasters lift it.
+    const event = upcast(candidate);
     if (!isLedgerEvent(event)) return undefined;
     const payloadProblem = ledgerPayloadProblem(event);
     if (payloadProblem) return { rule: 'PAYLOAD', message: payloadProblem, account: accountOfPayload(event.payload) };

@@ -2,6 +2,7 @@ import { DomainError } from '../errors.ts';
 import { isAccountEvent, isEmailEvent } from './events.ts';
 import {
   optionalNote,
+  requireCategory,
   requireAccountNumber,
   requireAmount,
   requireCode,
@@ -30,6 +31,13 @@ const account: Check = (value, field) => {
   return value;
 };
 
+/** As a command would have written it: trimmed, and a preset in the preset's spelling. */
+const category: Check = (value, field) => {
+  if (requireCategory(value, field) !== value)
+    throw new DomainError('INVALID_CATEGORY', `${field} must be written as a command writes it, trimmed and with presets in their own spelling.`);
+  return value;
+};
+
 const message = {
   accountNumber: account,
   messageId: requireMessageId,
@@ -41,10 +49,10 @@ const message = {
 
 const SHAPES: Record<string, Record<string, Check>> = {
   AccountOpened: { accountNumber: account, owner: requireOwner, email: requireEmail },
-  FundsAdded: { accountNumber: account, amount: requireAmount, note },
-  FundsWithdrawn: { accountNumber: account, amount: requireAmount, note },
-  TransferSent: { accountNumber: account, transferId: id, to: account, amount: requireAmount, note },
-  TransferReceived: { accountNumber: account, transferId: id, from: account, amount: requireAmount, note },
+  FundsAdded: { accountNumber: account, amount: requireAmount, category, note },
+  FundsWithdrawn: { accountNumber: account, amount: requireAmount, category, note },
+  TransferSent: { accountNumber: account, transferId: id, to: account, amount: requireAmount, category, note },
+  TransferReceived: { accountNumber: account, transferId: id, from: account, amount: requireAmount, category, note },
   AccountVerified: { accountNumber: account },
   AccountClosed: { accountNumber: account },
   VerificationMessageQueued: { ...message, code: requireCode, link: text },
@@ -55,7 +63,7 @@ const SHAPES: Record<string, Record<string, Check>> = {
 };
 
 /**
- * Why the payload of a ledger event is not one this domain writes, or undefined
+ * Why the payload of a ledger event (in its current schema) is not one this domain writes, or undefined
  * when it is (or when the type is not a ledger type at all). For imports of logs
  * from elsewhere: read models trust the log, so check what enters it.
  */

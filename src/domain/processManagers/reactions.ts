@@ -2,6 +2,7 @@ import type { EventInput, JsonValue, StoredEvent } from '../../eventstore/index.
 import type { AccountEvent, Stored } from '../accounts/events.ts';
 import { derivedId } from '../ids.ts';
 import type { RandomSource } from '../random.ts';
+import { schemaMeta } from '../schema/eventSchema.ts';
 import type { AccountProfile, AnyProcessManager } from './types.ts';
 
 /** Whether a manager reacts to this stored event. Sample data already holds its own reactions. */
@@ -27,6 +28,12 @@ export function reactionInputs(
   return events.map((event, i) => ({
     type: event.type,
     payload: event.payload as unknown as JsonValue,
-    meta: { id: derivedId('event', manager.name, trigger.meta.id, String(i)), at: ctx.at, causationId: trigger.meta.id, correlationId },
+    meta: {
+      id: derivedId('event', manager.name, trigger.meta.id, String(i)),
+      at: ctx.at,
+      causationId: trigger.meta.id,
+      correlationId,
+      ...schemaMeta(event.type),
+    },
   }));
 }

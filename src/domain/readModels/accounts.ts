@@ -3,6 +3,7 @@ import type { Projection } from '../../replay/projection.ts';
 import { asAccountEvent } from './ledgerEvent.ts';
 import { emptyMap, MapDraft, mapGet, mapSet, mapValues, type PersistentMap } from '../structures/persistentMap.ts';
 import { emptyVector, VectorDraft, vectorPush, vectorSlice, type PersistentVector } from '../structures/persistentVector.ts';
+import { readerVersion } from '../schema/eventSchema.ts';
 
 /** One row of the accounts list. */
 export type AccountSummary = {
@@ -68,7 +69,7 @@ function update(row: AccountSummary, event: AccountEventOf): void {
 
 export const accountsProjection: Projection<AccountsState> = {
   name: 'accounts',
-  version: 1,
+  version: readerVersion(1),
   initial: { byNumber: emptyMap(), opened: emptyVector(), openCount: 0, closedCount: 0 },
   apply(state, stored: StoredEvent) {
     const event = asAccountEvent(stored);

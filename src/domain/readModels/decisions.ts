@@ -1,7 +1,8 @@
 import type { StoredEvent } from '../../eventstore/index.ts';
 import type { Projection } from '../../replay/projection.ts';
-import { isAccountEvent, isEmailEvent, type AccountEvent } from '../accounts/events.ts';
+import { isAccountEvent, isEmailEvent, type AccountEvent, type EmailEvent } from '../accounts/events.ts';
 import {
+  CHANGED_BY_NEWER_VERSION,
   copyRow,
   emailChange,
   initialState,
@@ -14,6 +15,7 @@ import {
 } from '../accounts/deciderState.ts';
 import { accountNumberOfStream, accountStream, isStreamOfAccount } from '../accounts/streams.ts';
 import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from '../structures/persistentMap.ts';
+import { isNewerEvent, readerVersion } from '../schema/eventSchema.ts';
 
 /**
  * The state of the decisions read model, what the command handler decides on,
@@ -101,6 +103,19 @@ function fold(state: DecisionsState, events: readonly StoredEvent[], open: Open)
 
   for (const event of events) {
     const stream = event.meta.stream;
+    // Schema 1 is never newer than a known type: only a stamped event costs the second lookup.
+    const newer = event.meta.schema === undefined ? !isAccountEvent(event) && !isEmailEvent(event) : isNewerEvent(event);
+    if (newer) {
+      // Recorded by a newer version: counted in its stream, and its account takes no more commands here.
+      const number = accountNumberOfStream(stream);
+      const row = number === undefined ? undefined : accounts.get(number);
+      if (row) {
+        const changed = writable(number!, row);
+        changed[0] |= CHANGED_BY_NEWER_VERSION;
+        changed[ROW_VERSION] += 1;
+      } else versions.set(stream, (versions.get(stream) ?? 0) + 1);
+      continue;
+    }
     if (isAccountEvent(event)) {
       const row = accountRow(event);
       // Nearly every event: one on its own account's stream, counted in the row it just wrote.
@@ -108,7 +123,7 @@ function fold(state: DecisionsState, events: readonly StoredEvent[], open: Open)
         row[ROW_VERSION] += 1;
         continue;
       }
-    } else if (isEmailEvent(event)) emails.set(...emailChange(event));
+    } else emails.set(...emailChange(event as unknown as EmailEvent));
     // Counted rather than read from meta.version: a what-if branch plays injected events that carry no version.
     const number = accountNumberOfStream(stream);
     const row = number === undefined ? undefined : accounts.get(number);
@@ -124,8 +139,8 @@ const draft: Open = (map) => new MapDraft(map);
 
 export const decisionsProjection: Projection<DecisionsState> = {
   name: 'decisions',
-  // 3: an account stream's version kept in its account's row.
-  version: 3,
+  // 4: accounts changed by a newer version of Rewind are flagged in their rows.
+  version: readerVersion(4),
   initial: { ...initialState(), versions: emptyMap() },
   apply: (state, event) => fold(state, [event], pathCopy),
   applyMany: (state, events) => (events.length === 0 ? state : fold(state, events, draft)),

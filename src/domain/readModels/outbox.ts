@@ -4,6 +4,7 @@ import { verificationLink, verificationText, withdrawalNoteIn, withdrawalText } 
 import { asAccountEvent } from './ledgerEvent.ts';
 import { emptyMap, MapDraft, mapGet, mapSet, type PersistentMap } from '../structures/persistentMap.ts';
 import { emptyVector, VectorDraft, vectorGet, vectorPush, vectorSet, type PersistentVector } from '../structures/persistentVector.ts';
+import { readerVersion } from '../schema/eventSchema.ts';
 
 /** A message as the outbox shows it, its text included. */
 export type OutboxMessage = {
@@ -198,7 +199,7 @@ function step(parts: Parts, counts: Counts, change: Change): void {
 export const outboxProjection: Projection<OutboxState> = {
   name: 'outbox',
   // 3: an account's verification makes its waiting verification messages done.
-  version: 3,
+  version: readerVersion(3),
   initial: { messages: emptyVector(), positions: emptyMap(), verifications: emptyMap(), queued: 0, sent: 0 },
   apply(state, stored) {
     const change = changeOf(stored);

@@ -1,6 +1,7 @@
 import type { Projection } from '../../replay/projection.ts';
 import { listAccounts, type AccountsState, type AccountSummary } from './accounts.ts';
 import { asAccountEvent } from './ledgerEvent.ts';
+import { readerVersion } from '../schema/eventSchema.ts';
 
 /**
  * Amounts by quarter of an hour in UTC, so that the screens can add them up
@@ -100,7 +101,7 @@ const NO_MOVES: PeriodTree = { total: 0, years: {} };
 export const reportsProjection: Projection<ReportsState> = {
   name: 'reports',
   // 3: amounts by quarter of an hour, deposits and withdrawals kept apart; no closes by UTC day.
-  version: 3,
+  version: readerVersion(3),
   initial: { moneyMoved: NO_MOVES, added: NO_MOVES, withdrawn: NO_MOVES, inSystem: 0 },
   apply(state, stored) {
     const event = asAccountEvent(stored);

@@ -1,6 +1,7 @@
 import { DamagedEventError } from '../../lib/damagedEventError.ts';
 import type { Projection } from '../../replay/projection.ts';
 import { asAccountEvent } from './ledgerEvent.ts';
+import { readerVersion } from '../schema/eventSchema.ts';
 
 /**
  * The ledger's control totals, in cents. Money enters only by deposit and leaves
@@ -19,7 +20,7 @@ export type TotalsState = {
 
 export const totalsProjection: Projection<TotalsState> = {
   name: 'totals',
-  version: 1,
+  version: readerVersion(1),
   initial: {
     deposited: 0,
     withdrawn: 0,

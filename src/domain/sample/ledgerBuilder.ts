@@ -9,6 +9,7 @@ import { processManagers } from '../processManagers/processManagers.ts';
 import { reactionInputs } from '../processManagers/reactions.ts';
 import type { AccountProfile } from '../processManagers/types.ts';
 import { randomUuid, type RandomSource } from '../random.ts';
+import { schemaMeta } from '../schema/eventSchema.ts';
 
 /**
  * Builds a valid history in memory, as if commands had been dispatched at given
@@ -70,7 +71,7 @@ export function createLedgerBuilder(random: RandomSource) {
         throw error;
       }
       const iso = at.toISOString();
-      const stored = decided.map((e) => store({ type: e.type, payload: e.payload as unknown as JsonValue }, streamOf(e), iso));
+      const stored = decided.map((e) => store({ type: e.type, payload: e.payload as unknown as JsonValue, meta: schemaMeta(e.type) }, streamOf(e), iso));
       return [...stored, ...stored.flatMap((e) => react(e, at))];
     },
   };

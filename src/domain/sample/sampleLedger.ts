@@ -20,13 +20,13 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const GROCERIES = ['Groceries — market', 'Supermarket', 'Bakery and greengrocer', 'Groceries for the week', 'Corner shop'];
 const MIA_SPENDING = ['Cinema with friends', 'Comics', 'Ice cream', 'Swimming pool', 'Stickers', 'Birthday gift for Noor'];
 const ONE_OFFS = [
-  { who: 'joint', amount: 48_500, note: 'Car repair — brakes' },
-  { who: 'joint', amount: 12_900, note: 'Dentist' },
-  { who: 'ana', amount: 6_450, note: 'Birthday present for Grandma' },
-  { who: 'ben', amount: 22_000, note: 'New phone' },
-  { who: 'joint', amount: 31_999, note: "Bike for Mia's birthday" },
-  { who: 'ana', amount: 8_800, note: 'Concert tickets' },
-  { who: 'joint', amount: 15_750, note: 'Winter coats' },
+  { who: 'joint', amount: 48_500, note: 'Car repair — brakes', category: 'Transport' },
+  { who: 'joint', amount: 12_900, note: 'Dentist', category: 'Health' },
+  { who: 'ana', amount: 6_450, note: 'Birthday present for Grandma', category: 'Gifts' },
+  { who: 'ben', amount: 22_000, note: 'New phone', category: 'Other' },
+  { who: 'joint', amount: 31_999, note: "Bike for Mia's birthday", category: 'Gifts' },
+  { who: 'ana', amount: 8_800, note: 'Concert tickets', category: 'Leisure' },
+  { who: 'joint', amount: 15_750, note: 'Winter coats', category: 'Other' },
 ] as const;
 
 /**
@@ -46,15 +46,15 @@ export function sampleLedger({ start, random }: { start: Date; random: RandomSou
   const at = (day: number, hour = 9 + random.int(11)) => t0 + day * DAY + hour * 3_600_000 + random.int(3_600_000);
   const plan = (time: number, act: Plan['act']) => plans.push({ at: time, act });
   const account = (who: Who) => numbers.get(who)!;
-  const spend = (who: Who, amount: number, note: string) => (b: LedgerBuilder, when: Date) => {
-    const notice = b.run({ type: 'Withdraw', account: account(who), amount, note }, when)?.find((e) => e.type === 'WithdrawalMessageQueued');
+  const spend = (who: Who, amount: number, note: string, category: string) => (b: LedgerBuilder, when: Date) => {
+    const notice = b.run({ type: 'Withdraw', account: account(who), amount, category, note }, when)?.find((e) => e.type === 'WithdrawalMessageQueued');
     // Each withdrawal notice is sent by hand a day or two later: a sample leaves nothing waiting that nobody will send.
     if (!notice) return;
     const { messageId } = notice.payload as { messageId: string };
     plan(when.getTime() + (1 + random.int(2)) * DAY, (b2, w) => b2.run({ type: 'MarkMessageSent', account: account(who), messageId }, w));
   };
-  const move = (from: Who, to: Who, amount: number, note: string) => (b: LedgerBuilder, when: Date) =>
-    b.run({ type: 'Transfer', from: account(from), to: account(to), amount, note }, when);
+  const move = (from: Who, to: Who, amount: number, note: string, category: string) => (b: LedgerBuilder, when: Date) =>
+    b.run({ type: 'Transfer', from: account(from), to: account(to), amount, category, note }, when);
   const vary = (amount: number, spread: number) => amount + random.int(spread) - Math.floor(spread / 2);
 
   PEOPLE.forEach((person, i) => {
@@ -76,30 +76,30 @@ export function sampleLedger({ start, random }: { start: Date; random: RandomSou
   for (let month = 0; month < 12; month++) {
     const d = month * 30.4;
     const name = MONTHS[(start.getUTCMonth() + month) % 12]!;
-    plan(at(d + 1, 8), (b, w) => b.run({ type: 'AddFunds', account: account('ana'), amount: vary(312_000, 4_000), note: `Salary ${name}` }, w));
-    plan(at(d + 1, 9), (b, w) => b.run({ type: 'AddFunds', account: account('ben'), amount: vary(268_000, 4_000), note: `Salary ${name}` }, w));
-    plan(at(d + 2), move('ana', 'joint', 150_000, `Household share ${name}`));
-    plan(at(d + 2), move('ben', 'joint', 130_000, `Household share ${name}`));
-    plan(at(d + 3), spend('joint', 145_000, `Rent ${name}`));
-    plan(at(d + 6), spend('joint', vary(11_800, 3_000), 'Electricity and water'));
-    plan(at(d + 8), spend('joint', 3_999, 'Internet'));
-    plan(at(d + 4), move('ana', 'holiday', 20_000, 'Saving for the summer'));
-    plan(at(d + 4), move('ben', 'holiday', 20_000, 'Saving for the summer'));
-    if (month % 3 === 1) plan(at(d + 20), spend('ben', vary(4_500, 2_000), 'Football club membership'));
+    plan(at(d + 1, 8), (b, w) => b.run({ type: 'AddFunds', account: account('ana'), amount: vary(312_000, 4_000), category: 'Salary', note: `Salary ${name}` }, w));
+    plan(at(d + 1, 9), (b, w) => b.run({ type: 'AddFunds', account: account('ben'), amount: vary(268_000, 4_000), category: 'Salary', note: `Salary ${name}` }, w));
+    plan(at(d + 2), move('ana', 'joint', 150_000, `Household share ${name}`, 'Household'));
+    plan(at(d + 2), move('ben', 'joint', 130_000, `Household share ${name}`, 'Household'));
+    plan(at(d + 3), spend('joint', 145_000, `Rent ${name}`, 'Rent'));
+    plan(at(d + 6), spend('joint', vary(11_800, 3_000), 'Electricity and water', 'Utilities'));
+    plan(at(d + 8), spend('joint', 3_999, 'Internet', 'Utilities'));
+    plan(at(d + 4), move('ana', 'holiday', 20_000, 'Saving for the summer', 'Savings'));
+    plan(at(d + 4), move('ben', 'holiday', 20_000, 'Saving for the summer', 'Savings'));
+    if (month % 3 === 1) plan(at(d + 20), spend('ben', vary(4_500, 2_000), 'Football club membership', 'Leisure'));
   }
   for (let week = 1; week < 52; week++) {
     const d = week * 7;
-    plan(at(d - 1), spend('joint', vary(9_500, 5_000), pick(random, GROCERIES)));
-    plan(at(d, 18), move('joint', 'mia', 1_000, 'Pocket money'));
-    if (random.int(3) > 0) plan(at(d + 2 + random.int(4), 15), spend('mia', 300 + random.int(6) * 100, pick(random, MIA_SPENDING)));
-    if (random.int(2) === 0) plan(at(d + 3), spend(random.int(2) ? 'ana' : 'ben', vary(3_200, 2_400), 'Lunch and coffee'));
+    plan(at(d - 1), spend('joint', vary(9_500, 5_000), pick(random, GROCERIES), 'Groceries'));
+    plan(at(d, 18), move('joint', 'mia', 1_000, 'Pocket money', 'Pocket money'));
+    if (random.int(3) > 0) plan(at(d + 2 + random.int(4), 15), spend('mia', 300 + random.int(6) * 100, pick(random, MIA_SPENDING), 'Leisure'));
+    if (random.int(2) === 0) plan(at(d + 3), spend(random.int(2) ? 'ana' : 'ben', vary(3_200, 2_400), 'Lunch and coffee', 'Eating out'));
   }
-  plan(at(75), move('savings', 'holiday', 185_000, 'Moving old savings to the holiday fund'));
+  plan(at(75), move('savings', 'holiday', 185_000, 'Moving old savings to the holiday fund', 'Savings'));
   plan(at(76), (b, w) => b.run({ type: 'CloseAccount', account: account('savings') }, w));
-  plan(at(190), spend('holiday', 96_000, 'Summer holiday — ferry tickets'));
-  plan(at(196), spend('holiday', 142_000, 'Campsite by the lake, two weeks'));
-  plan(at(205), spend('holiday', 38_500, 'Holiday meals and excursions'));
-  ONE_OFFS.forEach((o, i) => plan(at(30 + i * 45 + random.int(20)), spend(o.who, o.amount, o.note)));
+  plan(at(190), spend('holiday', 96_000, 'Summer holiday — ferry tickets', 'Transport'));
+  plan(at(196), spend('holiday', 142_000, 'Campsite by the lake, two weeks', 'Holiday'));
+  plan(at(205), spend('holiday', 38_500, 'Holiday meals and excursions', 'Holiday'));
+  ONE_OFFS.forEach((o, i) => plan(at(30 + i * 45 + random.int(20)), spend(o.who, o.amount, o.note, o.category)));
 
   // Run the plan in time order; actions may schedule follow-ups (verification), which join the queue.
   const done = new Set<Plan>();

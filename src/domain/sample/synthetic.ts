@@ -3,6 +3,8 @@ import { accountStream, emailStream } from '../accounts/streams.ts';
 import { verificationQueued } from '../processManagers/verificationMailer.ts';
 import { pick, randomDigits, seededRandom } from '../random.ts';
 import { MIXED_SCRIPT_NOTES } from './notes.ts';
+import { CATEGORIES, UNCATEGORIZED } from '../accounts/categories.ts';
+import { schemaMeta } from '../schema/eventSchema.ts';
 
 export interface SyntheticOptions {
   /** How many accounts to open (fewer when `events` runs out first: each opening takes 5 events). */
@@ -16,6 +18,9 @@ export interface SyntheticOptions {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** A category for the movement at `seq`, drawn without the random source so the amounts and times of a seed stay as they were. */
+const categoryAt = (seq: number): string => CATEGORIES[seq % CATEGORIES.length]!;
 
 /**
  * Bulk ledger data for benchmarks and stress tests: N accounts opened, verified
@@ -41,7 +46,7 @@ export function* syntheticLedger(options: SyntheticOptions): Generator<StoredEve
     const version = (versions.get(stream) ?? 0) + 1;
     versions.set(stream, version);
     const at = new Date(t0 + Math.floor((seq - 1) * step)).toISOString();
-    return { type, payload, meta: { id: prefix + seq.toString(36), seq, stream, version, at, sample: true } };
+    return { type, payload, meta: { id: prefix + seq.toString(36), seq, stream, version, at, sample: true, ...schemaMeta(type) } };
   };
   const withNote = <P extends Record<string, string | number>>(payload: P): P | (P & { note: string }) =>
     random.int(2) === 0 ? payload : { ...payload, note: pick(random, MIXED_SCRIPT_NOTES) };
@@ -61,7 +66,7 @@ export function* syntheticLedger(options: SyntheticOptions): Generator<StoredEve
     yield make(emailStream(email), 'EmailReserved', { email, accountNumber });
     yield make(stream, 'VerificationMessageQueued', verificationQueued({ accountNumber, owner, email }, `${prefix}m${i}`, code).payload);
     yield make(stream, 'AccountVerified', { accountNumber });
-    yield make(stream, 'FundsAdded', { accountNumber, amount: deposit, note: 'Initial deposit' });
+    yield make(stream, 'FundsAdded', { accountNumber, amount: deposit, category: UNCATEGORIZED, note: 'Initial deposit' });
     numbers.push(accountNumber);
     balances.push(deposit);
   }
@@ -74,7 +79,7 @@ export function* syntheticLedger(options: SyntheticOptions): Generator<StoredEve
     const amount = 100 + random.int(20_000);
     if (roll < 30 && balances[a]! >= amount) {
       balances[a]! -= amount;
-      yield make(accountStream(accountNumber), 'FundsWithdrawn', withNote({ accountNumber, amount }));
+      yield make(accountStream(accountNumber), 'FundsWithdrawn', withNote({ accountNumber, amount, category: categoryAt(seq) }));
     } else if (roll < 55 && numbers.length > 1 && seq + 2 <= total && balances[a]! >= amount) {
       const b = (a + 1 + random.int(numbers.length - 1)) % numbers.length;
       const to = numbers[b]!;
@@ -82,11 +87,12 @@ export function* syntheticLedger(options: SyntheticOptions): Generator<StoredEve
       const note: Record<string, string> = random.int(2) === 0 ? {} : { note: pick(random, MIXED_SCRIPT_NOTES) };
       balances[a]! -= amount;
       balances[b]! += amount;
-      yield make(accountStream(accountNumber), 'TransferSent', { accountNumber, transferId, to, amount, ...note });
-      yield make(accountStream(to), 'TransferReceived', { accountNumber: to, transferId, from: accountNumber, amount, ...note });
+      const category = categoryAt(seq);
+      yield make(accountStream(accountNumber), 'TransferSent', { accountNumber, transferId, to, amount, category, ...note });
+      yield make(accountStream(to), 'TransferReceived', { accountNumber: to, transferId, from: accountNumber, amount, category, ...note });
     } else {
       balances[a]! += amount;
-      yield make(accountStream(accountNumber), 'FundsAdded', withNote({ accountNumber, amount }));
+      yield make(accountStream(accountNumber), 'FundsAdded', withNote({ accountNumber, amount, category: categoryAt(seq) }));
     }
   }
 }

@@ -2,6 +2,7 @@ import type { StoredEvent } from '../../eventstore/index.ts';
 import type { Projection } from '../../replay/projection.ts';
 import { ACCOUNT_EVENT_TYPES } from '../accounts/events.ts';
 import { isStreamOfAccount } from '../accounts/streams.ts';
+import { readerVersion } from '../schema/eventSchema.ts';
 
 /**
  * What a what-if branch must know about the log before it re-folds only the
@@ -50,7 +51,7 @@ function foldGuard(state: WhatIfGuardState, events: readonly StoredEvent[]): Wha
 
 export const whatIfGuardProjection: Projection<WhatIfGuardState> = {
   name: 'whatIfGuard',
-  version: 1,
+  version: readerVersion(1),
   initial: { lastAt: '', unorderedSeq: 0, irregularSeq: 0 },
   apply: (state, event) => foldGuard(state, [event]),
   // One state per batch rather than one per event: the time moves on with nearly every event.

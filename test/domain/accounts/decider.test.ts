@@ -47,7 +47,7 @@ const codeSent = (accountNumber: string, code = '424242'): LedgerEvent => ({
   payload: { accountNumber, messageId: `m-${accountNumber}`, to: 'x@example.org', recipient: 'X', subject: 's', body: 'b', code, link: '#' },
 });
 const verified = (accountNumber: string): LedgerEvent => ({ type: 'AccountVerified', payload: { accountNumber } });
-const added = (accountNumber: string, amount: number): LedgerEvent => ({ type: 'FundsAdded', payload: { accountNumber, amount } });
+const added = (accountNumber: string, amount: number): LedgerEvent => ({ type: 'FundsAdded', payload: { accountNumber, amount, category: 'Uncategorized' } });
 
 describe('OpenAccount', () => {
   test('draws a 16-digit number and reserves the address', () => {
@@ -57,7 +57,7 @@ describe('OpenAccount', () => {
     expect(events).toEqual([
       { type: 'AccountOpened', payload: { accountNumber: number, owner: 'Ada', email: 'Ada@Example.org' } },
       { type: 'EmailReserved', payload: { email: 'Ada@Example.org', accountNumber: number } },
-      { type: 'FundsAdded', payload: { accountNumber: number, amount: 500, note: 'Initial deposit' } },
+      { type: 'FundsAdded', payload: { accountNumber: number, amount: 500, category: 'Uncategorized', note: 'Initial deposit' } },
     ]);
   });
   test('never draws a number already in use', () => {
@@ -76,12 +76,12 @@ describe('Withdraw', () => {
   test('from a verified account with enough money', () => {
     given(...opened(ADA), codeSent(ADA), verified(ADA), added(ADA, 1_000))
       .when({ type: 'Withdraw', account: ADA, amount: 1_000, note: '  rent ' })
-      .then([{ type: 'FundsWithdrawn', payload: { accountNumber: ADA, amount: 1_000, note: 'rent' } }]);
+      .then([{ type: 'FundsWithdrawn', payload: { accountNumber: ADA, amount: 1_000, category: 'Uncategorized', note: 'rent' } }]);
   });
   test('a blank note is left out', () => {
     given(...opened(ADA), codeSent(ADA), verified(ADA), added(ADA, 1_000))
       .when({ type: 'Withdraw', account: ADA, amount: 1, note: '   ' })
-      .then([{ type: 'FundsWithdrawn', payload: { accountNumber: ADA, amount: 1 } }]);
+      .then([{ type: 'FundsWithdrawn', payload: { accountNumber: ADA, amount: 1 , category: 'Uncategorized'} }]);
   });
   test('one cent too many', () => {
     given(...opened(ADA), codeSent(ADA), verified(ADA), added(ADA, 1_000)).when({ type: 'Withdraw', account: ADA, amount: 1_001 }).thenFails('INSUFFICIENT_FUNDS');
@@ -96,8 +96,8 @@ describe('Transfer', () => {
     const id = (events[0]!.payload as { transferId: string }).transferId;
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(events).toEqual([
-      { type: 'TransferSent', payload: { accountNumber: ADA, transferId: id, to: BOB, amount: 250, note: 'tea' } },
-      { type: 'TransferReceived', payload: { accountNumber: BOB, transferId: id, from: ADA, amount: 250, note: 'tea' } },
+      { type: 'TransferSent', payload: { accountNumber: ADA, transferId: id, to: BOB, amount: 250, category: 'Uncategorized', note: 'tea' } },
+      { type: 'TransferReceived', payload: { accountNumber: BOB, transferId: id, from: ADA, amount: 250, category: 'Uncategorized', note: 'tea' } },
     ]);
   });
   test('a receiver that would overflow an exact balance is refused', () => {

@@ -81,7 +81,7 @@ test('random sources: uniform bounds, UUID shape, crypto-backed in the app', () 
 });
 
 test('payload checks name what is wrong with an imported ledger event', () => {
-  const ok = { type: 'FundsAdded', payload: { accountNumber: '1234123412341234', amount: 5 } };
+  const ok = { type: 'FundsAdded', payload: { accountNumber: '1234123412341234', amount: 5, category: 'Groceries' } };
   expect(ledgerPayloadProblem(ok)).toBeUndefined();
   expect(ledgerPayloadProblem({ type: 'Unknown', payload: 1 })).toBeUndefined();
   expect(ledgerPayloadProblem({ ...ok, payload: { ...ok.payload, amount: -5 } })).toMatch(/more than zero/);

@@ -18,7 +18,7 @@ const codeSent = (accountNumber: string): LedgerEvent => ({
   payload: { accountNumber, messageId: `m-${accountNumber}`, to: 'x@example.org', recipient: 'X', subject: 's', body: 'b', code: '424242', link: '#' },
 });
 const verified = (accountNumber: string): LedgerEvent => ({ type: 'AccountVerified', payload: { accountNumber } });
-const added = (accountNumber: string, amount: number): LedgerEvent => ({ type: 'FundsAdded', payload: { accountNumber, amount } });
+const added = (accountNumber: string, amount: number): LedgerEvent => ({ type: 'FundsAdded', payload: { accountNumber, amount, category: 'Uncategorized' } });
 const closed = (accountNumber: string): LedgerEvent => ({ type: 'AccountClosed', payload: { accountNumber } });
 
 const dana = [...opened(DANA, 'dana@example.org'), codeSent(DANA), verified(DANA), added(DANA, 30_000)];
@@ -49,7 +49,7 @@ const cases: { code: string; events: LedgerEvent[]; command: unknown; en: string
   },
   {
     code: 'INSUFFICIENT_FUNDS',
-    events: [...dana, { type: 'FundsWithdrawn', payload: { accountNumber: DANA, amount: 30_000 } }],
+    events: [...dana, { type: 'FundsWithdrawn', payload: { accountNumber: DANA, amount: 30_000 , category: 'Uncategorized'} }],
     command: { type: 'Transfer', from: DANA, to: EVA, amount: 100 },
     en: 'Dana Newcomer has €0.00: add funds before taking money out.',
     de: 'Dana Newcomer has 0,00 €: add funds before taking money out.',
