@@ -3,7 +3,8 @@ import type { Projection } from '../../replay/projection.ts';
 import { asAccountEvent } from './ledgerEvent.ts';
 import { emptyMap, MapDraft, mapGet, mapSet, mapValues, type PersistentMap } from '../structures/persistentMap.ts';
 import { emptyVector, VectorDraft, vectorPush, vectorSlice, type PersistentVector } from '../structures/persistentVector.ts';
-import { readerVersion } from '../schema/eventSchema.ts';
+import { isNewerEvent, readerVersion } from '../schema/eventSchema.ts';
+import { accountNumberOfStream } from '../accounts/streams.ts';
 
 /** One row of the accounts list. */
 export type AccountSummary = {
@@ -19,6 +20,12 @@ export type AccountSummary = {
   lastActivityAt: string;
   /** The account stream's version after its newest event: where a history read in batches starts. */
   version: number;
+  /**
+   * Events on the account recorded by a newer version of Rewind. When above 0,
+   * what they did is not known here: the balance may be out of date and the
+   * account takes no commands (the decider refuses them with NEEDS_NEWER_VERSION).
+   */
+  newerEvents: number;
 };
 
 export type AccountsState = {
@@ -34,13 +41,13 @@ type AccountEventOf = NonNullable<ReturnType<typeof asAccountEvent>>;
 function openedRow(event: Extract<AccountEventOf, { type: 'AccountOpened' }>): AccountSummary {
   const { accountNumber, owner, email } = event.payload;
   const { at, version } = event.meta;
-  return { accountNumber, owner, email, verified: false, status: 'open', balance: 0, openedAt: at, lastActivityAt: at, version };
+  return { accountNumber, owner, email, verified: false, status: 'open', balance: 0, openedAt: at, lastActivityAt: at, version, newerEvents: 0 };
 }
 
 /** A row copy written out field by field, which the batch fold does faster than a spread. */
 function copyRow(row: AccountSummary): AccountSummary {
-  const { accountNumber, owner, email, verified, status, balance, openedAt, lastActivityAt, version } = row;
-  return { accountNumber, owner, email, verified, status, balance, openedAt, lastActivityAt, version };
+  const { accountNumber, owner, email, verified, status, balance, openedAt, lastActivityAt, version, newerEvents } = row;
+  return { accountNumber, owner, email, verified, status, balance, openedAt, lastActivityAt, version, newerEvents };
 }
 
 /** Brings `row`, a copy owned by the caller, up to date with an event on its account other than the opening. */
@@ -67,13 +74,25 @@ function update(row: AccountSummary, event: AccountEventOf): void {
   row.lastActivityAt = event.meta.at;
 }
 
+/** The row of the account an event recorded by a newer version of Rewind is on; undefined for any other event. */
+function newerOn(rows: PersistentMap<AccountSummary> | MapDraft<AccountSummary>, event: StoredEvent): AccountSummary | undefined {
+  if (!isNewerEvent(event)) return undefined;
+  const number = accountNumberOfStream(event.meta.stream);
+  if (number === undefined) return undefined;
+  return rows instanceof MapDraft ? rows.get(number) : mapGet(rows, number);
+}
+
 export const accountsProjection: Projection<AccountsState> = {
   name: 'accounts',
-  version: readerVersion(1),
+  // 2: rows count the events a newer version recorded on their account.
+  version: readerVersion(2),
   initial: { byNumber: emptyMap(), opened: emptyVector(), openCount: 0, closedCount: 0 },
   apply(state, stored: StoredEvent) {
     const event = asAccountEvent(stored);
-    if (!event) return state;
+    if (!event) {
+      const row = newerOn(state.byNumber, stored);
+      return row ? { ...state, byNumber: mapSet(state.byNumber, row.accountNumber, { ...row, version: stored.meta.version, newerEvents: row.newerEvents + 1 }) } : state;
+    }
     const number = event.payload.accountNumber;
     if (event.type === 'AccountOpened') {
       if (mapGet(state.byNumber, number)) return state;
@@ -104,7 +123,18 @@ export const accountsProjection: Projection<AccountsState> = {
     let { openCount, closedCount } = state;
     for (const stored of events) {
       const event = asAccountEvent(stored);
-      if (!event) continue;
+      if (!event) {
+        const before = newerOn(byNumber, stored);
+        if (!before) continue;
+        const row = copied.has(before) ? before : copyRow(before);
+        if (row !== before) {
+          byNumber.set(row.accountNumber, row);
+          copied.add(row);
+        }
+        row.version = stored.meta.version;
+        row.newerEvents += 1;
+        continue;
+      }
       const number = event.payload.accountNumber;
       let row = byNumber.get(number);
       if (event.type === 'AccountOpened') {

@@ -10,6 +10,7 @@ import {
   listAccounts,
   seededRandom,
   totalBalance,
+  totalsProjection,
   versionOf,
   type AccountsState,
   type DecisionsState,
@@ -138,13 +139,15 @@ test('applying an event never changes the state it was given', () => {
   }
 });
 
-test('read models pass over event types they do not know', () => {
+test('read models pass over event types they do not know, which the totals count as recorded by a newer version', () => {
   const events = history(3, 60);
   const foreign: StoredEvent = { type: 'SomethingElse', payload: { accountNumber: '1' }, meta: { id: 'x', seq: 999, stream: 's', version: 1, at: '2025-01-01T00:00:00.000Z' } };
   const states = fold(events);
   // These two follow positions in the log (stream versions; seq and time order), which every event moves.
-  const positional = new Set([decisionsProjection.name, 'whatIfGuard']);
+  const positional = new Set([decisionsProjection.name, 'whatIfGuard', 'totals']);
   for (const p of ledgerProjections) if (!positional.has(p.name)) expect(p.apply(states[p.name], foreign)).toBe(states[p.name]);
+  const totals = states.totals as TotalsState;
+  expect(totalsProjection.apply(totals, foreign)).toEqual({ ...totals, newerEvents: totals.newerEvents + 1 });
   // The decision state still counts the event in its stream's version: the next append to that stream must expect it.
   const decisions = states.decisions as DecisionsState;
   const next = decisionsProjection.apply(decisions, foreign);

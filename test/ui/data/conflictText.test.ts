@@ -12,6 +12,7 @@ const dana: AccountSummary = {
   openedAt: '2026-01-01T10:00:00.000Z',
   lastActivityAt: '2026-01-01T10:00:00.000Z',
   version: 5,
+  newerEvents: 0,
 };
 const conflict = (stream: string, localVersion: number, incomingVersion = 4) => ({
   stream,
