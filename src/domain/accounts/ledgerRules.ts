@@ -53,6 +53,7 @@ interface OpenTransfer {
   from: string;
   to: string;
   amount: number;
+  category: string;
 }
 
 /** What an account not followed is taken to be: open, verified, with a code sent. */
@@ -145,7 +146,7 @@ export class LedgerRules {
 
   /** Why this half cannot pair: it repeats a half seen, or differs from the other half seen. */
   private unpaired(event: TransferSent | TransferReceived): RuleViolation | undefined {
-    const { transferId, amount } = event.payload;
+    const { transferId, amount, category } = event.payload;
     const open = this.open.get(transferId);
     if (!open) return undefined;
     const half = transferHalf(event);
@@ -156,6 +157,8 @@ export class LedgerRules {
         event.payload.accountNumber,
         `The halves of transfer ${transferId} do not match: ${formatCents(open.amount)} from ${open.from} to ${open.to} in its ${open.seen}, ${formatCents(amount)} from ${half.from} to ${half.to} in its ${event.type}.`,
       );
+    if (open.category !== category)
+      return broken('TRANSFER_HALVES', event.payload.accountNumber, `The halves of transfer ${transferId} differ in category: "${open.category}" and "${category}".`);
     return undefined;
   }
 
@@ -258,9 +261,9 @@ export class LedgerRules {
 
   /** The half closes its transfer when the other half was seen, else opens it. */
   private pair(event: TransferSent | TransferReceived): void {
-    const { transferId, amount } = event.payload;
+    const { transferId, amount, category } = event.payload;
     if (this.open.delete(transferId)) return;
-    this.open.set(transferId, { seen: event.type, amount, ...transferHalf(event) });
+    this.open.set(transferId, { seen: event.type, amount, category, ...transferHalf(event) });
   }
 
   private take(event: LedgerEvent): void {

@@ -60,6 +60,26 @@ describe('the ledger rules admit', () => {
   test('events of types the domain does not know, untouched', () => {
     expect(when([{ type: 'SomethingNewer', payload: { amount: -1 }, meta: { stream: 'elsewhere' } }])).toBeUndefined();
   });
+  test('movements of schema 1, as lifted to Uncategorized, beside schema-2 ones with a category', () => {
+    const current = (event: CandidateEvent, category: string): CandidateEvent => ({
+      ...event,
+      payload: { ...(event.payload as object), category },
+      meta: { ...event.meta, schema: 2 },
+    });
+    expect(when([withdrawn(ADA, 1_000), current(withdrawn(ADA, 1_000), 'Groceries'), ...transfer(ADA, BOB, 1_000)])).toBeUndefined();
+  });
+  test('after an event of a newer version on an account, what follows on it on trust: that version decided it', () => {
+    const frozen: CandidateEvent = { type: 'AccountFrozen', payload: { accountNumber: ADA }, meta: { stream: accountStream(ADA) } };
+    const newerDeposit: CandidateEvent = { ...added(ADA, 50_000), meta: { stream: accountStream(ADA), schema: 3 } };
+    // Ada holds 100.00 as far as this version can tell; the newer events may have given her more.
+    expect(when([withdrawn(ADA, 20_000)])).toEqual(broken('FUNDS', ADA, 0));
+    expect(when([frozen, withdrawn(ADA, 20_000)])).toBeUndefined();
+    expect(when([newerDeposit, withdrawn(ADA, 20_000)])).toBeUndefined();
+    // Other accounts are still judged, and payloads and transfer halves still checked.
+    expect(when([frozen, withdrawn(BOB, 1)])).toEqual(broken('VERIFIED', BOB, 1));
+    expect(when([frozen, withdrawn(ADA, -5)])).toEqual(broken('PAYLOAD', ADA, 1));
+    expect(when([frozen, transfer(ADA, BOB, 100)[0]!])).toEqual(broken('TRANSFER_HALVES', ADA, 2));
+  });
 });
 
 describe('the ledger rules refuse', () => {
@@ -93,6 +113,8 @@ describe('the ledger rules refuse', () => {
     expect(when([received!])).toEqual(broken('TRANSFER_HALVES', BOB, 1));
     expect(when([sent!, { ...received!, payload: { ...(received!.payload as object), amount: 2_999 } }])).toEqual(broken('TRANSFER_HALVES', BOB, 1));
     expect(when([sent!, sent!])).toEqual(broken('TRANSFER_HALVES', ADA, 1));
+    const categorised = (event: CandidateEvent, category: string) => ({ ...event, payload: { ...(event.payload as object), category }, meta: { ...event.meta, schema: 2 } });
+    expect(when([categorised(sent!, 'Rent'), categorised(received!, 'Savings')])).toEqual(broken('TRANSFER_HALVES', BOB, 1));
     expect(when([...transfer(ADA, ADA, 100)])).toEqual(broken('TRANSFER_HALVES', ADA, 0));
   });
   test('the halves of a transfer apart or in either order, as one commit of several commands writes them (a batch per stream)', () => {
