@@ -62,6 +62,15 @@ export {
   type ReportsState,
   type UtcOffsetAt,
 } from './readModels/reports.ts';
+export { moveSpending, spendingProjection, withoutUnusedCategories, type CategoryMonth, type SpendingMonth, type SpendingState } from './readModels/spending.ts';
+export {
+  spendingByCategory,
+  type CategoryAmount,
+  type CategoryShare,
+  type MonthRange,
+  type MonthSpending,
+  type SpendingReport,
+} from './readModels/spendingByCategory.ts';
 export {
   getMessage,
   listMessages,

@@ -3,6 +3,7 @@ import { accountsProjection } from './accounts.ts';
 import { decisionsProjection } from './decisions.ts';
 import { outboxProjection } from './outbox.ts';
 import { reportsProjection } from './reports.ts';
+import { spendingProjection } from './spending.ts';
 import { totalsProjection } from './totals.ts';
 import { whatIfGuardProjection } from '../whatif/whatIfGuard.ts';
 
@@ -14,6 +15,7 @@ import { whatIfGuardProjection } from '../whatif/whatIfGuard.ts';
 export const ledgerProjections: readonly AnyProjection[] = [
   accountsProjection,
   reportsProjection,
+  spendingProjection,
   outboxProjection,
   totalsProjection,
   decisionsProjection,

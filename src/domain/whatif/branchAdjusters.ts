@@ -6,6 +6,8 @@ import {
   decisionsProjection,
   getAccount,
   isAccountEvent,
+  moveSpending,
+  withoutUnusedCategories,
   OUTBOX_EVENT_TYPES,
   reportsProjection,
   totalsProjection,
@@ -13,6 +15,7 @@ import {
   type AccountSummary,
   type DecisionsState,
   type ReportsState,
+  type SpendingState,
   type TotalsState,
 } from '../index.ts';
 import { mapGet, mapSet } from '../structures/persistentMap.ts';
@@ -126,6 +129,11 @@ function reports(live: ReportsState, context: BranchContext): ReportsState {
   };
 }
 
+/** Spending only adds up withdrawals by category and period: add the injected ones, take the skipped ones, and drop categories left with none. */
+function spending(live: SpendingState, context: BranchContext): SpendingState {
+  return withoutUnusedCategories(context.changes.reduce((state, { event, sign }) => moveSpending(state, event, sign), live));
+}
+
 /**
  * Decisions: each touched account's row, and the count its stream kept before
  * the account was opened, re-folded from the account's stream; other streams'
@@ -177,6 +185,7 @@ export const BRANCH_ADJUSTERS: Readonly<Record<string, Adjuster>> = {
   accounts: accounts as Adjuster,
   totals: totals as Adjuster,
   reports: reports as Adjuster,
+  spending: spending as Adjuster,
   decisions: decisions as Adjuster,
   outbox: outbox as Adjuster,
   whatIfGuard: whatIfGuard as Adjuster,

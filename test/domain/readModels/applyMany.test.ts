@@ -4,12 +4,13 @@ import type { StoredEvent } from '../../../src/eventstore/index.ts';
 import { accountsProjection } from '../../../src/domain/readModels/accounts.ts';
 import { outboxProjection } from '../../../src/domain/readModels/outbox.ts';
 import { reportsProjection } from '../../../src/domain/readModels/reports.ts';
+import { spendingProjection } from '../../../src/domain/readModels/spending.ts';
 import { totalsProjection } from '../../../src/domain/readModels/totals.ts';
 import { syntheticLedger } from '../../../src/domain/sample/synthetic.ts';
 import type { Projection } from '../../../src/replay/index.ts';
 import { deepFreeze, ledgerLog, batchSizes, batchesOf } from './arbitraries.ts';
 
-const batched: Projection<unknown>[] = [accountsProjection, reportsProjection, outboxProjection, totalsProjection] as never;
+const batched: Projection<unknown>[] = [accountsProjection, reportsProjection, spendingProjection, outboxProjection, totalsProjection] as never;
 
 /** Folds batch by batch with applyMany, each input state frozen, and checks every batch against apply one by one. */
 function checkBatches(projection: Projection<unknown>, events: readonly StoredEvent[], sizes: readonly number[], snapshotAfter = -1): void {

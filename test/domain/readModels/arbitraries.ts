@@ -22,6 +22,8 @@ const at = fc.integer({ min: Date.UTC(2024, 10, 28), max: Date.UTC(2025, 1, 3) }
 const body = fc.oneof(
   fc.record({ type: fc.constant('AccountOpened'), n: number, payload: fc.record({ owner: fc.constantFrom('Ada', 'Bob'), email: fc.constantFrom('a@x.org', 'b@x.org') }) }),
   fc.record({ type: fc.constantFrom('FundsAdded', 'FundsWithdrawn'), n: number, payload: fc.record({ amount }) }),
+  // Categories arrive in any order, so a new one often sorts before those already seen.
+  fc.record({ type: fc.constant('FundsWithdrawn'), n: number, payload: fc.record({ amount, category: fc.constantFrom('Rent', 'Groceries', 'Zoo tickets', 'Ärzte', 'Uncategorized') }) }),
   fc.record({ type: fc.constant('TransferSent'), n: number, payload: fc.record({ amount, to: number, transferId: fc.constant('t') }) }),
   fc.record({ type: fc.constant('TransferReceived'), n: number, payload: fc.record({ amount, from: number, transferId: fc.constant('t') }) }),
   fc.record({ type: fc.constantFrom('AccountVerified', 'AccountClosed'), n: number, payload: fc.constant({}) }),
