@@ -8,16 +8,25 @@ interface Output {
 const USAGE = `Usage: rewind-log verify FILE [--known-types A,B,...] [--keep-unknown] [--json]
 
 Checks a Rewind log file (NDJSON: a header line, then one event per line) and
-prints its summary, or the first problem with its line number.
+prints its summary, or the first problem with its line number. It knows
+Rewind's event types and schema versions: events of older versions are read,
+events recorded by a newer version are named in the summary ("newer").
 
-  --known-types A,B  event types to accept; others are a problem
+  --known-types A,B  for other event sets: accept these types (any schema);
+                     others are a problem
   --keep-unknown     with --known-types: report other types instead of failing
   --json             print the summary or the problem as JSON
 
 Exit status: 0 the file is sound, 1 it is not, 2 usage or file errors.
 `;
 
-function summaryText(file: string, s: LogFileSummary): string {
+/** The events the reader kept without knowing them: Rewind's newer versions', or types outside `--known-types`. */
+function newerLine(s: LogFileSummary, typesGiven: boolean): string {
+  const kinds = s.newer.kinds.map((k) => `${k.name} ${k.count}`).join(', ');
+  return typesGiven ? `  unknown   ${kinds} — kept` : `  newer     ${kinds} — recorded by a newer version of Rewind`;
+}
+
+function summaryText(file: string, s: LogFileSummary, knownTypes: string[] | undefined): string {
   const h = s.header;
   const types = Object.entries(s.types)
     .sort((a, b) => b[1] - a[1])
@@ -34,7 +43,7 @@ function summaryText(file: string, s: LogFileSummary): string {
     `  digest    sha256 ${s.sha256} matches the header`,
     `  size      ${s.bytes} bytes, ${s.lines} lines`,
   ];
-  if (Object.keys(s.unknownTypes).length > 0) lines.push(`  unknown   ${Object.keys(s.unknownTypes).join(', ')}`);
+  if (s.newer.count > 0) lines.push(newerLine(s, knownTypes !== undefined));
   for (const w of s.warnings) lines.push(`  note      line ${w.line}: ${w.message}`);
   return `${lines.join('\n')}\n`;
 }
@@ -80,7 +89,7 @@ export async function main(args: string[], stdout: Output, stderr: Output): Prom
       knownTypes,
       unknownTypes: rest.includes('--keep-unknown') ? 'keep' : 'reject',
     });
-    stdout.write(json ? `${JSON.stringify({ ok: true, file, ...summary })}\n` : summaryText(file, summary));
+    stdout.write(json ? `${JSON.stringify({ ok: true, file, ...summary })}\n` : summaryText(file, summary, knownTypes));
     return 0;
   } catch (error) {
     if (!(error instanceof LogFileError)) {

@@ -1,4 +1,4 @@
-import { LEDGER_EVENT_TYPES, PROCESS_MANAGER_CHECKPOINTS } from '../domain/index.ts';
+import { PROCESS_MANAGER_CHECKPOINTS } from '../domain/index.ts';
 import type { EventStore } from '../eventstore/index.ts';
 import type {
   BackupInfo,
@@ -13,8 +13,11 @@ import type { WhatIfResult } from '../replay/index.ts';
 import type { BranchPlan } from './whatif/whatIfBranch.ts';
 import type { StartOverScope, StartOverViews } from './startOver.ts';
 
-/** The ledger's own event types and process managers are filled in: the screen chooses the rest. */
-export type LedgerImportOptions = Omit<ImportOptions, 'knownTypes' | 'processManagers'>;
+/**
+ * The process managers are filled in, and the reader knows Rewind's own event types and schema versions:
+ * an event recorded by a newer version is kept and named in the result, never a reason to refuse the file.
+ */
+export type LedgerImportOptions = Omit<ImportOptions, 'knownTypes' | 'unknownTypes' | 'processManagers'>;
 
 /**
  * The log's files: export, import, the backup an import leaves, and what-if
@@ -53,7 +56,7 @@ export function ledgerFiles(store: EventStore, views: StartOverViews): LedgerFil
     exportScenario: async (result, name, onProgress) =>
       (await import('../files/scenarioToFile.ts')).exportScenarioToFile(store, result, name, onProgress),
     importLog: async (file, options) =>
-      (await files()).importLog(store, file, { ...options, knownTypes: LEDGER_EVENT_TYPES, processManagers: [...PROCESS_MANAGER_CHECKPOINTS] }),
+      (await files()).importLog(store, file, { ...options, processManagers: [...PROCESS_MANAGER_CHECKPOINTS] }),
     describeBackup: async () => (await files()).describeBackup(store),
     restoreBackup: async () => (await files()).restoreBackup(store),
     discardBackup: async () => (await files()).discardBackup(store),

@@ -62,8 +62,7 @@ export type LogFileWarningCode =
   | 'BOM_REMOVED'
   | 'CRLF_LINE_ENDS'
   | 'MISSING_FINAL_NEWLINE'
-  | 'TRAILING_BLANK_LINES'
-  | 'UNKNOWN_EVENT_TYPES_KEPT';
+  | 'TRAILING_BLANK_LINES';
 
 export interface LogFileWarning {
   code: LogFileWarningCode;

@@ -2,7 +2,10 @@ import { canonicalJson, type EventStore, type StoredEvent, type StreamInfo } fro
 import { LogFileError, type StreamConflict } from './errors.ts';
 import type { RuleGate } from './ruleGate.ts';
 
-/** Two copies of one event: equal in everything but the seq, which each log assigns itself. */
+/**
+ * Two copies of one event: equal in everything but the seq, which each log assigns itself. Compared as
+ * stored, never lifted by upcasters: both logs keep each event in the schema it was recorded in.
+ */
 function sameEvent(a: StoredEvent, b: StoredEvent): boolean {
   const strip = (e: StoredEvent) => ({ type: e.type, payload: e.payload, meta: { ...e.meta, seq: 0 } });
   return canonicalJson(strip(a)) === canonicalJson(strip(b));

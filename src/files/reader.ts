@@ -8,10 +8,12 @@ import { isCompleteLog, MAX_HEADER_BYTES, type LogFileHeader } from './format.ts
 import { parseHeaderLine } from './header.ts';
 import { LineRun } from './lineRun.ts';
 import { LineSplitter } from './lineSplitter.ts';
+import { NewerEventsTally, type NewerEvents } from './newerEvents.ts';
 import { RuleGate } from './ruleGate.ts';
 import type { FormatMigration, Migrator } from './migrate.ts';
 
 export type { ByteSource } from './byteSource.ts';
+export type { NewerEventKind, NewerEvents } from './newerEvents.ts';
 
 /** A line may carry a little whitespace around an event of the largest size. */
 const MAX_LINE_BYTES = MAX_EVENT_BYTES + 64 * 1024;
@@ -35,9 +37,14 @@ export interface BatchInfo {
 }
 
 export interface ReadLogOptions {
-  /** The event types the app knows. Left out, every type is accepted as known. */
+  /**
+   * Left out, the reader knows Rewind's own event types and schema versions,
+   * and keeps an event recorded by a newer version (summary.newer). Given, for
+   * files of other event sets: these types are known at any schema, and
+   * another type is handled as `unknownTypes` says.
+   */
   knownTypes?: Iterable<string>;
-  /** What to do with a type outside `knownTypes`: stop with UNKNOWN_EVENT_TYPE (default), or keep it. */
+  /** With `knownTypes`, a type outside it: stop with UNKNOWN_EVENT_TYPE (default), or keep it and count it in summary.newer. */
   unknownTypes?: 'reject' | 'keep';
   /** Events handed to `onEvents` at a time (default 1000). */
   batchSize?: number;
@@ -66,8 +73,8 @@ export interface LogFileSummary {
   streamCount: number;
   /** How many events of each type. */
   types: Record<string, number>;
-  /** Types outside `knownTypes` that were kept, with their counts. */
-  unknownTypes: Record<string, number>;
+  /** Events recorded by a newer version of Rewind (or, with `knownTypes`, of a type outside it), kept as they are. */
+  newer: NewerEvents;
   /**
    * Whether the ledger's rules were checked over the file: always for a whole
    * log. A part of a log starts from a state the file does not hold, so its
@@ -92,14 +99,13 @@ export interface LogFileSummary {
  */
 export async function readLogFile(source: ByteSource, options: ReadLogOptions = {}): Promise<LogFileSummary> {
   const { signal, onEvents, onProgress } = options;
-  const known = options.knownTypes ? new Set(options.knownTypes) : undefined;
-  const keepUnknown = options.unknownTypes === 'keep';
+  const newer = new NewerEventsTally(options.knownTypes ? new Set(options.knownTypes) : undefined);
+  const rejectNewer = options.knownTypes !== undefined && options.unknownTypes !== 'keep';
   const batchSize = options.batchSize ?? 1000;
   const totalBytes = sizeOf(source);
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const encoder = new TextEncoder();
   const types: Record<string, number> = {};
-  const unknownTypes: Record<string, number> = {};
   let header: LogFileHeader | undefined;
   let fileFormatVersion = 0;
   let migrator: Migrator | undefined;
@@ -107,7 +113,6 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
   let gate: RuleGate | undefined;
   let blankSince: number | undefined;
   let ending = false;
-  let unknownLine: number | undefined;
   const batch: StoredEvent[] = [];
   let batchLine = 0;
   /** Each batched event's line length, for the bytes of a batch. */
@@ -217,11 +222,9 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
     const event = asStoredEvent(value as Record<string, unknown>);
     const tooBig = sizeProblem(event, byteLength, encoder);
     if (tooBig) throw new LogFileError('EVENT_TOO_LARGE', tooBig, line);
-    if (known && !known.has(event.type)) {
-      if (!keepUnknown)
-        throw new LogFileError('UNKNOWN_EVENT_TYPE', `"${event.type}" is not an event type this version of Rewind knows.`, line);
-      unknownTypes[event.type] = (unknownTypes[event.type] ?? 0) + 1;
-      unknownLine ??= line;
+    if (newer.isNewer(event)) {
+      if (rejectNewer) throw new LogFileError('UNKNOWN_EVENT_TYPE', `"${event.type}" is not an event type the reader was given as known.`, line);
+      newer.add(event, line);
     }
     continuity!.check(event, line);
     gate?.check(event, line);
@@ -280,12 +283,6 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
     warnings.push({ code: 'MISSING_FINAL_NEWLINE', line: splitter.lines, message: 'The last line has no line end; it was read as complete.' });
   if (blankSince !== undefined)
     warnings.push({ code: 'TRAILING_BLANK_LINES', line: blankSince, message: 'The file ends with empty lines; they were ignored.' });
-  if (unknownLine !== undefined)
-    warnings.push({
-      code: 'UNKNOWN_EVENT_TYPES_KEPT',
-      line: unknownLine,
-      message: `Events of types this version does not know were kept: ${Object.keys(unknownTypes).join(', ')}.`,
-    });
 
   return {
     header: header!,
@@ -295,7 +292,7 @@ export async function readLogFile(source: ByteSource, options: ReadLogOptions = 
     lastSeq: header!.lastSeq,
     streamCount: continuity!.streamCount,
     types,
-    unknownTypes,
+    newer: newer.result,
     rulesChecked: gate !== undefined,
     sha256,
     warnings,

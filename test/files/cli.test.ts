@@ -3,10 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { LEDGER_EVENT_TYPES } from '../../src/domain/index.ts';
 import { fixture, fixturePath } from './fixtures.ts';
 
+const EXPECTED = JSON.parse(readFileSync(fixturePath('schema-1/expected.json'), 'utf8')) as Record<'household' | 'small', { events: number }>;
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'rewind-log.mjs');
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -47,13 +48,14 @@ test('verify reports the first problem of a damaged file with its line number an
   expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, code: 'DIGEST_MISMATCH', line: 1 });
 });
 
-test('verify checks event types when given the known ones', async () => {
+test('verify checks event types against a list when given one', async () => {
   const strict = await run('verify', fixturePath('unknown-type.ndjson'), '--known-types', LEDGER_EVENT_TYPES.join(','));
   expect(strict.code).toBe(1);
   expect(strict.stdout).toMatch(/Line 12: "AccountFrozen" is not an event type/);
   const kept = await run('verify', fixturePath('unknown-type.ndjson'), '--known-types', LEDGER_EVENT_TYPES.join(','), '--keep-unknown');
   expect(kept.code).toBe(0);
-  expect(kept.stdout).toMatch(/unknown +AccountFrozen/);
+  expect(kept.stdout).toMatch(/\n {2}unknown +AccountFrozen 1 — kept\n/);
+  expect(kept.stdout).not.toMatch(/newer version/);
 });
 
 test('a missing file or a directory exits 2 with one line saying why, never a stack', async () => {
@@ -78,4 +80,40 @@ test('a wrong command exits 2 with usage', async () => {
   const usage = await run('check');
   expect(usage.code).toBe(2);
   expect(usage.stderr).toMatch(/Usage: rewind-log verify FILE/);
+});
+
+describe('files from other versions of Rewind', () => {
+  test.each([
+    ['schema-1/household.ndjson', 'household'],
+    ['schema-1/small.ndjson', 'small'],
+  ] as const)('%s, written by 0.1.0, is read without a word about versions', async (name, key) => {
+    const { code, stdout } = await run('verify', fixturePath(name));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^OK /);
+    expect(stdout).toMatch(new RegExp(`events +${EXPECTED[key].events} \\(seq 1 to ${EXPECTED[key].events}\\)`));
+    expect(stdout).toMatch(/rules +every event keeps the ledger's rules/);
+    expect(stdout).not.toMatch(/newer|unknown|note/);
+  });
+
+  test('a file with events of a newer version names them and exits 0', async () => {
+    const { code, stdout } = await run('verify', fixturePath('newer-version/small-from-v9.ndjson'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^OK /);
+    expect(stdout).toContain('\n  newer     AccountFrozen 1, FundsAdded schema 3 1, BudgetSet 1 — recorded by a newer version of Rewind\n');
+    expect(stdout).toMatch(/rules +every event keeps the ledger's rules/);
+
+    const json = await run('verify', fixturePath('newer-version/small-from-v9.ndjson'), '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: true,
+      eventCount: 19,
+      newer: { count: 3, newerSchemas: 1, kinds: [{ name: 'AccountFrozen' }, { name: 'FundsAdded schema 3', schema: 3 }, { name: 'BudgetSet' }], firstLine: 17 },
+    });
+  });
+
+  test('--keep-unknown is still accepted on its own, where it changes nothing', async () => {
+    const { code, stdout } = await run('verify', fixturePath('newer-version/small-from-v9.ndjson'), '--keep-unknown');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/newer +AccountFrozen 1/);
+  });
 });

@@ -141,15 +141,17 @@ describe('replace', () => {
     expect(result.summary.header).toMatchObject({ hypothetical: true, baseSeq: 8 });
   });
 
-  test('unknown event types are refused, or kept in the log when asked', async () => {
+  test('types outside a given list are refused, or kept in the log when asked; without a list, Rewind’s newer types are kept', async () => {
     const knownTypes = LEDGER_EVENT_TYPES;
     const store = await localLog();
     await expect(importLog(store, fixture('unknown-type.ndjson'), { mode: 'replace', knownTypes })).rejects.toMatchObject({
       code: 'UNKNOWN_EVENT_TYPE',
       line: 12,
     });
-    const result = await importLog(store, fixture('unknown-type.ndjson'), { mode: 'replace', knownTypes, unknownTypes: 'keep' });
-    expect(result.summary.unknownTypes).toEqual({ AccountFrozen: 1 });
+    const kept = await importLog(store, fixture('unknown-type.ndjson'), { mode: 'replace', knownTypes, unknownTypes: 'keep' });
+    expect(kept.summary.newer).toMatchObject({ count: 1, kinds: [{ type: 'AccountFrozen', count: 1 }] });
+    const result = await importLog(await openStore(), fixture('unknown-type.ndjson'), { mode: 'replace' });
+    expect(result.summary.newer).toMatchObject({ count: 1, kinds: [{ type: 'AccountFrozen', count: 1 }] });
     expect((await (await openStore()).readAll())[10]!.type).toBe('AccountFrozen');
   });
 

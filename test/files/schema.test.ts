@@ -22,7 +22,15 @@ function lines(name: string): unknown[] {
 }
 
 describe('docs/log-file.schema.json', () => {
-  test.each(['valid.ndjson', 'zero-events.ndjson', 'hypothetical.ndjson', 'partial-range.ndjson'])('accepts every line of %s', (name) => {
+  test.each([
+    'valid.ndjson',
+    'zero-events.ndjson',
+    'hypothetical.ndjson',
+    'partial-range.ndjson',
+    'schema-1/household.ndjson',
+    'schema-1/small.ndjson',
+    'newer-version/small-from-v9.ndjson',
+  ])('accepts every line of %s', (name) => {
     const [first, ...rest] = lines(name);
     expect(header(first), JSON.stringify(header.errors)).toBe(true);
     for (const line of rest) expect(event(line), JSON.stringify(event.errors)).toBe(true);
@@ -34,6 +42,14 @@ describe('docs/log-file.schema.json', () => {
     ['bad-event-meta.ndjson', 7],
   ])('refuses the bad event line of %s, as the reader does', (name, index) => {
     expect(event(lines(name)[index])).toBe(false);
+  });
+
+  test('accepts meta.schema as a whole number from 1 on any type, with any payload, and nothing else', () => {
+    const [, deposit] = lines('newer-version/small-from-v9.ndjson').slice(16) as { meta: Record<string, unknown> }[];
+    const withSchema = (schema: unknown, type = 'FundsAdded', payload: unknown = {}) => ({ ...deposit, type, payload, meta: { ...deposit!.meta, schema } });
+    expect(event(withSchema(1))).toBe(true);
+    expect(event(withSchema(40, 'SomethingNew', [1, 'two']))).toBe(true);
+    for (const bad of [0, -1, 2.5, '2', null]) expect(event(withSchema(bad)), String(bad)).toBe(false);
   });
 
   test('refuses a header of another format or a newer version', () => {
