@@ -1,7 +1,7 @@
 // The one door the screens use (src/main.tsx and src/ui import only this file), including types of the layers beneath.
 import type * as IncomingBranch from './whatif/incomingBranch.ts';
 
-export type { EventLogQueries } from './queries/eventLogQueries.ts';
+export type { EventLogQueries, LogCategories } from './queries/eventLogQueries.ts';
 export { openLedger, type Ledger } from './ledger.ts';
 export { asLedgerStates, type LedgerStates } from './ledgerStates.ts';
 export type { HistoryBranch, HistoryCursor, HistoryOrigin } from './queries/accountHistory.ts';
@@ -9,7 +9,7 @@ export { BranchRuleError, ViewingPastError } from './errors.ts';
 export type { MemoryImage } from './image/memoryImage.ts';
 export type { BranchPlan } from './whatif/whatIfBranch.ts';
 export type { DispatchOptions, DispatchResult } from './commands/commandHandler.ts';
-export { isFiltered, NO_FILTERS, type LogFilters } from './queries/logFilters.ts';
+export { categoryOf, isFiltered, NEWER_VERSION_TYPE, NO_FILTERS, type LogFilters } from './queries/logFilters.ts';
 export { injectedEvent, injectionSlots, rowAt, type LogRow } from './queries/logRows.ts';
 export { MAX_SCENARIO_NAME, type SavedScenario } from './whatif/savedScenarios.ts';
 export type { InjectKind } from './whatif/branchInjection.ts';

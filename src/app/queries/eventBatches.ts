@@ -17,7 +17,11 @@ export class EventBatches extends ChangeSignal {
   private readonly loading = new Set<number>();
   error?: string;
 
-  constructor(private readonly store: Pick<EventLog, 'readAll'>) {
+  constructor(
+    private readonly store: Pick<EventLog, 'readAll'>,
+    /** Hears every batch read (the screen gathers the categories it meets). */
+    private readonly onRead?: (events: readonly StoredEvent[]) => void,
+  ) {
     super();
   }
 
@@ -48,6 +52,7 @@ export class EventBatches extends ChangeSignal {
     try {
       const events = await this.store.readAll({ fromSeq: batch * EVENTS_PER_BATCH + 1, toSeq: (batch + 1) * EVENTS_PER_BATCH });
       this.batches.set(batch, events);
+      this.onRead?.(events);
       while (this.batches.size > BATCHES_KEPT) this.batches.delete(this.batches.keys().next().value!);
       this.error = undefined;
     } catch (error) {

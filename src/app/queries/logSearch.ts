@@ -64,6 +64,8 @@ export class LogSearch extends ChangeSignal {
     top: number,
     inject: readonly Injection[],
     private readonly exactStream: boolean,
+    /** Hears every chunk examined (the screen gathers the categories it meets). */
+    private readonly onRead?: (events: readonly StoredEvent[]) => void,
   ) {
     super();
     this.reached = top + 1;
@@ -102,6 +104,7 @@ export class LogSearch extends ChangeSignal {
           this.reached = 0;
           break;
         }
+        this.onRead?.(next.value.events);
         for (const event of next.value.events) {
           found += this.placeInjections(event.meta.seq);
           if (matches(event, this.filters, this.exactStream)) {

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { useSearch } from 'wouter';
-import { accountNumberOfStream, accountStream } from '../../domain/index.ts';
-import { isFiltered, type EventLogQueries, type Injection, type LogFilters } from '../../app/index.ts';
+import { accountNumberOfStream, accountStream, canonicalCategory } from '../../domain/index.ts';
+import { isFiltered, type EventLogQueries, type Injection, type LogCategories, type LogFilters } from '../../app/index.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
-import { useViewInfo } from '../ledger/useView.ts';
+import { useLiveView, useViewInfo } from '../ledger/useView.ts';
 import type { RowContext } from './EventRow.tsx';
 import { EventFilters } from './EventFilters.tsx';
 import { FilteredLogList } from './FilteredLogList.tsx';
@@ -14,6 +14,23 @@ import '../components/components.css';
 import './eventlog.css';
 
 const NO_INJECTIONS: readonly Injection[] = [];
+const NO_CATEGORIES: readonly string[] = [];
+const noChanges = () => () => undefined;
+
+/** The categories met so far (presets first), following them as more are read. */
+function useCategories(categories: LogCategories | undefined): readonly string[] {
+  useSyncExternalStore(categories?.subscribe ?? noChanges, categories?.getVersion ?? (() => 0));
+  return categories?.names ?? NO_CATEGORIES;
+}
+
+/** The log's address for an account's stream and a category ('' for all): #/log?account=…&category=…. */
+function logAddress(stream: string, category: string): string {
+  const query = new URLSearchParams();
+  if (stream !== '') query.set('account', accountNumberOfStream(stream) ?? '');
+  if (category !== '') query.set('category', category);
+  const search = query.toString();
+  return search === '' ? '/log' : `/log?${search}`;
+}
 
 /** Each list of injections gets a number, so a search restarts when the branch's injections change. */
 const injectionKeys = new WeakMap<readonly Injection[], number>();
@@ -36,12 +53,14 @@ export function EventLogScreen() {
   const plan = useStore(ledger.branch, (s) => s.plan);
   const branchTop = useStore(ledger.branch, (s) => s.result?.toSeq);
 
-  // The account chosen is in the address (#/log?account=…): a link can open the log at one account, and
-  // Back and Forward step through the accounts chosen. Type and text stay on the screen.
-  const account = new URLSearchParams(useSearch()).get('account') ?? '';
+  // The account and category chosen are in the address (#/log?account=…&category=…): a link can open the log
+  // at one account or category, and Back and Forward step through the choices. Type and text stay on the screen.
+  const address = new URLSearchParams(useSearch());
+  const account = address.get('account') ?? '';
   const stream = account === '' ? '' : accountStream(account);
+  const category = canonicalCategory((address.get('category') ?? '').trim());
   const [typeAndText, setTypeAndText] = useState({ type: '', text: '' });
-  const filters = useMemo<LogFilters>(() => ({ ...typeAndText, stream }), [typeAndText, stream]);
+  const filters = useMemo<LogFilters>(() => ({ ...typeAndText, stream, category }), [typeAndText, stream, category]);
   const [queries, setQueries] = useState<EventLogQueries>();
   const [queriesProblem, setQueriesProblem] = useState<string>();
   const [searchRound, setSearchRound] = useState(0);
@@ -58,10 +77,13 @@ export function EventLogScreen() {
     };
   }, [ledger]);
 
+  const categories = useCategories(queries?.categories);
+  const hasNewer = useLiveView((s) => s.totals.newerEvents > 0);
+
   const skip = plan?.skip;
   const context = useMemo<RowContext>(
-    () => ({ mode: info.mode, viewedSeq: info.seq, skipped: new Set(skip ?? []) }),
-    [info.mode, info.seq, skip],
+    () => ({ mode: info.mode, viewedSeq: info.seq, skipped: new Set(skip ?? []), storedEvent: queries?.storedEvent }),
+    [info.mode, info.seq, skip, queries],
   );
   const inject = plan?.inject ?? NO_INJECTIONS;
   const maxTop = info.mode === 'branch' ? (branchTop ?? plan?.basePoint ?? 0) : info.liveSeq;
@@ -70,10 +92,11 @@ export function EventLogScreen() {
   const filtered = isFiltered(filters);
   // A search covers the log up to when it started: a fresh one is offered as events arrive.
   const [searchTop, setSearchTop] = useState(maxTop);
-  // Back or Forward to another account starts a fresh search, as choosing it here does.
-  const [searchedStream, setSearchedStream] = useState(stream);
-  if (searchedStream !== stream) {
-    setSearchedStream(stream);
+  // Back or Forward to another account or category starts a fresh search, as choosing it here does.
+  const addressed = `${stream}\n${category}`;
+  const [searchedAddress, setSearchedAddress] = useState(addressed);
+  if (searchedAddress !== addressed) {
+    setSearchedAddress(addressed);
     setSearchTop(maxTop);
   }
   const searchAgain = () => {
@@ -84,18 +107,17 @@ export function EventLogScreen() {
     (next: LogFilters) => {
       setTypeAndText({ type: next.type, text: next.text });
       // Set on the hash itself: the router's navigate would put the query outside the hash.
-      if (next.stream !== stream)
-        window.location.hash = next.stream === '' ? '/log' : `/log?account=${encodeURIComponent(accountNumberOfStream(next.stream) ?? '')}`;
+      if (next.stream !== stream || next.category !== category) window.location.hash = logAddress(next.stream, next.category);
       setSearchTop(maxTop);
     },
-    [maxTop, stream],
+    [maxTop, stream, category],
   );
 
   return (
     <section className="screen event-log" aria-labelledby={titleId}>
       <h1 id={titleId}>Event log</h1>
       <p className="screen-lead">{intro(info.mode, info.seq)}</p>
-      <EventFilters filters={filters} onChange={changeFilters} />
+      <EventFilters filters={filters} onChange={changeFilters} categories={categories} hasNewer={hasNewer} />
       {queriesProblem ? (
         <p className="form-problem" role="alert">
           The event log could not be opened: {queriesProblem}. Reload the page to try again.
@@ -113,7 +135,7 @@ export function EventLogScreen() {
           )}
           <FilteredLogList
             queries={queries}
-            key={`${filters.type}\n${filters.stream}\n${filters.text}\n${exactStream}\n${injectionKey(inject)}\n${searchRound}\n${info.mode}`}
+            key={`${filters.type}\n${filters.stream}\n${filters.category}\n${filters.text}\n${exactStream}\n${injectionKey(inject)}\n${searchRound}\n${info.mode}`}
             filters={filters}
             exactStream={exactStream}
             top={Math.min(searchTop, maxTop)}

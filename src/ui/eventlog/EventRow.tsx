@@ -5,10 +5,11 @@ import type { ViewMode } from '../ledger/useView.ts';
 import { useScenarioSession } from '../components/scenarioSession.ts';
 import { EventDetails } from './EventDetails.tsx';
 import { eventSummary } from './eventSummary.ts';
-import { eventName } from './eventNames.ts';
+import { NEWER_VERSION_NAME, eventName, rawType } from './eventNames.ts';
 import { StreamLabel } from './StreamLabel.tsx';
 import { formatCount } from '../components/formatCount.ts';
-import type { LogRow } from '../../app/index.ts';
+import { categoryOf, type LogRow, type StoredEvent } from '../../app/index.ts';
+import { isNewerEvent } from '../../domain/index.ts';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
@@ -24,6 +25,8 @@ export interface RowContext {
   viewedSeq: number;
   /** Real events the open branch leaves out. */
   skipped: ReadonlySet<number>;
+  /** The event at a seq as the log stores it, for the details of one read in today's shape. */
+  storedEvent?(seq: number): Promise<StoredEvent | undefined>;
 }
 
 /** A change the branch refuses is kept in the branch store, and its banner says why. */
@@ -41,8 +44,17 @@ export function EventRow({ row, context, expanded, onToggle }: { row: LogRow; co
   const skipped = !injected && context.mode === 'branch' && context.skipped.has(seq);
   const later = !injected && context.mode === 'past' && seq > context.viewedSeq;
   const viewed = !injected && context.mode === 'past' && seq === context.viewedSeq;
-  const summary = eventSummary(event);
-  const name = eventName(event.type);
+  // An event of a newer version is not read here: no name, summary or category this version would guess at.
+  const newer = isNewerEvent(event);
+  const summary = newer ? '' : eventSummary(event);
+  const category = categoryOf(event);
+  const name = newer ? (
+    <>
+      {NEWER_VERSION_NAME} <code className="log-raw-type">{rawType(event)}</code>
+    </>
+  ) : (
+    eventName(event.type)
+  );
   const at = event.meta.at;
 
   const injectAfter = () => {
@@ -54,7 +66,7 @@ export function EventRow({ row, context, expanded, onToggle }: { row: LogRow; co
     <div className={`log-row-body${skipped ? ' log-row-skipped' : ''}${later ? ' log-row-later' : ''}${viewed ? ' log-row-viewed' : ''}`}>
       <div className="log-row-main">
         <span className="log-seq">{injected ? `after #${formatCount(seq)}` : `#${formatCount(seq)}`}</span>
-        <span className="log-type">{skipped ? <s>{name}</s> : name}</span>
+        <span className={newer ? 'log-type log-type-newer' : 'log-type'}>{skipped ? <s>{name}</s> : name}</span>
         <StreamLabel stream={event.meta.stream} />
         {at && (
           <time className="log-time" dateTime={at}>
@@ -67,7 +79,17 @@ export function EventRow({ row, context, expanded, onToggle }: { row: LogRow; co
         {later && <Badge tone="muted">Later than the point in view</Badge>}
         {event.meta.sample === true && <Badge tone="neutral">Sample</Badge>}
       </div>
-      {summary && <p className="log-summary">{skipped ? <s>{summary}</s> : summary}</p>}
+      {(summary || category !== undefined) && (
+        <p className="log-summary">
+          {category !== undefined && (
+            <span className="log-category">
+              <span className="visually-hidden">Category: </span>
+              {category}
+            </span>
+          )}
+          {skipped ? <s>{summary}</s> : summary}
+        </p>
+      )}
       <div className="log-row-actions">
         <button type="button" className="button button-small" aria-expanded={expanded} aria-controls={detailsId} onClick={onToggle}>
           {expanded ? 'Hide details' : 'Details'}
@@ -93,7 +115,7 @@ export function EventRow({ row, context, expanded, onToggle }: { row: LogRow; co
           </button>
         )}
       </div>
-      {expanded && <EventDetails event={event} id={detailsId} />}
+      {expanded && <EventDetails event={event} id={detailsId} storedEvent={injected ? undefined : context.storedEvent} />}
     </div>
   );
 }

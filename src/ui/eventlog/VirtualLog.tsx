@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { EventRow, type RowContext } from './EventRow.tsx';
 import type { LogRow } from '../../app/index.ts';
 import { formatCount } from '../components/formatCount.ts';
-import { eventName } from './eventNames.ts';
+import { eventTitle } from './eventNames.ts';
 
 export interface VirtualLogProps {
   count: number;
@@ -22,7 +22,7 @@ export interface VirtualLogProps {
 function rowLabel({ kind, event }: LogRow): string | undefined {
   if (!event) return undefined;
   const seq = formatCount(event.meta.seq);
-  return kind === 'injected' ? `Hypothetical event after event ${seq}, ${eventName(event.type)}` : `Event ${seq}, ${eventName(event.type)}`;
+  return kind === 'injected' ? `Hypothetical event after event ${seq}, ${eventTitle(event)}` : `Event ${seq}, ${eventTitle(event)}`;
 }
 
 function keyOf(row: LogRow): string {
