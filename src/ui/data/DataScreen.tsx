@@ -1,11 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import { useLedger } from '../ledger/LedgerContext.tsx';
+import { useLiveView } from '../ledger/useView.ts';
 import { StoragePanel } from './StoragePanel.tsx';
 import { BackupPanel } from './BackupPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { StartOverPanel } from './StartOverPanel.tsx';
 import { forgetOutcome, readOutcome } from './outcome.ts';
+import { newerEventsHeld } from './newerEventsText.ts';
 import { useLogExport } from './useLogExport.ts';
 import '../components/components.css';
 import './data.css';
@@ -22,6 +24,8 @@ export function DataScreen() {
     if (outcome) forgetOutcome();
   }, [outcome]);
   const [streams, setStreams] = useState<string[]>([]);
+  // What the log holds, whatever the screens show: the past or a branch does not change what an export carries.
+  const newerEvents = useLiveView((s) => s.totals.newerEvents);
 
   useEffect(() => {
     void ledger.queries.streamNames().then(setStreams);
@@ -41,6 +45,7 @@ export function DataScreen() {
           {outcome}
         </p>
       )}
+      {newerEvents > 0 && <p className="data-newer">{newerEventsHeld(newerEvents)}</p>}
       <ExportPanel id={exportId} exporter={exporter} streams={streams} />
       <ImportPanel />
       <BackupPanel />

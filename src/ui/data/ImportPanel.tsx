@@ -8,6 +8,7 @@ import { ConflictReport } from './ConflictReport.tsx';
 import { formatBytes } from '../components/formatBytes.ts';
 import { formatCount, formatCountOf } from '../components/formatCount.ts';
 import { describeFileError } from './describeFileError.ts';
+import { newerEventsKept } from './newerEventsText.ts';
 import { reloadToShowNewLog } from './outcome.ts';
 
 const MODES: { mode: ImportMode; label: string; hint: string }[] = [
@@ -33,8 +34,9 @@ function outcomeText(file: File, result: ImportResult): string {
     result.mode === 'merge'
       ? `Merged ${file.name}: ${formatCountOf(result.imported, 'new event')} added, ${formatCount(result.skipped)} already here.`
       : `Imported ${formatCountOf(result.imported, 'event')} from ${file.name}${result.mode === 'replace' ? ', replacing the log' : ''}.`;
+  const newer = newerEventsKept(result.summary.newer);
   const warnings = result.summary.warnings.map((w) => ` Note: ${w.message}`).join('');
-  return `${what} The app reloaded to show the imported log.${warnings}`;
+  return `${what} The app reloaded to show the imported log.${newer ? ` ${newer}` : ''}${warnings}`;
 }
 
 /** "Import log": a file, a mode, progress, and every problem named with its line; nothing changes unless all is well. */
@@ -45,14 +47,13 @@ export function ImportPanel() {
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [mode, setMode] = useState<ImportMode>(liveSeq === 0 ? 'empty' : 'merge');
-  const [keepUnknown, setKeepUnknown] = useState(false);
   const [progress, setProgress] = useState<ImportProgress>();
   const [running, setRunning] = useState(false);
   const [problem, setProblem] = useState<{ text: string; code?: string }>();
   const [conflict, setConflict] = useState<MergeConflictError>();
   const controller = useRef<AbortController>(undefined);
 
-  const run = async (keep = keepUnknown) => {
+  const run = async () => {
     const file = fileInput.current?.files?.[0];
     setProblem(undefined);
     setConflict(undefined);
@@ -64,7 +65,6 @@ export function ImportPanel() {
     try {
       const result = await ledger.files.importLog(file, {
         mode,
-        unknownTypes: keep ? 'keep' : 'reject',
         signal: abort.signal,
         onProgress: setProgress,
       });
@@ -76,11 +76,6 @@ export function ImportPanel() {
     } finally {
       controller.current = undefined;
     }
-  };
-
-  const keepUnknownAndRetry = () => {
-    setKeepUnknown(true);
-    void run(true);
   };
 
   const submit = (event: FormEvent) => {
@@ -126,10 +121,6 @@ export function ImportPanel() {
           </label>
         ))}
       </fieldset>
-      <label className="data-check">
-        <input type="checkbox" checked={keepUnknown} onChange={(e) => setKeepUnknown(e.target.checked)} /> Keep events of types this
-        app does not know (shown in the event log, ignored by the other screens)
-      </label>
       <div className="form-buttons">
         <button type="submit" className="button button-primary" aria-disabled={running || undefined}>
           Import log
@@ -156,11 +147,6 @@ export function ImportPanel() {
             <p>
               <strong>The file was not imported; nothing was changed.</strong> {problem.text}
             </p>
-            {problem.code === 'UNKNOWN_EVENT_TYPE' && (
-              <button type="button" className="button" onClick={keepUnknownAndRetry}>
-                Import again, keeping unknown types
-              </button>
-            )}
             {problem.code === 'HYPOTHETICAL_LOG' && (
               <button type="button" className="button" onClick={openScenario}>
                 Open it as a what-if branch
