@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, expect, test } from 'vitest';
+import { violationsInBothThemes } from './support/axe.ts';
 import { useChromium } from './support/browser.ts';
 import { historyContext, importThroughUi, openRewind, showScreen } from './support/ledgerFiles.ts';
 
@@ -66,6 +67,7 @@ test.each(['phone', 'desktop'] as const)(
     expect(await details.locator('pre').nth(1).innerText()).not.toContain('upcastFrom');
     await asStored.click();
     await details.getByRole('heading', { name: 'Payload', exact: true }).waitFor();
+    expect(await violationsInBothThemes(page)).toEqual([]);
 
     // A link to the log at a category opens it there, whatever the letter case.
     await showScreen(page, '#/accounts', 'Accounts');

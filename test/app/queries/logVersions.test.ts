@@ -178,4 +178,12 @@ describe('the stored form of an event read in today’s shape', () => {
     expect(stored.meta).not.toHaveProperty('upcastFrom');
     expect(await queries.storedEvent(99)).toBeUndefined();
   });
+
+  test('is read from a sealed page as well as from the tail, characters beyond ASCII as written', async () => {
+    const store = await openStore();
+    await store.append(A, Array.from({ length: 600 }, (_, i) => ({ type: 'FundsAdded', payload: { accountNumber: number(A), amount: i + 1, note: 'Café ☕ 東京' } })));
+    await store.settled();
+    const stored = await eventLogQueries(currentShapes(store)).storedEvent(3);
+    expect(stored?.payload).toEqual({ accountNumber: number(A), amount: 3, note: 'Café ☕ 東京' });
+  });
 });
