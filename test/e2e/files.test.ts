@@ -114,7 +114,7 @@ test('a well-formed file that breaks the ledger’s rules is refused by replace 
   // Merge: the same log with one new event, a withdrawal of more than Bob holds.
   const overdraft = renumbered([
     ...ledger.events,
-    { type: 'FundsWithdrawn', payload: { accountNumber: ledger.bob, amount: 9_001 }, meta: { ...ledger.events.at(-1)!.meta, id: 'overdraft', at: '2026-01-20T10:00:00.000Z' } },
+    { type: 'FundsWithdrawn', payload: { accountNumber: ledger.bob, amount: 9_001, category: 'Groceries' }, meta: { ...ledger.events.at(-1)!.meta, id: 'overdraft', at: '2026-01-20T10:00:00.000Z' } },
   ]);
   const merged = await importProblem(page, await writeLogFile(overdraft), 'Merge with the current log');
   expect(merged).toContain(`event ${overdraft.length} (FundsWithdrawn on account ${ledger.bob}) breaks a rule of the ledger: Account ${ledger.bob} holds 90.00, less than the 90.01`);
@@ -132,7 +132,7 @@ test('a merge that conflicts names the accounts by owner and opens the file’s 
   const { ledger, context, page, problems } = await withSmallLedger(browser());
   // The file's copy of the log: the same first 14 events, then its own deposit on Bob's account.
   const last = ledger.events[14]!;
-  const theirs = { ...last, payload: { accountNumber: ledger.bob, amount: 2_500, note: 'Lottery win' }, meta: { ...last.meta, id: 'their-deposit' } };
+  const theirs = { ...last, payload: { accountNumber: ledger.bob, amount: 2_500, category: 'Other', note: 'Lottery win' }, meta: { ...last.meta, id: 'their-deposit' } };
   const message = await importProblem(page, await writeLogFile([...ledger.events.slice(0, 14), theirs]), 'Merge with the current log');
   expect(message).toContain('Both this log and the file changed an account or address after their common past, so they cannot be merged.');
   expect(message).not.toContain('account-');
