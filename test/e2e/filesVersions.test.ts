@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, expect, test } from 'vitest';
+import { violationsInBothThemes } from './support/axe.ts';
 import { VIEWPORTS, newContext, useChromium } from './support/browser.ts';
 import { balances, importThroughUi, openRewind, showScreen } from './support/ledgerFiles.ts';
 
@@ -56,6 +57,7 @@ test.each([
     );
     const note = 'This log holds 3 events recorded by a newer version of Rewind: they are kept and exported as they are.';
     await page.getByText(note).waitFor();
+    if (viewport === 'desktop') expect(await violationsInBothThemes(page)).toEqual([]);
 
     // The schema-3 deposit to Bob is not read; the withdrawal the newer version decided after it is.
     const money = (cents: number) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
