@@ -14,5 +14,5 @@ export function newerEventsKept(newer: NewerEvents): string | undefined {
 
 /** The Data screen's note while the log holds any. */
 export function newerEventsHeld(count: number): string {
-  return `This log holds ${formatCountOf(count, 'event')} recorded by a newer version of Rewind: they are kept and exported as they are.`;
+  return `This log holds ${formatCountOf(count, 'event')} recorded by a newer version of Rewind: ${count === 1 ? 'it is kept and exported as it is' : 'they are kept and exported as they are'}.`;
 }
