@@ -18,7 +18,7 @@ export { chooseSaveTarget } from './saveFile.ts';
 export type { SaveTarget } from './saveFile.ts';
 export type { ImportMode, ImportOptions, ImportProgress, ImportResult } from './importLog.ts';
 export type { BackupInfo } from './backup.ts';
-export type { BatchInfo, ByteSource, LogFileSummary, ReadLogOptions, ReadProgress } from './reader.ts';
+export type { BatchInfo, ByteSource, LogFileSummary, NewerEventKind, NewerEvents, ReadLogOptions, ReadProgress } from './reader.ts';
 export { LogFileError, MergeConflictError } from './errors.ts';
 export type { LogFileErrorCode, LogFileWarning, LogFileWarningCode, StreamConflict } from './errors.ts';
 export { FORMAT_NAME, FORMAT_VERSION, FILE_EXTENSION, MEDIA_TYPE } from './format.ts';
