@@ -57,8 +57,8 @@ function Booted({ ledger }: { ledger: Ledger }) {
       <Suspense fallback={<Loading what="the screen" />}>
         {/* Keyed by the address, so a screen showing one record (an account, a verification link) starts afresh
             for another: nothing it holds, a form's message or a half-typed amount, can outlive its record. */}
-        {/* The event log keeps its screen when only its account filter (its query) changes. */}
-        <Switch key={search && location !== '/log' ? `${location}?${search}` : location}>
+        {/* The event log and an account keep their screen when only their filter (the query) changes. */}
+        <Switch key={search && location !== '/log' && !location.startsWith('/accounts/') ? `${location}?${search}` : location}>
           {/* The start page is the accounts list, without a redirect (no extra history entry). */}
           <Route path="/" component={AccountsScreen} />
           <Route path="/accounts" component={AccountsScreen} />

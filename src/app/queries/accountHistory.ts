@@ -79,6 +79,14 @@ async function* newestFirst(reader: HistoryReader, origin: HistoryOrigin, start:
   yield* injectedFrom(Number.NEGATIVE_INFINITY);
 }
 
+/** Which lines a batch holds: how many, from where, and of which category (every line when none). */
+export interface HistoryBatchRequest {
+  after?: HistoryCursor;
+  limit?: number;
+  /** Only the money movements of this category; the batch still reads on until it has `limit` of them. */
+  category?: string;
+}
+
 /**
  * A batch of an account's history, newest first, read from its stream rather
  * than kept in memory: `limit` lines (fewer on the last batch) from `after`, or
@@ -87,7 +95,7 @@ async function* newestFirst(reader: HistoryReader, origin: HistoryOrigin, start:
 export async function readAccountHistory(
   reader: HistoryReader,
   origin: HistoryOrigin,
-  { after, limit = 20 }: { after?: HistoryCursor; limit?: number } = {},
+  { after, limit = 20, category }: HistoryBatchRequest = {},
 ): Promise<AccountHistoryBatch> {
   if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('A history batch holds 1 or more lines.');
   const start: Position = after ?? {
@@ -99,7 +107,7 @@ export async function readAccountHistory(
   // Messages share the stream, so a batch of lines takes more events than lines.
   for await (const { event, after: position } of newestFirst(reader, origin, start, Math.max(16, limit * 2))) {
     const stretch = historyBackward([event], balance);
-    entries.push(...stretch.entries);
+    for (const entry of stretch.entries) if (category === undefined || entry.category === category) entries.push(entry);
     balance = stretch.balanceBefore;
     if (stretch.opened) return { entries };
     if (entries.length === limit) return { entries, next: { ...position, balance } };

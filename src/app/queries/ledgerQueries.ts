@@ -2,7 +2,7 @@ import type { EventLog } from '../../eventstore/index.ts';
 import type { HistoryEntry } from '../../domain/index.ts';
 import type { Injection, WhatIfResult } from '../../replay/index.ts';
 import type { InjectDraft } from '../whatif/branchInjection.ts';
-import { readAccountHistory, readWholeAccountHistory, type AccountHistoryBatch, type HistoryCursor, type HistoryOrigin } from './accountHistory.ts';
+import { readAccountHistory, readWholeAccountHistory, type AccountHistoryBatch, type HistoryBatchRequest, type HistoryOrigin } from './accountHistory.ts';
 import type { EventLogQueries } from './eventLogQueries.ts';
 
 /** What the screens read of the log beyond the memory image. */
@@ -14,7 +14,7 @@ export interface LedgerQueries {
   /** The event log screen's readers (a scrolling list in batches, searches), loaded on first use. */
   eventLog(): Promise<EventLogQueries>;
   /** A batch of an account's history at the viewed point, newest first. */
-  accountHistory(origin: HistoryOrigin, batch?: { after?: HistoryCursor; limit?: number }): Promise<AccountHistoryBatch>;
+  accountHistory(origin: HistoryOrigin, batch?: HistoryBatchRequest): Promise<AccountHistoryBatch>;
   /** Every line of an account's history at the viewed point, newest first. */
   wholeAccountHistory(origin: HistoryOrigin): Promise<HistoryEntry[]>;
   /** The hypothetical event an inject form stands for, decided against the account as the branch has it there. */

@@ -27,7 +27,7 @@ function text(value: unknown, field: string, what: string, max: number, code: 'I
   if (typeof value !== 'string') throw new DomainError(code, `The ${what} must be text.`, field);
   const trimmed = value.trim();
   if (CONTROL.test(trimmed)) throw new DomainError(code, `The ${what} must be a single line of text.`, field);
-  if (chars(trimmed) > max) throw new DomainError(code, `The ${what} can be at most ${max} characters long.`, field);
+  if (chars(trimmed) > max) throw new DomainError(code, `The ${what} can be at most ${max} characters long.`, field, { limit: max });
   return trimmed;
 }
 

@@ -19,6 +19,8 @@ export type HistoryEntry = {
   /** Running balance after this entry. */
   balance: number;
   note?: string;
+  /** What a money movement was for (Uncategorized for those recorded before categories); absent on status lines. */
+  category?: string;
   /** The other account of a transfer. */
   counterparty?: string;
   transferId?: string;
@@ -40,17 +42,21 @@ export function historyEntryOf(stored: StoredEvent, balanceBefore: number): Hist
       return line('verified');
     case 'AccountClosed':
       return line('closed');
-    case 'FundsAdded':
-      return withDetails(line('deposit', event.payload.amount), event.payload.note);
-    case 'FundsWithdrawn':
-      return withDetails(line('withdrawal', -event.payload.amount), event.payload.note);
+    case 'FundsAdded': {
+      const { amount, category, note } = event.payload;
+      return withDetails(line('deposit', amount), category, note);
+    }
+    case 'FundsWithdrawn': {
+      const { amount, category, note } = event.payload;
+      return withDetails(line('withdrawal', -amount), category, note);
+    }
     case 'TransferSent': {
-      const { amount, note, to, transferId } = event.payload;
-      return withDetails(line('transfer-out', -amount), note, to, transferId);
+      const { amount, category, note, to, transferId } = event.payload;
+      return withDetails(line('transfer-out', -amount), category, note, to, transferId);
     }
     case 'TransferReceived': {
-      const { amount, note, from, transferId } = event.payload;
-      return withDetails(line('transfer-in', amount), note, from, transferId);
+      const { amount, category, note, from, transferId } = event.payload;
+      return withDetails(line('transfer-in', amount), category, note, from, transferId);
     }
     default:
       return undefined;
@@ -58,7 +64,8 @@ export function historyEntryOf(stored: StoredEvent, balanceBefore: number): Hist
 }
 
 // Optional fields are left out rather than set to undefined, as in the events themselves.
-function withDetails(entry: HistoryEntry, note?: string, counterparty?: string, transferId?: string): HistoryEntry {
+function withDetails(entry: HistoryEntry, category: string, note?: string, counterparty?: string, transferId?: string): HistoryEntry {
+  entry.category = category;
   if (note !== undefined) entry.note = note;
   if (counterparty !== undefined) entry.counterparty = counterparty;
   if (transferId !== undefined) entry.transferId = transferId;

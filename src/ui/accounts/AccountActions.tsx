@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AccountSummary } from '../../domain/index.ts';
 import { Sheet } from '../components/Sheet.tsx';
 import { PHONE_QUERY, useMediaQuery } from '../components/useMediaQuery.ts';
 import type { TellSuccess } from './accountFeedback.ts';
 import { AddFundsForm } from './AddFundsForm.tsx';
+import { suggestedCategories } from './categoryChoices.ts';
 import { TransferForm } from './TransferForm.tsx';
 import { WithdrawForm } from './WithdrawForm.tsx';
 
@@ -20,13 +21,23 @@ const ACTIONS: { id: Action; label: string }[] = [
  * on a larger screen (Add funds until another is chosen), or in a bottom sheet on a phone, where nothing is
  * open until asked so the history shows on the first screen.
  */
-export function AccountActions({ account, onSuccess }: { account: AccountSummary; onSuccess: TellSuccess }) {
+export function AccountActions({
+  account,
+  categories,
+  onSuccess,
+}: {
+  account: AccountSummary;
+  /** The categories the account's movements use, suggested in each form beside the presets. */
+  categories: readonly string[];
+  onSuccess: TellSuccess;
+}) {
   const phone = useMediaQuery(PHONE_QUERY);
   const [chosen, setChosen] = useState<Action>();
   const shown = chosen ?? (phone ? undefined : 'deposit');
   // A window narrowed to a phone's width (or widened) starts again from what that size shows first, rather than pop a sheet open.
   useEffect(() => setChosen(undefined), [phone]);
   const closeSheet = useCallback(() => setChosen(undefined), []);
+  const suggestions = useMemo(() => suggestedCategories(categories), [categories]);
   const done = useCallback<TellSuccess>(
     (text, result) => {
       onSuccess(text, result);
@@ -38,11 +49,11 @@ export function AccountActions({ account, onSuccess }: { account: AccountSummary
 
   const form =
     shown === 'deposit' ? (
-      <AddFundsForm accountNumber={account.accountNumber} onSuccess={done} />
+      <AddFundsForm accountNumber={account.accountNumber} categories={suggestions} onSuccess={done} />
     ) : shown === 'withdraw' ? (
-      <WithdrawForm account={account} onSuccess={done} />
+      <WithdrawForm account={account} categories={suggestions} onSuccess={done} />
     ) : shown === 'transfer' ? (
-      <TransferForm account={account} onSuccess={done} />
+      <TransferForm account={account} categories={suggestions} onSuccess={done} />
     ) : undefined;
 
   return (

@@ -6,17 +6,33 @@ import { Badge } from '../components/Badge.tsx';
 import { formatDateTime } from '../components/dates.ts';
 import { Money } from '../components/Money.tsx';
 import { useView, useViewInfo } from '../ledger/useView.ts';
-import { HISTORY_LABELS } from './historyLabel.ts';
+import { CategoryFilter } from './CategoryFilter.tsx';
+import { lineCategory } from './categoryChoices.ts';
+import { HISTORY_LABELS, historyCountText } from './historyLabel.ts';
 import { SkippedLines, useBranchSkips, type BranchSkips } from './SkippedLines.tsx';
 import { useAccountHistory } from './useAccountHistory.ts';
-import { formatCountOf } from '../components/formatCount.ts';
 
 /**
- * The account's history, newest first, with the balance after each line; older lines on "Show more". Lines
- * just recorded from this screen are highlighted; in a what-if branch each real line can be skipped.
+ * The account's history, newest first, with the balance after each line and each movement's category;
+ * older lines on "Show more"; narrowed to one category by the filter. Lines just recorded from this screen
+ * are highlighted; in a what-if branch each real line can be skipped.
  */
-export function AccountHistory({ account, highlight }: { account: AccountSummary; highlight: ReadonlySet<string> }) {
-  const history = useAccountHistory(account);
+export function AccountHistory({
+  account,
+  highlight,
+  category,
+  categories,
+  onCategory,
+}: {
+  account: AccountSummary;
+  highlight: ReadonlySet<string>;
+  /** The category the lines are narrowed to; every line when undefined. */
+  category: string | undefined;
+  /** The categories the account's movements use: the filter's choices. */
+  categories: readonly string[];
+  onCategory(category: string | undefined): void;
+}) {
+  const history = useAccountHistory(account, category);
   const accounts = useView((s) => s.accounts);
   const { mode } = useViewInfo();
   const skips = useBranchSkips();
@@ -24,7 +40,10 @@ export function AccountHistory({ account, highlight }: { account: AccountSummary
   const count = history.entries.length;
   return (
     <section className="card account-history" aria-labelledby={titleId}>
-      <h2 id={titleId}>History</h2>
+      <div className="history-head">
+        <h2 id={titleId}>History</h2>
+        <CategoryFilter value={category} categories={categories} onChange={onCategory} />
+      </div>
       <ol className="history-list">
         {history.entries.map((entry) => (
           <HistoryLine
@@ -42,11 +61,7 @@ export function AccountHistory({ account, highlight }: { account: AccountSummary
         </p>
       ) : (
         <p className="history-count" role="status">
-          {history.loading
-            ? 'Reading the history…'
-            : history.more
-              ? `Showing the newest ${formatCountOf(count, 'entry', 'entries')}`
-              : `${formatCountOf(count, 'entry', 'entries')} in all`}
+          {historyCountText({ count, loading: history.loading, more: history.more, category })}
         </p>
       )}
       {history.more && (
@@ -72,6 +87,7 @@ function HistoryLine({
 }) {
   const other = entry.counterparty;
   const kind = HISTORY_LABELS[entry.kind];
+  const category = lineCategory(entry);
   return (
     <li className={isNew ? 'history-line history-line-new' : 'history-line'}>
       <div className="history-what">
@@ -84,6 +100,12 @@ function HistoryLine({
             </>
           )}
         </span>
+        {category !== undefined && (
+          <span className="badge badge-neutral history-category">
+            <span className="visually-hidden">Category: </span>
+            {category}
+          </span>
+        )}
         {entry.id.startsWith(HYPOTHETICAL_ID_PREFIX) && <Badge tone="hypothetical">Hypothetical</Badge>}
         {entry.note && <span className="history-note">{entry.note}</span>}
         <time className="history-time" dateTime={entry.at}>

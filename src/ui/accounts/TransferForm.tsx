@@ -8,6 +8,7 @@ import { useProblemProps } from '../components/formContext.ts';
 import { formatMoney } from '../components/money.ts';
 import { useCommand } from '../components/useCommand.ts';
 import { useView } from '../ledger/useView.ts';
+import { CategoryField } from './CategoryField.tsx';
 import { NoteField } from './NoteField.tsx';
 import { useAmountForm } from './useAmountForm.ts';
 import type { TellSuccess } from './accountFeedback.ts';
@@ -15,14 +16,26 @@ import { AvailableBalance } from './AvailableBalance.tsx';
 
 const TYPED = 'typed';
 
-/** Sends money to another account, chosen from the open accounts or typed as a number. */
-export function TransferForm({ account, onSuccess }: { account: AccountSummary; onSuccess: TellSuccess }) {
+/**
+ * Sends money to another account, chosen from the open accounts this version can change (one changed by a
+ * newer Rewind is refused as a receiver) or typed as a number.
+ */
+export function TransferForm({
+  account,
+  categories,
+  onSuccess,
+}: {
+  account: AccountSummary;
+  /** What the Category field suggests. */
+  categories: readonly string[];
+  onSuccess: TellSuccess;
+}) {
   const command = useCommand({ onSuccess });
   const form = useAmountForm(command);
   const [choice, setChoice] = useState('');
   const [typed, setTyped] = useState('');
   const others = useView((s) => listAccounts(s.accounts)).filter(
-    (a) => a.status === 'open' && a.accountNumber !== account.accountNumber,
+    (a) => a.status === 'open' && a.newerEvents === 0 && a.accountNumber !== account.accountNumber,
   );
   const accounts = useView((s) => s.accounts);
   const to = choice === TYPED ? typed : choice;
@@ -31,7 +44,7 @@ export function TransferForm({ account, onSuccess }: { account: AccountSummary; 
   const unchosen = to.trim() === '' ? [{ message: 'Choose the account to send the money to.', field: 'to' }] : [];
   const submit = () =>
     form.submit(
-      (amount, note) => ({ type: 'Transfer', from: account.accountNumber, to, amount, note }),
+      (amount, details) => ({ type: 'Transfer', from: account.accountNumber, to, amount, ...details }),
       (cents) => {
         const number = to.replace(/[\s-]/g, '');
         const receiver = getAccount(accounts, number)?.owner ?? formatAccountNumber(number);
@@ -58,6 +71,7 @@ export function TransferForm({ account, onSuccess }: { account: AccountSummary; 
         <AmountField value={form.amount} onChange={form.setAmount} />
         <AvailableBalance cents={account.balance} />
       </div>
+      <CategoryField value={form.category} onChange={form.setCategory} suggestions={categories} />
       <NoteField value={form.note} onChange={form.setNote} />
     </CommandForm>
   );

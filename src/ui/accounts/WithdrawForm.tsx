@@ -5,15 +5,25 @@ import { formatMoney } from '../components/money.ts';
 import { useCommand } from '../components/useCommand.ts';
 import type { TellSuccess } from './accountFeedback.ts';
 import { AvailableBalance } from './AvailableBalance.tsx';
+import { CategoryField } from './CategoryField.tsx';
 import { NoteField } from './NoteField.tsx';
 import { useAmountForm } from './useAmountForm.ts';
 
-export function WithdrawForm({ account, onSuccess }: { account: AccountSummary; onSuccess: TellSuccess }) {
+export function WithdrawForm({
+  account,
+  categories,
+  onSuccess,
+}: {
+  account: AccountSummary;
+  /** What the Category field suggests. */
+  categories: readonly string[];
+  onSuccess: TellSuccess;
+}) {
   const command = useCommand({ onSuccess });
   const form = useAmountForm(command);
   const submit = () =>
     form.submit(
-      (amount, note) => ({ type: 'Withdraw', account: account.accountNumber, amount, note }),
+      (amount, details) => ({ type: 'Withdraw', account: account.accountNumber, amount, ...details }),
       (cents) => `Withdrew ${formatMoney(cents)}.`,
     );
   return (
@@ -28,6 +38,7 @@ export function WithdrawForm({ account, onSuccess }: { account: AccountSummary; 
         <AmountField value={form.amount} onChange={form.setAmount} />
         <AvailableBalance cents={account.balance} />
       </div>
+      <CategoryField value={form.category} onChange={form.setCategory} suggestions={categories} />
       <NoteField value={form.note} onChange={form.setNote} />
     </CommandForm>
   );

@@ -6,6 +6,7 @@ import { historyOrigin, sameOrigin, useHistoryBranch } from '../ledger/historyOr
 
 interface Loaded {
   origin: HistoryOrigin;
+  category: string | undefined;
   entries: HistoryEntry[];
   next?: HistoryCursor;
   error?: string;
@@ -26,8 +27,10 @@ export interface AccountHistoryView {
  * An account's history at the point the screens show, read from its stream a
  * batch at a time. When the account changes (a new event, another point in
  * time, a branch), the lines shown so far are read again from the new point.
+ * With a `category`, only its movements are read, a full batch of them at a
+ * time however many other lines lie between.
  */
-export function useAccountHistory(account: AccountSummary, batchSize = 20): AccountHistoryView {
+export function useAccountHistory(account: AccountSummary, category?: string, batchSize = 20): AccountHistoryView {
   const { queries } = useLedger();
   const branch = useHistoryBranch();
   const { accountNumber, balance, version } = account;
@@ -40,28 +43,31 @@ export function useAccountHistory(account: AccountSummary, batchSize = 20): Acco
   const [loaded, setLoaded] = useState<Loaded>();
 
   useEffect(() => {
-    const current = loaded && sameOrigin(loaded.origin, origin) ? loaded : undefined;
+    const current = loaded && sameOrigin(loaded.origin, origin) && loaded.category === category ? loaded : undefined;
     if (current && (current.error || !current.next || current.entries.length >= wanted)) return;
     let cancelled = false;
     const after = current?.next;
-    queries.accountHistory(origin, { after, limit: wanted - (current?.entries.length ?? 0) }).then(
+    queries.accountHistory(origin, { after, limit: wanted - (current?.entries.length ?? 0), category }).then(
       (batch) => {
-        if (!cancelled) setLoaded({ origin, entries: [...(current?.entries ?? []), ...batch.entries], next: batch.next });
+        if (!cancelled) setLoaded({ origin, category, entries: [...(current?.entries ?? []), ...batch.entries], next: batch.next });
       },
       (error: unknown) => {
-        if (!cancelled) setLoaded({ origin, entries: current?.entries ?? [], error: error instanceof Error ? error.message : String(error) });
+        if (!cancelled)
+          setLoaded({ origin, category, entries: current?.entries ?? [], error: error instanceof Error ? error.message : String(error) });
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [queries, origin, wanted, loaded]);
+  }, [queries, origin, category, wanted, loaded]);
 
+  // Lines of another category are not shown while the chosen one's are read.
+  const shown = loaded?.category === category ? loaded : undefined;
   return {
-    entries: loaded?.entries ?? [],
-    loading: loaded === undefined,
-    more: loaded?.next !== undefined,
-    showMore: () => setWanted((loaded?.entries.length ?? 0) + batchSize),
-    error: loaded?.error,
+    entries: shown?.entries ?? [],
+    loading: shown === undefined,
+    more: shown?.next !== undefined,
+    showMore: () => setWanted((shown?.entries.length ?? 0) + batchSize),
+    error: shown?.error,
   };
 }

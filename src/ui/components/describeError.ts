@@ -2,6 +2,7 @@ import { getAccount, isDomainError, type DomainError } from '../../domain/index.
 import { ViewingPastError, type Ledger } from '../../app/index.ts';
 import { viewedStates } from '../ledger/useView.ts';
 import { formatAccountNumber } from './accountNumber.ts';
+import { formatCount } from './formatCount.ts';
 import { formatMoney } from './money.ts';
 
 /** What went wrong with a command, in words for the person who tried it, and the form field at fault. */
@@ -85,6 +86,14 @@ function refusalText(error: DomainError, context: ErrorContext): string | undefi
       return `${Account} has no such message: it may belong to a what-if branch or another log.`;
     case 'ALREADY_SENT':
       return 'That message is already marked as sent: nothing more to do.';
+    case 'NEEDS_NEWER_VERSION':
+      return d.role === 'receiving'
+        ? `${Account} has changes recorded by a newer version of Rewind: update Rewind to send money to it.`
+        : `${Account} has changes recorded by a newer version of Rewind: update Rewind to change it.`;
+    case 'INVALID_CATEGORY':
+      return d.limit === undefined
+        ? 'Type the category on one line, or leave it empty for Uncategorized.'
+        : `A category has at most ${formatCount(d.limit, context.locale)} characters: shorten it.`;
     default:
       // Malformed commands (their words come with the field checks) and conflicts say it well enough already.
       return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decide, DomainError, foldEvents, MAX_BALANCE, parseCommand, seededRandom, type LedgerEvent } from '../../../src/domain/index.ts';
+import { commandProblems, decide, DomainError, foldEvents, MAX_BALANCE, parseCommand, seededRandom, type LedgerEvent } from '../../../src/domain/index.ts';
 import { describeError } from '../../../src/ui/components/describeError.ts';
 
 // Each refusal that depends on the ledger's state, as the decider makes it, in the words a person reads.
@@ -166,6 +166,43 @@ describe('without a known owner', () => {
     expect(say(unverified, 'en-US', () => undefined)).toBe(
       'Account 1111 2222 3333 4444 is not verified yet: verify it with the code from the Outbox first.',
     );
+  });
+});
+
+describe('an account a newer Rewind changed', () => {
+  // As the decider words it (src/domain/accounts/decider.ts): the account at fault, and its role in a transfer.
+  const own = new DomainError('NEEDS_NEWER_VERSION', 'Account … has changes recorded by a newer version of Rewind.', 'account', { accountNumber: DANA });
+  const receiving = new DomainError('NEEDS_NEWER_VERSION', 'Account … has changes recorded by a newer version of Rewind.', 'to', {
+    accountNumber: EVA,
+    role: 'receiving',
+  });
+  test('names the owner and says to update Rewind', () => {
+    expect(say(own, 'en-US')).toBe(
+      'Dana Newcomer’s account 8694 9337 3810 8836 has changes recorded by a newer version of Rewind: update Rewind to change it.',
+    );
+    expect(say(receiving, 'de-DE')).toBe(
+      'Eva Lindqvist’s account 1111 2222 3333 4444 has changes recorded by a newer version of Rewind: update Rewind to send money to it.',
+    );
+    expect(describeError(receiving, { ownerOf }).field).toBe('to');
+  });
+  test('without a known owner, the grouped number', () => {
+    expect(say(own, 'en-US', () => undefined)).toBe(
+      'Account 8694 9337 3810 8836 has changes recorded by a newer version of Rewind: update Rewind to change it.',
+    );
+  });
+});
+
+describe('a category that cannot be used', () => {
+  const problem = (category: unknown) => commandProblems({ type: 'AddFunds', account: DANA, amount: 100, category })[0]!;
+  test('too long: the limit in the locale’s digits, under the Category field', () => {
+    const tooLong = problem('x'.repeat(41));
+    expect(tooLong.code).toBe('INVALID_CATEGORY');
+    expect(describeError(tooLong, { locale: 'en-US' })).toEqual({ message: 'A category has at most 40 characters: shorten it.', field: 'category' });
+    expect(say(tooLong, 'ar-EG')).toBe('A category has at most ٤٠ characters: shorten it.');
+  });
+  test('blank or on several lines: what to type instead', () => {
+    for (const category of ['  ', 'Rent\nand bills'])
+      expect(describeError(problem(category), { locale: 'en-US' }).message).toBe('Type the category on one line, or leave it empty for Uncategorized.');
   });
 });
 

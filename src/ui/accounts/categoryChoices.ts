@@ -1,0 +1,50 @@
+import { CATEGORIES, UNCATEGORIZED, canonicalCategory, type HistoryEntry } from '../../domain/index.ts';
+
+const PRESET_ORDER = new Map<string, number>([...CATEGORIES, UNCATEGORIZED].map((name, i) => [name, i]));
+const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
+
+/** Presets in their own order, then the rest alphabetically, Uncategorized last: how every list of categories reads. */
+export function orderCategories(names: Iterable<string>): string[] {
+  const rank = (name: string) => (name === UNCATEGORIZED ? 2 : PRESET_ORDER.has(name) ? 0 : 1);
+  return [...new Set(names)].sort(
+    (a, b) => rank(a) - rank(b) || (PRESET_ORDER.get(a) ?? 0) - (PRESET_ORDER.get(b) ?? 0) || byName.compare(a, b),
+  );
+}
+
+/** What a history line was for; Uncategorized for a movement recorded without one, undefined for status lines. */
+export function lineCategory(entry: Pick<HistoryEntry, 'kind' | 'category'>): string | undefined {
+  if (entry.kind === 'opened' || entry.kind === 'verified' || entry.kind === 'closed') return undefined;
+  return entry.category ?? UNCATEGORIZED;
+}
+
+/** The categories a history's lines use, in list order. */
+export function categoriesOf(entries: Iterable<Pick<HistoryEntry, 'kind' | 'category'>>): string[] {
+  const used = new Set<string>();
+  for (const entry of entries) {
+    const category = lineCategory(entry);
+    if (category !== undefined) used.add(category);
+  }
+  return orderCategories(used);
+}
+
+/** What the Category field offers: every preset, then the custom categories already in use (Uncategorized is the empty field). */
+export function suggestedCategories(used: Iterable<string>): string[] {
+  return orderCategories([...CATEGORIES, ...used]).filter((name) => name !== UNCATEGORIZED);
+}
+
+/** The category a typed value names, in a preset's own spelling; undefined for an empty field, which means Uncategorized. */
+export function chosenCategory(typed: string): string | undefined {
+  const name = typed.trim();
+  return name === '' ? undefined : canonicalCategory(name);
+}
+
+/** The history's category filter from the account address's query (`?category=Rent`); undefined shows every line. */
+export function categoryFilterOf(search: string): string | undefined {
+  return chosenCategory(new URLSearchParams(search).get('category') ?? '');
+}
+
+/** The account's address showing the lines of one category, or all of them. */
+export function accountAddress(accountNumber: string, category: string | undefined): string {
+  const path = `/accounts/${encodeURIComponent(accountNumber)}`;
+  return category === undefined ? path : `${path}?${new URLSearchParams({ category }).toString()}`;
+}

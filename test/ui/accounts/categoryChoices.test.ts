@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import {
+  accountAddress,
+  categoriesOf,
+  categoryFilterOf,
+  chosenCategory,
+  lineCategory,
+  orderCategories,
+  suggestedCategories,
+} from '../../../src/ui/accounts/categoryChoices.ts';
+
+describe('lists of categories', () => {
+  test('presets in their own order, then custom ones alphabetically, Uncategorized last, each once', () => {
+    expect(orderCategories(['Uncategorized', 'utilities', 'Rent', 'Eating out', 'Salary', 'Rent', 'Gifts'])).toEqual([
+      'Salary',
+      'Rent',
+      'Eating out',
+      'Gifts',
+      'utilities',
+      'Uncategorized',
+    ]);
+  });
+
+  test('the Category field offers every preset, then the custom ones in use; never Uncategorized, which is the empty field', () => {
+    expect(suggestedCategories(['Household', 'Uncategorized', 'Rent', 'Eating out'])).toEqual([
+      'Salary',
+      'Groceries',
+      'Rent',
+      'Transport',
+      'Leisure',
+      'Savings',
+      'Other',
+      'Eating out',
+      'Household',
+    ]);
+  });
+
+  test('the categories a history uses: movements only; one recorded without a category is Uncategorized', () => {
+    const entries = [
+      { kind: 'opened' as const },
+      { kind: 'deposit' as const, category: 'Salary' },
+      { kind: 'withdrawal' as const },
+      { kind: 'transfer-out' as const, category: 'Gifts' },
+      { kind: 'verified' as const },
+      { kind: 'transfer-in' as const, category: 'Salary' },
+      { kind: 'closed' as const },
+    ];
+    expect(categoriesOf(entries)).toEqual(['Salary', 'Gifts', 'Uncategorized']);
+    expect(lineCategory({ kind: 'verified' })).toBeUndefined();
+    expect(lineCategory({ kind: 'withdrawal' })).toBe('Uncategorized');
+  });
+});
+
+describe('what the person chose', () => {
+  test('an empty or blank field chooses nothing (Uncategorized); a preset typed in other letters is the preset', () => {
+    expect(chosenCategory('')).toBeUndefined();
+    expect(chosenCategory('   ')).toBeUndefined();
+    expect(chosenCategory(' groceries ')).toBe('Groceries');
+    expect(chosenCategory('Eating out')).toBe('Eating out');
+  });
+
+  test('the filter round-trips through the account’s address, spaces and all', () => {
+    const address = accountAddress('1111222233334444', 'Eating out & more');
+    expect(address.startsWith('/accounts/1111222233334444?')).toBe(true);
+    expect(categoryFilterOf(address.slice(address.indexOf('?') + 1))).toBe('Eating out & more');
+    expect(accountAddress('1111222233334444', undefined)).toBe('/accounts/1111222233334444');
+    expect(categoryFilterOf('')).toBeUndefined();
+    expect(categoryFilterOf('category=')).toBeUndefined();
+    expect(categoryFilterOf('category=rent')).toBe('Rent');
+  });
+});
