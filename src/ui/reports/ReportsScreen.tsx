@@ -1,6 +1,7 @@
 import { BalanceReport } from './BalanceReport.tsx';
 import { InactiveAccounts } from './InactiveAccounts.tsx';
 import { MoneyMovedTable } from './MoneyMovedTable.tsx';
+import { SpendingReport } from './SpendingReport.tsx';
 import '../components/components.css';
 import './reports.css';
 
@@ -12,6 +13,7 @@ export function ReportsScreen() {
         <h1>Reports</h1>
       </div>
       <BalanceReport />
+      <SpendingReport />
       <div className="columns columns-even">
         <MoneyMovedTable />
         <InactiveAccounts />
