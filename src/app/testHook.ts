@@ -1,4 +1,4 @@
-import type { StoreHealth } from '../eventstore/index.ts';
+import type { StoreHealth, StoredEvent } from '../eventstore/index.ts';
 import type { StatesOf } from '../replay/index.ts';
 import type { ImageStatus } from './image/memoryImage.ts';
 import type { Ledger } from './ledger.ts';
@@ -17,6 +17,8 @@ export type TestDispatchResult =
 export interface RewindTestHook {
   dispatch(command: unknown): Promise<TestDispatchResult>;
   state(): { status: ImageStatus; seq: number; health: StoreHealth; states: StatesOf };
+  /** Every event of the log as the app reads it (current shapes), so a test can work out what a screen should show. */
+  log(): Promise<StoredEvent[]>;
 }
 
 declare global {
@@ -41,5 +43,6 @@ export function exposeForTests(ledger: Ledger): void {
       const { status, seq, states } = ledger.image.getState();
       return { status, seq, health: ledger.health.getState(), states };
     },
+    log: () => ledger.eventStore.readAll(),
   };
 }
