@@ -26,6 +26,12 @@ function newerLine(s: LogFileSummary, typesGiven: boolean): string {
   return typesGiven ? `  unknown   ${kinds} — kept` : `  newer     ${kinds} — recorded by a newer version of Rewind`;
 }
 
+function rulesText(s: LogFileSummary): string {
+  if (!s.rulesChecked) return 'not checked: the file holds part of a log, so its events are checked when merged into the log they continue';
+  if (s.newer.count === 0) return "every event keeps the ledger's rules";
+  return "every event this version can read keeps the ledger's rules; the newer ones, and what follows them on their accounts, are left to the version that wrote them";
+}
+
 function summaryText(file: string, s: LogFileSummary, knownTypes: string[] | undefined): string {
   const h = s.header;
   const types = Object.entries(s.types)
@@ -39,7 +45,7 @@ function summaryText(file: string, s: LogFileSummary, knownTypes: string[] | und
     `  events    ${s.eventCount}${s.eventCount > 0 ? ` (seq ${s.firstSeq} to ${s.lastSeq})` : ''}`,
     `  streams   ${s.streamCount}`,
     `  types     ${types || '(none)'}`,
-    `  rules     ${s.rulesChecked ? "every event keeps the ledger's rules" : 'not checked: the file holds part of a log, so its events are checked when merged into the log they continue'}`,
+    `  rules     ${rulesText(s)}`,
     `  digest    sha256 ${s.sha256} matches the header`,
     `  size      ${s.bytes} bytes, ${s.lines} lines`,
   ];
