@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { StoredEvent } from '../../../src/eventstore/index.ts';
@@ -10,6 +11,7 @@ import {
   syntheticLedger,
   withoutUnusedCategories,
   type SpendingState,
+  upcastAll,
   type UtcOffsetAt,
 } from '../../../src/domain/index.ts';
 
@@ -185,4 +187,19 @@ describe('spendingByCategory', () => {
     expect(() => spendingByCategory(state, undefined, { from: '2025-3', to: '2025-04' })).toThrow(RangeError);
     expect(() => spendingByCategory(state, undefined, { from: '2025-04', to: '2025-03' })).toThrow('The months run backwards: 2025-04 comes after 2025-03.');
   });
+});
+
+test('a log Rewind 0.1.0 exported, before categories, reads as Uncategorized spending, month by month as its withdrawals add up', () => {
+  const lines = readFileSync(new URL('../../fixtures/schema-1/household.ndjson', import.meta.url), 'utf8').trim().split('\n').slice(1);
+  const stored = lines.map((line) => JSON.parse(line) as StoredEvent);
+  const withdrawn: Record<string, Record<string, number>> = {};
+  for (const e of stored) {
+    if (e.type !== 'FundsWithdrawn') continue;
+    const month = (withdrawn[e.meta.at.slice(0, 7)] ??= { Uncategorized: 0 });
+    month.Uncategorized! += (e.payload as { amount: number }).amount;
+  }
+  const state = spendingProjection.applyMany!(spendingProjection.initial, upcastAll(stored));
+  expect(state.categories).toEqual(['Uncategorized']);
+  expect(byMonth(state, fixed(0))).toEqual(withdrawn);
+  expect(Object.keys(withdrawn)).toHaveLength(12);
 });
