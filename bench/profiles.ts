@@ -17,6 +17,9 @@ const SEED_SOURCES = [
   // The whole storage layer: the layout is written by ScratchLog and several modules under it.
   'src/eventstore',
   'src/domain/sample/synthetic.ts',
+  // What the generator stamps (meta.schema) and the categories it picks.
+  'src/domain/schema',
+  'src/domain/accounts/categories.ts',
   'src/domain/sample/notes.ts',
   'src/domain/accounts/messages.ts',
   'src/domain/accounts/money.ts',
@@ -26,6 +29,7 @@ const SEED_SOURCES = [
   'src/domain/processManagers/verificationMailer.ts',
   'src/domain/processManagers/withdrawalNotifier.ts',
   'bench/page/seed.ts',
+  'bench/page/schemaOneLog.ts',
   'bench/page/idb.ts',
   'bench/page/log.ts',
   'bench/page/rowsDb.ts',

@@ -14,7 +14,8 @@
  *   npm run bench -- --profile        CPU profiles of the main phases (into bench/out/*-profile.*)
  *   npm run bench -- --port 4178      the origin's port (seeded profiles are cached per port)
  *   npm run bench -- --report         print the tables of the last bench/results.json again
- *   npm run bench -- --only burst,time  only the phases whose names contain these words (development; seeding always runs)
+ *   npm run bench -- --only burst,time  only the phases whose names contain these words (development; seeding always runs;
+ *                                       results go to bench/out/results-only.json), e.g. --sizes 10k --only upcast
  *   npm run bench -- --pack-size 100  events per record in the packed baselines (default 500)
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,7 +66,8 @@ const siteDir = join(outDir, `site${portSuffix(args.port!)}`);
 const profilesDir = join(outDir, `profiles${portSuffix(args.port!)}`);
 const sizes = (args.sizes ?? (args.quick ? '10k,100k' : '10k,100k,1m')).split(',').map(parseSize).sort((a, b) => a - b);
 const largest = sizes[sizes.length - 1]!;
-const suffix = args.profile ? '-profile' : '';
+/** A profiled run carries the profiler's overhead and a run of some phases only is partial: neither replaces the real results. */
+const suffix = args.profile ? '-profile' : args.only ? '-only' : '';
 
 const ACCOUNTS = 10_000;
 const SEED = 20_260_101;
@@ -79,6 +81,10 @@ const settings = {
   appendWarmup: 20,
   burst: 10_000,
   jumps: 100,
+  /** Rounds of the upcasting measurement (a full replay each way per round, plus one of the schema-1 copy). */
+  upcastRounds: 3,
+  /** Below a million events a replay is short and noisier, and more rounds are cheap. */
+  upcastRoundsSmall: 7,
   /** Phases slow enough to break the 10-minute run stop here and report the rate over what they did. */
   travelBudgetMs: 30_000,
   importBudgetMs: 20_000,
@@ -180,6 +186,16 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
         `${fmt(r.ms)} ms, ${fmt(r.eventsPerS)} events/s (folding ${fmt(r.foldMs)} ms, reading and parsing the rest; ` +
         `checking ${fmt(r.checksummedPages)} page checksums ${fmt(r.checksumMs)} ms of it; ` +
         `shape checks, made only on pages without a checksum, ${fmt(r.shapeCheckMs)} ms per ${fmt(r.sampleEvents)} events)`,
+    );
+
+    run.upcastReplay = await phase(
+      'upcast replay',
+      () => bench((p) => p.evaluate((o) => window.rewindBench.upcastReplay(o), { rounds: events >= 1_000_000 ? settings.upcastRounds : settings.upcastRoundsSmall })),
+      (u) =>
+        `through the upcasters ${u.rounds.map((r) => fmt(r.liftedMs)).join(' / ')} ms, as stored ${u.rounds.map((r) => fmt(r.storedMs)).join(' / ')} ms ` +
+        `(ratio ${u.rounds.map((r) => fmt(r.liftedMs / r.storedMs)).join(' / ')}); stored as schema 1, all lifted: ` +
+        `${u.rounds.flatMap((r) => (r.schemaOneMs === undefined ? [] : [fmt(r.schemaOneMs)])).join(' / ')} ms; ` +
+        `the lifting alone over the current log ${fmt(u.liftMs)} ms`,
     );
 
     run.keyframes = await phase(
@@ -382,14 +398,13 @@ async function main(): Promise<void> {
       targets,
       errors: Object.fromEntries(runs.filter((r) => Object.keys(r.errors).length > 0).map((r) => [sizeLabel(r.events), r.errors])),
     };
-    // A profiled run's figures carry the profiler's overhead: they never replace the real results.
-    writeFileSync(args.profile ? join(outDir, 'results-profile.json') : join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(suffix ? join(outDir, `results${suffix}.json`) : join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     const labels = sizes.map(sizeLabel);
     writeFileSync(
       join(outDir, `tables${suffix}.md`),
       `${markdownTable(metricHeader(labels), metricRows(metrics, labels))}\n\n${markdownTable(TARGET_HEADER, targetRows(targets))}\n`,
     );
-    say(args.profile ? 'wrote bench/out/results-profile.json, details-profile.json and tables-profile.md' : 'wrote bench/results.json, bench/out/details.json and bench/out/tables.md');
+    say(suffix ? `wrote bench/out/results${suffix}.json, details${suffix}.json and tables${suffix}.md` : 'wrote bench/results.json, bench/out/details.json and bench/out/tables.md');
   } finally {
     await server.close();
   }

@@ -8,6 +8,7 @@ import type {
   SeedResult,
   SnapshotsResult,
   TimeTravelResult,
+  UpcastReplayResult,
   WhatIfRun,
 } from '../page/protocol.ts';
 import type { ProfileLine } from './cpuProfile.ts';
@@ -34,6 +35,7 @@ export interface SizeRun {
   seed?: SeedResult;
   baselines?: BaselineResult;
   fullReplay?: FullReplayResult;
+  upcastReplay?: UpcastReplayResult;
   keyframes?: KeyframesResult;
   snapshots?: SnapshotsResult;
   /** JS heap each read model's newest snapshot takes once loaded, in MB. */
@@ -75,6 +77,18 @@ export function metricsOfRun(run: SizeRun): Metrics {
     put('full_replay_events_per_s', run.fullReplay.eventsPerS, 'events/s');
     // Informational: the part of the full replay spent checking page checksums.
     if (run.fullReplay.checksumMs !== undefined) put('full_replay_checksum_ms', run.fullReplay.checksumMs, 'ms');
+  }
+  const upcast = run.upcastReplay?.rounds ?? [];
+  if (upcast.length > 0) {
+    // Each round's own ratio, so a slow moment of the machine weighs on both of its replays alike.
+    put('upcast_replay_ratio', median(upcast.map((r) => r.liftedMs / r.storedMs)), 'x');
+    put('upcast_replay_ms', median(upcast.map((r) => r.liftedMs)), 'ms');
+    put('upcast_replay_stored_ms', median(upcast.map((r) => r.storedMs)), 'ms');
+    // Informational: every movement lifted on read, as for a log 0.1.0 wrote.
+    const old = upcast.flatMap((r) => (r.schemaOneMs === undefined ? [] : [r.schemaOneMs]));
+    if (old.length > 0) put('upcast_replay_schema1_ms', median(old), 'ms');
+    // Informational: the lifting alone over the current log, which no busy moment of the machine blurs as it does a whole replay.
+    put('upcast_replay_lift_ms', run.upcastReplay!.liftMs, 'ms');
   }
   const appends = run.commands?.appends.map((a) => a.ms) ?? [];
   if (appends.length > 0) {

@@ -39,6 +39,12 @@ export const TARGETS: readonly TargetSpec[] = [
     bound: { metric: 'naive_replay_events_per_s', factor: 3 },
     text: 'full replay at least 3x the naive baseline',
   },
+  {
+    metric: 'upcast_replay_ratio',
+    op: '<=',
+    bound: 1.05,
+    text: 'full replay of current events through the upcasters within 5% of the stored log',
+  },
   { metric: 'append_p95_ms', op: '<', bound: 5, text: 'append p95 under 5 ms' },
   { metric: 'append_p95_ms_10k', op: '<', bound: 5, text: 'append p95 under 5 ms at 10k too' },
   {

@@ -5,6 +5,7 @@ import { exportLog, importLog, verifyLog } from './files.ts';
 import type { BenchApi } from './protocol.ts';
 import { fullReplay, holdSnapshot, keyframes, snapshots, timeTravel, whatIf } from './replay.ts';
 import { seed } from './seed.ts';
+import { upcastReplay } from './upcastReplay.ts';
 
 const api: BenchApi = {
   seed,
@@ -12,6 +13,7 @@ const api: BenchApi = {
   baselinePacked,
   baselineNaive,
   fullReplay,
+  upcastReplay,
   keyframes,
   snapshots,
   holdSnapshot,

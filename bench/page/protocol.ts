@@ -18,6 +18,8 @@ export interface SeedResult {
   generateMs: number;
   waitForWriteMs: number;
   meanEventJsonBytes: number;
+  /** Writing the same events as schema 1 into a log of their own (for the upcasting measurement), after `ms`. */
+  schemaOneCopyMs?: number;
 }
 
 export interface BaselineOptions {
@@ -69,6 +71,22 @@ export interface FullReplayResult extends Rate {
   checksummedPages: number;
   /** Checking that each of the first `sampleEvents` events is shaped like one, as reads of pages without a checksum do, timed alone. */
   shapeCheckMs: number;
+}
+
+export interface UpcastReplayRound {
+  /** Full replay of the log as the app reads it, through the upcasters (currentShapes). */
+  liftedMs: number;
+  /** The same replay on the log as stored: nothing lifted, nothing asked. */
+  storedMs: number;
+  /** The same events stored as schema 1, every movement lifted on read (one round only). */
+  schemaOneMs?: number;
+}
+
+export interface UpcastReplayResult {
+  events: number;
+  rounds: UpcastReplayRound[];
+  /** Lifting alone: `upcastAll` over every batch of the log, timed without the reads. */
+  liftMs: number;
 }
 
 export interface KeyframesResult {
@@ -192,6 +210,7 @@ export interface BenchApi {
   baselinePacked(): Promise<PackedReads>;
   baselineNaive(options: Pick<BaselineOptions, 'cap'>): Promise<Pick<BaselineResult, 'naive' | 'storeRead'>>;
   fullReplay(options: { sampleEvents: number }): Promise<FullReplayResult>;
+  upcastReplay(options: { rounds: number }): Promise<UpcastReplayResult>;
   keyframes(options: { every: number; keep: number }): Promise<KeyframesResult>;
   snapshots(): Promise<SnapshotsResult>;
   /** Loads one projection's newest snapshot and keeps it referenced (heap attribution). */

@@ -1,10 +1,11 @@
 import { ScratchLog } from '../../src/eventstore/import/index.ts';
-import { depsOf, type StoredEvent } from '../../src/eventstore/index.ts';
+import { depsOf, type EventStore, type StoredEvent } from '../../src/eventstore/index.ts';
 import { PROCESS_MANAGER_CHECKPOINTS, syntheticLedger } from '../../src/domain/index.ts';
 import { putAll } from './idb.ts';
 import { LOG, ms, openLog, withLog } from './log.ts';
 import type { SeedOptions, SeedResult } from './protocol.ts';
 import { RowsDatabase } from './rowsDb.ts';
+import { SCHEMA_1_LOG, schemaOneTwin } from './schemaOneLog.ts';
 
 /** Events handed to the log per write while seeding. */
 const SEED_BATCH = 20_000;
@@ -66,19 +67,44 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     } finally {
       rows.close();
     }
+    const seededMs = ms(started);
     const promoted = await openLog();
     try {
       if ((await promoted.lastSeq()) !== options.events) throw new Error(`Seeding wrote ${await promoted.lastSeq()} events, not ${options.events}.`);
     } finally {
       promoted.close();
     }
+    const copied = performance.now();
+    await seedSchemaOneCopy(store, options);
     return {
       events: last,
       streams: streams.size,
-      ms: ms(started),
+      ms: seededMs,
       generateMs,
       waitForWriteMs: waitMs,
       meanEventJsonBytes: bytes / Math.min(1000, last),
+      schemaOneCopyMs: ms(copied),
     };
   });
+}
+
+/** The same events as Rewind 0.1.0 would have stored them, as a log of its own (schemaOneLog.ts), for the upcasting measurement. */
+async function seedSchemaOneCopy(store: EventStore, options: SeedOptions): Promise<void> {
+  const scratch = await ScratchLog.create(SCHEMA_1_LOG, depsOf(store));
+  try {
+    let batch: StoredEvent[] = [];
+    for (const event of syntheticLedger({ accounts: options.accounts, events: options.events, seed: options.seed })) {
+      batch.push(schemaOneTwin(event));
+      if (batch.length === SEED_BATCH) {
+        await scratch.addEvents(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await scratch.addEvents(batch);
+    await scratch.finish();
+    await scratch.promote();
+  } catch (error) {
+    await scratch.discard();
+    throw error;
+  }
 }
