@@ -146,7 +146,7 @@ test('on a desktop the chosen form sits beside the history; Close asks first, na
   await submitAmount(page, 'Add funds', '10', 'Pocket money');
   await toast(page).filter({ hasText: 'Added €10.00.' }).waitFor();
   expect(await violationsInBothThemes(page)).toEqual([]);
-  await expect.poll(() => newLines(page).textContent()).toMatch(/^Deposit\s*Pocket money/);
+  await expect.poll(() => newLines(page).textContent()).toMatch(/^Deposit\s*Category: Uncategorized\s*Pocket money/);
   expect(await commandForm(page, 'Add funds').getByLabel('Amount (EUR)').inputValue()).toBe('');
 
   await page.getByRole('button', { name: 'Dismiss' }).click();

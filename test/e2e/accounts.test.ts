@@ -132,11 +132,11 @@ test('add funds, withdraw and transfer update balances, history and the outbox',
   await submitAmount(page, 'Transfer', '70', 'Books');
   await toast(page).filter({ hasText: 'Sent €70.00 to Alan Turing.' }).waitFor();
   await expect.poll(() => balance().textContent()).toBe('€100.00');
-  await expect.poll(() => page.locator('.history-line').first().textContent()).toMatch(/^Transfer to Alan Turing\s*Books/);
+  await expect.poll(() => page.locator('.history-line').first().textContent()).toMatch(/^Transfer to Alan Turing\s*Category: Uncategorized\s*Books/);
 
   await goToAccount(page, 'Alan Turing');
   expect(await balance().textContent()).toBe('€90.00');
-  await expect.poll(() => page.locator('.history-line').first().textContent()).toMatch(/^Transfer from Ada Lovelace\s*Books/);
+  await expect.poll(() => page.locator('.history-line').first().textContent()).toMatch(/^Transfer from Ada Lovelace\s*Category: Uncategorized\s*Books/);
 
   await tab('Outbox').click();
   const notice = page.getByRole('article').filter({ hasText: 'You withdrew €5.50' });
@@ -166,14 +166,14 @@ test('while viewing the past the command forms are disabled with a note; back to
   await slider.press('ArrowLeft');
   await expect.poll(() => balance().textContent()).toBe('€170.00');
   const lines = page.locator('.history-line');
-  await expect.poll(() => lines.first().textContent()).toMatch(/^Withdrawal\s*Coffee/);
+  await expect.poll(() => lines.first().textContent()).toMatch(/^Withdrawal\s*Category: Uncategorized\s*Coffee/);
   expect(await lines.first().locator('.history-balance').textContent()).toBe('Balance €170.00');
   expect(await lines.filter({ hasText: 'Transfer to' }).count()).toBe(0);
 
   await page.getByRole('button', { name: 'Back to now' }).click();
   await expect.poll(() => addFunds.getByRole('button', { name: 'Add funds' }).isDisabled()).toBe(false);
   expect(await balance().textContent()).toBe('€100.00');
-  await expect.poll(() => lines.first().textContent()).toMatch(/^Transfer to Alan Turing\s*Books/);
+  await expect.poll(() => lines.first().textContent()).toMatch(/^Transfer to Alan Turing\s*Category: Uncategorized\s*Books/);
 });
 
 test('a reload rebuilds everything from the log', async () => {
@@ -196,15 +196,15 @@ test('in a what-if branch the history is the branch’s: its own events first, m
   await submitAmount(page, 'Add funds', '30', 'Maybe');
   await expect.poll(() => balance().textContent()).toBe('€130.00');
   const lines = page.locator('.history-line');
-  await expect.poll(() => lines.first().textContent()).toMatch(/^Deposit\s*Hypothetical\s*Maybe/);
+  await expect.poll(() => lines.first().textContent()).toMatch(/^Deposit\s*Category: Uncategorized\s*Hypothetical\s*Maybe/);
   expect(await lines.first().locator('.history-balance').textContent()).toBe('Balance €130.00');
-  expect(await lines.nth(1).textContent()).toMatch(/^Transfer to Alan Turing\s*Books/);
+  expect(await lines.nth(1).textContent()).toMatch(/^Transfer to Alan Turing\s*Category: Uncategorized\s*Books/);
   expect(await lines.nth(1).locator('.history-balance').textContent()).toBe('Balance €100.00');
 
   await page.getByRole('button', { name: 'Discard', exact: true }).click();
   await page.getByRole('alertdialog', { name: 'Discard this branch?' }).getByRole('button', { name: 'Discard', exact: true }).click();
   await expect.poll(() => balance().textContent()).toBe('€100.00');
-  await expect.poll(() => lines.first().textContent()).toMatch(/^Transfer to Alan Turing\s*Books/);
+  await expect.poll(() => lines.first().textContent()).toMatch(/^Transfer to Alan Turing\s*Category: Uncategorized\s*Books/);
   expect(await lines.filter({ hasText: 'Hypothetical' }).count()).toBe(0);
   expect(app.problems.join('\n')).toBe('');
 });

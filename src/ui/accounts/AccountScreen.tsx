@@ -34,9 +34,12 @@ function AccountPage({ number }: { number: string }) {
   const { mode } = useViewInfo();
   const category = categoryFilterOf(useSearch());
   // Set on the hash itself, a step Back undoes: the router's navigate would put the query outside the hash.
-  const showCategory = useCallback((next: string | undefined) => {
-    window.location.hash = accountAddress(number, next);
-  }, [number]);
+  const showCategory = useCallback(
+    (next: string | undefined) => {
+      window.location.hash = accountAddress(number, next);
+    },
+    [number],
+  );
   const categories = useAccountCategories(account);
   const [toast, setToast] = useState<ToastMessage>();
   const [highlight, setHighlight] = useState(NOTHING_NEW);
