@@ -96,6 +96,13 @@ test.each(['phone', 'desktop'] as const)(
     await categoryFilter(page).selectOption('All categories');
     await expect.poll(() => categoriesOfLines(page)).toHaveLength(6);
     expect(new URL(page.url()).hash).toBe(`#/accounts/${ledger.alice}`);
+
+    // On Bob's account the forms suggest what he received under (Gifts) and what anyone spent on (Eating out).
+    await showScreen(page, `#/accounts/${ledger.bob}`, 'Bob Example');
+    await chooseAction(page, 'Add funds');
+    await expect.poll(() => suggestions(commandForm(page, 'Add funds').getByLabel('Category, optional'))).toEqual([
+      'Salary', 'Groceries', 'Rent', 'Transport', 'Leisure', 'Savings', 'Other', 'Eating out', 'Gifts',
+    ]);
     expect(problems).toEqual([]);
   },
   90_000,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AccountSummary } from '../../domain/index.ts';
 import { Sheet } from '../components/Sheet.tsx';
 import { PHONE_QUERY, useMediaQuery } from '../components/useMediaQuery.ts';
+import { useView } from '../ledger/useView.ts';
 import type { TellSuccess } from './accountFeedback.ts';
 import { AddFundsForm } from './AddFundsForm.tsx';
 import { suggestedCategories } from './categoryChoices.ts';
@@ -27,7 +28,7 @@ export function AccountActions({
   onSuccess,
 }: {
   account: AccountSummary;
-  /** The categories the account's movements use, suggested in each form beside the presets. */
+  /** The categories the account's movements use, suggested in each form beside the presets and those spent on elsewhere. */
   categories: readonly string[];
   onSuccess: TellSuccess;
 }) {
@@ -37,7 +38,9 @@ export function AccountActions({
   // A window narrowed to a phone's width (or widened) starts again from what that size shows first, rather than pop a sheet open.
   useEffect(() => setChosen(undefined), [phone]);
   const closeSheet = useCallback(() => setChosen(undefined), []);
-  const suggestions = useMemo(() => suggestedCategories(categories), [categories]);
+  // The ledger's spending names every category a withdrawal used, on any account.
+  const spent = useView((s) => s.spending.categories);
+  const suggestions = useMemo(() => suggestedCategories([...categories, ...spent]), [categories, spent]);
   const done = useCallback<TellSuccess>(
     (text, result) => {
       onSuccess(text, result);
