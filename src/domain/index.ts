@@ -64,14 +64,6 @@ export {
 } from './readModels/reports.ts';
 export { moveSpending, spendingProjection, withoutUnusedCategories, type CategoryMonth, type SpendingMonth, type SpendingState } from './readModels/spending.ts';
 export {
-  spendingByCategory,
-  type CategoryAmount,
-  type CategoryShare,
-  type MonthRange,
-  type MonthSpending,
-  type SpendingReport,
-} from './readModels/spendingByCategory.ts';
-export {
   getMessage,
   listMessages,
   messageLink,
@@ -90,6 +82,6 @@ export type { AccountProfile, AnyProcessManager, ProcessManager } from './proces
 export { sampleLedger } from './sample/sampleLedger.ts';
 export { syntheticLedger, type SyntheticOptions } from './sample/synthetic.ts';
 export { MIXED_SCRIPT_NOTES } from './sample/notes.ts';
-// The ledger's rules (accounts/ledgerRules.ts) and payload checks (accounts/payloadChecks.ts) are imported
-// from their modules: only code loaded on demand (file imports, what-if checks) uses them, and a re-export
-// here would bring them into the boot bundle.
+// The ledger's rules (accounts/ledgerRules.ts), payload checks (accounts/payloadChecks.ts) and the spending
+// report (readModels/spendingByCategory.ts) are imported from their modules: only code loaded on demand (file
+// imports, what-if checks, the Reports screen) uses them, and a re-export here would bring them into the boot bundle.

@@ -1,4 +1,4 @@
-import type { MonthSpending } from '../../domain/index.ts';
+import type { MonthSpending } from '../../domain/readModels/spendingByCategory.ts';
 import { formatMoney } from '../components/money.ts';
 import { categoryColour } from './spendingColours.ts';
 

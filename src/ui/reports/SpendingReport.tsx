@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { spendingByCategory } from '../../domain/index.ts';
+import { spendingByCategory } from '../../domain/readModels/spendingByCategory.ts';
 import { Money } from '../components/Money.tsx';
 import { useView } from '../ledger/useView.ts';
 import { deviceOffsetAt } from './localTime.ts';

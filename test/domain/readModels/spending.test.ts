@@ -6,7 +6,6 @@ import {
   accountStream,
   localDay,
   moveSpending,
-  spendingByCategory,
   spendingProjection,
   syntheticLedger,
   withoutUnusedCategories,
@@ -14,6 +13,7 @@ import {
   upcastAll,
   type UtcOffsetAt,
 } from '../../../src/domain/index.ts';
+import { spendingByCategory } from '../../../src/domain/readModels/spendingByCategory.ts';
 
 const NUMBER = '4000000000000001';
 let seq = 0;
