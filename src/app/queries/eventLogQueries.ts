@@ -2,7 +2,7 @@ import type { EventLog, StoredEvent } from '../../eventstore/index.ts';
 import type { Injection } from '../../replay/index.ts';
 import { ChangeSignal } from './changeSignal.ts';
 import { EventBatches } from './eventBatches.ts';
-import { categoryOf, orderCategories, type LogFilters } from './logFilters.ts';
+import { categoryOf, filterCategories, type LogFilters } from './logFilters.ts';
 import { LogSearch } from './logSearch.ts';
 
 export interface LogSearchOptions {
@@ -20,7 +20,7 @@ export interface LogSearchOptions {
  * keeps no index of categories, and reading it all for a list would cost what a search does).
  */
 export class LogCategories extends ChangeSignal {
-  names: readonly string[] = orderCategories([]);
+  names: readonly string[] = filterCategories([]);
   private readonly met = new Set<string>();
 
   /** Takes note of the categories of events just read. */
@@ -31,7 +31,7 @@ export class LogCategories extends ChangeSignal {
       if (category !== undefined) this.met.add(category);
     }
     if (this.met.size === before) return;
-    this.names = orderCategories(this.met);
+    this.names = filterCategories(this.met);
     this.changed();
   };
 }

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../eventstore/index.ts';
-import { CATEGORIES, UNCATEGORIZED, canonicalCategory, currentSchema, isNewerEvent, upcast } from '../../domain/index.ts';
+import { CATEGORIES, UNCATEGORIZED, canonicalCategory, currentSchema, isNewerEvent, orderCategories, upcast } from '../../domain/index.ts';
 import { isPlainObject } from '../../lib/isPlainObject.ts';
 
 /** The type filter's choice for every event a newer version of Rewind recorded, whatever its type. */
@@ -35,16 +35,9 @@ export function categoryOf(event: StoredEvent): string | undefined {
   return typeof category === 'string' ? category : undefined;
 }
 
-const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
-
-/** Categories as the filter offers them, read as every list of categories reads: the presets in their order, the others by name, Uncategorized last. */
-export function orderCategories(names: Iterable<string>): string[] {
-  const others = new Set<string>();
-  for (const name of names) {
-    const canonical = canonicalCategory(name.trim());
-    if (canonical !== '' && canonical !== UNCATEGORIZED && !(CATEGORIES as readonly string[]).includes(canonical)) others.add(canonical);
-  }
-  return [...CATEGORIES, ...[...others].sort(byName.compare), UNCATEGORIZED];
+/** What the category filter offers: every preset and Uncategorized, with the other categories met, as every list of categories reads. */
+export function filterCategories(met: Iterable<string>): string[] {
+  return orderCategories([...CATEGORIES, UNCATEGORIZED, ...met]);
 }
 
 /**

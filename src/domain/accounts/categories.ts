@@ -18,3 +18,25 @@ const presets = new Map<string, string>([...CATEGORIES, UNCATEGORIZED].map((name
 export function canonicalCategory(name: string): string {
   return presets.get(name.toLowerCase()) ?? name;
 }
+
+const PRESET_ORDER = new Map<string, number>(CATEGORIES.map((name, i) => [name, i]));
+const rank = (name: string): number => (name === UNCATEGORIZED ? 2 : PRESET_ORDER.has(name) ? 0 : 1);
+const byName = (a: string, b: string): number => {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+};
+
+/**
+ * How every list of categories reads: each name once (presets in their own
+ * spelling, blanks dropped), the presets in their order, then the others by
+ * name, Uncategorized last.
+ */
+export function orderCategories(names: Iterable<string>): string[] {
+  const distinct = new Set<string>();
+  for (const name of names) {
+    const canonical = canonicalCategory(name.trim());
+    if (canonical !== '') distinct.add(canonical);
+  }
+  return [...distinct].sort((a, b) => rank(a) - rank(b) || (PRESET_ORDER.get(a) ?? 0) - (PRESET_ORDER.get(b) ?? 0) || byName(a, b));
+}

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { orderCategories } from './categoryChoices.ts';
+import { orderCategories } from '../../domain/index.ts';
 
 const ALL = '';
 

@@ -1,15 +1,4 @@
-import { CATEGORIES, UNCATEGORIZED, canonicalCategory, type HistoryEntry } from '../../domain/index.ts';
-
-const PRESET_ORDER = new Map<string, number>([...CATEGORIES, UNCATEGORIZED].map((name, i) => [name, i]));
-const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
-
-/** Presets in their own order, then the rest alphabetically, Uncategorized last: how every list of categories reads. */
-export function orderCategories(names: Iterable<string>): string[] {
-  const rank = (name: string) => (name === UNCATEGORIZED ? 2 : PRESET_ORDER.has(name) ? 0 : 1);
-  return [...new Set(names)].sort(
-    (a, b) => rank(a) - rank(b) || (PRESET_ORDER.get(a) ?? 0) - (PRESET_ORDER.get(b) ?? 0) || byName.compare(a, b),
-  );
-}
+import { CATEGORIES, UNCATEGORIZED, canonicalCategory, orderCategories, type HistoryEntry } from '../../domain/index.ts';
 
 /** What a history line was for; Uncategorized for a movement recorded without one, undefined for status lines. */
 export function lineCategory(entry: Pick<HistoryEntry, 'kind' | 'category'>): string | undefined {

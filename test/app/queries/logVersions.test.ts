@@ -5,7 +5,7 @@ import { currentShapes } from '../../../src/app/currentShapes.ts';
 import { eventLogQueries } from '../../../src/app/queries/eventLogQueries.ts';
 import { EventBatches } from '../../../src/app/queries/eventBatches.ts';
 import { LogSearch } from '../../../src/app/queries/logSearch.ts';
-import { NEWER_VERSION_TYPE, NO_FILTERS, categoryOf, isFiltered, orderCategories, type LogFilters } from '../../../src/app/queries/logFilters.ts';
+import { NEWER_VERSION_TYPE, NO_FILTERS, categoryOf, filterCategories, isFiltered, type LogFilters } from '../../../src/app/queries/logFilters.ts';
 import { closeStores, openStore } from '../../eventstore/helpers.ts';
 
 afterEach(closeStores);
@@ -133,8 +133,8 @@ describe('events recorded by a newer version', () => {
 
 describe('the categories the filter offers', () => {
   test('are the presets, then the other categories met, by name, and Uncategorized last', () => {
-    expect(orderCategories([])).toEqual([...CATEGORIES, UNCATEGORIZED]);
-    expect(orderCategories(['utilities', 'Eating out', 'groceries', UNCATEGORIZED, 'Utilities', ' '])).toEqual([
+    expect(filterCategories([])).toEqual([...CATEGORIES, UNCATEGORIZED]);
+    expect(filterCategories(['utilities', 'Eating out', 'groceries', UNCATEGORIZED, 'Utilities', ' '])).toEqual([
       ...CATEGORIES,
       'Eating out',
       'utilities',

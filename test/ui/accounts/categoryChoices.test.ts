@@ -5,22 +5,10 @@ import {
   categoryFilterOf,
   chosenCategory,
   lineCategory,
-  orderCategories,
   suggestedCategories,
 } from '../../../src/ui/accounts/categoryChoices.ts';
 
 describe('lists of categories', () => {
-  test('presets in their own order, then custom ones alphabetically, Uncategorized last, each once', () => {
-    expect(orderCategories(['Uncategorized', 'utilities', 'Rent', 'Eating out', 'Salary', 'Rent', 'Gifts'])).toEqual([
-      'Salary',
-      'Rent',
-      'Eating out',
-      'Gifts',
-      'utilities',
-      'Uncategorized',
-    ]);
-  });
-
   test('the Category field offers every preset, then the custom ones in use; never Uncategorized, which is the empty field', () => {
     expect(suggestedCategories(['Household', 'Uncategorized', 'Rent', 'Eating out'])).toEqual([
       'Salary',
