@@ -137,8 +137,8 @@ describe('the categories the filter offers', () => {
     expect(filterCategories(['utilities', 'Eating out', 'groceries', UNCATEGORIZED, 'Utilities', ' '])).toEqual([
       ...CATEGORIES,
       'Eating out',
-      'utilities',
       'Utilities',
+      'utilities',
       UNCATEGORIZED,
     ]);
   });

@@ -10,7 +10,7 @@ test('every list of categories reads alike: presets in their own order, then cus
     'utilities',
     'Uncategorized',
   ]);
-  expect(orderCategories([' groceries ', 'Groceries', '', '  ', 'Utilities', 'utilities'])).toEqual(['Groceries', 'utilities', 'Utilities']);
+  expect(orderCategories([' groceries ', 'Groceries', '', '  ', 'Utilities', 'utilities'])).toEqual(['Groceries', 'Utilities', 'utilities']);
   expect(orderCategories([...CATEGORIES].reverse())).toEqual([...CATEGORIES]);
 });
 
