@@ -1,6 +1,7 @@
 import { ScratchLog, appendPositioned, databaseOf, lastSeqOf, type RewindDatabase } from '../eventstore/import/index.ts';
 import { depsOf, type EventStore, type StoredEvent } from '../eventstore/index.ts';
 import { decisionsProjection, type DecisionsState } from '../domain/readModels/decisions.ts';
+import { upcastAll } from '../domain/schema/eventSchema.ts';
 import { replay } from '../replay/index.ts';
 import type { ByteSource } from './byteSource.ts';
 import { LogFileError, MergeConflictError } from './errors.ts';
@@ -33,8 +34,10 @@ function logChanged(): LogFileError {
 export async function mergeLog({ store, options, progress }: ImportContext, source: ByteSource): Promise<ImportResult> {
   const live = databaseOf(store);
   const base = await store.lastSeq();
-  // The file's new events are judged where they will stand: after this log, on the state it folds to.
-  const { states } = await replay(store, [decisionsProjection], { toSeq: base });
+  // The file's new events are judged where they will stand: after this log, on the state it folds to,
+  // folded from its events in their current shape as the app reads them (docs/events.md, "Versions").
+  const lifted = { ...store, readAll: async (...args: Parameters<typeof store.readAll>) => [...upcastAll(await store.readAll(...args))] };
+  const { states } = await replay(lifted, [decisionsProjection], { toSeq: base });
   const plan = new MergePlan(store, base, new RuleGate(states[decisionsProjection.name] as DecisionsState));
   const processManagers = options.processManagers ?? [];
   let held: StoredEvent[] = [];
