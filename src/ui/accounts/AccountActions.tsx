@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AccountSummary } from '../../domain/index.ts';
 import { Sheet } from '../components/Sheet.tsx';
 import { PHONE_QUERY, useMediaQuery } from '../components/useMediaQuery.ts';
 import { useView } from '../ledger/useView.ts';
-import type { TellSuccess } from './accountFeedback.ts';
+import type { MovementFormProps, TellSuccess } from './accountFeedback.ts';
 import { AddFundsForm } from './AddFundsForm.tsx';
 import { suggestedCategories } from './categoryChoices.ts';
 import { TransferForm } from './TransferForm.tsx';
@@ -22,16 +21,7 @@ const ACTIONS: { id: Action; label: string }[] = [
  * on a larger screen (Add funds until another is chosen), or in a bottom sheet on a phone, where nothing is
  * open until asked so the history shows on the first screen.
  */
-export function AccountActions({
-  account,
-  categories,
-  onSuccess,
-}: {
-  account: AccountSummary;
-  /** The categories the account's movements use, suggested in each form beside the presets and those spent on elsewhere. */
-  categories: readonly string[];
-  onSuccess: TellSuccess;
-}) {
+export function AccountActions({ account, categories, onSuccess }: MovementFormProps) {
   const phone = useMediaQuery(PHONE_QUERY);
   const [chosen, setChosen] = useState<Action>();
   const shown = chosen ?? (phone ? undefined : 'deposit');

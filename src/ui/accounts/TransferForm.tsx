@@ -11,7 +11,7 @@ import { useView } from '../ledger/useView.ts';
 import { CategoryField } from './CategoryField.tsx';
 import { NoteField } from './NoteField.tsx';
 import { useAmountForm } from './useAmountForm.ts';
-import type { TellSuccess } from './accountFeedback.ts';
+import type { MovementFormProps } from './accountFeedback.ts';
 import { AvailableBalance } from './AvailableBalance.tsx';
 
 const TYPED = 'typed';
@@ -20,16 +20,7 @@ const TYPED = 'typed';
  * Sends money to another account, chosen from the open accounts this version can change (one changed by a
  * newer Rewind is refused as a receiver) or typed as a number.
  */
-export function TransferForm({
-  account,
-  categories,
-  onSuccess,
-}: {
-  account: AccountSummary;
-  /** What the Category field suggests. */
-  categories: readonly string[];
-  onSuccess: TellSuccess;
-}) {
+export function TransferForm({ account, categories, onSuccess }: MovementFormProps) {
   const command = useCommand({ onSuccess });
   const form = useAmountForm(command);
   const [choice, setChoice] = useState('');

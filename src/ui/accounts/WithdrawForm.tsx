@@ -1,24 +1,14 @@
-import type { AccountSummary } from '../../domain/index.ts';
 import { AmountField } from '../components/AmountField.tsx';
 import { CommandForm } from '../components/CommandForm.tsx';
 import { formatMoney } from '../components/money.ts';
 import { useCommand } from '../components/useCommand.ts';
-import type { TellSuccess } from './accountFeedback.ts';
+import type { MovementFormProps } from './accountFeedback.ts';
 import { AvailableBalance } from './AvailableBalance.tsx';
 import { CategoryField } from './CategoryField.tsx';
 import { NoteField } from './NoteField.tsx';
 import { useAmountForm } from './useAmountForm.ts';
 
-export function WithdrawForm({
-  account,
-  categories,
-  onSuccess,
-}: {
-  account: AccountSummary;
-  /** What the Category field suggests. */
-  categories: readonly string[];
-  onSuccess: TellSuccess;
-}) {
+export function WithdrawForm({ account, categories, onSuccess }: MovementFormProps) {
   const command = useCommand({ onSuccess });
   const form = useAmountForm(command);
   const submit = () =>
