@@ -43,8 +43,17 @@ test('phone: the sample leaves nothing waiting in the Outbox; removing it offers
   await panel.getByRole('button', { name: 'Continue' }).click();
   await panel.getByRole('heading', { name: 'Remove the sample data?' }).waitFor();
   expect(await panel.innerText()).toContain(`${eventCount.toLocaleString('en-US')} events and 6 accounts will go from this device. A backup is kept`);
+  // What the page shows between the click and the reload, noted where it outlives the reload.
+  await page.evaluate(() =>
+    new MutationObserver(() => {
+      const card = document.querySelector('.reopening');
+      if (card) sessionStorage.setItem('e2e:reopening', card.textContent ?? '');
+    }).observe(document.body, { childList: true, subtree: true }),
+  );
   await Promise.all([page.waitForEvent('load'), panel.getByRole('button', { name: 'Remove the sample data', exact: true }).click()]);
   await emptyLedger(page).waitFor();
+  expect(await page.evaluate(() => sessionStorage.getItem('e2e:reopening'))).toContain('Opening the empty ledger…');
+  expect(await page.locator('.reopening').count()).toBe(0);
   expect(await accountRow(page, 'Ana Okafor-Lind').count()).toBe(0);
   await mainTab(page, 'Outbox').click();
   await page.getByRole('heading', { name: 'Waiting to be sent (0)' }).waitFor();

@@ -5,7 +5,7 @@ import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useLiveView, useViewInfo } from '../ledger/useView.ts';
 import { formatCount } from '../components/formatCount.ts';
 import { describeFileError } from './describeFileError.ts';
-import { rememberOutcome } from './outcome.ts';
+import { reloadToShowNewLog } from './outcome.ts';
 import { useLogExport } from './useLogExport.ts';
 
 type Scope = Awaited<ReturnType<Ledger['files']['startOverScope']>>;
@@ -74,12 +74,13 @@ export function StartOverPanel() {
     setProblem(undefined);
     try {
       await ledger.files.startOver(confirmedEvents ?? scope.events);
-      rememberOutcome(
+      // The empty ledger's first-run screen is on the Accounts screen; replaced, not navigated to, so the
+      // screens do not change under the card that says what is happening until the reloaded page boots.
+      history.replaceState(history.state, '', '#/');
+      reloadToShowNewLog(
         `${sample ? 'Removed the sample data' : 'Erased the ledger'} (${events}). The log as it was is the backup: Restore previous log brings it back.`,
+        { opening: 'Opening the empty ledger…' },
       );
-      // The empty ledger's first-run screen is on the Accounts screen.
-      location.hash = '#/';
-      location.reload();
     } catch (error) {
       setProblem(`Nothing was erased: ${describeFileError(error)}`);
       setStep('confirm');
