@@ -1,50 +1,20 @@
 import { mapGet } from '../structures/persistentMap.ts';
-import { CHANGED_BY_NEWER_VERSION, CLOSED, VERIFIED, isLedgerEvent, type DeciderState } from './deciderState.ts';
 import { isNewerEvent, upcast } from '../schema/eventSchema.ts';
-import { accountNumberOfStream } from './streams.ts';
+import { CHANGED_BY_NEWER_VERSION, CLOSED, VERIFIED, isLedgerEvent, type DeciderState } from './deciderState.ts';
 import type { LedgerEvent, TransferReceived, TransferSent } from './events.ts';
-import { MAX_BALANCE, formatCents } from './money.ts';
+import { formatCents } from './money.ts';
 import { ledgerPayloadProblem } from './payloadChecks.ts';
 import { streamOf } from './routing.ts';
-import { emailKey, isStreamOfAccount } from './streams.ts';
+import { TRUSTED, broken, cannotPay, noRoom, notOpen, type AccountFacts, type RuleViolation } from './ruleVerdicts.ts';
+import { accountNumberOfStream, emailKey, isStreamOfAccount } from './streams.ts';
 
-/** The rule an event breaks; stable, so tests and screens can match on it. */
-export type LedgerRule =
-  | 'PAYLOAD'
-  | 'STREAM'
-  | 'ACCOUNT_EXISTS'
-  | 'ACCOUNT_OPENED_TWICE'
-  | 'ACCOUNT_OPEN'
-  | 'VERIFIED'
-  | 'FUNDS'
-  | 'BALANCE_LIMIT'
-  | 'TRANSFER_HALVES'
-  | 'VERIFICATION'
-  | 'MESSAGE'
-  | 'EMAIL'
-  | 'CLOSING_BALANCE';
-
-export interface RuleViolation {
-  rule: LedgerRule;
-  /** The rule in words, naming the account and amounts involved. */
-  message: string;
-  /** The account the event is about, when it is about one. */
-  account?: string;
-}
+export type { LedgerRule, RuleViolation } from './ruleVerdicts.ts';
 
 /** An event as it asks to enter a log: its stream comes from its meta (stored or file events) or beside it (injections). */
 export interface CandidateEvent {
   type: string;
   payload?: unknown;
   meta: { stream: string; schema?: number };
-}
-
-interface AccountFacts {
-  open: boolean;
-  verified: boolean;
-  balance: number;
-  email: string;
-  codeSent: boolean;
 }
 
 /** A transfer of which one half has been seen: the other must come, matching, before the sequence ends. */
@@ -55,9 +25,6 @@ interface OpenTransfer {
   amount: number;
   category: string;
 }
-
-/** What an account not followed is taken to be: open, verified, with a code sent. */
-const TRUSTED: AccountFacts = { open: true, verified: true, balance: 0, email: '', codeSent: true };
 
 /**
  * The ledger's rules over a sequence of events, for every event that enters a
@@ -329,36 +296,11 @@ function transferHalf(event: TransferSent | TransferReceived): { from: string; t
     : { from: event.payload.from, to: event.payload.accountNumber };
 }
 
-function broken(rule: LedgerRule, account: string, message: string): RuleViolation {
-  return { rule, message, account };
-}
-
 /** Account events go on the account's stream, address events on the address's (whose name costs a hash, so it is built only for those). */
 function onOwnStream(event: LedgerEvent, stream: string): boolean {
   return event.type === 'EmailReserved' || event.type === 'EmailReleased'
     ? stream === streamOf(event)
     : isStreamOfAccount(stream, event.payload.accountNumber);
-}
-
-function notOpen(account: AccountFacts, event: LedgerEvent, number: string): RuleViolation | undefined {
-  return account.open ? undefined : broken('ACCOUNT_OPEN', number, `Account ${number} is closed and takes no ${event.type}.`);
-}
-
-function noRoom(account: AccountFacts, amount: number, number: string): RuleViolation | undefined {
-  return account.balance + amount > MAX_BALANCE
-    ? broken('BALANCE_LIMIT', number, `Account ${number} cannot hold ${formatCents(account.balance + amount)}.`)
-    : undefined;
-}
-
-/** Money leaves only an open, verified account that holds it (what an account not followed holds is not known here). */
-function cannotPay(account: AccountFacts, event: LedgerEvent, number: string, amount: number, followed: boolean): RuleViolation | undefined {
-  return (
-    notOpen(account, event, number) ??
-    (account.verified ? undefined : broken('VERIFIED', number, `Account ${number} is not verified, so no money may leave it.`)) ??
-    (!followed || account.balance >= amount
-      ? undefined
-      : broken('FUNDS', number, `Account ${number} holds ${formatCents(account.balance)}, less than the ${formatCents(amount)} that would leave it.`))
-  );
 }
 
 function accountOfPayload(payload: unknown): string | undefined {
