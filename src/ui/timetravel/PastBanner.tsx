@@ -13,7 +13,7 @@ export function PastBanner({ seq, liveSeq, at, onBackToNow }: { seq: number; liv
     <div className="past-banner" role="status">
       <p>
         <strong>Viewing the past: {positionText(seq, liveSeq, at)}</strong>
-        <span className="past-banner-note">
+        <span className="past-banner-note visually-hidden-on-phone">
           {' '}
           Nothing can be changed here.
           {newEvents > 0 && ` ${newEvents} new ${newEvents === 1 ? 'event' : 'events'} since you started viewing the past.`}

@@ -61,7 +61,7 @@ export function BranchBar() {
       <div className="what-if-banner" role="status" tabIndex={-1} ref={focusOnMount}>
         <p>
           <strong>What-if branch{saved ? `: ${saved.name}` : ''}.</strong> <span className="what-if-changes">{plural(changes, 'change')}</span>{' '}
-          <span className="what-if-meta">
+          <span className="visually-hidden-on-phone">
             Everything shown is hypothetical; nothing is written to the log. Branched at {positionText(plan.basePoint, liveSeq, baseAt)}.{' '}
             {plural(plan.skip.length, 'event')} skipped, {plural(plan.inject.length, 'event')} injected.
           </span>
