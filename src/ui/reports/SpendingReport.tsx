@@ -46,7 +46,7 @@ export function SpendingReport() {
           <p className="report-lead">
             Withdrawals by category, by the day they happened in this device’s time zone. Each category opens its movements in the event log.
           </p>
-          <div className="spending-body">
+          <div className="columns columns-even spending-body">
             <SpendingChart month={month} order={order} />
             <table className="data-table spending-table">
               <caption>Spending in {formatPeriod(month.month, 'month')}</caption>
