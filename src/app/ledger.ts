@@ -16,6 +16,10 @@ import { ledgerQueries, type LedgerQueries } from './queries/ledgerQueries.ts';
 import { ledgerFiles, type LedgerFiles } from './files.ts';
 import { currentShapes } from './currentShapes.ts';
 import type { SavedScenarios } from './whatif/savedScenarios.ts';
+import { createLedgerSync } from './sync/ledgerSync.ts';
+import type { LedgerSync } from './sync/types.ts';
+import { webLockRequest, type LockRequest } from './locks/locks.ts';
+import { systemClock } from './systemSources.ts';
 
 export interface LedgerOptions {
   /** The IndexedDB database name. */
@@ -49,6 +53,8 @@ export interface Ledger {
   /** Export, import, the backup an import leaves, and what-if scenario files. */
   readonly files: LedgerFiles;
   readonly scenarios: SavedScenarios;
+  /** Sync with a server, opt-in per ledger: off until the person creates or joins a space. */
+  readonly sync: LedgerSync;
   /** Appends a year of sample data to the empty log; `onCount` hears how many events first. */
   loadSample(onCount: (events: number) => void): Promise<number>;
   close(): Promise<void>;
@@ -73,8 +79,26 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   // One writer per tab: commands are decided on the memory image and written a turn at a time.
   const handler = createCommandHandler({ log, decisions: imageDecisions(image, log) });
   const inBranch = createCommandHandler(branchCommands(branch, log));
+  const sync = createLedgerSync(eventStore, {
+    clock: systemClock,
+    reload: () => globalThis.location?.reload(),
+    appUrl: () => globalThis.location?.href ?? '',
+  });
   let managers: ProcessManagerRunner | undefined;
-  if (options.runProcessManagers !== false) managers = startProcessManagers({ log });
+  if (options.runProcessManagers !== false) {
+    // The tab that runs the process managers also runs sync, so it knows which events came from the server.
+    const base: LockRequest = webLockRequest() ?? ((_name, _signal, whileHeld) => whileHeld());
+    const lock: LockRequest = (name, signal, whileHeld) =>
+      base(name, signal, async () => {
+        sync.lead();
+        try {
+          await whileHeld();
+        } finally {
+          sync.unlead();
+        }
+      });
+    managers = startProcessManagers({ log, lock, remoteEvents: () => sync.remoteEvents() });
+  } else sync.lead();
 
   const health = createStore<StoreHealth>(() => eventStore.health());
   const stopHealth = eventStore.onHealthChange((next) => {
@@ -82,6 +106,7 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
     // This tab can no longer write to the live log: let another tab run the managers and write snapshots.
     if (isFinal(next)) {
       void managers?.stop();
+      void sync.close();
       snapshots.resign();
     }
   });
@@ -110,6 +135,7 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
     branch,
     health,
     dispatch,
+    sync,
     queries: ledgerQueries(log),
     files: ledgerFiles(eventStore, { travel, branch }),
     scenarios: {
@@ -122,6 +148,7 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
     close: async () => {
       if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onHidden);
       await managers?.stop();
+      await sync.close();
       image.stop();
       snapshots.resign();
       stopHealth();

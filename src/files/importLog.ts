@@ -88,12 +88,13 @@ async function replaceLog({ store, options, progress }: ImportContext, source: B
     await scratch.finish();
     await scratch.promote({
       check: async (live) => {
-        if (mode === 'empty' && (await lastSeqOf(live)) > 0)
+        const lastSeq = mode === 'empty' ? 0 : options.expectedLastSeq;
+        if (lastSeq !== undefined && (await lastSeqOf(live)) !== lastSeq)
           throw new LogFileError('LOG_CHANGED', 'Events were recorded in this log while the file was being imported. Nothing was imported.');
       },
       afterRetire: async (live) => {
         await scratch.putCheckpoints(await advancedCheckpoints(live, options.processManagers ?? [], 0, summary.lastSeq));
-        await scratch.copyDocuments(live);
+        await scratch.copyDocuments(live, options.documentChanges);
       },
     });
     return { mode, summary, imported: summary.eventCount, skipped: 0, lastSeq: summary.lastSeq, replaced: true };

@@ -1,4 +1,4 @@
-import type { CheckpointRecord, EventStore } from '../eventstore/index.ts';
+import type { CheckpointRecord, DocumentInput, EventStore } from '../eventstore/index.ts';
 import type { RewindDatabase } from '../eventstore/import/index.ts';
 import { LogFileError } from './errors.ts';
 import { isCompleteLog, type LogFileHeader } from './format.ts';
@@ -32,6 +32,10 @@ export interface ImportOptions extends Pick<ReadLogOptions, 'knownTypes' | 'unkn
   processManagers?: string[];
   /** Accept a what-if scenario file as the real log (default: refused with HYPOTHETICAL_LOG). */
   allowHypothetical?: boolean;
+  /** Replace only: refused with LOG_CHANGED, changing nothing, if the live log no longer ends at this seq when the file is switched in. */
+  expectedLastSeq?: number;
+  /** Replace only: documents the new log holds instead of the old log's (ids to remove, records to put), set in the same switch. */
+  documentChanges?: { remove?: string[]; put?: DocumentInput[] };
 }
 
 export interface ImportResult {

@@ -31,6 +31,11 @@ export interface ProcessManagerOptions {
   lock?: LockRequest;
   managers?: readonly AnyProcessManager[];
   onError?: (error: unknown) => void;
+  /**
+   * Events another device recorded (pulled from the sync server): that device
+   * reacts to them, so the ledger gets each reaction once. Asked once per batch.
+   */
+  remoteEvents?: () => Promise<(event: StoredEvent) => boolean>;
   /** Wait before resubscribing after a failed batch; doubled after each failure in a row (see retryDelay). */
   retryDelayMs?: number;
 }
@@ -69,6 +74,7 @@ export function startProcessManagers(options: ProcessManagerOptions): ProcessMan
   const { log, clock = systemClock, random = cryptoRandom, lock = webLockRequest() ?? runUnlocked, managers = processManagers } = options;
   const onError = options.onError ?? ((error: unknown) => console.error('Process managers failed', error));
   const retryDelayMs = options.retryDelayMs ?? 1000;
+  const remoteEvents = options.remoteEvents ?? (async () => () => false);
   const abort = new AbortController();
   const profiles = new Map<string, AccountProfile>();
   let state: 'waiting' | 'running' | 'stopped' = 'waiting';
@@ -125,11 +131,12 @@ export function startProcessManagers(options: ProcessManagerOptions): ProcessMan
 
   async function handleBatch(batch: StoredEvent[]): Promise<void> {
     const through = batch[batch.length - 1]!.meta.seq;
+    const remote = await remoteEvents();
     for (const manager of managers) {
       // Re-read each time: an import may have marked events as handled since the last batch.
       const checkpoint = await log.getCheckpoint(manager.name);
       if (through <= checkpoint) continue;
-      const due = batch.filter((e) => e.meta.seq > checkpoint && triggers(manager, e));
+      const due = batch.filter((e) => e.meta.seq > checkpoint && triggers(manager, e) && !remote(e));
       await commit(manager, due, through);
     }
     failures = 0;

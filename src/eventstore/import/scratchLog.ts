@@ -1,5 +1,5 @@
 import type { IndexableType, Table } from 'dexie';
-import { RewindDatabase, type CheckpointRecord, type SnapshotRecord } from '../storage/database.ts';
+import { RewindDatabase, type CheckpointRecord, type DocumentRecord, type SnapshotRecord } from '../storage/database.ts';
 import { idHash } from '../indexes/idRecords.ts';
 import { eventTables, readRange, readSeqs } from '../storage/pageReads.ts';
 import { LogPacker } from '../pages/logPacker.ts';
@@ -105,9 +105,14 @@ export class ScratchLog {
     await this.db.checkpoints.bulkPut(rows.filter((r) => r.name !== RETIRED_MARKER));
   }
 
-  /** Copies saved documents (settings, scenarios): they are not part of the log and survive an import. */
-  async copyDocuments(source: RewindDatabase): Promise<void> {
-    await this.db.documents.bulkPut(await source.documents.toArray());
+  /**
+   * Copies saved documents (settings, scenarios): they are not part of the log
+   * and survive an import, but for the `changes` the new log asks for.
+   */
+  async copyDocuments(source: RewindDatabase, changes: { remove?: string[]; put?: DocumentRecord[] } = {}): Promise<void> {
+    const removed = new Set(changes.remove ?? []);
+    const kept = (await source.documents.toArray()).filter((d) => !removed.has(d.id));
+    await this.db.documents.bulkPut([...kept, ...(changes.put ?? [])]);
   }
 
   /**

@@ -1,0 +1,235 @@
+import { WrongExpectedVersionError, type EventStore, type StoredEvent } from '../../eventstore/index.ts';
+import type { Clock } from '../../domain/random.ts';
+import { followLive, pullEvents, pushCommits, SyncServerError, SyncUnreachableError, type PullPage } from './syncApi.ts';
+import { confirmedTo, isPulled, waitingCount, withPulled, writeSettings, type SyncSettings } from './syncState.ts';
+import { batchesOf, commitsOf, type PulledEvent } from './wire.ts';
+import type { SyncStatus } from './types.ts';
+
+export interface SyncEngineOptions {
+  /** The log as stored: pushes send events byte for byte, pulls append them as the server has them. */
+  store: EventStore;
+  settings: SyncSettings;
+  clock: Clock;
+  setStatus(patch: Partial<SyncStatus>): void;
+  /** Replaces the log by the server's events plus this device's pending commands decided again (rebase.ts), then reloads. */
+  rebase(settings: SyncSettings, remote: PulledEvent[], dropIds: ReadonlySet<string>): Promise<void>;
+}
+
+export interface SyncEngine {
+  /** Pushes and pulls now; resolves when both have run. */
+  syncNow(): Promise<void>;
+  /** Whether the event at this seq came from the server (process managers leave those to the device that recorded them). */
+  isRemote(event: StoredEvent): boolean;
+  stop(): Promise<void>;
+}
+
+const PULL_LIMIT = 2000;
+const PUSH_COMMITS = 500;
+const PUSH_EVENTS = 1000;
+const MAX_RETRY_MS = 30_000;
+
+/** Server answers that no retry will change: the person has to act. */
+const isFinalRefusal = (error: unknown) => error instanceof SyncServerError && [401, 403, 404, 413, 422].includes(error.status);
+
+/**
+ * One device's sync with its space, run by the tab that leads (it also runs
+ * the process managers): follows the server live, appends what other devices
+ * recorded, pushes what this device records, and on a conflict hands over to
+ * the rebase. Every step runs one at a time, in order.
+ */
+export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { store, clock, setStatus } = options;
+  let settings = options.settings;
+  const access = { server: settings.server, spaceId: settings.spaceId, secret: settings.secret };
+  const abort = new AbortController();
+  /** Ids being appended from the server right now, before their seqs are known. */
+  const arriving = new Set<string>();
+  let queue: Promise<void> = Promise.resolve();
+  let stopped = false;
+  let failures = 0;
+  let rebasing = false;
+
+  const serially = (step: () => Promise<void>): Promise<void> => {
+    const run = queue.then(() => (stopped || rebasing ? undefined : step()));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const save = async (next: SyncSettings) => {
+    settings = next;
+    await writeSettings(store, next, clock());
+  };
+
+  const report = async (online: boolean) => {
+    const waiting = waitingCount(settings, await store.lastSeq());
+    setStatus({ phase: online ? (waiting > 0 ? 'sending' : 'synced') : 'offline', waiting, ...(online && { lastContact: clock().toISOString(), error: undefined }) });
+  };
+
+  /** Appends a page of pulled events; a stream this device also changed meanwhile starts the rebase. */
+  async function applyPage(page: PullPage, rest: () => Promise<PulledEvent[]>): Promise<boolean> {
+    if (page.events.length === 0) {
+      if (page.last > settings.position) await save({ ...settings, position: page.last });
+      return true;
+    }
+    const held = await store.hasIds(page.events.map((p) => p.event.meta.id));
+    const fresh = page.events.filter((p) => !held.has(p.event.meta.id));
+    if (fresh.length > 0) {
+      const batches = batchesOf(fresh.map((p) => p.event));
+      const versions = await store.streamVersions(batches.map((b) => b.stream));
+      const moved = batches.some((b, i) => versions[i] !== b.expectedVersion);
+      if (moved) return conflict(page.events.concat(await rest()), new Set());
+      for (const p of fresh) arriving.add(p.event.meta.id);
+      try {
+        const results = await store.appendMany(batches);
+        const first = Math.min(...results.map((r) => r.firstSeq));
+        const last = Math.max(...results.map((r) => r.lastSeq));
+        const everythingHere = waitingCount(settings, first - 1) === 0;
+        const next = { ...settings, position: page.last, pulled: withPulled(settings.pulled, first, last) };
+        await save(everythingHere ? confirmedTo(next, last) : next);
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError) return conflict(page.events.concat(await rest()), new Set());
+        throw error;
+      } finally {
+        for (const p of fresh) arriving.delete(p.event.meta.id);
+      }
+    } else {
+      await save({ ...settings, position: page.last });
+    }
+    return true;
+  }
+
+  async function conflict(remote: PulledEvent[], dropIds: ReadonlySet<string>): Promise<boolean> {
+    rebasing = true;
+    setStatus({ phase: 'connecting' });
+    await options.rebase(settings, remote, dropIds);
+    return false;
+  }
+
+  /** Every page after the given one, for a rebase that needs all that arrived. */
+  const remainingAfter = (page: PullPage) => async (): Promise<PulledEvent[]> => {
+    const events: PulledEvent[] = [];
+    let after = page.last;
+    let more = page.more;
+    while (more) {
+      const next = await pullEvents(access, after, PULL_LIMIT, abort.signal);
+      events.push(...next.events);
+      after = next.last;
+      more = next.more;
+    }
+    return events;
+  };
+
+  async function pull(): Promise<boolean> {
+    for (;;) {
+      const page = await pullEvents(access, settings.position, PULL_LIMIT, abort.signal);
+      if (!(await applyPage(page, remainingAfter(page)))) return false;
+      if (!page.more) return true;
+    }
+  }
+
+  /** Sends this device's pending events, oldest first; false once a conflict handed over to the rebase. */
+  async function push(): Promise<boolean> {
+    for (;;) {
+      const after = await store.readAll({ fromSeq: settings.confirmedThrough + 1, limit: PUSH_EVENTS });
+      const pending = after.filter((e) => !isPulled(settings, e.meta.seq));
+      if (pending.length === 0) {
+        if (after.length === 0) return true;
+        await save(confirmedTo(settings, after[after.length - 1]!.meta.seq));
+        continue;
+      }
+      const commits = commitsOf(pending).slice(0, PUSH_COMMITS);
+      const through = commits.flatMap((c) => c.events).length;
+      const lastSent = pending[through - 1]!.meta.seq;
+      try {
+        await pushCommits(access, settings.deviceName, commits);
+      } catch (error) {
+        if (!(error instanceof SyncServerError) || error.status !== 409) throw error;
+        if (error.code === 'DUPLICATE_EVENT_ID') {
+          // A reaction this device recorded to an event another device also handled: the server's copy stands.
+          const commitId = (error.body.error as { commitId?: string } | undefined)?.commitId;
+          const dropped = commits.find((c) => c.id === commitId)?.events.map((e) => e.meta.id) ?? [];
+          return conflict(await remainingAfter({ events: [], last: settings.position, more: true })(), new Set(dropped));
+        }
+        // Another device changed one of these streams first: take what it recorded, then decide again.
+        return pull();
+      }
+      const everythingBefore = after.filter((e) => e.meta.seq <= lastSent);
+      await save(confirmedTo(settings, everythingBefore[everythingBefore.length - 1]!.meta.seq));
+    }
+  }
+
+  async function cycle(): Promise<void> {
+    try {
+      if (settings.confirmedThrough === 0 && settings.position === 0) setStatus({ phase: 'connecting' });
+      if ((await pull()) && (await push())) {
+        failures = 0;
+        await report(true);
+      }
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      failures += 1;
+      if (isFinalRefusal(error)) {
+        const { code, message } = error as SyncServerError;
+        setStatus({ phase: 'attention', error: { code, message } });
+        return;
+      }
+      if (!(error instanceof SyncUnreachableError)) console.error('Sync failed', error);
+      await report(false);
+      throw error;
+    }
+  }
+
+  const syncNow = () => serially(cycle);
+  const isRemote = (event: StoredEvent) => arriving.has(event.meta.id) || isPulled(settings, event.meta.seq);
+
+  // What this device records is pushed as soon as it is stored.
+  let pushSoon: ReturnType<typeof setTimeout> | undefined;
+  const stopFollowingLocal = followLocalAppends(store, (events) => {
+    if (events.every(isRemote)) return;
+    clearTimeout(pushSoon);
+    pushSoon = setTimeout(() => void syncNow().catch(() => undefined), 0);
+  });
+
+  /** Follows the space live; reconnects after a pause that grows while the server stays away. */
+  async function live(): Promise<void> {
+    while (!stopped) {
+      try {
+        await syncNow();
+        await followLive(access, settings.position, (page) => serially(async () => {
+          if (await applyPage(page, remainingAfter(page))) await report(true);
+        }), abort.signal);
+      } catch (error) {
+        if (stopped || isFinalRefusal(error)) return;
+      }
+      if (stopped) return;
+      await report(false).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_RETRY_MS, 500 * 2 ** Math.min(failures, 6))));
+    }
+  }
+  void live();
+
+  const onOnline = () => void syncNow().catch(() => undefined);
+  globalThis.addEventListener?.('online', onOnline);
+
+  return {
+    syncNow,
+    isRemote,
+    stop: async () => {
+      stopped = true;
+      abort.abort();
+      clearTimeout(pushSoon);
+      stopFollowingLocal();
+      globalThis.removeEventListener?.('online', onOnline);
+      await queue;
+    },
+  };
+}
+
+/** Calls `onAppend` whenever events are appended to the log after now, by this tab or another. */
+function followLocalAppends(store: EventStore, onAppend: (events: StoredEvent[]) => void): () => void {
+  let stop = () => {};
+  void store.lastSeq().then((seq) => {
+    stop = store.subscribe(seq + 1, onAppend, () => {});
+  });
+  return () => stop();
+}
