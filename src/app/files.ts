@@ -12,12 +12,13 @@ import type {
 import type { WhatIfResult } from '../replay/index.ts';
 import type { BranchPlan } from './whatif/whatIfBranch.ts';
 import type { StartOverScope, StartOverViews } from './startOver.ts';
+import { SETTINGS_ID } from './sync/syncState.ts';
 
 /**
  * The process managers are filled in, and the reader knows Rewind's own event types and schema versions:
  * an event recorded by a newer version is kept and named in the result, never a reason to refuse the file.
  */
-export type LedgerImportOptions = Omit<ImportOptions, 'knownTypes' | 'unknownTypes' | 'processManagers'>;
+export type LedgerImportOptions = Omit<ImportOptions, 'knownTypes' | 'unknownTypes' | 'processManagers' | 'expectedLastSeq' | 'documentChanges'>;
 
 /**
  * The log's files: export, import, the backup an import leaves, and what-if
@@ -56,7 +57,12 @@ export function ledgerFiles(store: EventStore, views: StartOverViews): LedgerFil
     exportScenario: async (result, name, onProgress) =>
       (await import('../files/scenarioToFile.ts')).exportScenarioToFile(store, result, name, onProgress),
     importLog: async (file, options) =>
-      (await files()).importLog(store, file, { ...options, processManagers: [...PROCESS_MANAGER_CHECKPOINTS] }),
+      (await files()).importLog(store, file, {
+        ...options,
+        processManagers: [...PROCESS_MANAGER_CHECKPOINTS],
+        // Another ledger becomes the log: this device leaves its sync space rather than push that ledger into it.
+        ...(options.mode === 'replace' && { documentChanges: { remove: [SETTINGS_ID] } }),
+      }),
     describeBackup: async () => (await files()).describeBackup(store),
     restoreBackup: async () => (await files()).restoreBackup(store),
     discardBackup: async () => (await files()).discardBackup(store),

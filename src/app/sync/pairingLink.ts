@@ -21,6 +21,6 @@ export function parsePairingLink(link: string): SpaceAccess {
   const secret = query.get('secret') ?? '';
   if (!/^https?:\/\/[^\s]+$/.test(server)) throw new Error('The pairing link names no sync server address (http:// or https://).');
   if (!/^[A-Za-z0-9_-]{8,100}$/.test(spaceId)) throw new Error('The pairing link names no sync space.');
-  if (!/^[A-Za-z0-9_-]{20,200}$/.test(secret)) throw new Error('The pairing link carries no secret, or only part of it: copy the whole link.');
+  if (!/^[A-Za-z0-9_-]{40,200}$/.test(secret)) throw new Error('The pairing link carries no secret, or only part of it: copy the whole link.');
   return { server, spaceId, secret };
 }
