@@ -13,6 +13,7 @@ import { Loading } from './shell/Loading.tsx';
 import './shell/base.css';
 import './shell/app.css';
 import { formatCount } from './components/formatCount.ts';
+import { SyncConflictBanner } from './sync/SyncConflictBanner.tsx';
 
 // Screens not needed to show the first one load on demand, keeping the boot bundle small.
 const AccountScreen = lazy(() => import('./accounts/AccountScreen.tsx').then((m) => ({ default: m.AccountScreen })));
@@ -21,6 +22,8 @@ const VerifyRoute = lazy(() => import('./outbox/VerifyRoute.tsx').then((m) => ({
 const ReportsScreen = lazy(() => import('./reports/ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const EventLogScreen = lazy(() => import('./eventlog/EventLogScreen.tsx').then((m) => ({ default: m.EventLogScreen })));
 const DataScreen = lazy(() => import('./data/DataScreen.tsx').then((m) => ({ default: m.DataScreen })));
+const SyncPanel = lazy(() => import('./sync/SyncPanel.tsx').then((m) => ({ default: m.SyncPanel })));
+const JoinRoute = lazy(() => import('./sync/JoinRoute.tsx').then((m) => ({ default: m.JoinRoute })));
 // Only a damaged log needs it, and it brings the file writer with it.
 const DamagedLogExport = lazy(() => import('./status/DamagedLogExport.tsx').then((m) => ({ default: m.DamagedLogExport })));
 
@@ -60,20 +63,39 @@ function Booted({ ledger }: { ledger: Ledger }) {
         {/* The event log and an account keep their screen when only their filter (the query) changes. */}
         <Switch key={search && location !== '/log' && !location.startsWith('/accounts/') ? `${location}?${search}` : location}>
           {/* The start page is the accounts list, without a redirect (no extra history entry). */}
-          <Route path="/" component={AccountsScreen} />
-          <Route path="/accounts" component={AccountsScreen} />
+          <Route path="/" component={AccountsWithSync} />
+          <Route path="/accounts" component={AccountsWithSync} />
           <Route path="/accounts/:number">{(params) => <AccountScreen number={params.number} />}</Route>
           <Route path="/outbox" component={OutboxScreen} />
           <Route path="/verify" component={VerifyRoute} />
           <Route path="/reports" component={ReportsScreen} />
           <Route path="/log" component={EventLogScreen} />
-          <Route path="/data" component={DataScreen} />
+          <Route path="/data">
+            <DataScreen
+              sync={
+                <Suspense fallback={<Loading what="sync" />}>
+                  <SyncPanel />
+                </Suspense>
+              }
+            />
+          </Route>
+          <Route path="/sync/join" component={JoinRoute} />
           <Route>
             <Redirect to="/accounts" replace />
           </Route>
         </Switch>
       </Suspense>
     </AppLayout>
+  );
+}
+
+/** The accounts, under a banner while a change of this device was refused after syncing. */
+function AccountsWithSync() {
+  return (
+    <>
+      <SyncConflictBanner />
+      <AccountsScreen />
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { useLiveView } from '../ledger/useView.ts';
 import { StoragePanel } from './StoragePanel.tsx';
@@ -12,8 +12,11 @@ import { useLogExport } from './useLogExport.ts';
 import '../components/components.css';
 import './data.css';
 
-/** #/data: export and import the log, the backup an import left, how safe the data is on this device, and starting over. */
-export function DataScreen() {
+/**
+ * #/data: syncing with other devices (`sync`, composed in by the routes), export and import the log, the backup
+ * an import left, how safe the data is on this device, and starting over.
+ */
+export function DataScreen({ sync }: { sync?: ReactNode }) {
   const ledger = useLedger();
   const titleId = useId();
   const exportId = useId();
@@ -46,6 +49,7 @@ export function DataScreen() {
         </p>
       )}
       {newerEvents > 0 && <p className="data-newer">{newerEventsHeld(newerEvents)}</p>}
+      {sync}
       <ExportPanel id={exportId} exporter={exporter} streams={streams} />
       <ImportPanel />
       <BackupPanel />
