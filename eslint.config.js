@@ -27,6 +27,8 @@ const elements = [
   { type: 'ui-composition', pattern: 'src/ui/App.tsx', mode: 'file', stopMatching: true },
   { type: 'ui-composition', pattern: 'src/ui/shell', stopMatching: true },
   { type: 'ui-feature', pattern: 'src/ui/*', capture: ['feature'] },
+  // The sync server (Node): the app's pure domain and lib only, and nothing imports it.
+  { type: 'server', pattern: 'server' },
 ];
 
 const ui = ['ui-shared', 'ui-composition', 'ui-feature'];
@@ -44,6 +46,7 @@ const allowed = {
   'ui-shared': ['ui-shared', 'app', 'domain'],
   'ui-feature': ['ui-shared', 'app', 'domain'],
   'ui-composition': [...ui, 'app', 'domain'],
+  server: ['domain'],
 };
 
 const direction =
@@ -107,7 +110,7 @@ const policies = [
 ];
 
 const layerRules = {
-  files: ['src/**/*.{ts,tsx}'],
+  files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
   ignores: ['src/vite-env.d.ts'],
   plugins: { boundaries },
   settings: {

@@ -1,0 +1,49 @@
+import { isPlainObject } from '../../src/lib/isPlainObject.ts';
+import { isNewerEvent, upcast } from '../../src/domain/schema/eventSchema.ts';
+import { ledgerPayloadProblem } from '../../src/domain/accounts/payloadChecks.ts';
+import type { WireEvent } from '../store/types.ts';
+
+/**
+ * The wire event's shape: a stored event without seq. The app's own check of stored events
+ * (src/files/eventRules.ts) reaches the event store and with it Dexie, so the server has
+ * this small one, holding the same rules for every field.
+ */
+const META_KEYS = new Set(['id', 'stream', 'version', 'at', 'causationId', 'correlationId', 'schema', 'sample']);
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const isPosition = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 1;
+const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
+
+/** A time exactly as toISOString writes it; Date.parse rolls 30 February over to March, so it must read back unchanged. */
+function isUtcTime(text: string): boolean {
+  const time = Date.parse(text);
+  return ISO_UTC.test(text) && !Number.isNaN(time) && new Date(time).toISOString() === text;
+}
+
+/** Why `value` at `path` is not a wire event, naming the field; undefined when it is one. */
+export function wireEventProblem(value: unknown, path: string): string | undefined {
+  if (!isPlainObject(value)) return `${path} must be an event object { "type", "payload", "meta" }.`;
+  for (const key of Object.keys(value)) if (key !== 'type' && key !== 'payload' && key !== 'meta') return `${path}.${key} is not an event field (only type, payload and meta are).`;
+  if (typeof value.type !== 'string' || value.type.trim().length === 0) return `${path}.type must be a non-empty string.`;
+  if (!('payload' in value)) return `${path}.payload is missing (an event without data has "payload": null).`;
+  const meta = value.meta;
+  if (!isPlainObject(meta)) return `${path}.meta must be an object.`;
+  for (const key of Object.keys(meta)) if (!META_KEYS.has(key)) return `${path}.meta.${key} is not a meta field.`;
+  if (!isName(meta.id)) return `${path}.meta.id must be a non-empty string of at most 200 characters.`;
+  if (!isName(meta.stream)) return `${path}.meta.stream must be a non-empty string of at most 200 characters.`;
+  if (!isPosition(meta.version)) return `${path}.meta.version must be a whole number of at least 1.`;
+  if (typeof meta.at !== 'string' || !isUtcTime(meta.at))
+    return `${path}.meta.at must be an ISO-8601 UTC time such as 2026-01-31T12:00:00.000Z.`;
+  for (const key of ['causationId', 'correlationId'] as const)
+    if (meta[key] !== undefined && !isName(meta[key])) return `${path}.meta.${key} must be a non-empty string of at most 200 characters.`;
+  if (meta.schema !== undefined && !isPosition(meta.schema)) return `${path}.meta.schema must be a whole number of at least 1.`;
+  if (meta.sample !== undefined && typeof meta.sample !== 'boolean') return `${path}.meta.sample must be true or false.`;
+  return payloadProblem(value as unknown as WireEvent, path);
+}
+
+/** The domain's payload check, on the payload as this version reads it; events of a newer version pass as they are. */
+function payloadProblem(event: WireEvent, path: string): string | undefined {
+  if (isNewerEvent(event)) return undefined;
+  const problem = ledgerPayloadProblem(upcast(event));
+  return problem && `${path}.payload: ${problem}`;
+}

@@ -1,0 +1,102 @@
+import { dumbo, single, sql, type SQLExecutor } from '@event-driven-io/dumbo';
+import { callAppendToStream, defaultTag, getPostgreSQLEventStore, readMessagesBatch, readStream } from '@event-driven-io/emmett-postgresql';
+import { SPACE_CREATED, spaceRecordStream, type EmmettBackend, type SpaceTransaction } from '../emmettBackend.ts';
+import { fromMessage, toMessage, type EmmettMessage } from '../emmettMessage.ts';
+import { StreamConflictError, type ReadBatch, type SpaceEvent, type SpaceRecord } from '../types.ts';
+
+interface AppendRow {
+  success: boolean;
+  next_stream_position: string | null;
+  global_positions: string[] | null;
+}
+
+/**
+ * Emmett's PostgreSQL store with each space as its own partition (Emmett's stream key is
+ * stream, partition): a commit's streams are appended by Emmett's own SQL function in one
+ * transaction that first takes the space's advisory lock, so positions inside a space are
+ * handed out in commit order and a pull "after N" never skips one.
+ */
+export async function openPostgresqlBackend(connectionString: string): Promise<EmmettBackend> {
+  const schemaStore = getPostgreSQLEventStore(connectionString);
+  await schemaStore.schema.migrate();
+  await schemaStore.close();
+  return new PostgresqlBackend(dumbo({ connectionString }));
+}
+
+class PostgresqlBackend implements EmmettBackend {
+  readonly kind = 'postgresql' as const;
+
+  constructor(private readonly pool: ReturnType<typeof dumbo>) {}
+
+  transaction<T>(spaceId: string, work: (tx: SpaceTransaction) => Promise<T>): Promise<T> {
+    return this.pool.withTransaction(async ({ execute }) => {
+      await execute.query(sql('SELECT pg_advisory_xact_lock(hashtext(%L))', spaceId));
+      const result = await work({
+        readStream: (stream) => readSpaceStream(execute, spaceId, stream),
+        async append(batches, device, commitId) {
+          const positions: number[][] = [];
+          for (const { stream, expectedVersion, events } of batches) {
+            const messages = events.map((event) => toMessage(event, device, commitId, true));
+            const row = await single(execute.command<AppendRow>(appendSql(spaceId, stream, events.map((e) => e.meta.id), messages, expectedVersion)));
+            if (!row.success || !row.global_positions) throw new StreamConflictError(stream, expectedVersion);
+            positions.push(row.global_positions.map(Number));
+          }
+          return positions;
+        },
+      });
+      // Spelled out: dumbo reads a returned object with a `success` key as its own verdict.
+      return { success: true, result };
+    });
+  }
+
+  async readAfter(spaceId: string, after: number, limit: number): Promise<ReadBatch> {
+    const batch = await readMessagesBatch(this.pool.execute, { after: BigInt(after), batchSize: limit + 1, partition: spaceId });
+    const events = batch.messages.slice(0, limit).map(fromMessage);
+    return { events, more: batch.messages.length > limit };
+  }
+
+  async saveSpace(space: SpaceRecord): Promise<void> {
+    const { spaceId, ...data } = space;
+    await this.pool.execute.command(sql('SELECT emt_add_partition(%L)', spaceId));
+    await this.pool.withTransaction(async ({ execute }) => {
+      const message = { type: SPACE_CREATED, data, metadata: {} } as unknown as EmmettMessage;
+      const row = await single(execute.command<AppendRow>(appendSqlIn(defaultTag, spaceRecordStream(spaceId), 'space', [spaceId], [message], 0)));
+      if (!row.success) throw new Error(`Space ${spaceId} exists already.`);
+      return { success: true, result: undefined };
+    });
+  }
+
+  async loadSpace(spaceId: string): Promise<SpaceRecord | undefined> {
+    const { events } = await readStream(this.pool.execute, spaceRecordStream(spaceId));
+    const created = events.find((e) => e?.type === SPACE_CREATED);
+    return created && { spaceId, ...(created.data as Omit<SpaceRecord, 'spaceId'>) };
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+async function readSpaceStream(execute: SQLExecutor, spaceId: string, stream: string): Promise<SpaceEvent[]> {
+  const { events } = await readStream(execute, stream, { partition: spaceId });
+  return events.filter((e) => e !== null).map(fromMessage);
+}
+
+const appendSql = (spaceId: string, stream: string, ids: string[], messages: EmmettMessage[], expectedVersion: number) =>
+  appendSqlIn(spaceId, stream, stream.split('-')[0]!, ids, messages, expectedVersion);
+
+/** Emmett's emt_append_to_stream call, its parameters built as Emmett's own append builds them. */
+function appendSqlIn(partition: string, stream: string, streamType: string, ids: string[], messages: EmmettMessage[], expectedVersion: number) {
+  return callAppendToStream({
+    messageIds: ids.map((id) => sql('%L', id)).join(','),
+    messagesData: messages.map((m) => sql('%L', JSON.stringify(m.data))).join(','),
+    messagesMetadata: messages.map((m) => sql('%L', JSON.stringify(m.metadata))).join(','),
+    schemaVersions: messages.map(() => `'1'`).join(','),
+    messageTypes: messages.map((m) => sql('%L', m.type)).join(','),
+    messageKinds: messages.map(() => `'E'`).join(','),
+    streamId: stream,
+    streamType,
+    expectedStreamPosition: String(expectedVersion),
+    partition,
+  });
+}

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { openPostgresqlStore, openSqliteStore } from '../../../server/store/openStore.ts';
+import type { SyncStore } from '../../../server/store/types.ts';
+import { startPostgres, type ThrowawayPostgres } from './postgres.ts';
+
+export interface StoreKind {
+  name: 'sqlite' | 'postgresql';
+  /** A store on this file's database; spaces keep tests apart. */
+  open(): Promise<SyncStore>;
+  /** Where the store keeps its data, to open it again after a restart. */
+  reopen(): Promise<SyncStore>;
+}
+
+/**
+ * The two stores a server suite runs against (`describe.each(stores())`): SQLite in a temp
+ * file, and PostgreSQL in a throwaway cluster started once for the calling test file.
+ */
+export function stores(): StoreKind[] {
+  let postgres: ThrowawayPostgres | undefined;
+  let dir: string | undefined;
+  let file = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rewind-sync-'));
+    postgres = await startPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await postgres?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+  let files = 0;
+  return [
+    {
+      name: 'sqlite',
+      open() {
+        file = join(dir!, `sync-${++files}.db`);
+        return openSqliteStore(file);
+      },
+      reopen: () => openSqliteStore(file),
+    },
+    { name: 'postgresql', open: () => openPostgresqlStore(postgres!.url), reopen: () => openPostgresqlStore(postgres!.url) },
+  ];
+}
