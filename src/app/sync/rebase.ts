@@ -4,11 +4,13 @@ import { decisionsProjection, PROCESS_MANAGER_CHECKPOINTS, upcast, type Decision
 import { pendingUnits, redecide, type Verdict } from '../../domain/sync/redecide.ts';
 import { exportEvents, importLog } from '../../files/index.ts';
 import { currentShapes } from '../currentShapes.ts';
-import { conflictDocument, isPulled, settingsDocument, type SyncSettings } from './syncState.ts';
+import { conflictDocument, isPending, settingsDocument, type SyncSettings } from './syncState.ts';
 import type { CompetingChange, SyncConflict } from './types.ts';
 import type { PulledEvent } from './wire.ts';
 
 const READ_BATCH = 5000;
+/** Events that follow from a change rather than being one a person made: a notice names the change itself. */
+const SIDE_EFFECTS = new Set(['EmailReserved', 'EmailReleased', 'VerificationMessageQueued', 'WithdrawalMessageQueued']);
 
 /** A pulled event as the local log will hold it, at `seq`. */
 const stored = (pulled: PulledEvent, seq: number): StoredEvent => ({
@@ -46,7 +48,7 @@ export function conflictsOf(verdicts: readonly Verdict[], arrived: readonly Pull
       device,
       outcome: verdict.outcome,
       ...(verdict.outcome === 'refused' && { reason: verdict.reason }),
-      competing: others.filter((p) => p.event.type !== 'EmailReserved').map(competing),
+      competing: others.filter((p) => !SIDE_EFFECTS.has(p.event.type)).map(competing),
     });
   }
   return conflicts;
@@ -66,10 +68,10 @@ export async function rebase(store: EventStore, settings: SyncSettings, remote: 
   const after = await store.readAll({ fromSeq: settings.confirmedThrough + 1 });
   const remoteIds = new Set(remote.map((p) => p.event.meta.id));
   const held = await store.hasIds([...remoteIds]);
-  const pulledHere = after.filter((e) => isPulled(settings, e.meta.seq));
+  const pulledHere = after.filter((e) => !isPending(settings, e.meta.seq));
   // This device's own events the server already has (a push whose answer was lost) arrive among the remote ones.
-  const pending = after.filter((e) => !isPulled(settings, e.meta.seq) && !remoteIds.has(e.meta.id) && !dropIds.has(e.meta.id));
-  const pendingIds = new Set(after.filter((e) => !isPulled(settings, e.meta.seq)).map((e) => e.meta.id));
+  const pending = after.filter((e) => isPending(settings, e.meta.seq) && !remoteIds.has(e.meta.id) && !dropIds.has(e.meta.id));
+  const pendingIds = new Set(after.filter((e) => isPending(settings, e.meta.seq)).map((e) => e.meta.id));
   const arrived = remote.filter((p) => !held.has(p.event.meta.id) || pendingIds.has(p.event.meta.id));
 
   let base = (await stateAt(currentShapes(store), [decisionsProjection], settings.confirmedThrough)).states.decisions as DecisionsState;

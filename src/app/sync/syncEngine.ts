@@ -1,8 +1,9 @@
 import { WrongExpectedVersionError, type EventStore, type StoredEvent } from '../../eventstore/index.ts';
 import type { Clock } from '../../domain/random.ts';
 import { followLive, pullEvents, pushCommits, SyncServerError, SyncUnreachableError, type PullPage } from './syncApi.ts';
-import { confirmedTo, isPulled, waitingCount, withPulled, writeSettings, type SyncSettings } from './syncState.ts';
-import { batchesOf, commitsOf, type PulledEvent } from './wire.ts';
+import { PROCESS_MANAGER_CHECKPOINTS } from '../../domain/index.ts';
+import { confirmedTo, isPending, isPulled, waitingCount, withoutHandled, withPulled, writeSettings, type SyncSettings } from './syncState.ts';
+import { batchesOf, commitsOf, type PulledEvent, type WireCommit } from './wire.ts';
 import type { SyncStatus } from './types.ts';
 
 export interface SyncEngineOptions {
@@ -26,6 +27,8 @@ export interface SyncEngine {
 const PULL_LIMIT = 2000;
 const PUSH_COMMITS = 500;
 const PUSH_EVENTS = 1000;
+/** Events read at once from the log for a push. */
+const WINDOW = 5000;
 const MAX_RETRY_MS = 30_000;
 
 /** Server answers that no retry will change: the person has to act. */
@@ -57,7 +60,11 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   const save = async (next: SyncSettings) => {
     settings = next;
-    await writeSettings(store, next, clock());
+    if (settings.pulled.length > 0) {
+      const handled = Math.min(...(await Promise.all(PROCESS_MANAGER_CHECKPOINTS.map((name) => store.getCheckpoint(name)))));
+      settings = withoutHandled(settings, handled);
+    }
+    await writeSettings(store, settings, clock());
   };
 
   const report = async (online: boolean) => {
@@ -130,31 +137,25 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   /** Sends this device's pending events, oldest first; false once a conflict handed over to the rebase. */
   async function push(): Promise<boolean> {
     for (;;) {
-      const after = await store.readAll({ fromSeq: settings.confirmedThrough + 1, limit: PUSH_EVENTS });
-      const pending = after.filter((e) => !isPulled(settings, e.meta.seq));
-      if (pending.length === 0) {
-        if (after.length === 0) return true;
-        await save(confirmedTo(settings, after[after.length - 1]!.meta.seq));
-        continue;
-      }
-      const commits = commitsOf(pending).slice(0, PUSH_COMMITS);
-      const through = commits.flatMap((c) => c.events).length;
-      const lastSent = pending[through - 1]!.meta.seq;
-      try {
-        await pushCommits(access, settings.deviceName, commits);
-      } catch (error) {
-        if (!(error instanceof SyncServerError) || error.status !== 409) throw error;
-        if (error.code === 'DUPLICATE_EVENT_ID') {
-          // A reaction this device recorded to an event another device also handled: the server's copy stands.
-          const commitId = (error.body.error as { commitId?: string } | undefined)?.commitId;
-          const dropped = commits.find((c) => c.id === commitId)?.events.map((e) => e.meta.id) ?? [];
-          return conflict(await remainingAfter({ events: [], last: settings.position, more: true })(), new Set(dropped));
+      const after = await readWindow(store, settings.confirmedThrough + 1);
+      if (after.length === 0) return true;
+      const pending = after.filter((e) => isPending(settings, e.meta.seq));
+      for (const request of requestsOf(commitsOf(pending))) {
+        try {
+          await pushCommits(access, settings.deviceName, request);
+        } catch (error) {
+          if (!(error instanceof SyncServerError) || error.status !== 409) throw error;
+          if (error.code === 'DUPLICATE_EVENT_ID') {
+            // A reaction this device recorded to an event another device also handled: the server's copy stands.
+            const commitId = (error.body.error as { commitId?: string } | undefined)?.commitId;
+            const dropped = request.find((c) => c.id === commitId)?.events.map((e) => e.meta.id) ?? [];
+            return conflict(await remainingAfter({ events: [], last: settings.position, more: true })(), new Set(dropped));
+          }
+          // Another device changed one of these streams first: take what it recorded, then decide again.
+          return pull();
         }
-        // Another device changed one of these streams first: take what it recorded, then decide again.
-        return pull();
       }
-      const everythingBefore = after.filter((e) => e.meta.seq <= lastSent);
-      await save(confirmedTo(settings, everythingBefore[everythingBefore.length - 1]!.meta.seq));
+      await save(confirmedTo(settings, after[after.length - 1]!.meta.seq));
     }
   }
 
@@ -223,6 +224,39 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       await queue;
     },
   };
+}
+
+/**
+ * The next events from `fromSeq`, ending where a turn of the writer ends: the
+ * events of one turn share their time, and a command's events must not be
+ * split between two pushes.
+ */
+async function readWindow(store: EventStore, fromSeq: number): Promise<StoredEvent[]> {
+  const events = await store.readAll({ fromSeq, limit: WINDOW });
+  while (events.length > 0 && events.length % WINDOW === 0) {
+    const more = await store.readAll({ fromSeq: events[events.length - 1]!.meta.seq + 1, limit: WINDOW });
+    const sameTurn = more.findIndex((e) => e.meta.at !== events[events.length - 1]!.meta.at);
+    events.push(...(sameTurn < 0 ? more : more.slice(0, sameTurn)));
+    if (sameTurn >= 0) break;
+  }
+  return events;
+}
+
+/** Commits in requests the server takes: at most PUSH_COMMITS commits and about PUSH_EVENTS events each. */
+function requestsOf(commits: readonly WireCommit[]): WireCommit[][] {
+  const requests: WireCommit[][] = [];
+  let events = Infinity;
+  for (const commit of commits) {
+    const last = requests[requests.length - 1];
+    if (!last || last.length >= PUSH_COMMITS || events + commit.events.length > PUSH_EVENTS) {
+      requests.push([commit]);
+      events = commit.events.length;
+    } else {
+      last.push(commit);
+      events += commit.events.length;
+    }
+  }
+  return requests;
 }
 
 /** Calls `onAppend` whenever events are appended to the log after now, by this tab or another. */

@@ -57,9 +57,13 @@ export async function deleteConflict(store: DocumentStore, id: string): Promise<
 }
 
 /** Whether `seq` holds an event pulled from the server rather than one this device recorded. */
-export function isPulled(settings: Pick<SyncSettings, 'confirmedThrough' | 'pulled'>, seq: number): boolean {
-  if (seq <= settings.confirmedThrough) return false;
+export function isPulled(settings: Pick<SyncSettings, 'pulled'>, seq: number): boolean {
   return settings.pulled.some(([from, to]) => seq >= from && seq <= to);
+}
+
+/** Whether the event at `seq` is this device's and not yet on the server. */
+export function isPending(settings: Pick<SyncSettings, 'confirmedThrough' | 'pulled'>, seq: number): boolean {
+  return seq > settings.confirmedThrough && !isPulled(settings, seq);
 }
 
 /** Adds a pulled range, joining it to the one before when they touch. */
@@ -72,15 +76,21 @@ export function withPulled(pulled: readonly [number, number][], from: number, to
 /** How many local events await the server: everything after `confirmedThrough` that was not pulled. */
 export function waitingCount(settings: Pick<SyncSettings, 'confirmedThrough' | 'pulled'>, lastSeq: number): number {
   let pulled = 0;
-  for (const [from, to] of settings.pulled) pulled += Math.min(to, lastSeq) - from + 1;
+  for (const [from, to] of settings.pulled) pulled += Math.max(0, Math.min(to, lastSeq) - Math.max(from, settings.confirmedThrough + 1) + 1);
   return Math.max(0, lastSeq - settings.confirmedThrough - pulled);
 }
 
-/**
- * Once every local event through `seq` is on the server (pushed or pulled),
- * `confirmedThrough` moves there and the pulled ranges below it are dropped.
- */
+/** Once every local event through `seq` is on the server (pushed or pulled), `confirmedThrough` moves there. */
 export function confirmedTo(settings: SyncSettings, seq: number): SyncSettings {
-  if (seq <= settings.confirmedThrough) return settings;
-  return { ...settings, confirmedThrough: seq, pulled: settings.pulled.filter(([, to]) => to > seq).map(([from, to]) => [Math.max(from, seq + 1), to]) };
+  return seq <= settings.confirmedThrough ? settings : { ...settings, confirmedThrough: seq };
+}
+
+/**
+ * Forgets pulled ranges the process managers have passed (`handledThrough`,
+ * their lowest checkpoint) and the sync has confirmed: nothing asks about them again.
+ */
+export function withoutHandled(settings: SyncSettings, handledThrough: number): SyncSettings {
+  const through = Math.min(handledThrough, settings.confirmedThrough);
+  const pulled = settings.pulled.filter(([, to]) => to > through);
+  return pulled.length === settings.pulled.length ? settings : { ...settings, pulled };
 }

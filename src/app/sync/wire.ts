@@ -1,9 +1,10 @@
 import type { EventInput, StoredEvent, StreamBatch } from '../../eventstore/index.ts';
+import { pendingUnits, type PendingUnit } from '../../domain/sync/redecide.ts';
 
 /** An event as it travels to and from the sync server: the stored event without `seq`, which differs per device. */
 export type WireEvent = { type: string; payload: StoredEvent['payload']; meta: Omit<StoredEvent['meta'], 'seq' | 'upcastFrom'> };
 
-/** One atomic commit a device pushes: the events one turn of its writer (or one reaction) recorded. */
+/** One atomic commit a device pushes: the events one command (or one reaction) recorded. */
 export interface WireCommit {
   id: string;
   events: WireEvent[];
@@ -22,18 +23,28 @@ export function toWire(event: StoredEvent): WireEvent {
 }
 
 /**
- * A device's pending events as commits: a run of consecutive events recorded
- * at the same moment is one command turn (or a transfer's two halves) and
- * lands on the server all or nothing.
+ * A device's pending events as commits, one per command (an opening, a
+ * transfer's two halves, one movement, one reaction), each landing on the
+ * server all or nothing. One turn of the writer stores its commands' events
+ * grouped by stream, so the commits are put back in an order in which every
+ * stream's versions rise: the order the commands were decided in.
  */
 export function commitsOf(events: readonly StoredEvent[]): WireCommit[] {
+  const remaining = pendingUnits(events);
+  const next = new Map<string, number>();
+  for (const event of events) if (!next.has(event.meta.stream)) next.set(event.meta.stream, event.meta.version);
+  const ready = (unit: PendingUnit) => {
+    const lowest = new Map<string, number>();
+    for (const e of unit.events) lowest.set(e.meta.stream, Math.min(lowest.get(e.meta.stream) ?? Infinity, e.meta.version));
+    return [...lowest].every(([stream, version]) => next.get(stream) === version);
+  };
   const commits: WireCommit[] = [];
-  let previous: StoredEvent | undefined;
-  for (const event of events) {
-    const joins = previous !== undefined && previous.meta.at === event.meta.at && previous.meta.seq + 1 === event.meta.seq;
-    if (joins) commits[commits.length - 1]!.events.push(toWire(event));
-    else commits.push({ id: event.meta.id, events: [toWire(event)] });
-    previous = event;
+  while (remaining.length > 0) {
+    // Events are complete per stream, so some unit always stands first on every stream it touches.
+    const at = Math.max(0, remaining.findIndex(ready));
+    const [unit] = remaining.splice(at, 1);
+    for (const e of unit!.events) next.set(e.meta.stream, Math.max(next.get(e.meta.stream)!, e.meta.version + 1));
+    commits.push({ id: unit!.events[0]!.meta.id, events: unit!.events.map(toWire) });
   }
   return commits;
 }

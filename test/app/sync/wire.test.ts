@@ -14,12 +14,23 @@ describe('the wire form of events', () => {
     expect(toWire(stored)).toEqual({ type: 'FundsAdded', payload: stored.payload, meta: { id: 'e7', stream: 'account-1', version: 3, at: stored.meta.at, causationId: 'c', schema: 2 } });
   });
 
-  test('consecutive events recorded at one moment are one commit; a gap or another moment starts the next', () => {
-    const t1 = '2026-01-01T00:00:00.000Z';
-    const t2 = '2026-01-01T00:00:01.000Z';
-    const commits = commitsOf([event(1, 'account-1', 1, t1), event(2, 'account-2', 1, t1), event(3, 'account-1', 2, t2), event(5, 'account-1', 3, t2)]);
-    expect(commits.map((c) => c.events.map((e) => e.meta.id))).toEqual([['e1', 'e2'], ['e3'], ['e5']]);
-    expect(commits.map((c) => c.id)).toEqual(['e1', 'e3', 'e5']);
+  test('each command is one commit, put in an order in which every stream\'s versions rise', () => {
+    const t = '2026-01-01T00:00:00.000Z';
+    const sent = (seq: number, stream: string, version: number, type: string, transferId: string): StoredEvent => ({
+      type,
+      payload: { accountNumber: stream.slice(8), transferId, amount: 1 },
+      meta: { id: `e${seq}`, seq, stream, version, at: t },
+    });
+    // One turn: a deposit to Z, a transfer A to B, then a transfer Z to B. The turn stores its events by
+    // stream, Z's first, so the second transfer's first event comes before the first transfer's.
+    const turn = [
+      event(1, 'account-Z', 1, t),
+      sent(2, 'account-Z', 2, 'TransferSent', 't2'),
+      sent(3, 'account-A', 1, 'TransferSent', 't1'),
+      sent(4, 'account-B', 1, 'TransferReceived', 't1'),
+      sent(5, 'account-B', 2, 'TransferReceived', 't2'),
+    ];
+    expect(commitsOf(turn).map((c) => c.events.map((e) => e.meta.id))).toEqual([['e1'], ['e3', 'e4'], ['e2', 'e5']]);
   });
 
   test('pulled events append one batch per stream, each expecting the version before its first event', () => {
