@@ -2,6 +2,7 @@ import type { StoreHealth, StoredEvent } from '../eventstore/index.ts';
 import type { StatesOf } from '../replay/index.ts';
 import type { ImageStatus } from './image/memoryImage.ts';
 import type { Ledger } from './ledger.ts';
+import type { SyncStatus } from './sync/types.ts';
 
 /** What a dispatch through the hook answers: plain data, so it crosses from the page to the test. */
 export type TestDispatchResult =
@@ -19,7 +20,22 @@ export interface RewindTestHook {
   state(): { status: ImageStatus; seq: number; health: StoreHealth; states: StatesOf };
   /** Every event of the log as the app reads it (current shapes), so a test can work out what a screen should show. */
   log(): Promise<StoredEvent[]>;
+  /** Sync as the Sync panel drives it, for the multi-device tests; errors come back as their message. */
+  sync: {
+    status(): SyncStatus;
+    createSpace(server: string, deviceName: string): Promise<string | undefined>;
+    joinSpace(link: string, deviceName: string): Promise<string | undefined>;
+    pairingLink(): string | undefined;
+    syncNow(): Promise<string | undefined>;
+  };
 }
+
+/** Runs an action, answering its error's message (or undefined), so the outcome crosses to the test as data. */
+const outcome = (action: Promise<void>): Promise<string | undefined> =>
+  action.then(
+    () => undefined,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
 
 declare global {
   interface Window {
@@ -44,5 +60,12 @@ export function exposeForTests(ledger: Ledger): void {
       return { status, seq, health: ledger.health.getState(), states };
     },
     log: () => ledger.eventStore.readAll(),
+    sync: {
+      status: () => ledger.sync.status.getState(),
+      createSpace: (server, deviceName) => outcome(ledger.sync.createSpace(server, deviceName)),
+      joinSpace: (link, deviceName) => outcome(ledger.sync.joinSpace(link, deviceName)),
+      pairingLink: () => ledger.sync.pairingLink(),
+      syncNow: () => outcome(ledger.sync.syncNow()),
+    },
   };
 }
