@@ -20,7 +20,8 @@ const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // Sync talks to the server the person names (any address: a laptop on the LAN, a host on the web).
+  "connect-src 'self' https: http:",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
