@@ -44,10 +44,10 @@ function commitProblem(commit: unknown, path: string): BodyProblem | undefined {
   const next = new Map<string, number>();
   for (const [j, event] of events.entries()) {
     const at = `${path}.events[${j}]`;
-    const problem = wireEventProblem(event, at);
-    if (problem) return bad(problem);
     const bytes = utf8.encode(JSON.stringify(event)).length;
     if (bytes > MAX_EVENT_BYTES) return { code: 'EVENT_TOO_LARGE', message: `${at} is ${bytes} bytes; an event may be at most ${MAX_EVENT_BYTES} bytes (64 KiB).` };
+    const problem = wireEventProblem(event, at);
+    if (problem) return bad(problem);
     const { stream, version } = (event as WireEvent).meta;
     const expected = next.get(stream);
     if (expected !== undefined && version !== expected)

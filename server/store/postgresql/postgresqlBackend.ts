@@ -1,8 +1,11 @@
 import { dumbo, single, sql, type SQLExecutor } from '@event-driven-io/dumbo';
+import pg from 'pg';
 import { callAppendToStream, defaultTag, getPostgreSQLEventStore, readMessagesBatch, readStream } from '@event-driven-io/emmett-postgresql';
 import { SPACE_CREATED, spaceRecordStream, type EmmettBackend, type SpaceTransaction } from '../emmettBackend.ts';
 import { fromMessage, toMessage, type EmmettMessage } from '../emmettMessage.ts';
 import { StreamConflictError, type ReadBatch, type SpaceEvent, type SpaceRecord } from '../types.ts';
+
+const UNIQUE_VIOLATION = '23505';
 
 interface AppendRow {
   success: boolean;
@@ -20,13 +23,20 @@ export async function openPostgresqlBackend(connectionString: string): Promise<E
   const schemaStore = getPostgreSQLEventStore(connectionString);
   await schemaStore.schema.migrate();
   await schemaStore.close();
-  return new PostgresqlBackend(dumbo({ connectionString }));
+  // A pool of our own (dumbo shares one per connection string) with an error listener: an idle
+  // connection dropped by a database restart must not crash the server.
+  const pgPool = new pg.Pool({ connectionString });
+  pgPool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
+  return new PostgresqlBackend(dumbo({ connectionString, pool: pgPool }), pgPool);
 }
 
 class PostgresqlBackend implements EmmettBackend {
   readonly kind = 'postgresql' as const;
 
-  constructor(private readonly pool: ReturnType<typeof dumbo>) {}
+  constructor(
+    private readonly pool: ReturnType<typeof dumbo>,
+    private readonly pgPool: pg.Pool,
+  ) {}
 
   transaction<T>(spaceId: string, work: (tx: SpaceTransaction) => Promise<T>): Promise<T> {
     return this.pool.withTransaction(async ({ execute }) => {
@@ -37,7 +47,13 @@ class PostgresqlBackend implements EmmettBackend {
           const positions: number[][] = [];
           for (const { stream, expectedVersion, events } of batches) {
             const messages = events.map((event) => toMessage(event, device, commitId, true));
-            const row = await single(execute.command<AppendRow>(appendSql(spaceId, stream, events.map((e) => e.meta.id), messages, expectedVersion)));
+            const row = await single(execute.command<AppendRow>(appendSql(spaceId, stream, events.map((e) => e.meta.id), messages, expectedVersion))).catch(
+              (error: unknown) => {
+                // Expecting a new stream where one exists: the stream row's unique key refuses it, as Emmett's own append reads it.
+                if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new StreamConflictError(stream, expectedVersion);
+                throw error;
+              },
+            );
             if (!row.success || !row.global_positions) throw new StreamConflictError(stream, expectedVersion);
             positions.push(row.global_positions.map(Number));
           }
@@ -72,8 +88,9 @@ class PostgresqlBackend implements EmmettBackend {
     return created && { spaceId, ...(created.data as Omit<SpaceRecord, 'spaceId'>) };
   }
 
-  close(): Promise<void> {
-    return this.pool.close();
+  async close(): Promise<void> {
+    await this.pool.close();
+    await this.pgPool.end();
   }
 }
 

@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import type { EmmettBackend } from '../../../server/store/emmettBackend.ts';
 import { openPostgresqlStore, openSqliteStore } from '../../../server/store/openStore.ts';
+import { openPostgresqlBackend } from '../../../server/store/postgresql/postgresqlBackend.ts';
+import { openSqliteBackend } from '../../../server/store/sqlite/sqliteBackend.ts';
 import type { SyncStore } from '../../../server/store/types.ts';
 import { startPostgres, type ThrowawayPostgres } from './postgres.ts';
 
@@ -12,6 +15,8 @@ export interface StoreKind {
   open(): Promise<SyncStore>;
   /** Where the store keeps its data, to open it again after a restart. */
   reopen(): Promise<SyncStore>;
+  /** The Emmett layer under the store, to reach past the protocol's own checks. */
+  openBackend(): Promise<EmmettBackend>;
 }
 
 /**
@@ -39,7 +44,13 @@ export function stores(): StoreKind[] {
         return openSqliteStore(file);
       },
       reopen: () => openSqliteStore(file),
+      openBackend: () => openSqliteBackend(join(dir!, `backend-${++files}.db`)),
     },
-    { name: 'postgresql', open: () => openPostgresqlStore(postgres!.url), reopen: () => openPostgresqlStore(postgres!.url) },
+    {
+      name: 'postgresql',
+      open: () => openPostgresqlStore(postgres!.url),
+      reopen: () => openPostgresqlStore(postgres!.url),
+      openBackend: () => openPostgresqlBackend(postgres!.url),
+    },
   ];
 }
