@@ -85,8 +85,14 @@ export function createLedgerSync(store: EventStore, options: LedgerSyncOptions):
           await (await import('./rebase.ts')).rebase(store, current, remote, dropIds, options.clock());
           options.reload();
         } catch (error) {
-          console.warn('The rebase did not finish; sync starts again.', error);
-          await restart();
+          const code = (error as { code?: unknown }).code;
+          // A command landed, or an import ran, while the new log was built: build it again on what is there now.
+          if (code === 'LOG_CHANGED' || code === 'IMPORT_IN_PROGRESS') return void (await restart());
+          console.error('Sync could not take in what other devices recorded.', error);
+          setStatus({
+            phase: 'attention',
+            error: { code: 'REBASE_FAILED', message: `What other devices recorded could not be combined with this device's changes: ${(error as Error).message}` },
+          });
         }
       },
     });

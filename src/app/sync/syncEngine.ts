@@ -67,9 +67,14 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     await writeSettings(store, settings, clock());
   };
 
-  const report = async (online: boolean) => {
+  /** Whether the server answered the last time it was asked. */
+  let online = false;
+  /** Tells the screens how sync stands; `reachable` when the server just answered (true) or could not be reached (false). */
+  const report = async (reachable?: boolean) => {
+    if (reachable !== undefined) online = reachable;
     const waiting = waitingCount(settings, await store.lastSeq());
-    setStatus({ phase: online ? (waiting > 0 ? 'sending' : 'synced') : 'offline', waiting, ...(online && { lastContact: clock().toISOString(), error: undefined }) });
+    const phase = online ? (waiting > 0 ? 'sending' : 'synced') : 'offline';
+    setStatus({ phase, waiting, ...(reachable === true && { lastContact: clock().toISOString(), error: undefined }) });
   };
 
   /** Appends a page of pulled events; a stream this device also changed meanwhile starts the rebase. */
@@ -187,6 +192,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   let pushSoon: ReturnType<typeof setTimeout> | undefined;
   const stopFollowingLocal = followLocalAppends(store, (events) => {
     if (events.every(isRemote)) return;
+    void report().catch(() => undefined);
     clearTimeout(pushSoon);
     pushSoon = setTimeout(() => void syncNow().catch(() => undefined), 0);
   });
