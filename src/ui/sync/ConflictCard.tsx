@@ -1,12 +1,14 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { SyncConflict } from '../../app/index.ts';
 import { describeError } from '../components/describeError.ts';
 import { resetScenarioSession } from '../components/scenarioSession.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { commandAccount, conflictWords } from './conflictWords.ts';
-import { RetryForm } from './RetryForm.tsx';
 import { useSyncAction } from './useSyncAction.ts';
+
+// The command form loads with the first "Change and retry".
+const RetryForm = lazy(() => import('./RetryForm.tsx').then((m) => ({ default: m.RetryForm })));
 
 /** One conflict in words (what, where and when, what arrived, what came of it) and what the person can do about it. */
 export function ConflictCard({ conflict, ownerOf }: { conflict: SyncConflict; ownerOf(accountNumber: string): string | undefined }) {
@@ -75,7 +77,11 @@ export function ConflictCard({ conflict, ownerOf }: { conflict: SyncConflict; ow
           {dismiss.problem && <p>{dismiss.problem}</p>}
         </div>
       )}
-      {retrying && <RetryForm conflict={conflict} />}
+      {retrying && (
+        <Suspense fallback={<p>Loading the form…</p>}>
+          <RetryForm conflict={conflict} />
+        </Suspense>
+      )}
     </li>
   );
 }

@@ -4,7 +4,7 @@ import { formatRelative } from '../components/dates.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { DisconnectDevice } from './DisconnectDevice.tsx';
 import { PairDevice } from './PairDevice.tsx';
-import { stateSentence } from './statusWords.ts';
+import { stateSentence } from './stateSentence.ts';
 import { deviceNameProblem } from './syncForm.ts';
 import { useSyncAction } from './useSyncAction.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../src/app/index.ts';
-import { headerStatus, stateSentence } from '../../../src/ui/sync/statusWords.ts';
+import { stateSentence } from '../../../src/ui/sync/stateSentence.ts';
+import { headerStatus } from '../../../src/ui/sync/statusWords.ts';
 import { refusedWithdrawal } from '../support/fakeSync.ts';
 
 const on = (status: Partial<SyncStatus>): SyncStatus => ({ phase: 'synced', server: 'http://127.0.0.1:8787', waiting: 0, conflicts: [], ...status });
