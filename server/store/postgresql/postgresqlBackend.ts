@@ -1,4 +1,4 @@
-import { dumbo, single, sql, type SQLExecutor } from '@event-driven-io/dumbo';
+import { dumbo, setNodePostgresTypeRawParser, single, sql, type SQLExecutor } from '@event-driven-io/dumbo';
 import pg from 'pg';
 import { callAppendToStream, defaultTag, getPostgreSQLEventStore, readMessagesBatch, readStream } from '@event-driven-io/emmett-postgresql';
 import { SPACE_CREATED, spaceRecordStream, type EmmettBackend, type SpaceTransaction } from '../emmettBackend.ts';
@@ -23,6 +23,9 @@ export async function openPostgresqlBackend(connectionString: string): Promise<E
   const schemaStore = getPostgreSQLEventStore(connectionString);
   await schemaStore.schema.migrate();
   await schemaStore.close();
+  // dumbo's jsonb parser turns any numeric-looking string of 16+ digits into a BigInt (an account number among
+  // them): events must come back as they were sent, so jsonb is parsed as plain JSON, for the whole process.
+  setNodePostgresTypeRawParser({ force: true });
   // A pool of our own (dumbo shares one per connection string) with an error listener: an idle
   // connection dropped by a database restart must not crash the server.
   const pgPool = new pg.Pool({ connectionString });
