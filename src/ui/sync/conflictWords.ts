@@ -1,6 +1,7 @@
-import type { Command } from '../../domain/index.ts';
+import { DomainError, type Command, type DomainErrorCode } from '../../domain/index.ts';
 import type { CompetingChange, SyncConflict } from '../../app/index.ts';
 import { formatAccountNumber } from '../components/accountNumber.ts';
+import { describeError } from '../components/describeError.ts';
 import { formatMoney } from '../components/money.ts';
 
 /** What the sentences draw on: whose account a number is, the locale, and today (to leave the date out). */
@@ -79,6 +80,17 @@ export function competingWords(change: CompetingChange, context: WordsContext = 
   return `${change.device} ${changeVerb(change, context)} at ${whenWords(change.at, context)}`;
 }
 
+/**
+ * Why the command was refused: in the app's words and the person's locale (as its forms say it) when the refusal
+ * carries the decider's details, else the decider's sentence as it came.
+ */
+export function reasonWords(reason: SyncConflict['reason'], context: WordsContext = {}): string {
+  if (!reason) return 'the ledger’s rules do not allow it now.';
+  const details = (reason as { details?: DomainError['details'] }).details;
+  if (!details) return reason.message;
+  return describeError(new DomainError(reason.code as DomainErrorCode, reason.message, undefined, details), context).message;
+}
+
 /** The conflict's heading and lines, in the order a person reads them. */
 export function conflictWords(conflict: SyncConflict, context: WordsContext = {}) {
   const arrived = conflict.competing.map((c) => competingWords(c, context));
@@ -89,7 +101,7 @@ export function conflictWords(conflict: SyncConflict, context: WordsContext = {}
     outcome:
       conflict.outcome === 'applied'
         ? 'It was decided again on top of that and applied after all.'
-        : `It was decided again on top of that and refused: ${conflict.reason?.message ?? 'the ledger’s rules do not allow it now.'}`,
+        : `It was decided again on top of that and refused: ${reasonWords(conflict.reason, context)}`,
   };
 }
 

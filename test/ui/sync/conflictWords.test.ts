@@ -67,6 +67,14 @@ describe('a whole conflict', () => {
     });
   });
 
+  it('words the refusal the app’s way, in the person’s locale, when it carries the decider’s details', () => {
+    const reason = { code: 'INSUFFICIENT_FUNDS', message: 'Account 1234567812345678 holds 20.00, less than 30.00.', details: { accountNumber: ALICE, balance: 2000 } };
+    expect(conflictWords({ ...conflict, reason }, de).outcome).toBe('It was decided again on top of that and refused: Alice Smith has 20,00\u00a0€: enter 20,00\u00a0€ or less.');
+    expect(conflictWords({ ...conflict, reason: { code: 'INSUFFICIENT_FUNDS', message: 'Account holds 20.00.' } }, de).outcome).toBe(
+      'It was decided again on top of that and refused: Account holds 20.00.',
+    );
+  });
+
   it('or that it was applied after all', () => {
     expect(conflictWords({ ...conflict, outcome: 'applied', reason: undefined }, en).outcome).toBe('It was decided again on top of that and applied after all.');
   });
