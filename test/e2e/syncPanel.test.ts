@@ -180,6 +180,12 @@ test('phone, in German: a pairing link joins on "Join"; a withdrawal refused aft
   await conflict.getByText(/refused: .*20[.,]00/).waitFor();
   expect(await violationsInBothThemes(page)).toEqual([]);
 
+  // As a what-if: a branch opens from now, where the withdrawal is refused too, with the way to see it in place of the laptop's.
+  await conflict.getByRole('button', { name: 'Try as what-if' }).click();
+  await conflict.getByRole('alert').getByText(/^The what-if branch is open, but the command is refused there too: .*skip the other device’s change/).waitFor();
+  await page.getByRole('region', { name: 'What-if branch', exact: true }).getByRole('button', { name: 'Discard', exact: true }).click();
+  await page.getByRole('region', { name: 'What-if branch', exact: true }).waitFor({ state: 'detached' });
+
   // Too much again: refused with the reason, nothing recorded; then an amount that fits lands and the notice goes.
   await conflict.getByRole('button', { name: 'Change and retry' }).click();
   const retry = conflict.getByRole('form', { name: 'Change and retry' });
