@@ -68,9 +68,10 @@ export async function createSpace(server: string): Promise<{ spaceId: string; se
   return (await response.json()) as { spaceId: string; secret: string };
 }
 
-export async function pushCommits(access: SpaceAccess, device: string, commits: readonly WireCommit[]): Promise<{ results: CommitResult[]; last: number }> {
+export async function pushCommits(access: SpaceAccess, device: string, commits: readonly WireCommit[], signal?: AbortSignal): Promise<{ results: CommitResult[]; last: number }> {
   const response = await request(spaceUrl(access, '/commits'), {
     method: 'POST',
+    signal,
     headers: authorized(access, { 'content-type': 'application/json' }),
     body: JSON.stringify({ device, commits }),
   });

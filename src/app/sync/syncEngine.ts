@@ -147,7 +147,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       const pending = after.filter((e) => isPending(settings, e.meta.seq));
       for (const request of requestsOf(commitsOf(pending))) {
         try {
-          await pushCommits(access, settings.deviceName, request);
+          await pushCommits(access, settings.deviceName, request, abort.signal);
         } catch (error) {
           if (!(error instanceof SyncServerError) || error.status !== 409) throw error;
           if (error.code === 'DUPLICATE_EVENT_ID') {
