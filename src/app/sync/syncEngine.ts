@@ -27,6 +27,8 @@ export interface SyncEngine {
 const PULL_LIMIT = 2000;
 const PUSH_COMMITS = 500;
 const PUSH_EVENTS = 1000;
+/** Half the server's 1 MiB body limit, leaving room for the request's own keys. */
+const PUSH_BYTES = 512 * 1024;
 /** Events read at once from the log for a push. */
 const WINDOW = 5000;
 const MAX_RETRY_MS = 30_000;
@@ -248,18 +250,23 @@ async function readWindow(store: EventStore, fromSeq: number): Promise<StoredEve
   return events;
 }
 
-/** Commits in requests the server takes: at most PUSH_COMMITS commits and about PUSH_EVENTS events each. */
+/** Commits in requests the server takes: at most PUSH_COMMITS commits, PUSH_EVENTS events and PUSH_BYTES of JSON each. */
 function requestsOf(commits: readonly WireCommit[]): WireCommit[][] {
+  const encoder = new TextEncoder();
   const requests: WireCommit[][] = [];
   let events = Infinity;
+  let bytes = Infinity;
   for (const commit of commits) {
+    const size = encoder.encode(JSON.stringify(commit)).length;
     const last = requests[requests.length - 1];
-    if (!last || last.length >= PUSH_COMMITS || events + commit.events.length > PUSH_EVENTS) {
+    if (!last || last.length >= PUSH_COMMITS || events + commit.events.length > PUSH_EVENTS || bytes + size > PUSH_BYTES) {
       requests.push([commit]);
       events = commit.events.length;
+      bytes = size;
     } else {
       last.push(commit);
       events += commit.events.length;
+      bytes += size;
     }
   }
   return requests;
