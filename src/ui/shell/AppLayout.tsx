@@ -5,7 +5,6 @@ import { TimeTravelBanner } from '../timetravel/TimeTravelBanner.tsx';
 import { TimeTravelButton } from '../timetravel/TimeTravelButton.tsx';
 import { TimeTravelPanel } from '../timetravel/TimeTravelPanel.tsx';
 import { StatusBanner } from '../status/index.ts';
-import { SyncIndicator } from '../sync/SyncIndicator.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { LedgerFooter } from './LedgerFooter.tsx';
 import { useDocumentTitle } from './useDocumentTitle.ts';
@@ -45,7 +44,6 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <AppHeader
         tools={
           <>
-            <SyncIndicator />
             <TimeTravelButton />
             <Suspense fallback={null}>
               <WhatIfControls />

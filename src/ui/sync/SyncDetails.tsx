@@ -5,6 +5,7 @@ import { useLedger } from '../ledger/LedgerContext.tsx';
 import { DisconnectDevice } from './DisconnectDevice.tsx';
 import { PairDevice } from './PairDevice.tsx';
 import { stateSentence } from './stateSentence.ts';
+import { headerStatus } from './statusWords.ts';
 import { deviceNameProblem } from './syncForm.ts';
 import { useSyncAction } from './useSyncAction.ts';
 
@@ -14,7 +15,7 @@ export function SyncDetails({ status }: { status: SyncStatus }) {
   const syncing = useSyncAction();
   return (
     <>
-      <p className={`sync-state sync-state-${status.phase}`} role="status">
+      <p className={`sync-state sync-state-${headerStatus(status)?.tone ?? 'synced'}`} role="status">
         {stateSentence(status)}
       </p>
       <dl className="sync-facts">
