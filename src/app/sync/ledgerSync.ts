@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
 import type { Clock } from '../../domain/random.ts';
 import { clearSettings, deleteConflict, isPulled, readConflicts, readSettings, writeSettings, type SyncSettings } from './syncState.ts';
-import { pairingLink } from './pairingLink.ts';
+import { pairingLink, parsePairingLink } from './pairingLink.ts';
 import type { LedgerSync, SyncStatus } from './types.ts';
 import type { SyncEngine } from './syncEngine.ts';
 
@@ -132,7 +132,6 @@ export function createLedgerSync(store: EventStore, options: LedgerSyncOptions):
     },
     async joinSpace(link, deviceName) {
       const name = checkDeviceName(deviceName);
-      const { parsePairingLink } = await import('./pairingLink.ts');
       const access = parsePairingLink(link);
       // A wrong secret or an unknown space is told now, before this ledger is tied to it.
       await (await import('./syncApi.ts')).pullEvents(access, 0, 1);
