@@ -1,5 +1,6 @@
 import type { EmmettBackend } from './emmettBackend.ts';
 import { KeyedMutex } from './keyedMutex.ts';
+import { StreamCache } from './streamCache.ts';
 import {
   StreamConflictError,
   type CommitJudge,
@@ -8,6 +9,7 @@ import {
   type CommitResult,
   type PushCommit,
   type ReadBatch,
+  type SpaceEvent,
   type SpaceRecord,
   type StreamAppend,
   type SyncStore,
@@ -36,6 +38,7 @@ export class EmmettSyncStore implements SyncStore {
   private readonly writers = new KeyedMutex();
   private readonly indexes = new Map<string, Promise<SpaceIndex>>();
   private readonly spaces = new Map<string, SpaceRecord>();
+  private readonly streams = new StreamCache();
 
   constructor(private readonly backend: EmmettBackend) {}
 
@@ -87,7 +90,12 @@ export class EmmettSyncStore implements SyncStore {
     const batches = batchesOf(commit);
     const outcome = await this.backend
       .transaction(spaceId, async (tx): Promise<number[][] | CommitRefusal> => {
-        const streams = await Promise.all(batches.map((batch) => tx.readStream(batch.stream)));
+        const streams: SpaceEvent[][] = [];
+        for (const { stream } of batches) {
+          let events = this.streams.get(spaceId, stream);
+          if (!events) this.streams.set(spaceId, stream, (events = await tx.readStream(stream)));
+          streams.push(events);
+        }
         for (const [i, batch] of batches.entries()) {
           const actual = streams[i]!.at(-1)?.event.meta.version ?? 0;
           if (actual !== batch.expectedVersion) return conflict(commit.id, batch.stream, batch.expectedVersion, actual);
@@ -97,6 +105,7 @@ export class EmmettSyncStore implements SyncStore {
         return tx.append(batches, device, commit.id);
       })
       .catch(async (error: unknown) => {
+        for (const { stream } of batches) this.streams.drop(spaceId, stream);
         if (!(error instanceof StreamConflictError)) throw error;
         // Another writer moved the stream between our read and Emmett's check.
         const now = await this.backend.transaction(spaceId, (tx) => tx.readStream(error.stream));
@@ -108,6 +117,7 @@ export class EmmettSyncStore implements SyncStore {
     for (const [i, batch] of batches.entries()) {
       for (const [j, event] of batch.events.entries()) {
         const position = outcome[i]![j]!;
+        this.streams.append(spaceId, batch.stream, { position, device, event });
         index.ids.set(event.meta.id, { stream: event.meta.stream, version: event.meta.version, position });
         first = Math.min(first, position);
         last = Math.max(last, position);

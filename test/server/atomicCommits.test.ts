@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judgeCommit } from '../../server/checks/commitRules.ts';
 import type { EmmettBackend } from '../../server/store/emmettBackend.ts';
 import { StreamConflictError, type StreamAppend } from '../../server/store/types.ts';
 import { DeviceLedger } from './support/ledger.ts';
@@ -60,5 +61,31 @@ describe.each(stores())("a commit's streams on Emmett's $name store", (kind) => 
     for (const expectedVersion of [7, 0, 2]) await expect(backend.transaction(spaceId, (tx) => tx.append([{ ...batch!, expectedVersion }], 'phone', 'c'))).rejects.toBeInstanceOf(StreamConflictError);
     await backend.transaction(spaceId, (tx) => tx.append([batch!], 'phone', deposit.id));
     expect((await read(`account-${ANN}`)).map((e) => e.event.meta.version)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("answers CONFLICT when another writer moved a stream this store judged from memory, and takes the right version next", async () => {
+    const store = await kind.open();
+    const other = await kind.reopen(); // a second writer on the same data
+    try {
+      const space = `TwoWriters${String(++n).padStart(12, '0')}`;
+      await store.createSpace({ spaceId: space, secretHash: '00' });
+      const phone = new DeviceLedger('phone');
+      expect((await store.commit(space, 'phone', [phone.open(ANN), phone.deposit(ANN, 500)], judgeCommit)).refusal).toBeUndefined();
+      const laptop = new DeviceLedger('laptop');
+      laptop.open(ANN);
+      laptop.deposit(ANN, 500);
+      expect((await other.commit(space, 'laptop', [laptop.withdraw(ANN, 200)], judgeCommit)).refusal).toBeUndefined();
+
+      const stale = phone.withdraw(ANN, 100);
+      const outcome = await store.commit(space, 'phone', [stale], judgeCommit);
+      expect(outcome.refusal).toMatchObject({ code: 'CONFLICT', stream: `account-${ANN}`, expected: 4, actual: 5 });
+      phone.undo(stale);
+      phone.withdraw(ANN, 200); // what the laptop stored, as a pull brings it
+      expect((await store.commit(space, 'phone', [phone.withdraw(ANN, 100)], judgeCommit)).refusal).toBeUndefined();
+      expect((await store.readAfter(space, 0, 100)).events.filter((e) => e.event.meta.stream === `account-${ANN}`).map((e) => e.event.meta.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    } finally {
+      await other.close();
+      await store.close();
+    }
   });
 });
