@@ -17,6 +17,8 @@
  *   npm run bench -- --only burst,time  only the phases whose names contain these words (development; seeding always runs;
  *                                       results go to bench/out/results-only.json), e.g. --sizes 10k --only upcast
  *   npm run bench -- --pack-size 100  events per record in the packed baselines (default 500)
+ *   npm run bench -- --sync-events 10k  events in the space the sync phases pull (default 100k)
+ *   npm run bench -- --sizes 10k --only sync --port 4193  the sync phases alone (bench/sync/)
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -30,13 +32,26 @@ import { KEYFRAMES } from '../src/replay/snapshotPolicy.ts';
 import { measureBootBundle, measureReload, type BootBundle } from './app.ts';
 import { cpuProfileDuring, heapAfterGc, launch, onBenchPage, peakHeapDuring } from './browser.ts';
 import { selfTimes } from './lib/cpuProfile.ts';
-import { formatNumber, markdownTable, metricHeader, metricRows, TARGET_HEADER, targetRows, textTable } from './lib/format.ts';
+import {
+  formatNumber,
+  markdownTable,
+  metricHeader,
+  metricRows,
+  splitSyncMetrics,
+  SYNC_HEADER,
+  syncRows,
+  TARGET_HEADER,
+  targetRows,
+  textTable,
+} from './lib/format.ts';
 import { collectMetrics, type SizeRun } from './lib/metrics.ts';
 import { parseSize, percentile, sizeLabel } from './lib/stats.ts';
 import { checkTargets, type Metrics } from './lib/targets.ts';
 import type { BaselineResult, SeedResult } from './page/protocol.ts';
 import { launchProfile, ProfileCache, seedKey } from './profiles.ts';
 import { startBenchServer } from './server.ts';
+import { syncMetrics, type SyncRun } from './lib/syncMetrics.ts';
+import { runSync } from './sync/runSync.ts';
 
 const benchDir = import.meta.dirname;
 const DEFAULT_PORT = '4178';
@@ -60,6 +75,8 @@ const { values: args } = parseArgs({
     'pack-size': { type: 'string', default: '500' },
     /** Only the phases whose names contain one of these comma-separated words (seeding always runs). */
     only: { type: 'string' },
+    /** Events in the sync space a new device pulls (the targets are stated at 100k). */
+    'sync-events': { type: 'string', default: '100k' },
   },
 });
 const siteDir = join(outDir, `site${portSuffix(args.port!)}`);
@@ -93,6 +110,15 @@ const settings = {
   whatIfBack: 500_000,
   snapshotEvery: 1000,
   keyframes: KEYFRAMES,
+  syncEvents: parseSize(args['sync-events']!),
+  /** A new device joining the space, on each store: fresh profiles, the median counts. */
+  syncPullRounds: 3,
+  syncLiveCommands: 100,
+  syncLiveWarmup: 5,
+  syncAppendRounds: 3,
+  syncAppendCommits: 500,
+  /** Events the append script's server-side pull reads (it seeds them through the protocol, commit by commit). */
+  syncServerPullEvents: 20_000,
 };
 
 const started = performance.now();
@@ -336,11 +362,16 @@ async function machine(browser: Browser) {
 }
 
 /** The metric table (a column per size) and the targets with PASS or FAIL. */
-function printReport(metrics: Metrics, measured: readonly number[]): void {
+function printReport(metrics: Metrics, measured: readonly number[], syncEvents: number | undefined): void {
   const labels = measured.map(sizeLabel);
   const top = measured[measured.length - 1]!;
+  const { log, sync } = splitSyncMetrics(metrics);
   console.log(`\nMetrics by log size (in results.json the ${sizeLabel(top)} column has the plain names, the others a size suffix)\n`);
-  console.log(textTable(metricHeader(labels), metricRows(metrics, labels)));
+  console.log(textTable(metricHeader(labels), metricRows(log, labels)));
+  if (Object.keys(sync).length > 0) {
+    console.log(`\nSync, a space of ${syncEvents === undefined ? '?' : sizeLabel(syncEvents)} events (median of rounds)\n`);
+    console.log(textTable(SYNC_HEADER, syncRows(sync)));
+  }
   const targets = checkTargets(metrics);
   console.log(`\nTargets${top < 1_000_000 ? ` (NOT authoritative: the largest size is ${sizeLabel(top)}, the targets are stated at 1m)` : ''}\n`);
   console.log(textTable(TARGET_HEADER, targetRows(targets)));
@@ -349,8 +380,8 @@ function printReport(metrics: Metrics, measured: readonly number[]): void {
 
 async function main(): Promise<void> {
   if (args.report) {
-    const last = JSON.parse(readFileSync(join(benchDir, 'results.json'), 'utf8')) as { sizes: number[]; metrics: Metrics };
-    printReport(last.metrics, last.sizes);
+    const last = JSON.parse(readFileSync(join(benchDir, 'results.json'), 'utf8')) as { sizes: number[]; metrics: Metrics; settings: { syncEvents?: number } };
+    printReport(last.metrics, last.sizes, last.settings.syncEvents);
     return;
   }
   say(`Rewind benchmark at ${sizes.map(sizeLabel).join(', ')} events${args.quick ? ' (quick)' : ''}`);
@@ -377,14 +408,30 @@ async function main(): Promise<void> {
     }
     // One browser per size, on a profile of its own kept on disk like a real one.
     for (const events of sizes) runs.push(await runSize(server.url, info.chromium, events));
+    const sync: SyncRun = await runSync({
+      baseURL: server.url,
+      events: settings.syncEvents,
+      accounts: ACCOUNTS,
+      seed: SEED,
+      pullRounds: settings.syncPullRounds,
+      liveCommands: settings.syncLiveCommands,
+      liveWarmup: settings.syncLiveWarmup,
+      appendRounds: settings.syncAppendRounds,
+      appendCommits: settings.syncAppendCommits,
+      serverPullEvents: settings.syncServerPullEvents,
+      only: args.only?.split(','),
+      profile: args.profile!,
+      workRoot: join(outDir, `sync-work${portSuffix(args.port!)}`),
+      say,
+    });
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, `details${suffix}.json`), `${JSON.stringify({ boot, runs }, null, 2)}\n`);
+    writeFileSync(join(outDir, `details${suffix}.json`), `${JSON.stringify({ boot, runs, sync }, null, 2)}\n`);
 
-    const metrics = collectMetrics(runs, { boot_bundle_kb: { value: boot.kb, unit: 'KB' } });
+    const metrics = collectMetrics(runs, { boot_bundle_kb: { value: boot.kb, unit: 'KB' }, ...syncMetrics(sync) });
     const targets = checkTargets(metrics);
     const durationS = (performance.now() - started) / 1000;
 
-    printReport(metrics, sizes);
+    printReport(metrics, sizes, settings.syncEvents);
     console.log(`The benchmark took ${durationS.toFixed(0)} s.`);
 
     const results = {
@@ -396,13 +443,17 @@ async function main(): Promise<void> {
       settings,
       metrics,
       targets,
-      errors: Object.fromEntries(runs.filter((r) => Object.keys(r.errors).length > 0).map((r) => [sizeLabel(r.events), r.errors])),
+      errors: {
+        ...Object.fromEntries(runs.filter((r) => Object.keys(r.errors).length > 0).map((r) => [sizeLabel(r.events), r.errors])),
+        ...(Object.keys(sync.errors).length > 0 && { sync: sync.errors }),
+      },
     };
     writeFileSync(suffix ? join(outDir, `results${suffix}.json`) : join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     const labels = sizes.map(sizeLabel);
     writeFileSync(
       join(outDir, `tables${suffix}.md`),
-      `${markdownTable(metricHeader(labels), metricRows(metrics, labels))}\n\n${markdownTable(TARGET_HEADER, targetRows(targets))}\n`,
+      `${markdownTable(metricHeader(labels), metricRows(splitSyncMetrics(metrics).log, labels))}\n\n` +
+        `${markdownTable(SYNC_HEADER, syncRows(splitSyncMetrics(metrics).sync))}\n\n${markdownTable(TARGET_HEADER, targetRows(targets))}\n`,
     );
     say(suffix ? `wrote bench/out/results${suffix}.json, details${suffix}.json and tables${suffix}.md` : 'wrote bench/results.json, bench/out/details.json and bench/out/tables.md');
   } finally {

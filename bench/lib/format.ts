@@ -61,3 +61,17 @@ export function targetRows(results: readonly TargetResult[]): string[][] {
 }
 
 export const TARGET_HEADER = ['result', 'metric', 'value', 'limit', 'limit from', 'target'] as const;
+
+/** The sync metrics are measured at one space size, whatever the log sizes: they get a table of their own. */
+export function splitSyncMetrics(metrics: Metrics): { log: Metrics; sync: Metrics } {
+  const log: Metrics = {};
+  const sync: Metrics = {};
+  for (const [name, metric] of Object.entries(metrics)) (name.startsWith('sync_') ? sync : log)[name] = metric;
+  return { log, sync };
+}
+
+export function syncRows(sync: Metrics): string[][] {
+  return Object.entries(sync).map(([name, m]) => [name, m.unit, formatNumber(m.value)]);
+}
+
+export const SYNC_HEADER = ['metric', 'unit', 'value'] as const;

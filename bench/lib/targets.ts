@@ -61,6 +61,12 @@ export const TARGETS: readonly TargetSpec[] = [
   { metric: 'export_peak_heap_mb', op: '<', bound: 300, text: 'peak JS heap during export under 300 MB' },
   { metric: 'heap_mb', op: '<', bound: 150, text: 'JS heap with the image ready under 150 MB' },
   { metric: 'boot_bundle_kb', op: '<', bound: 150, text: 'boot bundle under 150 KB gzipped' },
+  // Sync (issue 17): measured at one space size whatever the log sizes, see bench/sync/.
+  { metric: 'sync_pull_eps_sqlite', op: '>=', bound: 50_000, text: 'a new device pulls at least 50k events/s (SQLite)' },
+  { metric: 'sync_pull_eps_postgresql', op: '>=', bound: 50_000, text: 'a new device pulls at least 50k events/s (PostgreSQL)' },
+  { metric: 'sync_live_p95_ms', op: '<', bound: 300, text: 'a command on another online device p95 under 300 ms' },
+  { metric: 'sync_append_ratio_sqlite', op: '<=', bound: 2, text: "server append within 2x of Emmett's own (SQLite)" },
+  { metric: 'sync_append_ratio_postgresql', op: '<=', bound: 2, text: "server append within 2x of Emmett's own (PostgreSQL)" },
 ];
 
 function holds(value: number, op: TargetSpec['op'], limit: number): boolean {
