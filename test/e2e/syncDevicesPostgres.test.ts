@@ -15,6 +15,6 @@ test('two and three devices on random schedules with offline spells, the server 
     fc.asyncProperty(fc.constantFrom(2, 3), schedules(3, 10), async (count, steps) => {
       await runSchedule(browser(), server(), count, steps.map((s) => ({ ...s, device: s.device % count })));
     }),
-    { seed, numRuns: 2, endOnFailure: true },
+    { seed, numRuns: 3, endOnFailure: true },
   );
 }, 240_000);

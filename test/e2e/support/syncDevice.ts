@@ -130,10 +130,15 @@ export async function joinSpace(device: Device, link: string): Promise<void> {
   await waitSynced(device);
 }
 
-/** Waits until the device says it is synced with nothing waiting to send. */
+/**
+ * Waits until the device says it is synced with nothing waiting to send. It
+ * asks for a sync first each time: the status a command finds is the one from
+ * before its push.
+ */
 export async function waitSynced(device: Device, timeout = 30_000): Promise<void> {
   await expect
     .poll(async () => {
+      await syncNow(device.page);
       const { phase, waiting, error } = await syncStatus(device.page);
       return { phase, waiting, error };
     }, { timeout, message: `${device.name} never said it was synced` })
