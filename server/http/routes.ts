@@ -34,7 +34,7 @@ export async function route(context: RouteContext, req: IncomingMessage, res: Se
   if (!match) throw new HttpError(404, 'NOT_FOUND', `There is no ${url.pathname.slice(0, 100)} here: the routes are /spaces, /spaces/:id/commits, /spaces/:id/events and /spaces/:id/live.`);
   const [, spaceId, what] = match as unknown as [string, string, 'commits' | 'events' | 'live'];
   allow(method, what === 'commits' ? 'POST' : 'GET');
-  await authorizedSpace(store, decodeURIComponent(spaceId), req);
+  await authorizedSpace(store, spaceId, req);
 
   if (what === 'commits') return push(context, spaceId, req, res);
   const after = position(url.searchParams.get('after') ?? (what === 'live' ? lastEventId(req) : null) ?? '0', 'after');
