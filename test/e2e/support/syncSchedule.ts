@@ -49,6 +49,9 @@ export function schedules(devices: number, maxSteps: number): fc.Arbitrary<Step[
   return fc.array(step, { minLength: 3, maxLength: maxSteps });
 }
 
+/** Two or three devices and a schedule for them, as the failing case is printed. */
+export const deviceSchedules = (maxSteps: number) => fc.constantFrom(2, 3).chain((devices) => schedules(devices, maxSteps).map((steps) => ({ devices, steps })));
+
 const NAMES = ['Laptop', 'Phone', 'Tablet'];
 
 /**
