@@ -49,8 +49,8 @@ export function schedules(devices: number, maxSteps: number): fc.Arbitrary<Step[
   return fc.array(step, { minLength: 3, maxLength: maxSteps });
 }
 
-/** Two or three devices and a schedule for them, as the failing case is printed. */
-export const deviceSchedules = (maxSteps: number) => fc.constantFrom(2, 3).chain((devices) => schedules(devices, maxSteps).map((steps) => ({ devices, steps })));
+/** Schedules with the number of devices beside them, as a failing case is printed. */
+export const deviceSchedules = (devices: number, maxSteps: number) => fc.record({ devices: fc.constant(devices), steps: schedules(devices, maxSteps) });
 
 const NAMES = ['Laptop', 'Phone', 'Tablet'];
 
