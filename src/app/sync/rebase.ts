@@ -23,6 +23,7 @@ const stored = (pulled: PulledEvent, seq: number): StoredEvent => ({
 function competing(pulled: PulledEvent): CompetingChange {
   const payload = (pulled.event.payload ?? {}) as { accountNumber?: unknown; amount?: unknown };
   return {
+    eventId: pulled.event.meta.id,
     device: pulled.device,
     type: pulled.event.type,
     at: pulled.event.meta.at,

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Command } from '../../domain/accounts/commands.ts';
+import type { Refusal } from '../../domain/sync/redecide.ts';
 
 /**
  * Where this ledger's sync stands, as the header and the Sync panel show it:
@@ -14,6 +15,8 @@ export type SyncPhase = 'off' | 'connecting' | 'synced' | 'sending' | 'offline' 
 
 /** Another device's change that a conflict ran into, in the words the notice needs. */
 export interface CompetingChange {
+  /** The event's id, so a what-if branch can leave it out. */
+  eventId: string;
   device: string;
   type: string;
   at: string;
@@ -35,8 +38,8 @@ export interface SyncConflict {
   /** This device's name when it was made. */
   device: string;
   outcome: 'applied' | 'refused';
-  /** Why it was refused: the decider's error code and its sentence. */
-  reason?: { code: string; message: string };
+  /** Why it was refused: the decider's error code, its sentence and its details. */
+  reason?: Refusal;
   /** What the other devices recorded on the same accounts meanwhile. */
   competing: CompetingChange[];
 }

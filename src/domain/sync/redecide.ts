@@ -2,7 +2,7 @@ import type { StoredEvent } from '../../eventstore/types.ts';
 import type { Command } from '../accounts/commands.ts';
 import { decide } from '../accounts/decider.ts';
 import { accountOf } from '../accounts/deciderState.ts';
-import { isDomainError } from '../errors.ts';
+import { isDomainError, type DomainErrorDetails } from '../errors.ts';
 import { decisionsProjection, versionOf, type DecisionsState } from '../readModels/decisions.ts';
 import { upcast } from '../schema/eventSchema.ts';
 import { seededRandom } from '../random.ts';
@@ -22,7 +22,10 @@ export interface PendingUnit {
 /** A pending command decided again on top of what other devices recorded meanwhile. */
 export type Verdict =
   | { unit: PendingUnit; outcome: 'applied'; events: StoredEvent[] }
-  | { unit: PendingUnit; outcome: 'refused'; reason: { code: string; message: string } };
+  | { unit: PendingUnit; outcome: 'refused'; reason: Refusal };
+
+/** Why a command was refused: the decider's code, sentence and details (what a screen words in the person's language). */
+export type Refusal = { code: string; message: string; details?: DomainErrorDetails };
 
 type Payload = Record<string, unknown>;
 const payloadOf = (event: StoredEvent): Payload => (event.payload ?? {}) as Payload;
@@ -111,7 +114,7 @@ export function pendingUnits(events: readonly StoredEvent[]): PendingUnit[] {
 }
 
 /** The decider's verdict on a unit's command in `state`: undefined when it would be decided the same way now. */
-function refusal(unit: PendingUnit, state: DecisionsState): { code: string; message: string } | undefined {
+function refusal(unit: PendingUnit, state: DecisionsState): Refusal | undefined {
   let command = unit.command;
   if (!command) return undefined;
   // The code a verification matched is not in its event: the one the account holds now stands in for it.
@@ -121,7 +124,7 @@ function refusal(unit: PendingUnit, state: DecisionsState): { code: string; mess
     decide(command, state, { random: seededRandom(1) });
     return undefined;
   } catch (error) {
-    if (isDomainError(error)) return { code: error.code, message: error.message };
+    if (isDomainError(error)) return { code: error.code, message: error.message, details: error.details };
     throw error;
   }
 }

@@ -124,7 +124,7 @@ describe('two devices sharing one ledger', () => {
       command: { type: 'Withdraw', account, amount: 50_00, note: 'Bike' },
       device: 'Phone',
       outcome: 'refused',
-      reason: { code: 'INSUFFICIENT_FUNDS' },
+      reason: { code: 'INSUFFICIENT_FUNDS', details: { accountNumber: account, balance: 20_00, amount: 50_00 } },
       competing: [{ device: 'Laptop', type: 'FundsWithdrawn', amount: 80_00, accountNumber: account }],
     });
     expect(await streams(phone)).toEqual(await streams(laptop));

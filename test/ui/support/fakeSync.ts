@@ -55,7 +55,7 @@ export function refusedWithdrawal(account: string, overrides: Partial<SyncConfli
     device: 'Phone',
     outcome: 'refused',
     reason: { code: 'INSUFFICIENT_FUNDS', message: 'Alice Smith has €20.00: enter €20.00 or less.' },
-    competing: [{ device: 'Laptop', type: 'FundsWithdrawn', at: '2026-12-07T10:01:00.000Z', accountNumber: account, amount: 5000 }],
+    competing: [{ eventId: 'e-laptop-1', device: 'Laptop', type: 'FundsWithdrawn', at: '2026-12-07T10:01:00.000Z', accountNumber: account, amount: 5000 }],
     ...overrides,
   };
 }

@@ -47,14 +47,14 @@ describe('what another device did', () => {
     ['AccountClosed', undefined, 'Laptop closed Alice Smith’s account at 10:01 AM'],
     ['AccountRenamed', undefined, 'Laptop changed Alice Smith’s account at 10:01 AM'],
   ])('%s', (type, amount, words) => {
-    expect(competingWords({ device: 'Laptop', type, at: local(7, 10, 1), accountNumber: ALICE, amount }, en).replace(/\u202f/g, ' ')).toBe(words);
+    expect(competingWords({ eventId: 'e1', device: 'Laptop', type, at: local(7, 10, 1), accountNumber: ALICE, amount }, en).replace(/\u202f/g, ' ')).toBe(words);
   });
 });
 
 describe('a whole conflict', () => {
   const conflict = refusedWithdrawal(ALICE, {
     at: local(7, 10, 2),
-    competing: [{ device: 'Laptop', type: 'FundsWithdrawn', at: local(7, 10, 1), accountNumber: ALICE, amount: 5000 }],
+    competing: [{ eventId: 'e1', device: 'Laptop', type: 'FundsWithdrawn', at: local(7, 10, 1), accountNumber: ALICE, amount: 5000 }],
   });
 
   it('says which command, where and when, what arrived and why it was refused', () => {
