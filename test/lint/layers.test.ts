@@ -96,6 +96,10 @@ describe('layers import one way', () => {
     { name: 'main importing domain fails', file: main, code: imports(main, domain), rule: layer },
     { name: 'ui importing main fails', file: 'src/ui/data/x.ts', code: imports('src/ui/data/x.ts', main), rule: layer },
     { name: 'a file in no layer fails', file: 'src/elsewhere/x.ts', code: 'export const x = 1;\n', rule: 'boundaries/no-unknown-files' },
+    { name: 'the sync server importing domain passes', file: 'server/x.ts', code: imports('server/x.ts', domain) },
+    { name: 'the sync server importing app fails', file: 'server/x.ts', code: imports('server/x.ts', app), rule: layer },
+    { name: 'the sync server importing eventstore fails', file: 'server/x.ts', code: imports('server/x.ts', eventstore), rule: layer },
+    { name: 'app importing the sync server fails', file: 'src/app/x.ts', code: imports('src/app/x.ts', 'server/main.ts'), rule: layer },
   ]);
 
   it.skipIf(!hasFiles('src/lib'))('every layer may import lib', async () => {
