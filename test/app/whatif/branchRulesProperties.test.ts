@@ -147,4 +147,5 @@ test('every branch the what-if accepts keeps every invariant of the real ledger,
   // Both kinds of branch were tried.
   expect(seen.accepted).toBeGreaterThan(5);
   expect(seen.refused).toBeGreaterThan(5);
-});
+  // A fixed number of runs of CPU-bound work: on a loaded machine it takes longer, and that is no failure.
+}, 120_000);
