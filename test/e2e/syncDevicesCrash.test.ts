@@ -10,7 +10,20 @@ import { CHROMIUM_FLAGS, useChromium, VIEWPORTS } from './support/browser.ts';
 import { openHookedTab } from './support/reliability.ts';
 import { openVerified, unexpectedProblems } from './support/syncSchedule.ts';
 import { accessOf, useSyncServer } from './support/syncServer.ts';
-import { closeDevice, command, createSpace, joinSpace, logOf, openDevice, settleAll, streamsOf, syncStatus, waitSynced, type Device } from './support/syncDevice.ts';
+import {
+  closeDevice,
+  command,
+  createSpace,
+  joinSpace,
+  logOf,
+  openDevice,
+  settleAll,
+  streamsOf,
+  syncStatus,
+  waitSynced,
+  watchWarnings,
+  type Device,
+} from './support/syncDevice.ts';
 
 // Crashes in the middle of sync: the browser closed during a push, the server stopped during a pull.
 
@@ -37,7 +50,7 @@ async function persistentPhone(dir: string, network: SwitchableProxy): Promise<D
   context.setDefaultTimeout(30_000);
   for (const page of context.pages()) await page.close();
   const { page, problems } = await openHookedTab(context);
-  return { name: 'Phone', context, page, problems, server: network.url, network };
+  return { name: 'Phone', context, page, problems, warnings: watchWarnings(page), server: network.url, network };
 }
 
 describe.each(['after the server stored it', 'before it reached the server'] as const)('the phone’s browser closed during a push, %s', (when) => {

@@ -26,6 +26,8 @@ export interface Device {
   context: BrowserContext;
   page: Page;
   problems: string[];
+  /** The app's console warnings (a rebase that did not finish says so there), for the message of a test that fails. */
+  warnings: string[];
   /** The sync server's address as this device reaches it. */
   server: string;
   network: SwitchableProxy;
@@ -42,7 +44,15 @@ export async function openDevice(
   context.setDefaultTimeout(30_000);
   const network = await switchableProxy(server);
   const { page, problems } = await openHookedTab(context);
-  return { name, context, page, problems, server: network.url, network };
+  return { name, context, page, problems, warnings: watchWarnings(page), server: network.url, network };
+}
+
+export function watchWarnings(page: Page): string[] {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  return warnings;
 }
 
 export async function closeDevice(device: Device): Promise<void> {
@@ -154,14 +164,14 @@ export async function settleAll(devices: Device[], timeout = 60_000): Promise<vo
   await expect
     .poll(
       async () => {
-        const views: { phase: string; waiting: number; events: number; imageDone: boolean; managersDone: boolean }[] = [];
+        const views: { phase: string; waiting: number; events: number; imageDone: boolean; managersDone: boolean; warnings: string[] }[] = [];
         for (const device of devices) {
           await syncNow(device.page);
           const { phase, waiting } = await syncStatus(device.page);
           const { seq } = await hooked(device.page, () => window.__rewindTest!.state(), undefined);
           const { events, checkpoints } = await readLog(device.page);
           const managersDone = checkpoints.filter((c) => c.name.startsWith('pm:') && c.seq === events.length).length === 2;
-          views.push({ phase, waiting, events: events.length, imageDone: seq === events.length, managersDone });
+          views.push({ phase, waiting, events: events.length, imageDone: seq === events.length, managersDone, warnings: device.warnings.slice(-3) });
         }
         const same = views.every((v) => v.events === views[0]!.events);
         return views.every((v) => v.phase === 'synced' && v.waiting === 0 && v.imageDone && v.managersDone) && same ? 'at rest' : JSON.stringify(views);
