@@ -86,8 +86,9 @@ export function createLedgerSync(store: EventStore, options: LedgerSyncOptions):
           options.reload();
         } catch (error) {
           const code = (error as { code?: unknown }).code;
-          // A command landed, or an import ran, while the new log was built: build it again on what is there now.
-          if (code === 'LOG_CHANGED' || code === 'IMPORT_IN_PROGRESS') return void (await restart());
+          // A command landed, or an import ran, while the new log was built: build it again on what is there now,
+          // once this step of the engine has ended (stopping the engine waits for its steps).
+          if (code === 'LOG_CHANGED' || code === 'IMPORT_IN_PROGRESS') return void setTimeout(() => void restart(), 0);
           console.error('Sync could not take in what other devices recorded.', error);
           setStatus({
             phase: 'attention',

@@ -172,6 +172,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       if ((await pull()) && (await push())) {
         failures = 0;
         await report(true);
+        wakeLive();
       }
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -199,6 +200,17 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     pushSoon = setTimeout(() => void syncNow().catch(() => undefined), 0);
   });
 
+  // The pause before the live stream reconnects; ended early when the device is back online or a sync got through.
+  let wakeLive = () => {};
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wakeLive = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
   /** Follows the space live; reconnects after a pause that grows while the server stays away. */
   async function live(): Promise<void> {
     while (!stopped) {
@@ -212,12 +224,15 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       if (stopped) return;
       await report(false).catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_RETRY_MS, 500 * 2 ** Math.min(failures, 6))));
+      await pause(Math.min(MAX_RETRY_MS, 500 * 2 ** Math.min(failures, 6)));
     }
   }
   void live();
 
-  const onOnline = () => void syncNow().catch(() => undefined);
+  const onOnline = () => {
+    wakeLive();
+    void syncNow().catch(() => undefined);
+  };
   globalThis.addEventListener?.('online', onOnline);
 
   return {
@@ -226,6 +241,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     stop: async () => {
       stopped = true;
       abort.abort();
+      wakeLive();
       clearTimeout(pushSoon);
       stopFollowingLocal();
       globalThis.removeEventListener?.('online', onOnline);
