@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isFinal, openEventStore, type EventStore, type StoreHealth } from '../eventstore/index.ts';
 import { KEYFRAMES } from '../replay/index.ts';
-import { ledgerProjections } from '../domain/index.ts';
+import { ledgerProjections, type DecisionsState } from '../domain/index.ts';
 import { createCommandHandler, type DispatchOptions, type DispatchResult } from './commands/commandHandler.ts';
 import { startProcessManagers, type ProcessManagerRunner } from './processes/runner.ts';
 import { branchCommands } from './whatif/branchCommands.ts';
@@ -81,6 +81,10 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   const inBranch = createCommandHandler(branchCommands(branch, log));
   const sync = createLedgerSync(eventStore, {
     clock: systemClock,
+    decisions: async () => {
+      await image.reached(await eventStore.lastSeq());
+      return image.getState().states.decisions as DecisionsState;
+    },
     reload: () => globalThis.location?.reload(),
     appUrl: () => globalThis.location?.href ?? '',
   });

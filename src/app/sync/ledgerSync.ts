@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
 import type { Clock } from '../../domain/random.ts';
+import type { DecisionsState } from '../../domain/readModels/decisions.ts';
 import { clearSettings, deleteConflict, isPulled, readConflicts, readSettings, writeSettings, type SyncSettings } from './syncState.ts';
 import { pairingLink, parsePairingLink } from './pairingLink.ts';
 import type { LedgerSync, SyncStatus } from './types.ts';
@@ -21,6 +22,8 @@ export interface SyncHost extends LedgerSync {
 
 export interface LedgerSyncOptions {
   clock: Clock;
+  /** The decision state with every stored event in it: pulled events are judged by the ledger's rules on top of it. */
+  decisions(): Promise<DecisionsState>;
   /** After a rebase replaced the log: the page reloads, as after an import. */
   reload(): void;
   /** The app's address, which a pairing link starts with. */
@@ -80,6 +83,18 @@ export function createLedgerSync(store: EventStore, options: LedgerSyncOptions):
       settings,
       clock: options.clock,
       setStatus,
+      replaced: () => options.reload(),
+      judge: async (events) => {
+        // The rules load with the engine's first pull of other devices' events, off the boot path.
+        const { LedgerRules } = await import('../../domain/accounts/ledgerRules.ts');
+        const rules = new LedgerRules(await options.decisions());
+        // No check at the end: a page may end between a transfer's two halves, and the next page brings the other.
+        for (const event of events) {
+          const violation = rules.admit(event);
+          if (violation) return violation;
+        }
+        return undefined;
+      },
       rebase: async (current, remote, dropIds) => {
         try {
           await (await import('./rebase.ts')).rebase(store, current, remote, dropIds, options.clock());

@@ -3,7 +3,8 @@ import type { Clock } from '../../domain/random.ts';
 import { followLive, pullEvents, pushCommits, SyncServerError, SyncUnreachableError, type PullPage } from './syncApi.ts';
 import { PROCESS_MANAGER_CHECKPOINTS } from '../../domain/index.ts';
 import { confirmedTo, isPending, isPulled, waitingCount, withoutHandled, withPulled, writeSettings, type SyncSettings } from './syncState.ts';
-import { batchesOf, commitsOf, type PulledEvent, type WireCommit } from './wire.ts';
+import { batchesOf, commitsOf, type PulledEvent, type WireCommit, type WireEvent } from './wire.ts';
+import { firstPull, refusedByRules } from './firstPull.ts';
 import type { SyncStatus } from './types.ts';
 
 export interface SyncEngineOptions {
@@ -14,6 +15,10 @@ export interface SyncEngineOptions {
   setStatus(patch: Partial<SyncStatus>): void;
   /** Replaces the log by the server's events plus this device's pending commands decided again (rebase.ts), then reloads. */
   rebase(settings: SyncSettings, remote: PulledEvent[], dropIds: ReadonlySet<string>): Promise<void>;
+  /** The log was switched for the space's whole ledger (firstPull.ts): the page reloads, as after an import. */
+  replaced(): void;
+  /** The first rule pulled events break, judged on top of this device's state; the server is trusted with the secret, not with the rules. */
+  judge(events: readonly WireEvent[]): Promise<{ rule: string; message: string } | undefined>;
 }
 
 export interface SyncEngine {
@@ -34,7 +39,7 @@ const WINDOW = 5000;
 const MAX_RETRY_MS = 30_000;
 
 /** Server answers that no retry will change: the person has to act. */
-const isFinalRefusal = (error: unknown) => error instanceof SyncServerError && [401, 403, 404, 413, 422].includes(error.status);
+const isFinalRefusal = (error: unknown) => error instanceof SyncServerError && [0, 401, 403, 404, 413, 422].includes(error.status);
 
 /**
  * One device's sync with its space, run by the tab that leads (it also runs
@@ -92,6 +97,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       const versions = await store.streamVersions(batches.map((b) => b.stream));
       const moved = batches.some((b, i) => versions[i] !== b.expectedVersion);
       if (moved) return conflict(page.events.concat(await rest()), new Set());
+      const violation = await options.judge(fresh.map((p) => p.event));
+      if (violation) throw refusedByRules(violation.rule, violation.message);
       for (const p of fresh) arriving.add(p.event.meta.id);
       try {
         const results = await store.appendMany(batches);
@@ -134,6 +141,11 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   };
 
   async function pull(): Promise<boolean> {
+    if (settings.position === 0 && settings.confirmedThrough === 0 && (await firstPull(store, settings, clock, abort.signal))) {
+      rebasing = true;
+      options.replaced();
+      return false;
+    }
     for (;;) {
       const page = await pullEvents(access, settings.position, PULL_LIMIT, abort.signal);
       if (!(await applyPage(page, remainingAfter(page)))) return false;
@@ -177,16 +189,15 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     } catch (error) {
       if (abort.signal.aborted) return;
       failures += 1;
-      if (isFinalRefusal(error)) {
-        const { code, message } = error as SyncServerError;
-        setStatus({ phase: 'attention', error: { code, message } });
-        return;
-      }
+      if (isFinalRefusal(error)) return refused(error as SyncServerError);
       if (!(error instanceof SyncUnreachableError)) console.error('Sync failed', error);
       await report(false);
       throw error;
     }
   }
+
+  /** The server refused this device, or sent what the rules refuse: nothing more is tried until the person acts. */
+  const refused = ({ code, message }: SyncServerError) => setStatus({ phase: 'attention', error: { code, message } });
 
   const syncNow = () => serially(cycle);
   const isRemote = (event: StoredEvent) => arriving.has(event.meta.id) || isPulled(settings, event.meta.seq);
@@ -220,7 +231,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
           if (await applyPage(page, remainingAfter(page))) await report(true);
         }), abort.signal);
       } catch (error) {
-        if (stopped || isFinalRefusal(error)) return;
+        if (stopped) return;
+        if (isFinalRefusal(error)) return refused(error as SyncServerError);
       }
       if (stopped) return;
       await report(false).catch(() => undefined);

@@ -6,17 +6,20 @@ import { getAccount, listMessages, type AccountOpened, type Stored } from '../..
 import { asLedgerStates, openLedger, type Ledger } from '../../../src/app/index.ts';
 import { startServer, type RunningServer } from '../../../server/http/startServer.ts';
 import { openSqliteStore } from '../../../server/store/openStore.ts';
+import type { SyncStore } from '../../../server/store/types.ts';
 import { switchableProxy } from './support/switchableProxy.ts';
 
 // Two devices in one process: two ledgers (two IndexedDB databases) syncing through a real server on SQLite.
 
 let dir: string;
 let server: RunningServer;
+let store: SyncStore;
 const open: Ledger[] = [];
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rewind-sync-'));
-  server = await startServer({ store: await openSqliteStore(join(dir, 'sync.db')) });
+  store = await openSqliteStore(join(dir, 'sync.db'));
+  server = await startServer({ store });
 });
 
 afterEach(async () => {
@@ -37,6 +40,16 @@ async function reopen(ledger: Ledger): Promise<Ledger> {
   open.splice(open.indexOf(ledger), 1);
   await ledger.close();
   return device(ledger.eventStore.name);
+}
+
+/**
+ * Joins the space; a device with an empty log takes the whole ledger into a new log, which
+ * replaces the old one as an import does: open it again as the page's reload would.
+ */
+async function joinAs(ledger: Ledger, link: string, name: string): Promise<Ledger> {
+  await ledger.sync.joinSpace(link, name);
+  await expect.poll(() => ledger.eventStore.health().state === 'replaced' || ledger.sync.status.getState().phase === 'synced', { timeout: 10_000 }).toBe(true);
+  return ledger.eventStore.health().state === 'replaced' ? reopen(ledger) : ledger;
 }
 
 const states = (ledger: Ledger) => asLedgerStates(ledger.image.getState().states);
@@ -71,9 +84,10 @@ describe('two devices sharing one ledger', () => {
     await laptop.sync.createSpace(server.url, 'Laptop');
     await synced(laptop);
 
-    const phone = await device('phone');
-    await phone.sync.joinSpace(laptop.sync.pairingLink()!, 'Phone');
+    const phone = await joinAs(await device('phone'), laptop.sync.pairingLink()!, 'Phone');
     await synced(phone);
+    // The whole ledger came in one switch; the process managers did not react to another device's events.
+    expect(await phone.eventStore.getCheckpoint('pm:verification-mailer')).toBe(await phone.eventStore.lastSeq());
     await expect.poll(() => balance(phone, account)).toBe(100_00);
 
     await phone.dispatch({ type: 'Withdraw', account, amount: 30_00, category: 'Groceries' });
@@ -95,8 +109,7 @@ describe('two devices sharing one ledger', () => {
     await laptop.sync.createSpace(server.url, 'Laptop');
     await synced(laptop);
     const network = await switchableProxy(server.url);
-    let phone = await device('phone');
-    await phone.sync.joinSpace(laptop.sync.pairingLink()!.replace(encodeURIComponent(server.url), encodeURIComponent(network.url)), 'Phone');
+    let phone = await joinAs(await device('phone'), laptop.sync.pairingLink()!.replace(encodeURIComponent(server.url), encodeURIComponent(network.url)), 'Phone');
     await synced(phone);
     await expect.poll(() => balance(phone, account)).toBe(100_00);
 
@@ -131,5 +144,24 @@ describe('two devices sharing one ledger', () => {
     // The phone's log before the rebase is the backup, so nothing it recorded is lost for good.
     expect((await phone.files.describeBackup()).available).toBe(true);
     await network.close();
+  });
+
+  test('a server that sends what the rules refuse (an overdraft it stored unchecked) is refused: the device stores nothing and asks for attention', async () => {
+    const laptop = await device('laptop');
+    const account = await openVerified(laptop, 'Ada', 100_00);
+    await laptop.sync.createSpace(server.url, 'Laptop');
+    await synced(laptop);
+    const before = await laptop.eventStore.lastSeq();
+    const version = (await laptop.eventStore.streamVersion(`account-${account}`)) + 1;
+
+    // Written into the server's store past its checks, as a broken or hostile server might.
+    const { spaceId } = laptop.sync.status.getState();
+    const overdraft = { type: 'FundsWithdrawn', payload: { accountNumber: account, amount: 500_00, category: 'Groceries' }, meta: { id: 'hostile-1', stream: `account-${account}`, version, at: '2026-12-07T10:00:00.000Z', schema: 2 } };
+    expect((await store.commit(spaceId!, 'Elsewhere', [{ id: 'hostile-1', events: [overdraft] }])).refusal).toBeUndefined();
+    await laptop.sync.syncNow();
+
+    await expect.poll(() => laptop.sync.status.getState(), { timeout: 10_000 }).toMatchObject({ phase: 'attention', error: { code: 'RULE_BROKEN_BY_SERVER' } });
+    expect(await laptop.eventStore.lastSeq()).toBe(before);
+    expect(balance(laptop, account)).toBe(100_00);
   });
 });

@@ -1,0 +1,71 @@
+import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
+import { depsOf } from '../../eventstore/index.ts';
+import { lastSeqOf, ScratchLog } from '../../eventstore/import/index.ts';
+import { PROCESS_MANAGER_CHECKPOINTS } from '../../domain/index.ts';
+import { LedgerRules } from '../../domain/accounts/ledgerRules.ts';
+import { LogFileError } from '../../files/errors.ts';
+import { pullEvents, SyncServerError, type PullPage, type SpaceAccess } from './syncApi.ts';
+import { settingsDocument, type SyncSettings } from './syncState.ts';
+
+/** Events asked for at once: the server's largest page. */
+const PAGE = 5000;
+
+/**
+ * A device that joins with an empty log takes the whole space the way an
+ * import takes a file: every page is written into a fresh database out of
+ * sight, while the next page downloads, and that database becomes the live
+ * log in one switch, with the sync settings and the process managers'
+ * checkpoints set in the same switch (every event came from other devices,
+ * which reacted to them already). Appending page by page through the live
+ * log would cost a transaction per stream per page and keep the image
+ * folding meanwhile. Resolves to false, changing nothing, when the log is not
+ * empty any more or the space is empty; the page reloads after a true.
+ */
+export async function firstPull(store: EventStore, settings: SyncSettings, now: () => Date, signal?: AbortSignal): Promise<boolean> {
+  if ((await store.lastSeq()) > 0) return false;
+  const access: SpaceAccess = settings;
+  let page = await pullEvents(access, settings.position, PAGE, signal);
+  if (page.events.length === 0) return false;
+  const scratch = await ScratchLog.create(store.name, depsOf(store));
+  const rules = new LedgerRules();
+  let seq = 0;
+  try {
+    for (;;) {
+      const next: Promise<PullPage> | undefined = page.more ? pullEvents(access, page.last, PAGE, signal) : undefined;
+      // A rejected download is awaited below; meanwhile it must not count as unhandled.
+      next?.catch(() => undefined);
+      const events = page.events.map((p): StoredEvent => ({ type: p.event.type, payload: p.event.payload, meta: { ...p.event.meta, seq: ++seq } }));
+      for (const event of events) {
+        const violation = rules.admit(event);
+        if (violation) throw refusedByRules(violation.rule, violation.message, event);
+      }
+      await scratch.addEvents(events);
+      if (!next) break;
+      page = await next;
+    }
+    const open = rules.finish();
+    if (open) throw refusedByRules(open.rule, open.message);
+    await scratch.finish();
+    const joined: SyncSettings = { ...settings, position: page.last, confirmedThrough: seq, pulled: [] };
+    await scratch.promote({
+      check: async (live) => {
+        if ((await lastSeqOf(live)) > 0)
+          throw new LogFileError('LOG_CHANGED', 'Events were recorded on this device while the ledger was downloading.');
+      },
+      afterRetire: async (live) => {
+        await scratch.putCheckpoints(PROCESS_MANAGER_CHECKPOINTS.map((name) => ({ name, seq })));
+        await scratch.copyDocuments(live, { put: [settingsDocument(joined, now())] });
+      },
+    });
+    return true;
+  } catch (error) {
+    await scratch.discard();
+    throw error;
+  }
+}
+
+/** The server is trusted with the secret, not with the rules: what it sends is judged as an import is. */
+export function refusedByRules(rule: string, message: string, event?: StoredEvent): SyncServerError {
+  const where = event ? ` (event ${event.meta.id}, ${event.type})` : '';
+  return new SyncServerError(0, 'RULE_BROKEN_BY_SERVER', `The sync server sent events that break the ledger's rules${where}: ${message} Nothing was stored.`, { rule });
+}
