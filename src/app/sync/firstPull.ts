@@ -6,6 +6,7 @@ import { LedgerRules } from '../../domain/accounts/ledgerRules.ts';
 import { LogFileError } from '../../files/errors.ts';
 import { pullEvents, SyncServerError, type PullPage, type SpaceAccess } from './syncApi.ts';
 import { settingsDocument, type SyncSettings } from './syncState.ts';
+import type { PulledEvent, WireEvent } from './wire.ts';
 
 /** Events asked for at once: the server's largest page. */
 const PAGE = 5000;
@@ -18,8 +19,10 @@ const PAGE = 5000;
  * checkpoints set in the same switch (every event came from other devices,
  * which reacted to them already). Appending page by page through the live
  * log would cost a transaction per stream per page and keep the image
- * folding meanwhile. Resolves to false, changing nothing, when the log is not
- * empty any more or the space is empty; the page reloads after a true.
+ * folding meanwhile. If the download breaks off, what arrived whole becomes
+ * the log all the same, and the engine pulls the rest from there. Resolves to
+ * false, changing nothing, when the log is not empty any more or the space is
+ * empty; the page reloads after a true.
  */
 export async function firstPull(store: EventStore, settings: SyncSettings, now: () => Date, signal?: AbortSignal): Promise<boolean> {
   if ((await store.lastSeq()) > 0) return false;
@@ -28,25 +31,45 @@ export async function firstPull(store: EventStore, settings: SyncSettings, now: 
   if (page.events.length === 0) return false;
   const scratch = await ScratchLog.create(store.name, depsOf(store));
   const rules = new LedgerRules();
+  // Written events run up to a point where every commit is whole (no transfer waiting for its other half):
+  // if the download breaks off, that much becomes the log and the next pull goes on from there.
   let seq = 0;
+  let position = settings.position;
+  let unfinished: PulledEvent[] = [];
   try {
     for (;;) {
       const next: Promise<PullPage> | undefined = page.more ? pullEvents(access, page.last, PAGE, signal) : undefined;
       // A rejected download is awaited below; meanwhile it must not count as unhandled.
       next?.catch(() => undefined);
-      const events = page.events.map((p): StoredEvent => ({ type: p.event.type, payload: p.event.payload, meta: { ...p.event.meta, seq: ++seq } }));
-      for (const event of events) {
-        const violation = rules.admit(event);
-        if (violation) throw refusedByRules(violation.rule, violation.message, event);
+      const whole: PulledEvent[] = [];
+      for (const pulled of page.events) {
+        const violation = rules.admit(pulled.event);
+        if (violation) throw refusedByRules(violation.rule, violation.message, pulled.event);
+        unfinished.push(pulled);
+        if (rules.finish() === undefined) {
+          whole.push(...unfinished);
+          unfinished = [];
+        }
       }
-      await scratch.addEvents(events);
+      if (whole.length > 0) {
+        await scratch.addEvents(whole.map((p): StoredEvent => ({ type: p.event.type, payload: p.event.payload, meta: { ...p.event.meta, seq: ++seq } })));
+        position = whole[whole.length - 1]!.position;
+      }
       if (!next) break;
-      page = await next;
+      try {
+        page = await next;
+      } catch (error) {
+        // The server went away mid-download: keep what is whole; the engine pulls the rest when it can.
+        if (seq === 0 || signal?.aborted) throw error;
+        break;
+      }
     }
-    const open = rules.finish();
-    if (open) throw refusedByRules(open.rule, open.message);
+    if (!page.more && unfinished.length > 0) {
+      const open = rules.finish()!;
+      throw refusedByRules(open.rule, open.message);
+    }
     await scratch.finish();
-    const joined: SyncSettings = { ...settings, position: page.last, confirmedThrough: seq, pulled: [] };
+    const joined: SyncSettings = { ...settings, position, confirmedThrough: seq, pulled: [] };
     await scratch.promote({
       check: async (live) => {
         if ((await lastSeqOf(live)) > 0)
@@ -65,7 +88,7 @@ export async function firstPull(store: EventStore, settings: SyncSettings, now: 
 }
 
 /** The server is trusted with the secret, not with the rules: what it sends is judged as an import is. */
-export function refusedByRules(rule: string, message: string, event?: StoredEvent): SyncServerError {
+export function refusedByRules(rule: string, message: string, event?: WireEvent): SyncServerError {
   const where = event ? ` (event ${event.meta.id}, ${event.type})` : '';
   return new SyncServerError(0, 'RULE_BROKEN_BY_SERVER', `The sync server sent events that break the ledger's rules${where}: ${message} Nothing was stored.`, { rule });
 }

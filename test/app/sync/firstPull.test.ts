@@ -24,9 +24,11 @@ const opened = [
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-/** A server that answers every pull with `events`, in pages of two. */
-async function serving(events: PulledEvent[]): Promise<string> {
+/** A server that answers every pull with `events`, in pages of two; it drops the connection from request `failFrom` on. */
+async function serving(events: PulledEvent[], failFrom = Infinity): Promise<string> {
+  let requests = 0;
   server = createServer((req, res) => {
+    if (++requests >= failFrom) return void req.socket.destroy();
     const after = Number(new URL(req.url!, 'http://x').searchParams.get('after'));
     const page = events.filter((e) => e.position > after).slice(0, 2);
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -83,5 +85,16 @@ describe('the first pull of a device with an empty log', () => {
     expect(await firstPull(store, settingsFor(await serving(opened)), () => new Date(at))).toBe(false);
     expect(await store.lastSeq()).toBe(1);
     store.close();
+  });
+
+  test('a download that breaks off keeps what arrived whole, and the settings say where the next pull goes on', async () => {
+    const store = await openEventStore({ name: 'phone' });
+    expect(await firstPull(store, settingsFor(await serving(opened, 2)), () => new Date(at))).toBe(true);
+    store.close();
+
+    const reopened = await openEventStore({ name: 'phone' });
+    expect((await reopened.readAll()).map((e) => e.meta.id)).toEqual(['e1', 'e2']);
+    expect((await reopened.getDocument('sync:settings'))?.data).toMatchObject({ position: 2, confirmedThrough: 2 });
+    reopened.close();
   });
 });
