@@ -116,7 +116,8 @@ test('the server stopped in the middle of a new device’s pull of 4,500 events:
   let stopped!: () => void;
   const stopping = new Promise<void>((resolve) => (stopped = resolve));
   await phone.page.route('**/spaces/*/events?*', async (route) => {
-    const after = Number(new URL(route.request().url()).searchParams.get('after'));
+    const url = new URL(route.request().url());
+    const after = Number(url.searchParams.get('after'));
     asked.push(after);
     // The second page of the pull: the server goes down under it.
     if (after > 0 && asked.filter((a) => a > 0).length === 1) {
@@ -124,7 +125,9 @@ test('the server stopped in the middle of a new device’s pull of 4,500 events:
       stopped();
       return route.abort('connectionreset');
     }
-    await route.continue();
+    // Pages of 1,500, so that 4,500 events take three.
+    url.searchParams.set('limit', '1500');
+    await route.continue({ url: url.href });
   });
   const link = `${new URL('?e2e', phone.page.url()).href}#/sync/join?${new URLSearchParams({ server: server().url, space: space.spaceId, secret: space.secret }).toString()}`;
   const joining = joinSpace(phone, link);
