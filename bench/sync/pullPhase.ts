@@ -58,29 +58,41 @@ async function profiled(page: Page, run: () => Promise<PageOutcome>): Promise<{ 
   return { value, cpu: selfTimes(profile, 25) };
 }
 
-/** In the page: join, then watch the image and the status every few ms (no named functions: the page lacks tsx's helpers). */
-function joinAndWait(page: Page, link: string, events: number): Promise<PageOutcome> {
-  return page.evaluate(
-    async ({ link, events }) => {
-      const hook = window.__rewindTest!;
-      const progress: [number, number][] = [];
-      const t0 = performance.now();
-      const error = await hook.sync.joinSpace(link, 'Benchmark');
-      const joinedMs = performance.now() - t0;
-      if (error) return { ms: NaN, joinedMs, progress, error, seq: 0, phase: hook.sync.status().phase };
-      let seq = 0;
-      let phase = '';
-      // Five minutes at most: a stalled pull reports where it stopped.
-      while (performance.now() - t0 < 300_000) {
-        seq = hook.state().seq;
-        phase = hook.sync.status().phase;
-        if (progress.length === 0 || progress[progress.length - 1]![1] !== seq) progress.push([performance.now() - t0, seq]);
-        if (seq >= events && phase === 'synced') break;
-        if (phase === 'attention') break;
-        await new Promise((resolve) => setTimeout(resolve, 4));
-      }
-      return { ms: performance.now() - t0, joinedMs, progress, seq, phase };
-    },
-    { link, events },
-  );
+const gone = (error: unknown) => /Execution context was destroyed|navigat|frame was detached|Cannot find context/i.test(String(error));
+
+/**
+ * Joins in the page, then watches the image and the status from Node every few
+ * ms: a device that joins with an empty log takes the whole space in one
+ * switch and reloads, as after an import, so the wait spans that reload.
+ */
+async function joinAndWait(page: Page, link: string, events: number): Promise<PageOutcome> {
+  const progress: [number, number][] = [];
+  const t0 = performance.now();
+  let error: string | undefined;
+  try {
+    error = await page.evaluate((l) => window.__rewindTest!.sync.joinSpace(l, 'Benchmark'), link);
+  } catch (thrown) {
+    // The reload after the download can come before the join's own answer.
+    if (!gone(thrown)) throw thrown;
+  }
+  const joinedMs = performance.now() - t0;
+  let seq = 0;
+  let phase = '';
+  if (error) return { ms: NaN, joinedMs, progress, error, seq, phase };
+  // Five minutes at most: a stalled pull reports where it stopped.
+  while (performance.now() - t0 < 300_000) {
+    try {
+      ({ seq, phase } = await page.evaluate(() => {
+        const hook = window.__rewindTest;
+        return hook ? { seq: hook.state().seq, phase: hook.sync.status().phase } : { seq: 0, phase: 'loading' };
+      }));
+    } catch (thrown) {
+      if (!gone(thrown)) throw thrown;
+    }
+    if (progress.length === 0 || progress[progress.length - 1]![1] !== seq) progress.push([performance.now() - t0, seq]);
+    if (seq >= events && phase === 'synced') break;
+    if (phase === 'attention') break;
+    await new Promise((resolve) => setTimeout(resolve, 4));
+  }
+  return { ms: performance.now() - t0, joinedMs, progress, seq, phase };
 }
