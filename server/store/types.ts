@@ -1,37 +1,14 @@
 /** The sync server's vocabulary: wire events, commits and what a store answers (docs/sync.md, "HTTP API"). */
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+import type { PulledEvent, WireCommit, WireEvent } from '../../src/domain/sync/protocol.ts';
 
-/** A stored event without its per-device seq, keys in this order. */
-export interface WireMeta {
-  id: string;
-  stream: string;
-  version: number;
-  at: string;
-  causationId?: string;
-  correlationId?: string;
-  schema?: number;
-  sample?: boolean;
-}
-
-export interface WireEvent {
-  type: string;
-  payload: JsonValue;
-  meta: WireMeta;
-}
+export type { JsonValue, WireEvent, WireMeta } from '../../src/domain/sync/protocol.ts';
 
 /** One device's atomic unit: every event lands, or none. */
-export interface PushCommit {
-  id: string;
-  events: WireEvent[];
-}
+export type PushCommit = WireCommit;
 
 /** An event as a space holds it: where it stands in the space's order and which device recorded it. */
-export interface SpaceEvent {
-  position: number;
-  device: string;
-  event: WireEvent;
-}
+export type SpaceEvent = PulledEvent;
 
 export interface CommitResult {
   id: string;

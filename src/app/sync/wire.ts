@@ -1,21 +1,8 @@
 import type { EventInput, StoredEvent, StreamBatch } from '../../eventstore/index.ts';
+import type { PulledEvent, WireCommit, WireEvent } from '../../domain/sync/protocol.ts';
 import { pendingUnits, type PendingUnit } from '../../domain/sync/redecide.ts';
 
-/** An event as it travels to and from the sync server: the stored event without `seq`, which differs per device. */
-export type WireEvent = { type: string; payload: StoredEvent['payload']; meta: Omit<StoredEvent['meta'], 'seq' | 'upcastFrom'> };
-
-/** One atomic commit a device pushes: the events one command (or one reaction) recorded. */
-export interface WireCommit {
-  id: string;
-  events: WireEvent[];
-}
-
-/** A pulled event with the server's position and the device that recorded it. */
-export interface PulledEvent {
-  position: number;
-  device: string;
-  event: WireEvent;
-}
+export type { PulledEvent, WireCommit, WireEvent };
 
 export function toWire(event: StoredEvent): WireEvent {
   const { seq: _seq, upcastFrom: _lifted, ...meta } = event.meta;
