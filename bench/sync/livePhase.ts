@@ -73,14 +73,32 @@ export async function liveRun(target: PullTarget, options: LiveOptions, workRoot
   }
 }
 
+const gone = (error: unknown) => /Execution context was destroyed|navigat|frame was detached|Cannot find context/i.test(String(error));
+
+/** Joins; a device with an empty log takes the space in one switch and reloads, so the wait spans that reload. */
 async function join(page: Page, link: string, name: string, events: number): Promise<void> {
-  const error = await page.evaluate(({ link, name }) => window.__rewindTest!.sync.joinSpace(link, name), { link, name });
+  let error: string | undefined;
+  try {
+    error = await page.evaluate(({ link, name }) => window.__rewindTest!.sync.joinSpace(link, name), { link, name });
+  } catch (thrown) {
+    if (!gone(thrown)) throw thrown;
+  }
   if (error) throw new Error(`Device ${name} could not join: ${error}`);
-  await page.waitForFunction(
-    (events) => window.__rewindTest!.state().seq >= events && window.__rewindTest!.sync.status().phase === 'synced',
-    events,
-    { timeout: 300_000, polling: 50 },
-  );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.waitForFunction(
+        (events) => {
+          const hook = window.__rewindTest;
+          return hook !== undefined && hook.state().seq >= events && hook.sync.status().phase === 'synced';
+        },
+        events,
+        { timeout: 300_000, polling: 50 },
+      );
+      return;
+    } catch (thrown) {
+      if (attempt >= 10 || !gone(thrown)) throw thrown;
+    }
+  }
 }
 
 interface Watched {
