@@ -3,7 +3,8 @@ import type { Clock } from '../../domain/random.ts';
 import { followLive, pullEvents, pushCommits, SyncServerError, SyncUnreachableError, type PullPage } from './syncApi.ts';
 import { PROCESS_MANAGER_CHECKPOINTS } from '../../domain/index.ts';
 import { confirmedTo, isPending, isPulled, waitingCount, withoutHandled, withPulled, writeSettings, type SyncSettings } from './syncState.ts';
-import { batchesOf, commitsOf, type PulledEvent, type WireCommit, type WireEvent } from './wire.ts';
+import { batchesOf, commitsOf, type PulledEvent, type WireEvent } from './wire.ts';
+import { readWindow, requestsOf } from './pushRequests.ts';
 import { firstPull, refusedByRules } from './firstPull.ts';
 import type { SyncStatus } from './types.ts';
 
@@ -30,12 +31,6 @@ export interface SyncEngine {
 }
 
 const PULL_LIMIT = 2000;
-const PUSH_COMMITS = 500;
-const PUSH_EVENTS = 1000;
-/** Half the server's 1 MiB body limit, leaving room for the request's own keys. */
-const PUSH_BYTES = 512 * 1024;
-/** Events read at once from the log for a push. */
-const WINDOW = 5000;
 const MAX_RETRY_MS = 30_000;
 
 /** Server answers that no retry will change: the person has to act. */
@@ -57,10 +52,11 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   let queue: Promise<void> = Promise.resolve();
   let stopped = false;
   let failures = 0;
-  let rebasing = false;
+  /** The log is being replaced (a rebase, or the first download): nothing more runs here, and the page reloads. */
+  let replacing = false;
 
   const serially = (step: () => Promise<void>): Promise<void> => {
-    const run = queue.then(() => (stopped || rebasing ? undefined : step()));
+    const run = queue.then(() => (stopped || replacing ? undefined : step()));
     queue = run.catch(() => undefined);
     return run;
   };
@@ -120,7 +116,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function conflict(remote: PulledEvent[], dropIds: ReadonlySet<string>): Promise<boolean> {
-    rebasing = true;
+    replacing = true;
     setStatus({ phase: 'connecting' });
     await options.rebase(settings, remote, dropIds);
     return false;
@@ -142,7 +138,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function pull(): Promise<boolean> {
     if (settings.position === 0 && settings.confirmedThrough === 0 && (await firstPull(store, settings, clock, abort.signal))) {
-      rebasing = true;
+      replacing = true;
       options.replaced();
       return false;
     }
@@ -260,44 +256,6 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       await queue;
     },
   };
-}
-
-/**
- * The next events from `fromSeq`, ending where a turn of the writer ends: the
- * events of one turn share their time, and a command's events must not be
- * split between two pushes.
- */
-async function readWindow(store: EventStore, fromSeq: number): Promise<StoredEvent[]> {
-  const events = await store.readAll({ fromSeq, limit: WINDOW });
-  while (events.length > 0 && events.length % WINDOW === 0) {
-    const more = await store.readAll({ fromSeq: events[events.length - 1]!.meta.seq + 1, limit: WINDOW });
-    const sameTurn = more.findIndex((e) => e.meta.at !== events[events.length - 1]!.meta.at);
-    events.push(...(sameTurn < 0 ? more : more.slice(0, sameTurn)));
-    if (sameTurn >= 0) break;
-  }
-  return events;
-}
-
-/** Commits in requests the server takes: at most PUSH_COMMITS commits, PUSH_EVENTS events and PUSH_BYTES of JSON each. */
-function requestsOf(commits: readonly WireCommit[]): WireCommit[][] {
-  const encoder = new TextEncoder();
-  const requests: WireCommit[][] = [];
-  let events = Infinity;
-  let bytes = Infinity;
-  for (const commit of commits) {
-    const size = encoder.encode(JSON.stringify(commit)).length;
-    const last = requests[requests.length - 1];
-    if (!last || last.length >= PUSH_COMMITS || events + commit.events.length > PUSH_EVENTS || bytes + size > PUSH_BYTES) {
-      requests.push([commit]);
-      events = commit.events.length;
-      bytes = size;
-    } else {
-      last.push(commit);
-      events += commit.events.length;
-      bytes += size;
-    }
-  }
-  return requests;
 }
 
 /** Calls `onAppend` whenever events are appended to the log after now, by this tab or another. */
