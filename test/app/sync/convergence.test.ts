@@ -180,7 +180,7 @@ describe('devices converge', () => {
           await rm(dir, { recursive: true, force: true });
         }
       }),
-      { numRuns: 12, seed: 20261207, endOnFailure: true, timeout: 30_000 },
+      { numRuns: 8, seed: 20261207, endOnFailure: true, timeout: 30_000 },
     );
   }, 240_000);
 });
