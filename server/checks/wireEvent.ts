@@ -1,4 +1,5 @@
 import { isPlainObject } from '../../src/lib/isPlainObject.ts';
+import { isIsoUtcTime } from '../../src/lib/isoTime.ts';
 import { isNewerEvent, upcast } from '../../src/domain/schema/eventSchema.ts';
 import { ledgerPayloadProblem } from '../../src/domain/accounts/payloadChecks.ts';
 import type { WireEvent } from '../store/types.ts';
@@ -9,16 +10,9 @@ import type { WireEvent } from '../store/types.ts';
  * this small one, holding the same rules for every field.
  */
 const META_KEYS = new Set(['id', 'stream', 'version', 'at', 'causationId', 'correlationId', 'schema', 'sample']);
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 const isPosition = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 1;
 const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
-
-/** A time exactly as toISOString writes it; Date.parse rolls 30 February over to March, so it must read back unchanged. */
-function isUtcTime(text: string): boolean {
-  const time = Date.parse(text);
-  return ISO_UTC.test(text) && !Number.isNaN(time) && new Date(time).toISOString() === text;
-}
 
 /** Why `value` at `path` is not a wire event, naming the field; undefined when it is one. */
 export function wireEventProblem(value: unknown, path: string): string | undefined {
@@ -32,7 +26,7 @@ export function wireEventProblem(value: unknown, path: string): string | undefin
   if (!isName(meta.id)) return `${path}.meta.id must be a non-empty string of at most 200 characters.`;
   if (!isName(meta.stream)) return `${path}.meta.stream must be a non-empty string of at most 200 characters.`;
   if (!isPosition(meta.version)) return `${path}.meta.version must be a whole number of at least 1.`;
-  if (typeof meta.at !== 'string' || !isUtcTime(meta.at))
+  if (typeof meta.at !== 'string' || !isIsoUtcTime(meta.at))
     return `${path}.meta.at must be an ISO-8601 UTC time such as 2026-01-31T12:00:00.000Z.`;
   for (const key of ['causationId', 'correlationId'] as const)
     if (meta[key] !== undefined && !isName(meta[key])) return `${path}.meta.${key} must be a non-empty string of at most 200 characters.`;

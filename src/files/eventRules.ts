@@ -1,6 +1,6 @@
 import { MAX_EVENT_BYTES, eventInputProblem, type StoredEvent } from '../eventstore/index.ts';
 import { isPlainObject } from '../lib/isPlainObject.ts';
-import { isIsoUtcTime } from './isoTime.ts';
+import { isIsoUtcTime } from '../lib/isoTime.ts';
 
 const EVENT_KEYS = new Set(['type', 'payload', 'meta']);
 const STORED_META_KEYS = new Set(['id', 'seq', 'stream', 'version', 'at', 'causationId', 'correlationId', 'schema', 'sample']);

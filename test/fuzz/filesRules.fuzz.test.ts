@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { eventRuleProblem, isWellFormedEvent } from '../../src/files/eventRules.ts';
-import { isIsoUtcTime } from '../../src/files/isoTime.ts';
+import { isIsoUtcTime } from '../../src/lib/isoTime.ts';
 import { sampleEvents } from '../files/fileBuilder.ts';
 
 /**

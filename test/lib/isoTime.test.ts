@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isIsoUtcTime } from '../../src/files/isoTime.ts';
+import { isIsoUtcTime } from '../../src/lib/isoTime.ts';
 
 describe('isIsoUtcTime', () => {
   test.each(['2026-01-31T12:00:00.000Z', '2024-02-29T23:59:59.999Z', '2000-02-29T00:00:00.000Z', '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'])(
