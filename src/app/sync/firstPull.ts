@@ -1,12 +1,11 @@
-import type { EventStore, StoredEvent } from '../../eventstore/index.ts';
-import { depsOf } from '../../eventstore/index.ts';
+import { depsOf, type EventStore } from '../../eventstore/index.ts';
 import { lastSeqOf, ScratchLog } from '../../eventstore/import/index.ts';
 import { PROCESS_MANAGER_CHECKPOINTS } from '../../domain/index.ts';
 import { LedgerRules } from '../../domain/accounts/ledgerRules.ts';
 import { LogFileError } from '../../files/errors.ts';
 import { pullEvents, SyncServerError, type PullPage, type SpaceAccess } from './syncApi.ts';
 import { settingsDocument, type SyncSettings } from './syncState.ts';
-import type { PulledEvent, WireEvent } from './wire.ts';
+import { storedAt, type PulledEvent, type WireEvent } from './wire.ts';
 
 /** Events asked for at once: the server's largest page. */
 const PAGE = 5000;
@@ -52,7 +51,7 @@ export async function firstPull(store: EventStore, settings: SyncSettings, now: 
         }
       }
       if (whole.length > 0) {
-        await scratch.addEvents(whole.map((p): StoredEvent => ({ type: p.event.type, payload: p.event.payload, meta: { ...p.event.meta, seq: ++seq } })));
+        await scratch.addEvents(whole.map((p) => storedAt(p, ++seq)));
         position = whole[whole.length - 1]!.position;
       }
       if (!next) break;

@@ -6,18 +6,11 @@ import { exportEvents, importLog } from '../../files/index.ts';
 import { currentShapes } from '../currentShapes.ts';
 import { conflictDocument, isPending, settingsDocument, type SyncSettings } from './syncState.ts';
 import type { CompetingChange, SyncConflict } from './types.ts';
-import type { PulledEvent } from './wire.ts';
+import { storedAt, type PulledEvent } from './wire.ts';
 
 const READ_BATCH = 5000;
 /** Events that follow from a change rather than being one a person made: a notice names the change itself. */
 const SIDE_EFFECTS = new Set(['EmailReserved', 'EmailReleased', 'VerificationMessageQueued', 'WithdrawalMessageQueued']);
-
-/** A pulled event as the local log will hold it, at `seq`. */
-const stored = (pulled: PulledEvent, seq: number): StoredEvent => ({
-  type: pulled.event.type,
-  payload: pulled.event.payload,
-  meta: { ...pulled.event.meta, seq },
-});
 
 /** What another device's event did, in the terms a conflict notice needs. */
 function competing(pulled: PulledEvent): CompetingChange {
@@ -77,7 +70,7 @@ export async function rebase(store: EventStore, settings: SyncSettings, remote: 
 
   let base = (await stateAt(currentShapes(store), [decisionsProjection], settings.confirmedThrough)).states.decisions as DecisionsState;
   for (const event of pulledHere) base = decisionsProjection.apply(base, upcast(event));
-  for (const p of arrived) base = decisionsProjection.apply(base, upcast(stored(p, 0)));
+  for (const p of arrived) base = decisionsProjection.apply(base, upcast(storedAt(p, 0)));
   const verdicts = redecide(base, pendingUnits(pending));
 
   let seq = settings.confirmedThrough;
@@ -86,7 +79,7 @@ export async function rebase(store: EventStore, settings: SyncSettings, remote: 
     for (let from = 1; from <= settings.confirmedThrough; from += READ_BATCH)
       yield await store.readAll({ fromSeq: from, toSeq: Math.min(settings.confirmedThrough, from + READ_BATCH - 1) });
     yield pulledHere.map((e) => ({ ...e, meta: { ...e.meta, seq: ++seq } }));
-    yield arrived.map((p) => stored(p, ++seq));
+    yield arrived.map((p) => storedAt(p, ++seq));
     yield verdicts.flatMap((v) => (v.outcome === 'applied' ? v.events.map((e) => ({ ...e, meta: { ...e.meta, seq: ++seq } })) : []));
   }
   const file = await exportEvents(batches(), { selection: { kind: 'all' } });

@@ -4,6 +4,11 @@ import { pendingUnits, type PendingUnit } from '../../domain/sync/redecide.ts';
 
 export type { PulledEvent, WireCommit, WireEvent };
 
+/** A pulled event as this device's log holds it, at `seq`. */
+export function storedAt(pulled: PulledEvent, seq: number): StoredEvent {
+  return { type: pulled.event.type, payload: pulled.event.payload, meta: { ...pulled.event.meta, seq } };
+}
+
 export function toWire(event: StoredEvent): WireEvent {
   const { seq: _seq, upcastFrom: _lifted, ...meta } = event.meta;
   return { type: event.type, payload: event.payload, meta };
