@@ -5,6 +5,10 @@ import { watch } from '../browser.ts';
 import { launchProfile } from '../profiles.ts';
 
 /** A device for the sync phases: a fresh browser profile on disk with the production app open at `?e2e`, its image ready. */
+/** Whether a page call failed because the page navigated under it (a join ends with a reload). */
+export const navigatedAway = (error: unknown): boolean =>
+  /Execution context was destroyed|navigat|frame was detached|Cannot find context/i.test(String(error));
+
 export interface Device {
   page: Page;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seededRandom } from '../../src/domain/index.ts';
 import { pairingLink } from '../../src/app/sync/pairingLink.ts';
-import { openDevice, type Device } from './devicePage.ts';
+import { navigatedAway, openDevice, type Device } from './devicePage.ts';
 import type { PullTarget } from './pullPhase.ts';
 
 export interface LiveSample {
@@ -73,15 +73,13 @@ export async function liveRun(target: PullTarget, options: LiveOptions, workRoot
   }
 }
 
-const gone = (error: unknown) => /Execution context was destroyed|navigat|frame was detached|Cannot find context/i.test(String(error));
-
 /** Joins; a device with an empty log takes the space in one switch and reloads, so the wait spans that reload. */
 async function join(page: Page, link: string, name: string, events: number): Promise<void> {
   let error: string | undefined;
   try {
     error = await page.evaluate(({ link, name }) => window.__rewindTest!.sync.joinSpace(link, name), { link, name });
   } catch (thrown) {
-    if (!gone(thrown)) throw thrown;
+    if (!navigatedAway(thrown)) throw thrown;
   }
   if (error) throw new Error(`Device ${name} could not join: ${error}`);
   for (let attempt = 1; ; attempt++) {
@@ -96,7 +94,7 @@ async function join(page: Page, link: string, name: string, events: number): Pro
       );
       return;
     } catch (thrown) {
-      if (attempt >= 10 || !gone(thrown)) throw thrown;
+      if (attempt >= 10 || !navigatedAway(thrown)) throw thrown;
     }
   }
 }

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { pairingLink } from '../../src/app/sync/pairingLink.ts';
 import { cpuProfileDuring } from '../browser.ts';
 import { selfTimes, type ProfileLine } from '../lib/cpuProfile.ts';
-import { openDevice } from './devicePage.ts';
+import { navigatedAway, openDevice } from './devicePage.ts';
 
 export interface PullRound {
   /** The join call to the image holding every event with the status 'synced'. */
@@ -58,8 +58,6 @@ async function profiled(page: Page, run: () => Promise<PageOutcome>): Promise<{ 
   return { value, cpu: selfTimes(profile, 25) };
 }
 
-const gone = (error: unknown) => /Execution context was destroyed|navigat|frame was detached|Cannot find context/i.test(String(error));
-
 /**
  * Joins in the page, then watches the image and the status from Node every few
  * ms: a device that joins with an empty log takes the whole space in one
@@ -73,7 +71,7 @@ async function joinAndWait(page: Page, link: string, events: number): Promise<Pa
     error = await page.evaluate((l) => window.__rewindTest!.sync.joinSpace(l, 'Benchmark'), link);
   } catch (thrown) {
     // The reload after the download can come before the join's own answer.
-    if (!gone(thrown)) throw thrown;
+    if (!navigatedAway(thrown)) throw thrown;
   }
   const joinedMs = performance.now() - t0;
   let seq = 0;
@@ -87,7 +85,7 @@ async function joinAndWait(page: Page, link: string, events: number): Promise<Pa
         return hook ? { seq: hook.state().seq, phase: hook.sync.status().phase } : { seq: 0, phase: 'loading' };
       }));
     } catch (thrown) {
-      if (!gone(thrown)) throw thrown;
+      if (!navigatedAway(thrown)) throw thrown;
     }
     if (progress.length === 0 || progress[progress.length - 1]![1] !== seq) progress.push([performance.now() - t0, seq]);
     if (seq >= events && phase === 'synced') break;
