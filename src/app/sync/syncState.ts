@@ -19,6 +19,7 @@ export interface SyncSettings {
 /** The settings' document id: an import that makes another ledger the log removes it (this device leaves the space). */
 export const SETTINGS_ID = 'sync:settings';
 const CONFLICT_KIND = 'sync-conflict';
+const conflictDocumentId = (id: string) => `sync-conflict:${id}`;
 
 export const settingsDocument = (settings: SyncSettings, now: Date): DocumentInput => ({
   id: SETTINGS_ID,
@@ -28,7 +29,7 @@ export const settingsDocument = (settings: SyncSettings, now: Date): DocumentInp
 });
 
 export const conflictDocument = (conflict: SyncConflict, now: Date): DocumentInput => ({
-  id: `sync-conflict:${conflict.id}`,
+  id: conflictDocumentId(conflict.id),
   kind: CONFLICT_KIND,
   savedAt: now.toISOString(),
   data: conflict as unknown as JsonValue,
@@ -53,7 +54,7 @@ export async function readConflicts(store: DocumentStore): Promise<SyncConflict[
 }
 
 export async function deleteConflict(store: DocumentStore, id: string): Promise<void> {
-  await store.deleteDocument(`sync-conflict:${id}`);
+  await store.deleteDocument(conflictDocumentId(id));
 }
 
 /** Whether `seq` holds an event pulled from the server rather than one this device recorded. */
