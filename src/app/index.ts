@@ -19,6 +19,7 @@ export { LogFileError, MergeConflictError } from '../files/errors.ts';
 export type { BackupInfo, ExportProgress, ImportMode, ImportProgress, ImportResult, LogSelection } from '../files/index.ts';
 export { pwaStore, startPwa, type PwaState } from '../serviceworker/index.ts';
 export type { LedgerSync, SyncStatus, SyncConflict, SyncPhase, CompetingChange } from './sync/types.ts';
+export { parsePairingLink } from './sync/pairingLink.ts';
 
 /** A merge's refused events as a what-if branch; loaded with the import that offers it, off the boot path. */
 export const incomingBranchPlan: typeof IncomingBranch.incomingBranchPlan = async (...args) =>

@@ -4,6 +4,7 @@ import type { Clock } from '../../domain/random.ts';
 import type { DecisionsState } from '../../domain/readModels/decisions.ts';
 import { clearSettings, deleteConflict, isPulled, readConflicts, readSettings, writeSettings, type SyncSettings } from './syncState.ts';
 import { pairingLink, parsePairingLink } from './pairingLink.ts';
+import { MAX_DEVICE_NAME } from '../../domain/sync/protocol.ts';
 import type { LedgerSync, SyncStatus } from './types.ts';
 import type { SyncEngine } from './syncEngine.ts';
 
@@ -31,7 +32,6 @@ export interface LedgerSyncOptions {
 }
 
 const OFF: SyncStatus = { phase: 'off', waiting: 0, conflicts: [] };
-const MAX_DEVICE_NAME = 60;
 
 function checkDeviceName(name: string): string {
   const trimmed = name.trim();

@@ -4,6 +4,9 @@ import type { EventMeta, JsonValue } from '../../eventstore/types.ts';
 
 export type { JsonValue };
 
+/** The longest device name, in characters: the app asks for one no longer, and the server refuses a push naming a longer one. */
+export const MAX_DEVICE_NAME = 60;
+
 /** A stored event's meta without `seq`, which differs per device. */
 export type WireMeta = Omit<EventMeta, 'seq' | 'upcastFrom'>;
 

@@ -1,8 +1,10 @@
+import { parsePairingLink } from '../../app/index.ts';
+import { MAX_DEVICE_NAME } from '../../domain/sync/protocol.ts';
+
 /** Where a new sync space goes unless the person names another server: `npm run server` listens here. */
 export const DEFAULT_SERVER = 'http://127.0.0.1:8787';
 
-/** The server accepts device names of 1 to 60 characters. */
-export const MAX_DEVICE_NAME = 60;
+export { MAX_DEVICE_NAME };
 
 /** The app route a pairing link opens: a hash route, so the secret never reaches a web server. */
 export const JOIN_ROUTE = '/sync/join';
@@ -50,14 +52,14 @@ export interface PairingTarget {
   space: string;
 }
 
-/** Reads the query of #/sync/join; undefined unless it names a server, a space and a secret. */
+/** Reads the query of #/sync/join; undefined unless it names a server, a space and a secret (the app's parsePairingLink decides). */
 export function pairingTarget(query: string): PairingTarget | undefined {
-  const params = new URLSearchParams(query);
-  const server = params.get('server') ?? '';
-  const space = params.get('space') ?? '';
-  const secret = params.get('secret') ?? '';
-  if (!server || !space || !secret || serverProblem(server) !== undefined) return undefined;
-  return { server, space };
+  try {
+    const { server, spaceId } = parsePairingLink(`#${JOIN_ROUTE}?${query}`);
+    return { server, space: spaceId };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The query of a pasted pairing link (everything after `#/sync/join?`); undefined when the text is not one. */
