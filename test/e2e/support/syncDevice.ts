@@ -77,30 +77,43 @@ export async function goOnline(device: Device): Promise<void> {
 
 const gone = (error: unknown) => /Execution context was destroyed|navigat|Target closed|frame was detached|Cannot find context/i.test(String(error));
 
+/** True in a page whose memory image is ready and whose log is healthy. */
+const ready = () => {
+  const state = window.__rewindTest?.state();
+  return state?.status === 'ready' && state.health.state === 'ok';
+};
+
+/**
+ * `fn` wrapped to run only if the page is ready at the very moment it runs: a
+ * reload between a wait and a call would otherwise meet a fresh document whose
+ * test hook is not there yet.
+ */
+function whenReady<A, R>(fn: (arg: A) => R | Promise<R>): (arg: A) => Promise<{ ready: false } | { ready: true; value: R }> {
+  // Built on the Node side: the app's CSP forbids building functions in the page.
+  return new Function('arg', `if (!(${ready.toString()})()) return { ready: false };
+    return Promise.resolve((${fn.toString()})(arg)).then((value) => ({ ready: true, value }));`) as never;
+}
+
 /**
  * Runs `fn` in the page once its memory image is ready and its log healthy. A rebase reloads the
  * page by itself, so a call that meets a reload waits for the app to boot again
- * and runs once more; `once` calls (commands) never run twice.
+ * and runs once more; `once` calls (commands) run again only when they never started.
  */
 export async function hooked<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A, once = false): Promise<R> {
+  const call = whenReady(fn);
   for (let attempt = 1; ; attempt++) {
     try {
       // A rebase replaces the log and then reloads: until the reload the old image is no longer the log's.
-      await page.waitForFunction(
-        () => {
-          const state = window.__rewindTest?.state();
-          return state?.status === 'ready' && state.health.state === 'ok';
-        },
-        undefined,
-        { timeout: 60_000 },
-      );
+      await page.waitForFunction(ready, undefined, { timeout: 60_000 });
     } catch (error) {
       if (attempt < 10 && gone(error)) continue;
       throw error;
     }
     try {
       // Playwright's own type unboxes handles in the argument, which plain data never holds.
-      return await page.evaluate<R, A>(fn as never, arg);
+      const result = await page.evaluate(call as never, arg as never);
+      if ((result as { ready: boolean }).ready) return (result as { value: R }).value;
+      if (attempt >= 10) throw new Error('the page never stayed ready long enough to run a call');
     } catch (error) {
       if (once || attempt >= 10 || !gone(error)) throw error;
     }
