@@ -20,8 +20,10 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     environment: 'node',
     testTimeout: 20_000,
-    // Worker threads start faster than forked processes.
-    pool: 'threads',
+    // Processes, not threads: Node's BroadcastChannel reaches every thread of a process, so two files' logs of one
+    // name would hear each other. Two at a time, one per core (Vitest would otherwise keep one core free).
+    pool: 'forks',
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT_TESTS, exclude: [...NOT_UNIT, ...needsOwnModules], isolate: false } },
       { extends: true, test: { name: 'unit-isolated', include: needsOwnModules, exclude: NOT_UNIT } },

@@ -13,7 +13,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const chromiumPath = findChromium();
+  const chromiumPath = findChromium(process.env, 'headless-shell');
   // REWIND_E2E_DIST lets two checkouts' worth of work share one tree: each builds and serves its own folder.
   const dist = process.env.REWIND_E2E_DIST ?? 'dist';
   if (!existsSync(join(projectRoot, dist, 'index.html'))) {

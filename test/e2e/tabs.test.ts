@@ -20,7 +20,7 @@ import { toast } from './support/screens.ts';
 
 const browser = useChromium();
 /** Commands the tabs send in all, shared among them: with more tabs each sends fewer, and conflicts come more often. */
-const COMMANDS = 1000;
+const COMMANDS = 200;
 const OWNERS = ['Ada', 'Bob', 'Cy', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal', 'Ida', 'Jo'];
 /** The screens the tabs show while they work (a chart-heavy screen such as Reports would mostly measure rendering). */
 const SCREENS = ['#/accounts', '#/outbox', '#/data', '#/accounts'];

@@ -27,14 +27,28 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: inject('chromiumPath'), headless: true, args: CHROMIUM_FLAGS });
 }
 
-/** One Chromium for the test file: launched before its tests, closed after them. */
+/**
+ * One Chromium per test worker, shared by the files it runs one after another
+ * (they share modules: `isolate: false`), and launched again if a test brought
+ * it down; Playwright closes it when the worker exits.
+ */
+let shared: Promise<Browser> | undefined;
+
+async function sharedChromium(): Promise<Browser> {
+  const browser = await (shared ??= launchChromium());
+  if (browser.isConnected()) return browser;
+  shared = launchChromium();
+  return shared;
+}
+
+/** The worker's Chromium for the test file; the contexts the file leaves open are closed after it. */
 export function useChromium(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    if (browser?.isConnected()) await Promise.all(browser.contexts().map((context) => context.close()));
   });
   return () => {
     if (!browser) throw new Error('Chromium is not running: call useChromium() at the top of the test file.');
