@@ -1,6 +1,7 @@
 import { depsOf, type EventStore } from '../../eventstore/index.ts';
 import { lastSeqOf, ScratchLog } from '../../eventstore/import/index.ts';
-import { PROCESS_MANAGER_CHECKPOINTS } from '../../domain/index.ts';
+import { ledgerProjections, PROCESS_MANAGER_CHECKPOINTS } from '../../domain/index.ts';
+import { encodeState, foldInto, initialCursors } from '../../replay/index.ts';
 import { LedgerRules } from '../../domain/accounts/ledgerRules.ts';
 import { LogFileError } from '../../files/errors.ts';
 import { pullEvents, SyncServerError, type PullPage, type SpaceAccess } from './syncApi.ts';
@@ -18,7 +19,9 @@ const PAGE = 5000;
  * checkpoints set in the same switch (every event came from other devices,
  * which reacted to them already). Appending page by page through the live
  * log would cost a transaction per stream per page and keep the image
- * folding meanwhile. If the download breaks off, what arrived whole becomes
+ * folding meanwhile. The read models are folded here, while the next page
+ * downloads, and saved as snapshots beside the log, so the load after the
+ * switch replays nothing. If the download breaks off, what arrived whole becomes
  * the log all the same, and the engine pulls the rest from there. Resolves to
  * false, changing nothing, when the log is not empty any more or the space is
  * empty; the page reloads after a true.
@@ -30,6 +33,7 @@ export async function firstPull(store: EventStore, settings: SyncSettings, now: 
   if (page.events.length === 0) return false;
   const scratch = await ScratchLog.create(store.name, depsOf(store));
   const rules = new LedgerRules();
+  const cursors = initialCursors(ledgerProjections);
   // Written events run up to a point where every commit is whole (no transfer waiting for its other half):
   // if the download breaks off, that much becomes the log and the next pull goes on from there.
   let seq = 0;
@@ -51,7 +55,9 @@ export async function firstPull(store: EventStore, settings: SyncSettings, now: 
         }
       }
       if (whole.length > 0) {
-        await scratch.addEvents(whole.map((p) => storedAt(p, ++seq)));
+        const events = whole.map((p) => storedAt(p, ++seq));
+        foldInto(ledgerProjections, cursors, events);
+        await scratch.addEvents(events);
         position = whole[whole.length - 1]!.position;
       }
       if (!next) break;
@@ -68,6 +74,10 @@ export async function firstPull(store: EventStore, settings: SyncSettings, now: 
       throw refusedByRules(open.rule, open.message);
     }
     await scratch.finish();
+    const savedAt = now().toISOString();
+    await scratch.putSnapshots(
+      ledgerProjections.map(({ name, version }) => ({ name, version, seq, savedAt, state: encodeState(cursors[name]!.state) })),
+    );
     const joined: SyncSettings = { ...settings, position, confirmedThrough: seq, pulled: [] };
     await scratch.promote({
       check: async (live) => {

@@ -101,6 +101,11 @@ export class ScratchLog {
     }
   }
 
+  /** Snapshots the importer folded itself, so the first load of the new log starts from them instead of replaying it. */
+  async putSnapshots(rows: SnapshotRecord[]): Promise<void> {
+    await this.db.snapshots.bulkPut(rows);
+  }
+
   async putCheckpoints(rows: CheckpointRecord[]): Promise<void> {
     await this.db.checkpoints.bulkPut(rows.filter((r) => r.name !== RETIRED_MARKER));
   }

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openEventStore } from '../../../src/eventstore/index.ts';
 import { firstPull } from '../../../src/app/sync/firstPull.ts';
+import { ledgerProjections } from '../../../src/domain/index.ts';
+import { foldAll, startingCursors } from '../../../src/replay/index.ts';
 import type { SyncSettings } from '../../../src/app/sync/syncState.ts';
 import type { PulledEvent } from '../../../src/app/sync/wire.ts';
 
@@ -63,6 +65,10 @@ describe('the first pull of a device with an empty log', () => {
     ]);
     expect(await reopened.getCheckpoint('pm:verification-mailer')).toBe(3);
     expect((await reopened.getDocument('sync:settings'))?.data).toMatchObject({ position: 3, confirmedThrough: 3, pulled: [] });
+    // The read models come with it, as the fold of what arrived: the first load replays nothing.
+    const log = await reopened.readAll();
+    const starts = await startingCursors(reopened, ledgerProjections, 3);
+    for (const projection of ledgerProjections) expect(starts[projection.name]).toEqual({ seq: 3, state: foldAll([projection], log)[projection.name] });
     reopened.close();
   });
 
