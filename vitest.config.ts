@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const UNIT_TESTS = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
@@ -21,9 +22,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     // Processes, not threads: Node's BroadcastChannel reaches every thread of a process, so two files' logs of one
-    // name would hear each other. Two at a time, one per core (Vitest would otherwise keep one core free).
+    // name would hear each other. One per core: Vitest would otherwise keep one free, half of this 2-core machine.
     pool: 'forks',
-    maxWorkers: 2,
+    maxWorkers: availableParallelism(),
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT_TESTS, exclude: [...NOT_UNIT, ...needsOwnModules], isolate: false } },
       { extends: true, test: { name: 'unit-isolated', include: needsOwnModules, exclude: NOT_UNIT } },
