@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seededRandom } from '../../src/domain/index.ts';
 import { pairingLink } from '../../src/app/sync/pairingLink.ts';
-import { navigatedAway, openDevice, type Device } from './devicePage.ts';
+import { joinSpace, navigatedAway, openDevice, type Device } from './devicePage.ts';
 import type { PullTarget } from './pullPhase.ts';
 
 export interface LiveSample {
@@ -75,12 +75,7 @@ export async function liveRun(target: PullTarget, options: LiveOptions, workRoot
 
 /** Joins; a device with an empty log takes the space in one switch and reloads, so the wait spans that reload. */
 async function join(page: Page, link: string, name: string, events: number): Promise<void> {
-  let error: string | undefined;
-  try {
-    error = await page.evaluate(({ link, name }) => window.__rewindTest!.sync.joinSpace(link, name), { link, name });
-  } catch (thrown) {
-    if (!navigatedAway(thrown)) throw thrown;
-  }
+  const error = await joinSpace(page, link, name);
   if (error) throw new Error(`Device ${name} could not join: ${error}`);
   for (let attempt = 1; ; attempt++) {
     try {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { pairingLink } from '../../src/app/sync/pairingLink.ts';
 import { cpuProfileDuring } from '../browser.ts';
 import { selfTimes, type ProfileLine } from '../lib/cpuProfile.ts';
-import { navigatedAway, openDevice } from './devicePage.ts';
+import { joinSpace, navigatedAway, openDevice } from './devicePage.ts';
 
 export interface PullRound {
   /** The join call to the image holding every event with the status 'synced'. */
@@ -66,13 +66,7 @@ async function profiled(page: Page, run: () => Promise<PageOutcome>): Promise<{ 
 async function joinAndWait(page: Page, link: string, events: number): Promise<PageOutcome> {
   const progress: [number, number][] = [];
   const t0 = performance.now();
-  let error: string | undefined;
-  try {
-    error = await page.evaluate((l) => window.__rewindTest!.sync.joinSpace(l, 'Benchmark'), link);
-  } catch (thrown) {
-    // The reload after the download can come before the join's own answer.
-    if (!navigatedAway(thrown)) throw thrown;
-  }
+  const error = await joinSpace(page, link, 'Benchmark');
   const joinedMs = performance.now() - t0;
   let seq = 0;
   let phase = '';
