@@ -51,8 +51,8 @@ export function serveLive(store: SyncStore, notifier: SpaceNotifier, spaceId: st
         again = false;
         for (let more = true; more && !closed; ) {
           const page = await pullPage(store, spaceId, sent, LIVE_BATCH);
-          if (page.events.length > 0) {
-            res.write(`id: ${page.last}\nevent: events\ndata: ${JSON.stringify(page)}\n\n`);
+          if (page.count > 0) {
+            res.write(`id: ${page.last}\nevent: events\ndata: ${page.json}\n\n`);
             sent = page.last;
           }
           more = page.more;

@@ -1,14 +1,16 @@
-import type { SyncStore, SpaceEvent } from '../store/types.ts';
+import type { SyncStore } from '../store/types.ts';
 
+/** One page of a space's events after a position, as the JSON text of a pull's body and of each live message. */
 export interface PullPage {
-  events: SpaceEvent[];
-  /** The position of the last event returned, or `after` when none. */
+  /** `{"events":[…],"last":…,"more":…}`: the feed's lines joined, never parsed here. */
+  json: string;
+  count: number;
+  /** The position of the last event in the page, or `after` when none. */
   last: number;
   more: boolean;
 }
 
-/** One page of a space's events after a position: the body of a pull and of each live message. */
 export async function pullPage(store: SyncStore, spaceId: string, after: number, limit: number): Promise<PullPage> {
-  const { events, more } = await store.readAfter(spaceId, after, limit);
-  return { events, last: events.at(-1)?.position ?? after, more };
+  const { lines, last, more } = await store.readFeed(spaceId, after, limit);
+  return { json: `{"events":[${lines.join(',')}],"last":${last},"more":${more}}`, count: lines.length, last, more };
 }

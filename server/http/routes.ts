@@ -6,7 +6,7 @@ import type { SyncStore } from '../store/types.ts';
 import { serveLive, type SpaceNotifier } from './live.ts';
 import { pullPage } from './pull.ts';
 import { readJsonBody } from './readBody.ts';
-import { HttpError, sendError, sendJson } from './respond.ts';
+import { HttpError, sendError, sendJson, sendJsonText } from './respond.ts';
 import { authorizedSpace, createSpace } from './spaces.ts';
 
 export interface RouteContext {
@@ -40,7 +40,7 @@ export async function route(context: RouteContext, req: IncomingMessage, res: Se
   const after = position(url.searchParams.get('after') ?? (what === 'live' ? lastEventId(req) : null) ?? '0', 'after');
   if (what === 'live') return serveLive(store, context.notifier, spaceId, after, req, res);
   const limit = count(url.searchParams.get('limit'));
-  return sendJson(res, 200, await pullPage(store, spaceId, after, limit));
+  return sendJsonText(res, 200, (await pullPage(store, spaceId, after, limit)).json);
 }
 
 async function push(context: RouteContext, spaceId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

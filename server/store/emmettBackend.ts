@@ -1,10 +1,14 @@
+import type { FeedPage } from './feed.ts';
 import type { ReadBatch, SpaceEvent, SpaceRecord, StreamAppend } from './types.ts';
 
 /** The part of one store transaction a commit uses; the space's write lock is held throughout. */
 export interface SpaceTransaction {
   /** Every stored event of the stream, oldest first. */
   readStream(stream: string): Promise<SpaceEvent[]>;
-  /** Appends each batch with Emmett's expected stream version; throws StreamConflictError (rolling everything back) when one does not match. Returns each event's position, batch by batch. */
+  /**
+   * Appends each batch with Emmett's expected stream version, and the events' feed rows; throws StreamConflictError
+   * (rolling everything back) when one does not match. Returns each event's position, batch by batch.
+   */
   append(batches: readonly StreamAppend[], device: string, commitId: string): Promise<number[][]>;
 }
 
@@ -13,7 +17,10 @@ export interface EmmettBackend {
   readonly kind: 'sqlite' | 'postgresql';
   /** Runs `work` in one transaction that holds the space's write lock: everything it appends lands, or nothing. */
   transaction<T>(spaceId: string, work: (tx: SpaceTransaction) => Promise<T>): Promise<T>;
+  /** The space's events after `after` through Emmett's read, parsed. */
   readAfter(spaceId: string, after: number, limit: number): Promise<ReadBatch>;
+  /** The same events as pull lines, from the feed (feed.ts). */
+  readFeed(spaceId: string, after: number, limit: number): Promise<FeedPage>;
   /** Makes room for a new space (PostgreSQL: its partition) and records it. */
   saveSpace(space: SpaceRecord): Promise<void>;
   loadSpace(spaceId: string): Promise<SpaceRecord | undefined>;

@@ -30,7 +30,7 @@ export function fromMessage(message: { type: string; data: unknown; metadata: un
 }
 
 /** Meta keys in the wire's order whatever order the store kept them in. */
-function inWireOrder(meta: WireMeta): WireMeta {
+export function inWireOrder(meta: WireMeta): WireMeta {
   const ordered: WireMeta = { id: meta.id, stream: meta.stream, version: meta.version, at: meta.at };
   if (meta.causationId !== undefined) ordered.causationId = meta.causationId;
   if (meta.correlationId !== undefined) ordered.correlationId = meta.correlationId;

@@ -1,4 +1,5 @@
 import type { EmmettBackend } from './emmettBackend.ts';
+import type { FeedPage } from './feed.ts';
 import { KeyedMutex } from './keyedMutex.ts';
 import { StreamCache } from './streamCache.ts';
 import {
@@ -8,7 +9,6 @@ import {
   type CommitRefusal,
   type CommitResult,
   type PushCommit,
-  type ReadBatch,
   type SpaceEvent,
   type SpaceRecord,
   type StreamAppend,
@@ -72,8 +72,8 @@ export class EmmettSyncStore implements SyncStore {
     });
   }
 
-  readAfter(spaceId: string, after: number, limit: number): Promise<ReadBatch> {
-    return this.backend.readAfter(spaceId, after, limit);
+  readFeed(spaceId: string, after: number, limit: number): Promise<FeedPage> {
+    return this.backend.readFeed(spaceId, after, limit);
   }
 
   async lastPosition(spaceId: string): Promise<number> {

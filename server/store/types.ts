@@ -1,6 +1,7 @@
 /** The sync server's vocabulary: wire events, commits and what a store answers (docs/sync.md, "HTTP API"). */
 
 import type { PulledEvent, WireCommit, WireEvent } from '../../src/domain/sync/protocol.ts';
+import type { FeedPage } from './feed.ts';
 
 export type { JsonValue, WireEvent, WireMeta } from '../../src/domain/sync/protocol.ts';
 
@@ -51,8 +52,8 @@ export interface SyncStore {
   findSpace(spaceId: string): Promise<SpaceRecord | undefined>;
   /** Applies the commits in order, each atomically, stopping at the first refused. */
   commit(spaceId: string, device: string, commits: readonly PushCommit[], judge?: CommitJudge): Promise<CommitOutcome>;
-  /** The space's events after `after`, oldest first, at most `limit`. */
-  readAfter(spaceId: string, after: number, limit: number): Promise<ReadBatch>;
+  /** The space's events after `after`, oldest first, at most `limit`, as pull lines (feed.ts). */
+  readFeed(spaceId: string, after: number, limit: number): Promise<FeedPage>;
   lastPosition(spaceId: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeCommit } from '../../server/checks/commitRules.ts';
 import type { EmmettBackend } from '../../server/store/emmettBackend.ts';
-import { StreamConflictError, type StreamAppend } from '../../server/store/types.ts';
+import { StreamConflictError, type SpaceEvent, type StreamAppend } from '../../server/store/types.ts';
 import { DeviceLedger } from './support/ledger.ts';
 import { stores } from './support/stores.ts';
 
@@ -82,7 +82,8 @@ describe.each(stores())("a commit's streams on Emmett's $name store", (kind) => 
       phone.undo(stale);
       phone.withdraw(ANN, 200); // what the laptop stored, as a pull brings it
       expect((await store.commit(space, 'phone', [phone.withdraw(ANN, 100)], judgeCommit)).refusal).toBeUndefined();
-      expect((await store.readAfter(space, 0, 100)).events.filter((e) => e.event.meta.stream === `account-${ANN}`).map((e) => e.event.meta.version)).toEqual([1, 2, 3, 4, 5, 6]);
+      const stored = (await store.readFeed(space, 0, 100)).lines.map((line) => JSON.parse(line) as SpaceEvent);
+      expect(stored.filter((e) => e.event.meta.stream === `account-${ANN}`).map((e) => e.event.meta.version)).toEqual([1, 2, 3, 4, 5, 6]);
     } finally {
       await other.close();
       await store.close();

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { callAppendToStream, defaultTag, getPostgreSQLEventStore, readMessagesBatch, readStream } from '@event-driven-io/emmett-postgresql';
 import { SPACE_CREATED, spaceRecordStream, type EmmettBackend, type SpaceTransaction } from '../emmettBackend.ts';
 import { fromMessage, toMessage, type EmmettMessage } from '../emmettMessage.ts';
+import { FEED_TABLE, feedLine, feedPage, feedRows, insertGroups, type FeedPage, type FeedRow } from '../feed.ts';
 import { StreamConflictError, type ReadBatch, type SpaceEvent, type SpaceRecord } from '../types.ts';
 
 const UNIQUE_VIOLATION = '23505';
@@ -31,7 +32,57 @@ export async function openPostgresqlBackend(connectionString: string): Promise<E
   // connection dropped by a database restart must not crash the server.
   const pgPool = new pg.Pool({ connectionString });
   pgPool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
-  return new PostgresqlBackend(dumbo({ connectionString, pool: pgPool }), pgPool);
+  const pool = dumbo({ connectionString, pool: pgPool });
+  await createFeed(pool);
+  return new PostgresqlBackend(pool, pgPool);
+}
+
+/** Pages read while copying a space into a new feed. */
+const BACKFILL_BATCH = 5000;
+
+/**
+ * The feed table; a database written before it existed gets every space's events
+ * copied in from Emmett's reads, once, in the transaction that creates it (servers
+ * starting together take turns on an advisory lock).
+ */
+async function createFeed(pool: ReturnType<typeof dumbo>): Promise<void> {
+  await pool.withTransaction(async ({ execute }) => {
+    await execute.query(sql('SELECT pg_advisory_xact_lock(hashtext(%L))', FEED_TABLE));
+    const { rows } = await execute.query<{ exists: boolean }>(sql('SELECT to_regclass(%L) IS NOT NULL AS exists', FEED_TABLE));
+    if (rows[0]!.exists) return { success: true, result: undefined };
+    await execute.command(sql(`CREATE TABLE ${FEED_TABLE} (space_id text NOT NULL, position bigint NOT NULL, line text NOT NULL, PRIMARY KEY (space_id, position))`));
+    for (const spaceId of await spaceIds(execute))
+      for (let after = 0n, more = true; more; ) {
+        const batch = await readMessagesBatch(execute, { after, batchSize: BACKFILL_BATCH, partition: spaceId });
+        const events = batch.messages.map(fromMessage);
+        await insertFeed(execute, spaceId, events.map((event) => ({ position: event.position, line: feedLine(event) })));
+        after = batch.currentGlobalPosition;
+        more = batch.areMessagesLeft;
+      }
+    return { success: true, result: undefined };
+  });
+}
+
+/** Every space, from the records in Emmett's default partition. */
+async function spaceIds(execute: SQLExecutor): Promise<string[]> {
+  const ids: string[] = [];
+  for (let after = 0n, more = true; more; ) {
+    const batch = await readMessagesBatch(execute, { after, batchSize: BACKFILL_BATCH, partition: defaultTag });
+    for (const message of batch.messages) {
+      const { streamName } = message.metadata as { streamName: string };
+      if (message.type === SPACE_CREATED && streamName.startsWith('space-')) ids.push(streamName.slice('space-'.length));
+    }
+    after = batch.currentGlobalPosition;
+    more = batch.areMessagesLeft;
+  }
+  return ids;
+}
+
+async function insertFeed(execute: SQLExecutor, spaceId: string, rows: readonly FeedRow[]): Promise<void> {
+  for (const group of insertGroups(rows))
+    await execute.command(
+      sql(`INSERT INTO ${FEED_TABLE} (space_id, position, line) VALUES ${group.map((row) => sql('(%L, %s, %L)', spaceId, row.position, row.line)).join(', ')}`),
+    );
 }
 
 /**
@@ -74,7 +125,9 @@ class PostgresqlBackend implements EmmettBackend {
               },
             );
             if (!row.success || !row.global_positions) throw new StreamConflictError(stream, expectedVersion);
-            positions.push(row.global_positions.map(Number));
+            const batchPositions = row.global_positions.map(Number);
+            await insertFeed(execute, spaceId, feedRows(device, { events }, batchPositions));
+            positions.push(batchPositions);
           }
           return positions;
         },
@@ -88,6 +141,17 @@ class PostgresqlBackend implements EmmettBackend {
     const batch = await readMessagesBatch(this.pool.execute, { after: BigInt(after), batchSize: limit + 1, partition: spaceId });
     const events = batch.messages.slice(0, limit).map(fromMessage);
     return { events, more: batch.messages.length > limit };
+  }
+
+  async readFeed(spaceId: string, after: number, limit: number): Promise<FeedPage> {
+    const { rows } = await this.pool.execute.query<{ position: string; line: string }>(
+      sql(`SELECT position, line FROM ${FEED_TABLE} WHERE space_id = %L AND position > %s ORDER BY position LIMIT %s`, spaceId, after, limit + 1),
+    );
+    return feedPage(
+      rows.map((row) => ({ position: Number(row.position), line: row.line })),
+      after,
+      limit,
+    );
   }
 
   async saveSpace(space: SpaceRecord): Promise<void> {

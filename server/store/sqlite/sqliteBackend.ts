@@ -4,6 +4,7 @@ import type { Event } from '@event-driven-io/emmett';
 import { appendToStream, createEventStoreSchema, readMessagesBatch, readStream } from '@event-driven-io/emmett-sqlite';
 import { SPACE_CREATED, spaceRecordStream, type EmmettBackend, type SpaceTransaction } from '../emmettBackend.ts';
 import { fromMessage, toMessage } from '../emmettMessage.ts';
+import { FEED_TABLE, feedLine, feedPage, feedRows, insertGroups, type FeedPage, type FeedRow } from '../feed.ts';
 import { StreamConflictError, type ReadBatch, type SpaceEvent, type SpaceRecord } from '../types.ts';
 import { openSafeConnection, type SafeConnection } from './safeConnection.ts';
 
@@ -20,7 +21,43 @@ export async function openSqliteBackend(fileName: string): Promise<EmmettBackend
   if (fileName !== ':memory:') mkdirSync(dirname(fileName), { recursive: true });
   const conn = await openSafeConnection(fileName);
   await createEventStoreSchema(conn);
+  await createFeed(conn);
   return new SqliteBackend(conn);
+}
+
+/**
+ * The feed table; a database written before it existed gets every space's events
+ * copied in from Emmett's read, once, in the transaction that creates it.
+ */
+async function createFeed(conn: SafeConnection): Promise<void> {
+  await conn.withTransaction(async () => {
+    if (await conn.querySingle(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`, [FEED_TABLE])) return;
+    await conn.command(`CREATE TABLE ${FEED_TABLE} (space_id TEXT NOT NULL, position INTEGER NOT NULL, line TEXT NOT NULL, PRIMARY KEY (space_id, position)) WITHOUT ROWID`);
+    for (let after = 0n, more = true; more; ) {
+      const batch = await readMessagesBatch(conn, { after, batchSize: SCAN_BATCH });
+      const bySpace = new Map<string, FeedRow[]>();
+      for (const message of batch.messages) {
+        const slash = message.metadata.streamName.indexOf('/');
+        if (slash < 0) continue;
+        const event = fromMessage(message);
+        const spaceId = message.metadata.streamName.slice(0, slash);
+        const rows = bySpace.get(spaceId) ?? [];
+        rows.push({ position: event.position, line: feedLine(event) });
+        bySpace.set(spaceId, rows);
+      }
+      for (const [spaceId, rows] of bySpace) await insertFeed(conn, spaceId, rows);
+      after = batch.currentGlobalPosition;
+      more = batch.areEventsLeft;
+    }
+  });
+}
+
+async function insertFeed(conn: SafeConnection, spaceId: string, rows: readonly FeedRow[]): Promise<void> {
+  for (const group of insertGroups(rows))
+    await conn.command(
+      `INSERT INTO ${FEED_TABLE} (space_id, position, line) VALUES ${group.map(() => '(?, ?, ?)').join(', ')}`,
+      group.flatMap((row) => [spaceId, row.position, row.line]),
+    );
 }
 
 class SqliteBackend implements EmmettBackend {
@@ -47,7 +84,9 @@ class SqliteBackend implements EmmettBackend {
             // A failed expected version returns without throwing, after Emmett moved the stream's position: throwing rolls that back.
             if (!result.success) throw new StreamConflictError(stream, expectedVersion);
             const last = Number(result.lastGlobalPosition);
-            positions.push(events.map((_, i) => last - events.length + 1 + i));
+            const batchPositions = events.map((_, i) => last - events.length + 1 + i);
+            await insertFeed(conn, spaceId, feedRows(device, { events }, batchPositions));
+            positions.push(batchPositions);
           }
           return positions;
         },
@@ -70,6 +109,13 @@ class SqliteBackend implements EmmettBackend {
       if (!batch.areEventsLeft) return { events, more: false };
       from = batch.currentGlobalPosition;
     }
+  }
+
+  async readFeed(spaceId: string, after: number, limit: number): Promise<FeedPage> {
+    const rows = await this.conn.exclusive(() =>
+      this.conn.query<FeedRow>(`SELECT position, line FROM ${FEED_TABLE} WHERE space_id = ? AND position > ? ORDER BY position LIMIT ?`, [spaceId, after, limit + 1]),
+    );
+    return feedPage(rows, after, limit);
   }
 
   async saveSpace(space: SpaceRecord): Promise<void> {

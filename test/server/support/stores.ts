@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll } from 'vitest';
 import type { EmmettBackend } from '../../../server/store/emmettBackend.ts';
 import { openPostgresqlStore, openSqliteStore } from '../../../server/store/openStore.ts';
@@ -17,6 +19,10 @@ export interface StoreKind {
   reopen(): Promise<SyncStore>;
   /** The Emmett layer under the store, to reach past the protocol's own checks. */
   openBackend(): Promise<EmmettBackend>;
+  /** The last backend's data opened again, as a restarted server opens it. */
+  reopenBackend(): Promise<EmmettBackend>;
+  /** One SQL statement run on the last backend's database, outside the backend (to make it look like an older one). */
+  runSql(statement: string): Promise<void>;
 }
 
 /**
@@ -36,6 +42,7 @@ export function stores(): StoreKind[] {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }, 30_000);
   let files = 0;
+  let backendFile = '';
   return [
     {
       name: 'sqlite',
@@ -44,13 +51,35 @@ export function stores(): StoreKind[] {
         return openSqliteStore(file);
       },
       reopen: () => openSqliteStore(file),
-      openBackend: () => openSqliteBackend(join(dir!, `backend-${++files}.db`)),
+      openBackend() {
+        backendFile = join(dir!, `backend-${++files}.db`);
+        return openSqliteBackend(backendFile);
+      },
+      reopenBackend: () => openSqliteBackend(backendFile),
+      async runSql(statement) {
+        const db = new sqlite3.Database(backendFile);
+        try {
+          await new Promise<void>((resolve, reject) => db.exec(statement, (error) => (error ? reject(error) : resolve())));
+        } finally {
+          await new Promise<void>((resolve) => db.close(() => resolve()));
+        }
+      },
     },
     {
       name: 'postgresql',
       open: () => openPostgresqlStore(postgres!.url),
       reopen: () => openPostgresqlStore(postgres!.url),
       openBackend: () => openPostgresqlBackend(postgres!.url),
+      reopenBackend: () => openPostgresqlBackend(postgres!.url),
+      async runSql(statement) {
+        const client = new pg.Client({ connectionString: postgres!.url });
+        await client.connect();
+        try {
+          await client.query(statement);
+        } finally {
+          await client.end();
+        }
+      },
     },
   ];
 }

@@ -1,0 +1,47 @@
+import { inWireOrder } from './emmettMessage.ts';
+import type { SpaceEvent } from './types.ts';
+
+/**
+ * The pull's read model: each stored event of a space as the JSON a pull
+ * sends, keyed by space and position. Each backend writes its rows in the
+ * transaction of Emmett's append, so it never differs from Emmett's stream;
+ * a pull then reads text and joins it, instead of parsing Emmett's messages
+ * and serializing them again (about five times the work).
+ */
+export const FEED_TABLE = 'rewind_feed';
+
+/** Rows per insert statement: SQLite binds at most 32,766 parameters in one. */
+export const FEED_INSERT_ROWS = 500;
+
+export interface FeedRow {
+  position: number;
+  line: string;
+}
+
+/** A run of a space's events as pull lines, oldest first; `last` is the position of the last, or `after` when none. */
+export interface FeedPage {
+  lines: string[];
+  last: number;
+  more: boolean;
+}
+
+/** An event as its feed line: what `fromMessage` reads back from Emmett, as JSON. */
+export function feedLine({ position, device, event }: SpaceEvent): string {
+  return JSON.stringify({ position, device, event: { type: event.type, payload: event.payload, meta: inWireOrder(event.meta) } });
+}
+
+/** The feed rows of events appended as one batch whose positions Emmett returned. */
+export function feedRows(device: string, batch: { events: readonly SpaceEvent['event'][] }, positions: readonly number[]): FeedRow[] {
+  return batch.events.map((event, i) => ({ position: positions[i]!, line: feedLine({ position: positions[i]!, device, event }) }));
+}
+
+/** Up to `limit` rows read as `limit + 1` (the extra row only says there is more), as a page. */
+export function feedPage(rows: readonly FeedRow[], after: number, limit: number): FeedPage {
+  const kept = rows.length > limit ? rows.slice(0, limit) : rows;
+  return { lines: kept.map((row) => row.line), last: kept.at(-1)?.position ?? after, more: rows.length > limit };
+}
+
+/** Rows in groups an insert statement takes. */
+export function* insertGroups(rows: readonly FeedRow[]): Generator<FeedRow[]> {
+  for (let at = 0; at < rows.length; at += FEED_INSERT_ROWS) yield rows.slice(at, at + FEED_INSERT_ROWS);
+}
