@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmmettBackend } from '../../../server/store/emmettBackend.ts';
 import { FEED_TABLE } from '../../../server/store/feed.ts';
-import { StreamConflictError, type PushCommit, type StreamAppend } from '../../../server/store/types.ts';
+import { StreamConflictError, type PushCommit, type SpaceEvent, type StreamAppend } from '../../../server/store/types.ts';
 import { DeviceLedger } from '../support/ledger.ts';
 import { stores } from '../support/stores.ts';
 
@@ -14,9 +14,15 @@ const batchesOf = (commit: PushCommit): StreamAppend[] =>
     return { stream, expectedVersion: mine[0]!.meta.version - 1, events: mine };
   });
 
-/** What Emmett's own read gives back for the space, as the JSON a pull sends. */
-async function emmettLines(backend: EmmettBackend, spaceId: string): Promise<string[]> {
-  return (await backend.readAfter(spaceId, 0, 10_000)).events.map((event) => JSON.stringify(event));
+/** What Emmett's own read gives back for the space. */
+async function emmettEvents(backend: EmmettBackend, spaceId: string): Promise<SpaceEvent[]> {
+  return (await backend.readAfter(spaceId, 0, 10_000)).events;
+}
+
+/** Feed lines as the events they carry, each checked to be printable ASCII (escapes for the rest). */
+function parsed(lines: readonly string[]): SpaceEvent[] {
+  for (const line of lines) expect(line).toMatch(/^[\x20-\x7e]+$/);
+  return lines.map((line) => JSON.parse(line) as SpaceEvent);
 }
 
 /** The pull's read model against Emmett's stream it is written beside. */
@@ -44,15 +50,18 @@ describe.each(stores())('the pull feed on $name', (kind) => {
   it("holds each stored event as the exact JSON of Emmett's read, in position order, page by page", async () => {
     backend = await kind.openBackend();
     const { spaceId } = await spaceWithEvents(backend);
-    const expected = await emmettLines(backend, spaceId);
+    const expected = await emmettEvents(backend, spaceId);
     expect(expected).toHaveLength(11);
-    expect((await backend.readFeed(spaceId, 0, 100)).lines).toEqual(expected);
+    const { lines } = await backend.readFeed(spaceId, 0, 100);
+    expect(parsed(lines)).toEqual(expected);
+    // Byte for byte too: keys in the order sent, not jsonb's.
+    expect(lines[8]).toContain('"payload":{"note":"caf\\u00e9 \\u2615","accountNumber"');
 
     const first = await backend.readFeed(spaceId, 0, 4);
-    expect(first).toMatchObject({ lines: expected.slice(0, 4), more: true });
-    expect(first.last).toBe(JSON.parse(expected[3]!).position);
+    expect(first).toMatchObject({ lines: lines.slice(0, 4), more: true });
+    expect(first.last).toBe(expected[3]!.position);
     const rest = await backend.readFeed(spaceId, first.last, 100);
-    expect(rest).toMatchObject({ lines: expected.slice(4), more: false });
+    expect(rest).toMatchObject({ lines: lines.slice(4), more: false });
     expect(await backend.readFeed(spaceId, rest.last, 100)).toEqual({ lines: [], last: rest.last, more: false });
   });
 
@@ -68,11 +77,11 @@ describe.each(stores())('the pull feed on $name', (kind) => {
       StreamConflictError,
     );
     expect((await backend.readFeed(spaceId, 0, 100)).lines).toEqual(before);
-    expect((await backend.readFeed(other.spaceId, 0, 100)).lines).toEqual(await emmettLines(backend, other.spaceId));
+    const theirs = parsed((await backend.readFeed(other.spaceId, 0, 100)).lines);
+    expect(theirs).toEqual(await emmettEvents(backend, other.spaceId));
     // Both spaces hold the same ids (one ledger's commits, twice); their positions tell the events apart.
-    const positions = (lines: string[]) => lines.map((line) => (JSON.parse(line) as { position: number }).position);
-    const mine = new Set(positions(before));
-    expect(positions((await backend.readFeed(other.spaceId, 0, 100)).lines).filter((p) => mine.has(p))).toEqual([]);
+    const mine = new Set(parsed(before).map((e) => e.position));
+    expect(theirs.filter((e) => mine.has(e.position))).toEqual([]);
   });
 
   it('is filled from Emmett once when a database written before it is opened, and kept from then on', async () => {
@@ -82,14 +91,14 @@ describe.each(stores())('the pull feed on $name', (kind) => {
     await kind.runSql(`DROP TABLE ${FEED_TABLE}`);
 
     backend = await kind.reopenBackend();
-    expect((await backend.readFeed(spaceId, 0, 100)).lines).toEqual(await emmettLines(backend, spaceId));
+    expect(parsed((await backend.readFeed(spaceId, 0, 100)).lines)).toEqual(await emmettEvents(backend, spaceId));
     const deposit = phone.deposit(BEN, 30);
     await backend.transaction(spaceId, (tx) => tx.append(batchesOf(deposit), 'phone', deposit.id));
     await backend.close();
 
     backend = await kind.reopenBackend();
-    const lines = (await backend.readFeed(spaceId, 0, 100)).lines;
-    expect(lines).toEqual(await emmettLines(backend, spaceId));
-    expect(lines).toHaveLength(12);
+    const events = parsed((await backend.readFeed(spaceId, 0, 100)).lines);
+    expect(events).toEqual(await emmettEvents(backend, spaceId));
+    expect(events).toHaveLength(12);
   });
 });
