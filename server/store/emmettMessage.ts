@@ -11,15 +11,16 @@ interface EmmettMetadata {
   rewind: WireMeta;
   device: string;
   commit: string;
-  /** The payload's exact JSON where the store would reorder its keys (PostgreSQL's jsonb), so it comes back byte for byte. */
+  /**
+   * The payload's exact JSON where PostgreSQL's jsonb would reorder its keys. Not written: pulls send the
+   * feed's text (feed.ts). An older database may hold it, and a feed filled from that database reads it.
+   */
   payloadJson?: string;
   [key: string]: unknown;
 }
 
-export function toMessage(event: WireEvent, device: string, commit: string, reordersKeys: boolean): EmmettMessage {
-  const metadata: EmmettMetadata = { rewind: event.meta, device, commit };
-  if (reordersKeys && !keepsJsonbOrder(event.payload)) metadata.payloadJson = JSON.stringify(event.payload);
-  return { type: event.type, data: event.payload, metadata };
+export function toMessage(event: WireEvent, device: string, commit: string): EmmettMessage {
+  return { type: event.type, data: event.payload, metadata: { rewind: event.meta, device, commit } };
 }
 
 /** A read Emmett message back as the space event it was stored as. */
@@ -37,19 +38,4 @@ export function inWireOrder(meta: WireMeta): WireMeta {
   if (meta.schema !== undefined) ordered.schema = meta.schema;
   if (meta.sample !== undefined) ordered.sample = meta.sample;
   return ordered;
-}
-
-/** Whether jsonb gives this value back with its keys in the same order: jsonb sorts keys by length, then bytes. */
-function keepsJsonbOrder(value: JsonValue): boolean {
-  if (typeof value !== 'object' || value === null) return true;
-  if (Array.isArray(value)) return value.every(keepsJsonbOrder);
-  let previous: string | undefined;
-  for (const key of Object.keys(value)) {
-    // Non-ASCII keys compare differently as UTF-8 bytes and UTF-16 units: keep the text rather than guess.
-    if (!/^[\x20-\x7e]*$/.test(key)) return false;
-    if (previous !== undefined && (previous.length > key.length || (previous.length === key.length && previous >= key))) return false;
-    if (!keepsJsonbOrder(value[key]!)) return false;
-    previous = key;
-  }
-  return true;
 }

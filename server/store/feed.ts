@@ -1,5 +1,5 @@
 import { inWireOrder } from './emmettMessage.ts';
-import type { SpaceEvent } from './types.ts';
+import type { WireEvent } from './types.ts';
 
 /**
  * The pull's read model: each stored event of a space as the JSON a pull
@@ -13,10 +13,14 @@ export const FEED_TABLE = 'rewind_feed';
 /** Rows per insert statement: SQLite binds at most 32,766 parameters in one. */
 export const FEED_INSERT_ROWS = 500;
 
+/** An event's row: its position, and its line less the position, which the store knows only as it appends (PostgreSQL). */
 export interface FeedRow {
   position: number;
-  line: string;
+  body: string;
 }
+
+/** The SQL that gives a row's line back: `{"position":N,` then the body past its `{`. */
+export const FEED_LINE_SQL = `'{"position":' || position || ',' || substr(body, 2)`;
 
 /** A run of a space's events as pull lines, oldest first; `last` is the position of the last, or `after` when none. */
 export interface FeedPage {
@@ -26,32 +30,28 @@ export interface FeedPage {
 }
 
 /**
- * An event as its feed line: what `fromMessage` reads back from Emmett, as JSON
- * with every character beyond ASCII escaped. ASCII text is a one-byte string in
- * V8 at every step (the database driver, the join, the response's UTF-8, the
- * browser's decode and parse), where one such character made a whole page two-byte.
+ * An event's feed body: `{"device":…,"event":…}`, the event as `fromMessage`
+ * reads it back from Emmett, as JSON with every character beyond ASCII
+ * escaped. ASCII text is a one-byte string in V8 at every step (the database
+ * driver, the join, the response's UTF-8, the browser's decode and parse),
+ * where one such character made a whole page two-byte.
  */
-export function feedLine({ position, device, event }: SpaceEvent): string {
-  return asciiJson(JSON.stringify({ position, device, event: { type: event.type, payload: event.payload, meta: inWireOrder(event.meta) } }));
+export function feedBody(device: string, event: WireEvent): string {
+  return asciiJson(JSON.stringify({ device, event: { type: event.type, payload: event.payload, meta: inWireOrder(event.meta) } }));
 }
 
-/** JSON text with each UTF-16 unit beyond ASCII as its `\uXXXX` escape: the same JSON value. */
+/** JSON text with each UTF-16 unit beyond ASCII as its `\\uXXXX` escape: the same JSON value. */
 export function asciiJson(json: string): string {
   return json.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The feed rows of events appended as one batch whose positions Emmett returned. */
-export function feedRows(device: string, batch: { events: readonly SpaceEvent['event'][] }, positions: readonly number[]): FeedRow[] {
-  return batch.events.map((event, i) => ({ position: positions[i]!, line: feedLine({ position: positions[i]!, device, event }) }));
-}
-
-/** Up to `limit` rows read as `limit + 1` (the extra row only says there is more), as a page. */
-export function feedPage(rows: readonly FeedRow[], after: number, limit: number): FeedPage {
+/** Up to `limit` lines read as `limit + 1` (the extra one only says there is more), as a page. */
+export function feedPage(rows: readonly { position: number; line: string }[], after: number, limit: number): FeedPage {
   const kept = rows.length > limit ? rows.slice(0, limit) : rows;
   return { lines: kept.map((row) => row.line), last: kept.at(-1)?.position ?? after, more: rows.length > limit };
 }
 
 /** Rows in groups an insert statement takes. */
-export function* insertGroups(rows: readonly FeedRow[]): Generator<FeedRow[]> {
+export function* insertGroups<T>(rows: readonly T[]): Generator<T[]> {
   for (let at = 0; at < rows.length; at += FEED_INSERT_ROWS) yield rows.slice(at, at + FEED_INSERT_ROWS);
 }

@@ -1,9 +1,9 @@
-import { dumbo, setNodePostgresTypeRawParser, single, sql, type SQLExecutor } from '@event-driven-io/dumbo';
+import { dumbo, nodePostgresSQLExecutor, setNodePostgresTypeRawParser, single, sql, sqlExecutor, type SQL, type SQLExecutor } from '@event-driven-io/dumbo';
 import pg from 'pg';
 import { callAppendToStream, defaultTag, getPostgreSQLEventStore, readMessagesBatch, readStream } from '@event-driven-io/emmett-postgresql';
 import { SPACE_CREATED, spaceRecordStream, type EmmettBackend, type SpaceTransaction } from '../emmettBackend.ts';
 import { fromMessage, toMessage, type EmmettMessage } from '../emmettMessage.ts';
-import { FEED_TABLE, feedLine, feedPage, feedRows, insertGroups, type FeedPage, type FeedRow } from '../feed.ts';
+import { FEED_LINE_SQL, FEED_TABLE, feedBody, feedPage, insertGroups, type FeedPage, type FeedRow } from '../feed.ts';
 import { StreamConflictError, type ReadBatch, type SpaceEvent, type SpaceRecord } from '../types.ts';
 
 const UNIQUE_VIOLATION = '23505';
@@ -50,12 +50,12 @@ async function createFeed(pool: ReturnType<typeof dumbo>): Promise<void> {
     await execute.query(sql('SELECT pg_advisory_xact_lock(hashtext(%L))', FEED_TABLE));
     const { rows } = await execute.query<{ exists: boolean }>(sql('SELECT to_regclass(%L) IS NOT NULL AS exists', FEED_TABLE));
     if (rows[0]!.exists) return { success: true, result: undefined };
-    await execute.command(sql(`CREATE TABLE ${FEED_TABLE} (space_id text NOT NULL, position bigint NOT NULL, line text NOT NULL, PRIMARY KEY (space_id, position))`));
+    await execute.command(sql(`CREATE TABLE ${FEED_TABLE} (space_id text NOT NULL, position bigint NOT NULL, body text NOT NULL, PRIMARY KEY (space_id, position))`));
     for (const spaceId of await spaceIds(execute))
       for (let after = 0n, more = true; more; ) {
         const batch = await readMessagesBatch(execute, { after, batchSize: BACKFILL_BATCH, partition: spaceId });
         const events = batch.messages.map(fromMessage);
-        await insertFeed(execute, spaceId, events.map((event) => ({ position: event.position, line: feedLine(event) })));
+        await insertFeed(execute, spaceId, events.map(({ position, device, event }) => ({ position, body: feedBody(device, event) })));
         after = batch.currentGlobalPosition;
         more = batch.areMessagesLeft;
       }
@@ -81,7 +81,7 @@ async function spaceIds(execute: SQLExecutor): Promise<string[]> {
 async function insertFeed(execute: SQLExecutor, spaceId: string, rows: readonly FeedRow[]): Promise<void> {
   for (const group of insertGroups(rows))
     await execute.command(
-      sql(`INSERT INTO ${FEED_TABLE} (space_id, position, line) VALUES ${group.map((row) => sql('(%L, %s, %L)', spaceId, row.position, row.line)).join(', ')}`),
+      sql(`INSERT INTO ${FEED_TABLE} (space_id, position, body) VALUES ${group.map((row) => sql('(%L, %s, %L)', spaceId, row.position, row.body)).join(', ')}`),
     );
 }
 
@@ -108,16 +108,25 @@ class PostgresqlBackend implements EmmettBackend {
     private readonly pgPool: pg.Pool,
   ) {}
 
-  transaction<T>(spaceId: string, work: (tx: SpaceTransaction) => Promise<T>): Promise<T> {
-    return this.pool.withTransaction(async ({ execute }) => {
-      await execute.query(sql('SELECT pg_advisory_xact_lock(hashtext(%L))', spaceId));
+  /**
+   * A transaction on one pooled connection, opened with the space's lock in one round trip: a commit then
+   * costs BEGIN-and-lock, its appends and COMMIT, as many trips as Emmett's own append of one stream.
+   */
+  async transaction<T>(spaceId: string, work: (tx: SpaceTransaction) => Promise<T>): Promise<T> {
+    const client = await this.pgPool.connect();
+    const execute = sqlExecutor(nodePostgresSQLExecutor(), { connect: () => Promise.resolve(client), close: () => Promise.resolve() });
+    let broken: unknown;
+    try {
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtext(${client.escapeLiteral(spaceId)}))`);
       const result = await work({
         readStream: (stream) => readSpaceStream(execute, spaceId, stream),
         async append(batches, device, commitId) {
           const positions: number[][] = [];
           for (const { stream, expectedVersion, events } of batches) {
-            const messages = events.map((event) => toMessage(event, device, commitId, true));
-            const row = await single(execute.command<AppendRow>(appendSql(spaceId, stream, events.map((e) => e.meta.id), messages, expectedVersion))).catch(
+            const messages = events.map((event) => toMessage(event, device, commitId));
+            const append = appendSql(spaceId, stream, events.map((e) => e.meta.id), messages, expectedVersion);
+            const bodies = events.map((event) => feedBody(device, event));
+            const row = await single(execute.command<AppendRow>(withFeedRows(append, spaceId, bodies))).catch(
               (error: unknown) => {
                 // Expecting a new stream where one exists: the stream row's unique key refuses it, as Emmett's own append reads it.
                 if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new StreamConflictError(stream, expectedVersion);
@@ -125,16 +134,20 @@ class PostgresqlBackend implements EmmettBackend {
               },
             );
             if (!row.success || !row.global_positions) throw new StreamConflictError(stream, expectedVersion);
-            const batchPositions = row.global_positions.map(Number);
-            await insertFeed(execute, spaceId, feedRows(device, { events }, batchPositions));
-            positions.push(batchPositions);
+            positions.push(row.global_positions.map(Number));
           }
           return positions;
         },
       });
-      // Spelled out: dumbo reads a returned object with a `success` key as its own verdict.
-      return { success: true, result };
-    });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is dropped from the pool, not reused.
+      await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback));
+      throw error;
+    } finally {
+      client.release(broken instanceof Error ? broken : undefined);
+    }
   }
 
   async readAfter(spaceId: string, after: number, limit: number): Promise<ReadBatch> {
@@ -145,7 +158,7 @@ class PostgresqlBackend implements EmmettBackend {
 
   async readFeed(spaceId: string, after: number, limit: number): Promise<FeedPage> {
     const { rows } = await this.pool.execute.query<{ position: string; line: string }>(
-      sql(`SELECT position, line FROM ${FEED_TABLE} WHERE space_id = %L AND position > %s ORDER BY position LIMIT %s`, spaceId, after, limit + 1),
+      sql(`SELECT position, ${FEED_LINE_SQL} AS line FROM ${FEED_TABLE} WHERE space_id = %L AND position > %s ORDER BY position LIMIT %s`, spaceId, after, limit + 1),
     );
     return feedPage(
       rows.map((row) => ({ position: Number(row.position), line: row.line })),
@@ -184,6 +197,25 @@ async function readSpaceStream(execute: SQLExecutor, spaceId: string, stream: st
 
 const appendSql = (spaceId: string, stream: string, ids: string[], messages: EmmettMessage[], expectedVersion: number) =>
   appendSqlIn(spaceId, stream, stream.split('-')[0]!, ids, messages, expectedVersion);
+
+/**
+ * Emmett's append and the feed rows of what it appended, in one statement (one round trip): the feed
+ * rows take the positions Emmett hands out, and none is written when the append does not succeed.
+ */
+function withFeedRows(append: SQL, spaceId: string, bodies: readonly string[]): SQL {
+  return sql(
+    `WITH appended AS (%s),
+     fed AS (
+       INSERT INTO ${FEED_TABLE} (space_id, position, body)
+       SELECT %L, row.position, row.body FROM appended CROSS JOIN LATERAL unnest(appended.global_positions, ARRAY[%s]::text[]) AS row(position, body)
+       WHERE appended.success
+     )
+     SELECT * FROM appended`,
+    append,
+    spaceId,
+    bodies.map((body) => sql('%L', body)).join(','),
+  );
+}
 
 /** Emmett's emt_append_to_stream call, its parameters built as Emmett's own append builds them. */
 function appendSqlIn(partition: string, stream: string, streamType: string, ids: string[], messages: EmmettMessage[], expectedVersion: number) {

@@ -4,7 +4,7 @@ import type { Event } from '@event-driven-io/emmett';
 import { appendToStream, createEventStoreSchema, readMessagesBatch, readStream } from '@event-driven-io/emmett-sqlite';
 import { SPACE_CREATED, spaceRecordStream, type EmmettBackend, type SpaceTransaction } from '../emmettBackend.ts';
 import { fromMessage, toMessage } from '../emmettMessage.ts';
-import { FEED_TABLE, feedLine, feedPage, feedRows, insertGroups, type FeedPage, type FeedRow } from '../feed.ts';
+import { FEED_LINE_SQL, FEED_TABLE, feedBody, feedPage, insertGroups, type FeedPage, type FeedRow } from '../feed.ts';
 import { StreamConflictError, type ReadBatch, type SpaceEvent, type SpaceRecord } from '../types.ts';
 import { openSafeConnection, type SafeConnection } from './safeConnection.ts';
 
@@ -32,17 +32,17 @@ export async function openSqliteBackend(fileName: string): Promise<EmmettBackend
 async function createFeed(conn: SafeConnection): Promise<void> {
   await conn.withTransaction(async () => {
     if (await conn.querySingle(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`, [FEED_TABLE])) return;
-    await conn.command(`CREATE TABLE ${FEED_TABLE} (space_id TEXT NOT NULL, position INTEGER NOT NULL, line TEXT NOT NULL, PRIMARY KEY (space_id, position)) WITHOUT ROWID`);
+    await conn.command(`CREATE TABLE ${FEED_TABLE} (space_id TEXT NOT NULL, position INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (space_id, position)) WITHOUT ROWID`);
     for (let after = 0n, more = true; more; ) {
       const batch = await readMessagesBatch(conn, { after, batchSize: SCAN_BATCH });
       const bySpace = new Map<string, FeedRow[]>();
       for (const message of batch.messages) {
         const slash = message.metadata.streamName.indexOf('/');
         if (slash < 0) continue;
-        const event = fromMessage(message);
+        const { position, device, event } = fromMessage(message);
         const spaceId = message.metadata.streamName.slice(0, slash);
         const rows = bySpace.get(spaceId) ?? [];
-        rows.push({ position: event.position, line: feedLine(event) });
+        rows.push({ position, body: feedBody(device, event) });
         bySpace.set(spaceId, rows);
       }
       for (const [spaceId, rows] of bySpace) await insertFeed(conn, spaceId, rows);
@@ -55,8 +55,8 @@ async function createFeed(conn: SafeConnection): Promise<void> {
 async function insertFeed(conn: SafeConnection, spaceId: string, rows: readonly FeedRow[]): Promise<void> {
   for (const group of insertGroups(rows))
     await conn.command(
-      `INSERT INTO ${FEED_TABLE} (space_id, position, line) VALUES ${group.map(() => '(?, ?, ?)').join(', ')}`,
-      group.flatMap((row) => [spaceId, row.position, row.line]),
+      `INSERT INTO ${FEED_TABLE} (space_id, position, body) VALUES ${group.map(() => '(?, ?, ?)').join(', ')}`,
+      group.flatMap((row) => [spaceId, row.position, row.body]),
     );
 }
 
@@ -72,9 +72,10 @@ class SqliteBackend implements EmmettBackend {
         readStream: (stream) => this.readStream(spaceId, stream),
         async append(batches, device, commitId) {
           const positions: number[][] = [];
+          const feed: FeedRow[] = [];
           for (const { stream, expectedVersion, events } of batches) {
             const messages = events.map((event) => {
-              const message = toMessage(event, device, commitId, false);
+              const message = toMessage(event, device, commitId);
               // Emmett types `data` as an object; a payload may be any JSON value, which its JSON column keeps alike.
               return { ...message, metadata: { ...message.metadata, messageId: event.meta.id } } as unknown as Event;
             });
@@ -85,9 +86,11 @@ class SqliteBackend implements EmmettBackend {
             if (!result.success) throw new StreamConflictError(stream, expectedVersion);
             const last = Number(result.lastGlobalPosition);
             const batchPositions = events.map((_, i) => last - events.length + 1 + i);
-            await insertFeed(conn, spaceId, feedRows(device, { events }, batchPositions));
+            events.forEach((event, i) => feed.push({ position: batchPositions[i]!, body: feedBody(device, event) }));
             positions.push(batchPositions);
           }
+          // The commit's feed rows in one statement: a statement is a trip to sqlite3's thread pool.
+          await insertFeed(conn, spaceId, feed);
           return positions;
         },
       }),
@@ -113,7 +116,7 @@ class SqliteBackend implements EmmettBackend {
 
   async readFeed(spaceId: string, after: number, limit: number): Promise<FeedPage> {
     const rows = await this.conn.exclusive(() =>
-      this.conn.query<FeedRow>(`SELECT position, line FROM ${FEED_TABLE} WHERE space_id = ? AND position > ? ORDER BY position LIMIT ?`, [spaceId, after, limit + 1]),
+      this.conn.query<{ position: number; line: string }>(`SELECT position, ${FEED_LINE_SQL} AS line FROM ${FEED_TABLE} WHERE space_id = ? AND position > ? ORDER BY position LIMIT ?`, [spaceId, after, limit + 1]),
     );
     return feedPage(rows, after, limit);
   }
