@@ -9,7 +9,7 @@ import { pwaPlugins } from './scripts/pwa-plugins.ts';
 // needs them.
 const LEDGER_CORE = /\/src\/(domain|app|replay)\//;
 const LOADED_ON_DEMAND =
-  /(\/src\/app\/index\.ts|ledgerRules|ruleVerdicts|payloadChecks|branchRules|branchInjection|incomingBranch|savedScenarios|scenarioFile|startOver|logFilters|logRows|eventLogQueries|eventBatches|logSearch|changeSignal|spendingByCategory|\/sample\/|\/sync\/(syncEngine|syncApi|rebase|firstPull|pushRequests|wire|redecide)\.ts)/;
+  /(\/src\/app\/index\.ts|ledgerRules|ruleVerdicts|payloadChecks|branchRules|branchInjection|branchEngine|whatIfShortcut|commandPlace|branchAdjusters|\/replay\/(whatIf|branchEvents)\.ts|incomingBranch|savedScenarios|scenarioFile|startOver|logFilters|logRows|eventLogQueries|eventBatches|logSearch|changeSignal|spendingByCategory|\/sample\/|\/sync\/(syncEngine|syncApi|rebase|firstPull|pushRequests|wire|redecide)\.ts)/;
 
 export default defineConfig({
   plugins: [react(), ...pwaPlugins()],

@@ -3,6 +3,7 @@ import { eventAt } from './branchEvents.ts';
 import { applyEvent, foldInto, statesOf, type Cursors } from './fold.ts';
 import type { AnyProjection, StatesOf } from './projection.ts';
 import { ReplayAbortedError } from './errors.ts';
+import { HYPOTHETICAL_ID_PREFIX } from './hypothetical.ts';
 import { replay, type ReplayProgress } from './replay.ts';
 
 /** A hypothetical event to play right after the real event `afterSeq`. */
@@ -67,8 +68,6 @@ export interface WhatIfOptions {
   /** Stops a replay between batches (ReplayAbortedError): the caller no longer wants the branch. */
   signal?: AbortSignal;
 }
-
-export const HYPOTHETICAL_ID_PREFIX = 'what-if:';
 
 /**
  * An injected event takes the seq of the real event it follows, and its time

@@ -3,8 +3,8 @@ import { HYPOTHETICAL_ID_PREFIX, type Injection, type WhatIfResult } from '../..
 import { versionOf } from '../../domain/index.ts';
 import { type CommandLog } from '../commands/commandHandler.ts';
 import { type DecisionSource } from '../commands/decisionSource.ts';
-import { commandPlace, type CommandPlace } from './commandPlace.ts';
-import type { BranchPlan, WhatIfBranch } from './whatIfBranch.ts';
+import type { CommandPlace } from './commandPlace.ts';
+import { loadBranchEngine, type BranchPlan, type WhatIfBranch } from './whatIfBranch.ts';
 
 function openBranch(branch: Pick<WhatIfBranch, 'getState'>): { plan: BranchPlan; result: WhatIfResult } {
   const { plan, result } = branch.getState();
@@ -31,7 +31,7 @@ export function branchCommands(
   const place = (): Promise<CommandPlace> => {
     const { plan, result } = openBranch(branch);
     if (known?.result !== result) {
-      const found = commandPlace(eventStore, plan, result);
+      const found = loadBranchEngine().then((engine) => engine.commandPlace(eventStore, plan, result));
       known = { result, place: found };
       // A failed read is tried again by the next command.
       found.catch(() => {

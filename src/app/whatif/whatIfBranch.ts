@@ -1,22 +1,20 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { upcast } from '../../domain/index.ts';
 import type { EventMeta, EventStore } from '../../eventstore/index.ts';
-import {
-  branchStates,
-  eventAt,
-  prepareBranch,
-  type AnyProjection,
-  type Injection,
-  type PreparedBranch,
-  type ReplayProgress,
-  type StatesOf,
-  type WhatIfResult,
-  type WhatIfShortcut,
+import type {
+  AnyProjection,
+  Injection,
+  PreparedBranch,
+  ReplayProgress,
+  StatesOf,
+  WhatIfResult,
+  WhatIfShortcut,
 } from '../../replay/index.ts';
 import { BranchRuleError } from '../errors.ts';
 import type { BranchViolation } from './branchRules.ts';
-import { ledgerShortcut } from './whatIfShortcut.ts';
 
+/** The branch's replay and the rest it computes with (branchEngine.ts), fetched with the first branch. */
+export const loadBranchEngine = () => import('./branchEngine.ts');
 /** The ledger's rules load with the first change to a branch: a person who never branches does not fetch them at boot. */
 const branchRules = () => import('./branchRules.ts');
 const ledgerBranchRules = async (eventStore: EventStore, branch: PreparedBranch) => (await branchRules()).branchViolation(eventStore, branch);
@@ -73,7 +71,7 @@ export function createWhatIfBranch(options: {
   /** The first rule a branch's changes break; the ledger's rules by default. */
   rules?: (eventStore: EventStore, branch: PreparedBranch) => Promise<BranchViolation | undefined>;
 }): WhatIfBranch {
-  const { eventStore, projections, shortcut = ledgerShortcut, rules = ledgerBranchRules } = options;
+  const { eventStore, projections, rules = ledgerBranchRules } = options;
   const state = createStore<WhatIfState>(() => ({ loading: false }));
   let latest = 0;
 
@@ -87,11 +85,12 @@ export function createWhatIfBranch(options: {
     // Replaying starts at the earliest change: everything before it is the real state, read from keyframes.
     const fromSeq = Math.max(1, Math.min(plan.basePoint + 1, ...plan.skip, ...plan.inject.map((i) => i.afterSeq + 1)));
     try {
+      const { branchStates, ledgerShortcut, prepareBranch } = await loadBranchEngine();
       const prepared = await prepareBranch(eventStore, fromSeq, { skip: plan.skip, inject: plan.inject });
       // Judged while its states are computed (both mostly wait on reads); a refused change stops a replay.
       const refused = new AbortController();
       const states = branchStates(eventStore, projections, prepared, {
-        shortcut,
+        shortcut: options.shortcut ?? ledgerShortcut,
         live: options.live?.(),
         signal: refused.signal,
         onProgress: (progress) => {
@@ -141,7 +140,7 @@ export function createWhatIfBranch(options: {
     toggleSkip: async (seq) => {
       current();
       // A transfer is one decision: its two halves are skipped, and included again, together.
-      const event = await eventAt(eventStore, seq);
+      const event = await (await loadBranchEngine()).eventAt(eventStore, seq);
       const partner = event && (await (await branchRules()).transferPartner(eventStore, event));
       const seqs = partner ? [seq, partner.meta.seq] : [seq];
       const plan = current();
