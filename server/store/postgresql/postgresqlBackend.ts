@@ -70,7 +70,8 @@ async function spaceIds(execute: SQLExecutor): Promise<string[]> {
     const batch = await readMessagesBatch(execute, { after, batchSize: BACKFILL_BATCH, partition: defaultTag });
     for (const message of batch.messages) {
       const { streamName } = message.metadata as { streamName: string };
-      if (message.type === SPACE_CREATED && streamName.startsWith('space-')) ids.push(streamName.slice('space-'.length));
+      const prefix = spaceRecordStream('');
+      if (message.type === SPACE_CREATED && streamName.startsWith(prefix)) ids.push(streamName.slice(prefix.length));
     }
     after = batch.currentGlobalPosition;
     more = batch.areMessagesLeft;

@@ -15,6 +15,7 @@ import type { BranchViolation } from './branchRules.ts';
 
 /** The branch's replay and the rest it computes with (branchEngine.ts), fetched with the first branch. */
 export const loadBranchEngine = () => import('./branchEngine.ts');
+
 /** The ledger's rules load with the first change to a branch: a person who never branches does not fetch them at boot. */
 const branchRules = () => import('./branchRules.ts');
 const ledgerBranchRules = async (eventStore: EventStore, branch: PreparedBranch) => (await branchRules()).branchViolation(eventStore, branch);
