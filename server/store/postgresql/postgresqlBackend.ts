@@ -3,7 +3,7 @@ import pg from 'pg';
 import { callAppendToStream, defaultTag, getPostgreSQLEventStore, readMessagesBatch, readStream } from '@event-driven-io/emmett-postgresql';
 import { SPACE_CREATED, spaceRecordStream, type EmmettBackend, type SpaceTransaction } from '../emmettBackend.ts';
 import { fromMessage, toMessage, type EmmettMessage } from '../emmettMessage.ts';
-import { FEED_LINE_SQL, FEED_TABLE, feedBody, feedPage, insertGroups, type FeedPage, type FeedRow } from '../feed.ts';
+import { FEED_LINE_SQL, FEED_TABLE, feedBody, feedPage, insertGroups, isCurrentFeed, type FeedPage, type FeedRow } from '../feed.ts';
 import { StreamConflictError, type ReadBatch, type SpaceEvent, type SpaceRecord } from '../types.ts';
 
 const UNIQUE_VIOLATION = '23505';
@@ -41,15 +41,18 @@ export async function openPostgresqlBackend(connectionString: string): Promise<E
 const BACKFILL_BATCH = 5000;
 
 /**
- * The feed table; a database written before it existed gets every space's events
- * copied in from Emmett's reads, once, in the transaction that creates it (servers
- * starting together take turns on an advisory lock).
+ * The feed table; a database written before it existed, or with a feed of another
+ * shape, gets every space's events copied in from Emmett's reads, once, in the
+ * transaction that creates it (servers starting together take turns on an advisory lock).
  */
 async function createFeed(pool: ReturnType<typeof dumbo>): Promise<void> {
   await pool.withTransaction(async ({ execute }) => {
     await execute.query(sql('SELECT pg_advisory_xact_lock(hashtext(%L))', FEED_TABLE));
-    const { rows } = await execute.query<{ exists: boolean }>(sql('SELECT to_regclass(%L) IS NOT NULL AS exists', FEED_TABLE));
-    if (rows[0]!.exists) return { success: true, result: undefined };
+    const { rows } = await execute.query<{ column_name: string }>(
+      sql(`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = %L ORDER BY ordinal_position`, FEED_TABLE),
+    );
+    if (isCurrentFeed(rows.map((r) => r.column_name))) return { success: true, result: undefined };
+    if (rows.length > 0) await execute.command(sql(`DROP TABLE ${FEED_TABLE}`));
     await execute.command(sql(`CREATE TABLE ${FEED_TABLE} (space_id text NOT NULL, position bigint NOT NULL, body text NOT NULL, PRIMARY KEY (space_id, position))`));
     for (const spaceId of await spaceIds(execute))
       for (let after = 0n, more = true; more; ) {

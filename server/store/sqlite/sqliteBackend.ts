@@ -4,7 +4,7 @@ import type { Event } from '@event-driven-io/emmett';
 import { appendToStream, createEventStoreSchema, readMessagesBatch, readStream } from '@event-driven-io/emmett-sqlite';
 import { SPACE_CREATED, spaceRecordStream, type EmmettBackend, type SpaceTransaction } from '../emmettBackend.ts';
 import { fromMessage, toMessage } from '../emmettMessage.ts';
-import { FEED_LINE_SQL, FEED_TABLE, feedBody, feedPage, insertGroups, type FeedPage, type FeedRow } from '../feed.ts';
+import { FEED_LINE_SQL, FEED_TABLE, feedBody, feedPage, insertGroups, isCurrentFeed, type FeedPage, type FeedRow } from '../feed.ts';
 import { StreamConflictError, type ReadBatch, type SpaceEvent, type SpaceRecord } from '../types.ts';
 import { openSafeConnection, type SafeConnection } from './safeConnection.ts';
 
@@ -26,12 +26,15 @@ export async function openSqliteBackend(fileName: string): Promise<EmmettBackend
 }
 
 /**
- * The feed table; a database written before it existed gets every space's events
- * copied in from Emmett's read, once, in the transaction that creates it.
+ * The feed table; a database written before it existed, or with a feed of another
+ * shape, gets every space's events copied in from Emmett's read, once, in the
+ * transaction that creates it.
  */
 async function createFeed(conn: SafeConnection): Promise<void> {
   await conn.withTransaction(async () => {
-    if (await conn.querySingle(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`, [FEED_TABLE])) return;
+    const columns = await conn.query<{ name: string }>(`SELECT name FROM pragma_table_info(?)`, [FEED_TABLE]);
+    if (isCurrentFeed(columns.map((c) => c.name))) return;
+    if (columns.length > 0) await conn.command(`DROP TABLE ${FEED_TABLE}`);
     await conn.command(`CREATE TABLE ${FEED_TABLE} (space_id TEXT NOT NULL, position INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (space_id, position)) WITHOUT ROWID`);
     for (let after = 0n, more = true; more; ) {
       const batch = await readMessagesBatch(conn, { after, batchSize: SCAN_BATCH });

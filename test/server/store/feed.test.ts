@@ -84,11 +84,14 @@ describe.each(stores())('the pull feed on $name', (kind) => {
     expect(theirs.filter((e) => mine.has(e.position))).toEqual([]);
   });
 
-  it('is filled from Emmett once when a database written before it is opened, and kept from then on', async () => {
+  it.each([
+    ['written before it', `DROP TABLE ${FEED_TABLE}`],
+    ['holding a feed of another shape', `DROP TABLE ${FEED_TABLE}; CREATE TABLE ${FEED_TABLE} (space_id TEXT, position INTEGER, line TEXT)`],
+  ])('is filled from Emmett once when a database %s is opened, and kept from then on', async (_, older) => {
     backend = await kind.openBackend();
     const { spaceId, phone } = await spaceWithEvents(backend);
     await backend.close();
-    await kind.runSql(`DROP TABLE ${FEED_TABLE}`);
+    await kind.runSql(older);
 
     backend = await kind.reopenBackend();
     expect(parsed((await backend.readFeed(spaceId, 0, 100)).lines)).toEqual(await emmettEvents(backend, spaceId));
