@@ -1,3 +1,4 @@
+import { asciiJson } from '../../src/lib/asciiJson.ts';
 import { inWireOrder } from './emmettMessage.ts';
 import type { WireEvent } from './types.ts';
 
@@ -46,10 +47,6 @@ export function feedBody(device: string, event: WireEvent): string {
   return asciiJson(JSON.stringify({ device, event: { type: event.type, payload: event.payload, meta: inWireOrder(event.meta) } }));
 }
 
-/** JSON text with each UTF-16 unit beyond ASCII as its `\\uXXXX` escape: the same JSON value. */
-export function asciiJson(json: string): string {
-  return json.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** Up to `limit` lines read as `limit + 1` (the extra one only says there is more), as a page. */
 export function feedPage(rows: readonly { position: number; line: string }[], after: number, limit: number): FeedPage {

@@ -1,5 +1,6 @@
 import type { EventStore } from '../../src/eventstore/index.ts';
-import { asciiJsonBytes, utf8Json } from '../../src/eventstore/pages/asciiJson.ts';
+import { utf8Json } from '../../src/eventstore/pages/asciiJson.ts';
+import { asciiJson } from '../../src/lib/asciiJson.ts';
 import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 import { pageStart, type PageRecord } from '../../src/eventstore/pages/pageCodec.ts';
 
@@ -50,7 +51,7 @@ function formOf(page: PageRecord): PageForm {
 function pageAs(form: PageForm, page: PageRecord, text: string): PageRecord {
   const { first, last, firstAt, lastAt } = page;
   if (form === 'text') return { first, last, firstAt, lastAt, text };
-  return { first, last, firstAt, lastAt, bytes: form === 'ascii' ? asciiJsonBytes(text) : new TextEncoder().encode(text) };
+  return { first, last, firstAt, lastAt, bytes: new TextEncoder().encode(form === 'ascii' ? asciiJson(text) : text) };
 }
 
 /**

@@ -5,44 +5,13 @@
  * decoding ASCII bytes is a copy, and the text and every string parsed from it
  * are one-byte strings, where a single character beyond Latin-1 in a page
  * (nearly every page, with notes in many scripts) made the whole page's text
- * two-byte. Imports pay for the escaping and exports for undoing it; replays,
- * which are far more frequent, gain.
+ * two-byte. Imports pay for the escaping (`asciiJson` in src/lib, a line at a
+ * time as a page is packed) and exports for undoing it; replays, which are far
+ * more frequent, gain.
  *
  * Files carry the lines as `JSON.stringify` writes them (docs/file-format.md),
  * so what leaves the store for a file goes back through `utf8Json`.
  */
-
-const NON_ASCII = /[\u0080-\uffff]/;
-const HEX = new TextEncoder().encode('0123456789abcdef');
-const encoder = new TextEncoder();
-
-/**
- * JSON text as ASCII bytes: every UTF-16 code unit beyond ASCII written as a
- * lowercase `\uXXXX` escape. One plain loop over the characters: quicker than
- * a string replace before encoding, or encoding the runs between escapes natively.
- */
-export function asciiJsonBytes(json: string): Uint8Array {
-  if (!NON_ASCII.test(json)) return encoder.encode(json);
-  let escapes = 0;
-  for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7f) escapes += 1;
-  const out = new Uint8Array(json.length + 5 * escapes);
-  let at = 0;
-  for (let i = 0; i < json.length; i++) {
-    const unit = json.charCodeAt(i);
-    if (unit < 0x80) {
-      out[at++] = unit;
-      continue;
-    }
-    out[at] = 0x5c;
-    out[at + 1] = 0x75;
-    out[at + 2] = HEX[unit >> 12]!;
-    out[at + 3] = HEX[(unit >> 8) & 15]!;
-    out[at + 4] = HEX[(unit >> 4) & 15]!;
-    out[at + 5] = HEX[unit & 15]!;
-    at += 6;
-  }
-  return out;
-}
 
 const BACKSLASH = 0x5c;
 const U = 0x75;
@@ -80,7 +49,7 @@ function putUtf8(out: Uint8Array, at: number, code: number): number {
 }
 
 /**
- * The inverse of `asciiJsonBytes` on the UTF-8 bytes of JSON text written by
+ * The inverse of `asciiJson` on the UTF-8 bytes of JSON text written by
  * `JSON.stringify`: escapes of characters beyond ASCII become the characters'
  * UTF-8 again. What `JSON.stringify` escapes itself stays escaped: control
  * characters (below 0x80) and lone surrogates (a high surrogate is joined only

@@ -1,21 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { asciiJsonBytes, utf8Json } from '../../../src/eventstore/pages/asciiJson.ts';
+import { utf8Json } from '../../../src/eventstore/pages/asciiJson.ts';
+import { asciiJson } from '../../../src/lib/asciiJson.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-/** The ASCII page form of JSON text, as text. */
-const asciiJson = (json: string) => decode(asciiJsonBytes(json));
 
 /** Any JSON value, its strings drawn from all of UTF-16: astral characters, lone surrogates, controls. */
 const anyJson = fc.jsonValue({ stringUnit: 'binary' });
 
-describe('pages as ASCII: asciiJsonBytes and its inverse utf8Json', () => {
+describe('pages as ASCII: asciiJson and its inverse on bytes, utf8Json', () => {
   test('escaping leaves only ASCII, means the same JSON, and utf8Json gives back JSON.stringify’s UTF-8 byte for byte', () => {
     fc.assert(
       fc.property(anyJson, (value) => {
         const json = JSON.stringify(value);
-        const bytes = asciiJsonBytes(json);
+        const bytes = encode(asciiJson(json));
         expect(bytes.every((b) => b < 0x80)).toBe(true);
         const ascii = decode(bytes);
         expect(JSON.parse(ascii)).toEqual(JSON.parse(json));
