@@ -54,7 +54,7 @@ function putUtf8(out: Uint8Array, at: number, code: number): number {
  * UTF-8 again. What `JSON.stringify` escapes itself stays escaped: control
  * characters (below 0x80) and lone surrogates (a high surrogate is joined only
  * with the low one escaped right after it; `JSON.stringify` never escapes a
- * valid pair, so such a pair was escaped by `asciiJsonBytes`). Text that is already
+ * valid pair, so such a pair was escaped by `asciiJson`). Text that is already
  * UTF-8, such as a page of unescaped UTF-8 lines, comes back unchanged,
  * invalid bytes included. Returns `bytes` itself when there is nothing to undo.
  */

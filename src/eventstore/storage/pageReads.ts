@@ -84,7 +84,7 @@ export async function readLinesRange(db: RewindDatabase, lo: number, hi: number)
     const to = Math.min(hi, page.last);
     if (from > to) continue;
     const lines = checkedLines(page, from, to);
-    // A page's lines are ASCII (asciiJsonBytes); a file's are as JSON.stringify writes them.
+    // A page's lines are ASCII (asciiJson); a file's are as JSON.stringify writes them.
     parts.push(typeof lines === 'string' ? lines : utf8Json(lines));
     if (count === 0) firstSeq = from;
     lastSeq = to;
