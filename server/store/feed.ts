@@ -47,7 +47,6 @@ export function feedBody(device: string, event: WireEvent): string {
   return asciiJson(JSON.stringify({ device, event: { type: event.type, payload: event.payload, meta: inWireOrder(event.meta) } }));
 }
 
-
 /** Up to `limit` lines read as `limit + 1` (the extra one only says there is more), as a page. */
 export function feedPage(rows: readonly { position: number; line: string }[], after: number, limit: number): FeedPage {
   const kept = rows.length > limit ? rows.slice(0, limit) : rows;
