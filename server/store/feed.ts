@@ -12,13 +12,13 @@ import type { WireEvent } from './types.ts';
 export const FEED_TABLE = 'rewind_feed';
 
 /** The feed's columns in order. A table with other columns is a feed of another shape: dropped and filled again. */
-export const FEED_COLUMNS = ['space_id', 'position', 'body'] as const;
+const FEED_COLUMNS = ['space_id', 'position', 'body'] as const;
 
 /** Whether a table found under FEED_TABLE has the columns this server writes. */
 export const isCurrentFeed = (columns: readonly string[]): boolean => columns.join() === FEED_COLUMNS.join();
 
 /** Rows per insert statement: SQLite binds at most 32,766 parameters in one. */
-export const FEED_INSERT_ROWS = 500;
+const FEED_INSERT_ROWS = 500;
 
 /** An event's row: its position, and its line less the position, which the store knows only as it appends (PostgreSQL). */
 export interface FeedRow {
