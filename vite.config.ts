@@ -23,6 +23,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // Vite's helper for dynamic imports would otherwise join the first group that uses it, and the boot
+            // screen, which loads the ledger after its first render, would have to load the ledger to do so.
+            { name: 'preload', test: /vite\/preload-helper/, priority: 1 },
             {
               name: 'ledger',
               test: (id: string) => LEDGER_CORE.test(id) && !LOADED_ON_DEMAND.test(id),

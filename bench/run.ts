@@ -29,7 +29,7 @@ import { build } from 'vite';
 import { buildVariant } from '../test/e2e/support/buildVariant.ts';
 import { projectRoot } from '../test/e2e/support/preview.ts';
 import { KEYFRAMES } from '../src/replay/snapshotPolicy.ts';
-import { measureBootBundle, measureReload, type BootBundle } from './app.ts';
+import { measureBootBundle, measureEmptyReload, measureReload, type BootBundle } from './app.ts';
 import { cpuProfileDuring, heapAfterGc, launch, onBenchPage, peakHeapDuring } from './browser.ts';
 import { selfTimes } from './lib/cpuProfile.ts';
 import {
@@ -45,7 +45,7 @@ import {
   textTable,
 } from './lib/format.ts';
 import { collectMetrics, type SizeRun } from './lib/metrics.ts';
-import { parseSize, percentile, sizeLabel } from './lib/stats.ts';
+import { median, parseSize, percentile, sizeLabel } from './lib/stats.ts';
 import { checkTargets, type Metrics } from './lib/targets.ts';
 import type { BaselineResult, SeedResult } from './page/protocol.ts';
 import { launchProfile, ProfileCache, seedKey } from './profiles.ts';
@@ -402,10 +402,12 @@ async function main(): Promise<void> {
       if (info.loadAverageAtStart > info.cores / 2)
         say(`warning: the machine is busy (load average ${info.loadAverageAtStart} on ${info.cores} cores): figures will be slower and noisier`);
       boot = await measureBootBundle(browser, server.url, siteDir, say);
-      say(`boot bundle: ${fmt(boot.kb)} KB gzipped in ${boot.files.length} file(s)`);
+      say(`boot bundle: ${fmt(boot.kb)} KB gzipped in ${boot.files.length} file(s) (fresh profiles: ${boot.kbByLoad.map((kb) => fmt(kb)).join(' / ')} KB)`);
     } finally {
       await browser.close();
     }
+    const empty = await measureEmptyReload(server.url, settings.reloads, say);
+    say(`reload with an empty log: ${empty.ms.map((x) => fmt(x)).join(' / ')} ms`);
     // One browser per size, on a profile of its own kept on disk like a real one.
     for (const events of sizes) runs.push(await runSize(server.url, info.chromium, events));
     const sync: SyncRun = await runSync({
@@ -427,7 +429,11 @@ async function main(): Promise<void> {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, `details${suffix}.json`), `${JSON.stringify({ boot, runs, sync }, null, 2)}\n`);
 
-    const metrics = collectMetrics(runs, { boot_bundle_kb: { value: boot.kb, unit: 'KB' }, ...syncMetrics(sync) });
+    const metrics = collectMetrics(runs, {
+      boot_bundle_kb: { value: boot.kb, unit: 'KB' },
+      reload_empty_ms: { value: median(empty.ms), unit: 'ms' },
+      ...syncMetrics(sync),
+    });
     const targets = checkTargets(metrics);
     const durationS = (performance.now() - started) / 1000;
 

@@ -1,16 +1,38 @@
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { startPwa } from './serviceworker/index.ts';
-import { openLedger } from './app/index.ts';
-import { App } from './ui/App.tsx';
+import { BootFailure } from './ui/boot/BootFailure.tsx';
+import { BootProgress } from './ui/boot/BootProgress.tsx';
+import './ui/shell/base.css';
 
-// Before the first render: the log starts opening (and its snapshots loading) while React renders, and the
-// service worker, connectivity and storage watchers start with the page. The ledger lives as long as the page.
-const opening = openLedger();
-startPwa();
+const root = createRoot(document.getElementById('root')!);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App opening={opening} />
-  </StrictMode>,
+// The boot screen is on the page before the ledger's code is requested: a first visit paints after React and
+// this screen, not after the ledger, Dexie and the screens too (docs/performance.md, "Boot bundle").
+flushSync(() =>
+  root.render(
+    <StrictMode>
+      <BootProgress />
+    </StrictMode>,
+  ),
+);
+performance.mark('rewind:first-render');
+
+// The log starts opening (and its snapshots loading) as soon as its code is in, while the screens' code loads;
+// the service worker, connectivity and storage watchers start beside it. The ledger lives as long as the page.
+const opening = import('./app/index.ts').then(({ openLedger }) => openLedger());
+void import('./serviceworker/index.ts').then(({ startPwa }) => startPwa());
+import('./ui/App.tsx').then(
+  ({ App }) =>
+    root.render(
+      <StrictMode>
+        <App opening={opening} />
+      </StrictMode>,
+    ),
+  (error: unknown) =>
+    root.render(
+      <StrictMode>
+        <BootFailure message={error instanceof Error ? error.message : String(error)} opening />
+      </StrictMode>,
+    ),
 );

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { eventsBefore } from './eventsBefore.ts';
 import { formatCount } from '../components/formatCount.ts';
+import '../components/components.css';
+import './boot.css';
 
 /**
  * Why the ledger cannot be shown. A damaged event stops the replay there (showing a state no history

@@ -1,4 +1,5 @@
 import { formatCount } from '../components/formatCount.ts';
+import './boot.css';
 
 /**
  * The memory image being rebuilt: events replayed of the total. Without a total yet (the database is still

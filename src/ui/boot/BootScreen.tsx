@@ -3,8 +3,6 @@ import { useStore } from 'zustand';
 import type { MemoryImage } from '../../app/index.ts';
 import { BootFailure } from './BootFailure.tsx';
 import { BootProgress } from './BootProgress.tsx';
-import '../components/components.css';
-import './boot.css';
 
 /**
  * What shows before the screens can: opening the database, replaying the log into the memory image (with
