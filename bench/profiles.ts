@@ -51,6 +51,7 @@ export interface SeedIdentity {
   events: number;
   accounts: number;
   seed: number;
+  busiestShare: number;
   baselineCap: number;
   /** IndexedDB belongs to an origin, port included. */
   origin: string;

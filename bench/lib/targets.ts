@@ -95,3 +95,26 @@ export function checkTarget(spec: TargetSpec, metrics: Metrics): TargetResult {
 export function checkTargets(metrics: Metrics, specs: readonly TargetSpec[] = TARGETS): TargetResult[] {
   return specs.map((spec) => checkTarget(spec, metrics));
 }
+
+/** How far inside its limit a result is, as a ratio: above 1 passes, and the lower, the worse. */
+function margin(result: TargetResult): number {
+  if (result.value === null || result.limit === null) return Number.NEGATIVE_INFINITY;
+  if (result.op === '>=') return result.limit === 0 ? Number.POSITIVE_INFINITY : result.value / result.limit;
+  return result.value === 0 ? Number.POSITIVE_INFINITY : result.limit / result.value;
+}
+
+/**
+ * Each target's worst result over several runs of the whole bench (one
+ * checkTargets per run, same target order): a target holds only if it held
+ * in every run, and the figure quoted is the run where it came closest to
+ * failing, or failed by most. A target missing in any run is missing.
+ */
+export function worstOfRuns(runs: readonly (readonly TargetResult[])[]): (TargetResult & { run: number })[] {
+  if (runs.length === 0) return [];
+  return runs[0]!.map((_, i) => {
+    const results = runs.map((results, run) => ({ ...results[i]!, run }));
+    const missing = results.find((r) => r.status === 'MISSING');
+    if (missing) return missing;
+    return results.reduce((worst, r) => (margin(r) < margin(worst) ? r : worst));
+  });
+}

@@ -7,6 +7,8 @@ export interface SeedOptions {
   events: number;
   accounts: number;
   seed: number;
+  /** The share of movements on the first account, whose history grows long (syntheticLedger's busiestShare). */
+  busiestShare: number;
   /** The first this many events are also written one record per event, for the baselines. */
   baselineCap: number;
 }

@@ -43,7 +43,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     };
     try {
       let t = performance.now();
-      for (const event of syntheticLedger({ accounts: options.accounts, events: options.events, seed: options.seed })) {
+      for (const event of syntheticOf(options)) {
         batch.push(event);
         const { stream, seq } = event.meta;
         streams.add(stream);
@@ -93,7 +93,7 @@ async function seedSchemaOneCopy(store: EventStore, options: SeedOptions): Promi
   const scratch = await ScratchLog.create(SCHEMA_1_LOG, depsOf(store));
   try {
     let batch: StoredEvent[] = [];
-    for (const event of syntheticLedger({ accounts: options.accounts, events: options.events, seed: options.seed })) {
+    for (const event of syntheticOf(options)) {
       batch.push(schemaOneTwin(event));
       if (batch.length === SEED_BATCH) {
         await scratch.addEvents(batch);
@@ -107,4 +107,8 @@ async function seedSchemaOneCopy(store: EventStore, options: SeedOptions): Promi
     await scratch.discard();
     throw error;
   }
+}
+
+function syntheticOf({ accounts, events, seed, busiestShare }: SeedOptions) {
+  return syntheticLedger({ accounts, events, seed, busiestShare });
 }

@@ -3,6 +3,7 @@ import { openEventStore } from '../../../src/eventstore/index.ts';
 import { listAccounts, MIXED_SCRIPT_NOTES, randomUuid, sampleLedger, seededRandom, syntheticLedger, type AccountsState, type TotalsState } from '../../../src/domain/index.ts';
 import { appendGenerated, cryptoRandom } from '../../../src/app/parts.ts';
 import { ledgerPayloadProblem } from '../../../src/domain/accounts/payloadChecks.ts';
+import { firstViolation } from '../../../src/domain/accounts/ledgerRules.ts';
 import { fold } from '../../app/testLedger.ts';
 
 const start = new Date('2025-01-01T00:00:00.000Z');
@@ -63,6 +64,21 @@ test('synthetic bulk data: exact count, deterministic, valid, mixed scripts', ()
   expect(notes.size).toBeGreaterThan(MIXED_SCRIPT_NOTES.length / 2);
   // Fewer events than openings need: fewer accounts.
   expect(fold([...syntheticLedger({ accounts: 10, events: 12, seed: 1 })]).totals).toMatchObject({ accountsOpened: 2 });
+});
+
+test('synthetic data with a busiest account: that history is the longest by far, and the ledger still keeps its rules', () => {
+  const options = { accounts: 100, events: 20_000, seed: 4 };
+  const perStream = (events: readonly { meta: { stream: string } }[]) =>
+    events.reduce((counts, e) => counts.set(e.meta.stream, (counts.get(e.meta.stream) ?? 0) + 1), new Map<string, number>());
+  const busiest = [...syntheticLedger({ ...options, busiestShare: 0.1 })];
+  const first = busiest[0]!.meta.stream;
+  const counts = perStream(busiest);
+  const others = [...counts].filter(([stream]) => stream !== first && stream.startsWith('account-')).map(([, n]) => n);
+  expect(counts.get(first)).toBeGreaterThan(5 * Math.max(...others));
+  expect(firstViolation(busiest)).toBeUndefined();
+  // Without the option, a seed's ledger is the same as before the option existed: no extra draws.
+  expect([...syntheticLedger({ ...options, busiestShare: 0 })]).toEqual([...syntheticLedger(options)]);
+  expect(Math.max(...perStream([...syntheticLedger(options)]).values())).toBeLessThan(counts.get(first)! / 5);
 });
 
 test('random sources: uniform bounds, UUID shape, crypto-backed in the app', () => {
