@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { applyPhoneProfile } from './ui/phone.ts';
 import { heapAfterGc, newProfile, watch } from './browser.ts';
 import type { ReloadRun } from './lib/metrics.ts';
 import { launchProfile } from './profiles.ts';
@@ -22,7 +23,14 @@ interface ReadyMark {
  * navigation start to the memory image's 'rewind:image-ready' mark; then the
  * JS heap of the last load, garbage collected, with the image ready.
  */
-export async function measureReload(context: BrowserContext, baseURL: string, runs: number, say: (line: string) => void): Promise<ReloadRun> {
+export async function measureReload(
+  context: BrowserContext,
+  baseURL: string,
+  runs: number,
+  say: (line: string) => void,
+  /** Runs on each new tab before it navigates (a phone profile). */
+  prepare?: (page: Page) => Promise<unknown>,
+): Promise<ReloadRun> {
   const ms: number[] = [];
   const domContentLoadedMs: number[] = [];
   const openingMs: number[] = [];
@@ -33,6 +41,7 @@ export async function measureReload(context: BrowserContext, baseURL: string, ru
     const page = await context.newPage();
     watch(page, say);
     try {
+      await prepare?.(page);
       await page.goto(baseURL);
       await page.waitForFunction(() => performance.getEntriesByName('rewind:image-ready').length > 0, undefined, {
         timeout: 600_000,
@@ -133,4 +142,27 @@ async function bootLoad(browser: Browser, baseURL: string, siteDir: string, say:
   } finally {
     await context.close();
   }
+}
+
+/**
+ * A phone-size picture of the boot screen while the app loads the log: a new
+ * tab under the phone profile, captured once the progress shows. A capture
+ * counts only if the image was still not ready after it; up to three tries.
+ */
+export async function bootScreenshot(context: BrowserContext, baseURL: string, path: string, say: (line: string) => void): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const page = await context.newPage();
+    watch(page, say);
+    try {
+      await applyPhoneProfile(page);
+      await page.goto(baseURL);
+      await page.locator('.boot-progress').waitFor();
+      await page.screenshot({ path });
+      // Still not ready once the capture is done, so the picture cannot show a later screen.
+      if (await page.evaluate(() => performance.getEntriesByName('rewind:image-ready').length === 0)) return true;
+    } finally {
+      await page.close();
+    }
+  }
+  return false;
 }

@@ -21,7 +21,7 @@
  *   npm run bench -- --sizes 10k --only sync --port 4193  the sync phases alone (bench/sync/)
  *   npm run bench -- --runs 3         three whole runs in a row, each target quoted from its worst
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,8 +30,11 @@ import { build } from 'vite';
 import { buildVariant } from '../test/e2e/support/buildVariant.ts';
 import { projectRoot } from '../test/e2e/support/preview.ts';
 import { KEYFRAMES } from '../src/replay/snapshotPolicy.ts';
-import { measureBootBundle, measureEmptyReload, measureReload, type BootBundle } from './app.ts';
-import { cpuProfileDuring, heapAfterGc, launch, onBenchPage, peakHeapDuring } from './browser.ts';
+import { bootScreenshot, measureBootBundle, measureEmptyReload, measureReload, type BootBundle } from './app.ts';
+import { cpuProfileDuring, heapAfterGc, launch, onBenchPage, peakHeapDuring, watch } from './browser.ts';
+import { measureInteractions, type InteractionOptions } from './ui/interactions.ts';
+import { applyPhoneProfile, PHONE } from './ui/phone.ts';
+import { syntheticLedger } from '../src/domain/index.ts';
 import { selfTimes } from './lib/cpuProfile.ts';
 import {
   formatNumber,
@@ -118,6 +121,10 @@ const settings = {
   snapshotEvery: 1000,
   keyframes: KEYFRAMES,
   syncEvents: parseSize(args['sync-events']!),
+  /** Through the production app's UI, at every size (bench/ui/). */
+  interactions: { commands: 100, warmup: 5, travelSteps: 30, keystrokes: 6, opens: 5, filterText: 'Rent 4' },
+  /** The same under the phone profile (bench/ui/phone.ts), at one size. */
+  phone: { size: 100_000, commands: 50, warmup: 5, travelSteps: 20, keystrokes: 0, opens: 1, filterText: '' },
   /** A new device joining the space, on each store: fresh profiles, the median counts. */
   syncPullRounds: 3,
   syncLiveCommands: 100,
@@ -127,6 +134,39 @@ const settings = {
   /** Events the append script's server-side pull reads (it seeds them through the protocol, commit by commit). */
   syncServerPullEvents: 20_000,
 };
+
+/** The first account the generator opens is the busiest one (settings.busiestShare). */
+const busiestAccount = (() => {
+  const [opened] = syntheticLedger({ accounts: 1, events: 5, seed: SEED });
+  return (opened!.payload as { accountNumber: string }).accountNumber;
+})();
+
+function interactionOptions(
+  events: number,
+  plan: { commands: number; warmup: number; travelSteps: number; keystrokes: number; opens: number; filterText: string },
+): InteractionOptions {
+  const { commands, warmup, travelSteps, keystrokes, opens, filterText } = plan;
+  return { commands, warmup, travelSteps, keystrokes, opens, filterText, busiestAccount, seed: SEED + events };
+}
+
+/** Opens the production app in a new tab (after `prepare`), runs `fn` on it, and closes the tab. */
+async function onAppPage<T>(
+  context: BrowserContext,
+  baseURL: string,
+  say: (line: string) => void,
+  fn: (page: Page) => Promise<T>,
+  prepare?: (page: Page) => Promise<unknown>,
+): Promise<T> {
+  const page = await context.newPage();
+  watch(page, say);
+  try {
+    await prepare?.(page);
+    await page.goto(baseURL);
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}
 
 const started = performance.now();
 const say = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${line}`);
@@ -268,6 +308,37 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
         `log opening at ${r.openingMs.map((x) => fmt(x)).join(' / ')} ms, replay from ${r.bootingMs.map((x) => fmt(x)).join(' / ')} ms), ` +
         `replayed ${fmt(r.replayed)} events, heap ${fmt(r.heapMb)} MB`,
     );
+
+    run.interactions = await phase(
+      'interactions (production app)',
+      () => onAppPage(context!, baseURL, say, (page) => measureInteractions(page, interactionOptions(events, settings.interactions))),
+      (r) => `on ${r.account?.owner ?? 'the busiest account'} (${fmt(r.account?.historyLines ?? 0)} history lines): ${r.summary}`,
+    );
+
+    if (events === settings.phone.size)
+      run.phone = await phase(
+        `phone (CPU ${PHONE.cpuSlowdown}x slower, ${PHONE.width}x${PHONE.height})`,
+        async () => {
+          const reload = await measureReload(context!, baseURL, settings.reloads, say, (page) => applyPhoneProfile(page));
+          const interactions = await onAppPage(context!, baseURL, say, (page) => measureInteractions(page, interactionOptions(events, settings.phone)), (page) =>
+            applyPhoneProfile(page),
+          );
+          return { reload, interactions };
+        },
+        (p) => `reload ${p.reload.ms.map((x) => fmt(x)).join(' / ')} ms; ${p.interactions.summary}`,
+      );
+
+    if (events === largest && !suffix)
+      await phase(
+        'boot screen on a phone (screenshot)',
+        async () => {
+          const file = join(outDir, `boot-phone-${label}.png`);
+          if (!(await bootScreenshot(context!, baseURL, file, say))) throw new Error('The image was ready before every capture ended.');
+          if (sizes.join() === '10000,100000,1000000') copyFileSync(file, join(projectRoot, 'docs', 'screenshots', 'boot-phone-1m.png'));
+          return file;
+        },
+        (file) => relative(projectRoot, file),
+      );
 
     run.timeTravel = await phase(
       'time travel',

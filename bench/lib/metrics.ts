@@ -12,6 +12,7 @@ import type {
   WhatIfRun,
 } from '../page/protocol.ts';
 import type { ProfileLine } from './cpuProfile.ts';
+import type { InteractionRun } from '../ui/interactions.ts';
 import { median, percentile, perSecond, sizeLabel } from './stats.ts';
 import type { Metrics } from './targets.ts';
 
@@ -41,6 +42,10 @@ export interface SizeRun {
   /** JS heap each read model's newest snapshot takes once loaded, in MB. */
   heapByModelMb?: Record<string, number>;
   reload?: ReloadRun;
+  /** Through the production app's UI (bench/ui/). */
+  interactions?: InteractionRun;
+  /** The same app under the phone profile: reloads and interactions. */
+  phone?: { reload: ReloadRun; interactions: InteractionRun };
   timeTravel?: TimeTravelResult;
   whatIf?: WhatIfRun;
   exportRun?: ExportRun & { peakHeapMb: number };
@@ -72,6 +77,7 @@ export function metricsOfRun(run: SizeRun): Metrics {
     if (own.length > 0) put('reload_open_to_ready_ms', median(own), 'ms');
     put('heap_mb', run.reload.heapMb, 'MB');
   }
+  putInteractions(put, run.interactions, '');
   if (run.fullReplay) {
     put('full_replay_ms', run.fullReplay.ms, 'ms');
     put('full_replay_events_per_s', run.fullReplay.eventsPerS, 'events/s');
@@ -129,6 +135,30 @@ export function metricsOfRun(run: SizeRun): Metrics {
   return m;
 }
 
+/** p95 of each interaction (the opening: its median), under `prefix`; an interaction not run gives no figure. */
+function putInteractions(put: (name: string, value: number, unit: string) => void, run: InteractionRun | undefined, prefix: string): void {
+  if (!run) return;
+  const p95 = (name: string, samples: readonly number[]) => samples.length > 0 && put(`${prefix}${name}`, percentile(samples, 95), 'ms');
+  p95('command_to_row_p95_ms', run.commandMs);
+  p95('travel_step_p95_ms', run.travelStepMs);
+  p95('filter_key_p95_ms', run.filterKeyMs);
+  if (run.openAccountMs.length > 0) put(`${prefix}open_account_ms`, median(run.openAccountMs), 'ms');
+}
+
+/** The phone profile's figures, named for it whatever size it ran at (the targets state its size). */
+function phoneMetrics(runs: readonly SizeRun[]): Metrics {
+  const m: Metrics = {};
+  const put = (name: string, value: number, unit: string) => {
+    m[name] = { value, unit };
+  };
+  for (const { phone } of runs) {
+    if (!phone) continue;
+    if (phone.reload.ms.length > 0) put('phone_reload_ms', median(phone.reload.ms), 'ms');
+    putInteractions(put, phone.interactions, 'phone_');
+  }
+  return m;
+}
+
 /**
  * Every size's metrics in one record: the largest size under the plain names
  * (the targets are stated at 1,000,000 events), each smaller one suffixed
@@ -141,5 +171,5 @@ export function collectMetrics(runs: readonly SizeRun[], extra: Metrics = {}): M
     for (const [name, metric] of Object.entries(metricsOfRun(run)))
       out[run.events === largest ? name : `${name}_${sizeLabel(run.events)}`] = metric;
   }
-  return { ...out, ...extra };
+  return { ...out, ...phoneMetrics(runs), ...extra };
 }

@@ -62,6 +62,15 @@ export const TARGETS: readonly TargetSpec[] = [
   { metric: 'export_peak_heap_mb', op: '<', bound: 300, text: 'peak JS heap during export under 300 MB' },
   { metric: 'heap_mb', op: '<', bound: 150, text: 'JS heap with the image ready under 150 MB' },
   { metric: 'boot_bundle_kb', op: '<', bound: 150, text: 'boot bundle under 150 KB gzipped' },
+  // What a person feels, through the production app's UI (bench/ui/).
+  { metric: 'command_to_row_p95_ms', op: '<', bound: 50, text: 'a command from submit to its history row, p95 under 50 ms' },
+  { metric: 'travel_step_p95_ms', op: '<', bound: 100, text: 'a time-travel step (slider key) to the updated screen, p95 under 100 ms' },
+  { metric: 'open_account_ms', op: '<', bound: 100, text: 'opening an account with a 10,000-event history under 100 ms' },
+  { metric: 'filter_key_p95_ms', op: '<', bound: 100, text: "a keystroke in the event log's text filter, p95 under 100 ms" },
+  // The phone profile: 100k events, CPU 4x slower, a phone's screen.
+  { metric: 'phone_reload_ms', op: '<', bound: 1000, text: 'phone (100k, CPU 4x slower): reload under 1 s' },
+  { metric: 'phone_command_to_row_p95_ms', op: '<', bound: 100, text: 'phone: a command to its history row, p95 under 100 ms' },
+  { metric: 'phone_travel_step_p95_ms', op: '<', bound: 200, text: 'phone: a time-travel step, p95 under 200 ms' },
   // Sync (issue 17): measured at one space size whatever the log sizes, see bench/sync/.
   { metric: 'sync_pull_eps_sqlite', op: '>=', bound: 50_000, text: 'a new device pulls at least 50k events/s (SQLite)' },
   { metric: 'sync_pull_eps_postgresql', op: '>=', bound: 50_000, text: 'a new device pulls at least 50k events/s (PostgreSQL)' },

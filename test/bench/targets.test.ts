@@ -72,3 +72,34 @@ test('over several runs, a target holds only if it held in each, and the run clo
   expect(missing.map((r) => r.status)).toEqual(['PASS', 'MISSING', 'MISSING']);
   expect(missing[1]).toMatchObject({ run: 3 });
 });
+
+test("the UI's interactions give p95s at every size, and the phone profile's figures keep their own names at the size it ran", () => {
+  const interactions = (base: number) => ({
+    commandMs: Array.from({ length: 20 }, (_, i) => base + i),
+    travelStepMs: [base, base * 2],
+    openAccountMs: [base, base * 3, base * 2],
+    filterKeyMs: [],
+    inputDelayMs: { command: [], travelStep: [], openAccount: [], filterKey: [] },
+    events: 0,
+    travelSeqs: [],
+    filterSeen: [],
+    screen: { width: 390, height: 844, devicePixelRatio: 3 },
+    summary: '',
+  });
+  const reload = { ms: [900, 800, 1000], domContentLoadedMs: [1, 1, 1], openingMs: [1, 1, 1], bootingMs: [2, 2, 2], replayed: 0, heapMb: 1 };
+  const runs: SizeRun[] = [
+    { events: 100_000, errors: {}, interactions: interactions(10), phone: { reload, interactions: interactions(40) } },
+    { events: 1_000_000, errors: {}, interactions: interactions(20) },
+  ];
+  const metrics = collectMetrics(runs);
+  expect(metrics.command_to_row_p95_ms?.value).toBe(38);
+  expect(metrics.command_to_row_p95_ms_100k?.value).toBe(28);
+  expect(metrics.open_account_ms?.value).toBe(40);
+  // No keystroke measured: no figure, so its target is MISSING rather than passed.
+  expect(metrics.filter_key_p95_ms).toBeUndefined();
+  expect(metrics.phone_reload_ms?.value).toBe(900);
+  expect(metrics.phone_command_to_row_p95_ms?.value).toBe(58);
+  expect(metrics).not.toHaveProperty('phone_reload_ms_100k');
+  const phone = checkTargets(metrics).filter((t) => t.metric.startsWith('phone_'));
+  expect(phone.map((t) => t.status)).toEqual(['PASS', 'PASS', 'PASS']);
+});
