@@ -3,6 +3,7 @@ import type { RewindDatabase } from '../storage/database.ts';
 import { IdFilter } from '../lookups/idFilter.ts';
 import { IdRunCache, type IdLookup } from '../lookups/idLookup.ts';
 import { StreamLookup } from '../lookups/streamLookup.ts';
+import { PageCache } from '../storage/pageCache.ts';
 import { TailCache } from '../storage/tailCache.ts';
 
 /** What the commit path, the reads and the housekeeping of one open log share. */
@@ -12,6 +13,7 @@ export interface LogContext {
   readonly connection: Connection;
   readonly run: Connection['run'];
   readonly tailCache: TailCache;
+  readonly pageCache: PageCache;
   readonly streamLookup: StreamLookup;
   readonly idLookup: IdLookup;
   /** Notes the newest seq seen, and gives it back. */
@@ -28,6 +30,7 @@ export function logContext(name: string, db: RewindDatabase, connection: Connect
     connection,
     run: connection.run,
     tailCache: new TailCache(),
+    pageCache: new PageCache(),
     streamLookup: new StreamLookup(),
     idLookup: { runs: new IdRunCache(), filter: new IdFilter() },
     seen: (seq) => {

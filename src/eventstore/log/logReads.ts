@@ -30,7 +30,7 @@ function limited(lo: number, hi: number, backward: boolean, limit: number | unde
  * neither hide nor double an event.
  */
 export function readMethods(log: LogContext, idsLookedUp: () => void): ReadMethods {
-  const { db, run, seen, tailCache, streamLookup, idLookup } = log;
+  const { db, run, seen, tailCache, pageCache, streamLookup, idLookup } = log;
 
   /** The streams as a read transaction sees them, with the buckets of `streams` loaded, and its tail. */
   function viewStreams<T>(streams: readonly string[] | 'all', use: (view: StreamsView, tail: TailView) => Promise<T> | T): Promise<T> {
@@ -57,7 +57,7 @@ export function readMethods(log: LogContext, idsLookedUp: () => void): ReadMetho
       if (lo > top) return [];
       const seqs = await view.seqs(db, stream, lo, top);
       if (backward) seqs.reverse();
-      return readSeqs(db, seqs, tail.records.values());
+      return readSeqs(db, seqs, tail.records.values(), pageCache);
     });
   }
 
@@ -71,7 +71,7 @@ export function readMethods(log: LogContext, idsLookedUp: () => void): ReadMetho
           // Only a backward read needs to know where the log ends first (see readLines).
           const last = backward ? seen(await lastSeqOf(db)) : Number.MAX_SAFE_INTEGER;
           const [lo, hi] = limited(Math.max(1, low), Math.min(last, high), backward, opts.limit);
-          return lo > hi ? [] : readRange(db, lo, hi);
+          return lo > hi ? [] : readRange(db, lo, hi, pageCache);
         }),
       'read',
     );
@@ -88,6 +88,7 @@ export function readMethods(log: LogContext, idsLookedUp: () => void): ReadMetho
           // request made only after a first round trip would not go out until the fold is done.
           const [low, high] = boundsOf(false, opts.fromSeq, opts.toSeq);
           const [lo, hi] = limited(Math.max(1, low), high, false, opts.limit);
+          // Not through the page cache: lines are the caller's own, and an export hands their buffers to its worker.
           return lo > hi ? { parts: [], firstSeq: 0, lastSeq: 0, count: 0 } : readLinesRange(db, lo, hi);
         }),
       'read',
@@ -112,7 +113,7 @@ export function readMethods(log: LogContext, idsLookedUp: () => void): ReadMetho
           let found = complete ? page.last : 0;
           const from = page ? (complete ? page.last + 1 : page.first) : 1;
           const to = page && !complete && page.first !== lastPage ? page.last : last;
-          for (const event of await readRange(db, from, to)) {
+          for (const event of await readRange(db, from, to, pageCache)) {
             if (event.meta.at <= iso && event.meta.seq > found) found = event.meta.seq;
           }
           return found;

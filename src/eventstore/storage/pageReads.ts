@@ -1,5 +1,6 @@
 import { utf8Json } from '../pages/asciiJson.ts';
 import { lastPageKey, type RewindDatabase } from './database.ts';
+import type { PageCache } from './pageCache.ts';
 import { checkedLines, lineOf, pageEvents, pageStart, pickEvents, sealedThrough, type LinesPart, type PageRecord } from '../pages/pageCodec.ts';
 import { tailEnd, tailEventsOf, type TailRecord } from '../pages/tailCodec.ts';
 import type { StoredEvent } from '../types.ts';
@@ -39,14 +40,18 @@ async function tailEvents(db: RewindDatabase, lo: number, hi: number): Promise<S
   return events;
 }
 
-async function pagesCovering(db: RewindDatabase, lo: number, hi: number): Promise<PageRecord[]> {
+async function pagesCovering(db: RewindDatabase, lo: number, hi: number, cache?: PageCache): Promise<PageRecord[]> {
   if (hi < lo) return [];
-  return db.pages.where(':id').between(pageStart(lo), hi, true, true).toArray();
+  const cached = cache?.covering(lo, hi);
+  if (cached) return cached;
+  const pages = await db.pages.where(':id').between(pageStart(lo), hi, true, true).toArray();
+  cache?.put(pages);
+  return pages;
 }
 
-/** The events of seqs lo..hi (inclusive), ascending. */
-export async function readRange(db: RewindDatabase, lo: number, hi: number): Promise<StoredEvent[]> {
-  const [pages, tail] = await Promise.all([pagesCovering(db, lo, hi), tailEvents(db, lo, hi)]);
+/** The events of seqs lo..hi (inclusive), ascending; sealed pages from `cache` when it holds them all. */
+export async function readRange(db: RewindDatabase, lo: number, hi: number, cache?: PageCache): Promise<StoredEvent[]> {
+  const [pages, tail] = await Promise.all([pagesCovering(db, lo, hi, cache), tailEvents(db, lo, hi)]);
   const events: StoredEvent[] = [];
   for (const page of pages) {
     const from = Math.max(lo, page.first);
@@ -101,15 +106,27 @@ export async function readLinesRange(db: RewindDatabase, lo: number, hi: number)
   return { parts, firstSeq, lastSeq, count };
 }
 
+/** The pages starting at `starts` (undefined where none is sealed yet), from `cache` where it has them. */
+async function pagesAt(db: RewindDatabase, starts: readonly number[], cache?: PageCache): Promise<(PageRecord | undefined)[]> {
+  if (!cache) return db.pages.bulkGet([...starts]);
+  const pages = starts.map((start) => cache.get(start));
+  const missing = starts.filter((_, i) => pages[i] === undefined);
+  if (missing.length === 0) return pages;
+  const read = await db.pages.bulkGet(missing);
+  cache.put(read);
+  const byStart = new Map(read.flatMap((page) => (page ? [[page.first, page] as const] : [])));
+  return starts.map((start, i) => pages[i] ?? byStart.get(start));
+}
+
 /**
  * The events at these seqs, in the order given (a seq not stored is left out).
  * `tail`: the tail records as this transaction sees them, when the caller has
  * them (saves reading every tail record); `[]` when the seqs are all sealed.
  */
-export async function readSeqs(db: RewindDatabase, seqs: readonly number[], tail?: Iterable<TailRecord>): Promise<StoredEvent[]> {
+export async function readSeqs(db: RewindDatabase, seqs: readonly number[], tail?: Iterable<TailRecord>, cache?: PageCache): Promise<StoredEvent[]> {
   if (seqs.length === 0) return [];
   const starts = [...new Set(seqs.map(pageStart))];
-  const [pages, tailRecords] = await Promise.all([db.pages.bulkGet(starts), tail ?? db.tail.toArray()]);
+  const [pages, tailRecords] = await Promise.all([pagesAt(db, starts, cache), tail ?? db.tail.toArray()]);
   const found = new Map<number, StoredEvent>();
   const wantedSeqs = new Set(seqs);
   // Only the events asked for are checked: damage elsewhere in the tail does not fail this read.
