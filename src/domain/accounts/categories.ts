@@ -40,3 +40,25 @@ export function orderCategories(names: Iterable<string>): string[] {
   }
   return [...distinct].sort((a, b) => rank(a) - rank(b) || (PRESET_ORDER.get(a) ?? 0) - (PRESET_ORDER.get(b) ?? 0) || byName(a, b));
 }
+
+/** The presets and Uncategorized, each a bit of a set of used categories (the accounts read model keeps one per account). */
+const BIT_NAMES: readonly string[] = [...CATEGORIES, UNCATEGORIZED];
+const BITS = new Map<string, number>(BIT_NAMES.map((name, i) => [name, 1 << i]));
+
+/**
+ * A set of used categories with `name` added: the presets and Uncategorized
+ * as bits, any other name in `custom` (in the order first used). Returns the
+ * same `custom` array when it does not change.
+ */
+export function withCategory(bits: number, custom: readonly string[] | undefined, name: string | undefined): { bits: number; custom: readonly string[] | undefined } {
+  // A movement without one (schema 1, not lifted) is Uncategorized, as upcasting makes it.
+  const canonical = canonicalCategory(name?.trim() ?? '') || UNCATEGORIZED;
+  const bit = BITS.get(canonical);
+  if (bit !== undefined) return { bits: bits | bit, custom };
+  return { bits, custom: custom?.includes(canonical) ? custom : [...(custom ?? []), canonical] };
+}
+
+/** The categories of such a set, as every list of categories reads (orderCategories). */
+export function usedCategories(bits: number, custom: readonly string[] = []): string[] {
+  return orderCategories([...BIT_NAMES.filter((name) => (bits & BITS.get(name)!) !== 0), ...custom]);
+}

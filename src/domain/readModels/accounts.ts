@@ -5,6 +5,7 @@ import { emptyMap, MapDraft, mapGet, mapSet, mapValues, type PersistentMap } fro
 import { emptyVector, VectorDraft, vectorPush, vectorSlice, type PersistentVector } from '../structures/persistentVector.ts';
 import { isNewerEvent, readerVersion } from '../schema/eventSchema.ts';
 import { accountNumberOfStream } from '../accounts/streams.ts';
+import { withCategory } from '../accounts/categories.ts';
 
 /** One row of the accounts list. */
 export type AccountSummary = {
@@ -26,6 +27,10 @@ export type AccountSummary = {
    * account takes no commands (the decider refuses them with NEEDS_NEWER_VERSION).
    */
   newerEvents: number;
+  /** The categories its money movements used (see usedCategories): presets and Uncategorized as bits… */
+  categoryBits: number;
+  /** …and any other names, in the order first used; absent when there are none. */
+  customCategories?: readonly string[];
 };
 
 export type AccountsState = {
@@ -41,13 +46,22 @@ type AccountEventOf = NonNullable<ReturnType<typeof asAccountEvent>>;
 function openedRow(event: Extract<AccountEventOf, { type: 'AccountOpened' }>): AccountSummary {
   const { accountNumber, owner, email } = event.payload;
   const { at, version } = event.meta;
-  return { accountNumber, owner, email, verified: false, status: 'open', balance: 0, openedAt: at, lastActivityAt: at, version, newerEvents: 0 };
+  return { accountNumber, owner, email, verified: false, status: 'open', balance: 0, openedAt: at, lastActivityAt: at, version, newerEvents: 0, categoryBits: 0 };
 }
 
 /** A row copy written out field by field, which the batch fold does faster than a spread. */
 function copyRow(row: AccountSummary): AccountSummary {
-  const { accountNumber, owner, email, verified, status, balance, openedAt, lastActivityAt, version, newerEvents } = row;
-  return { accountNumber, owner, email, verified, status, balance, openedAt, lastActivityAt, version, newerEvents };
+  const { accountNumber, owner, email, verified, status, balance, openedAt, lastActivityAt, version, newerEvents, categoryBits, customCategories } = row;
+  const copy: AccountSummary = { accountNumber, owner, email, verified, status, balance, openedAt, lastActivityAt, version, newerEvents, categoryBits };
+  if (customCategories) copy.customCategories = customCategories;
+  return copy;
+}
+
+/** Notes a money movement's category on `row`, a copy owned by the caller (the list itself is never changed in place). */
+function noteCategory(row: AccountSummary, category: string | undefined): void {
+  const { bits, custom } = withCategory(row.categoryBits, row.customCategories, category);
+  row.categoryBits = bits;
+  if (custom) row.customCategories = custom;
 }
 
 /** Brings `row`, a copy owned by the caller, up to date with an event on its account other than the opening. */
@@ -57,10 +71,12 @@ function update(row: AccountSummary, event: AccountEventOf): void {
     case 'FundsAdded':
     case 'TransferReceived':
       row.balance += event.payload.amount;
+      noteCategory(row, event.payload.category);
       break;
     case 'FundsWithdrawn':
     case 'TransferSent':
       row.balance -= event.payload.amount;
+      noteCategory(row, event.payload.category);
       break;
     case 'AccountVerified':
       row.verified = true;
@@ -84,8 +100,8 @@ function newerOn(rows: PersistentMap<AccountSummary> | MapDraft<AccountSummary>,
 
 export const accountsProjection: Projection<AccountsState> = {
   name: 'accounts',
-  // 2: rows count the events a newer version recorded on their account.
-  version: readerVersion(2),
+  // 2: rows count the events a newer version recorded on their account. 3: rows keep the categories used.
+  version: readerVersion(3),
   initial: { byNumber: emptyMap(), opened: emptyVector(), openCount: 0, closedCount: 0 },
   apply(state, stored: StoredEvent) {
     const event = asAccountEvent(stored);

@@ -6,16 +6,6 @@ export function lineCategory(entry: Pick<HistoryEntry, 'kind' | 'category'>): st
   return entry.category ?? UNCATEGORIZED;
 }
 
-/** The categories a history's lines use, in list order. */
-export function categoriesOf(entries: Iterable<Pick<HistoryEntry, 'kind' | 'category'>>): string[] {
-  const used = new Set<string>();
-  for (const entry of entries) {
-    const category = lineCategory(entry);
-    if (category !== undefined) used.add(category);
-  }
-  return orderCategories(used);
-}
-
 /** What the Category field offers: every preset, then the custom categories already in use (Uncategorized is the empty field). */
 export function suggestedCategories(used: Iterable<string>): string[] {
   return orderCategories([...CATEGORIES, ...used]).filter((name) => name !== UNCATEGORIZED);

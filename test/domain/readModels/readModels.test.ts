@@ -9,6 +9,12 @@ import {
   parseVerificationQuery,
   moneyMovedBy,
   searchAccounts,
+  getAccount,
+  listAccounts,
+  accountStream,
+  orderCategories,
+  syntheticLedger,
+  usedCategories,
   type AccountsState,
   type OutboxState,
   type ReportsState,
@@ -124,4 +130,28 @@ test('accounts list: search by owner, e-mail or number (typed with spaces)', asy
   expect(searchAccounts(accounts, `${bob.slice(0, 4)} ${bob.slice(4, 8)}`).map((a) => a.owner)).toEqual(['Bob Babbage']);
   expect(searchAccounts(accounts, ' ')).toHaveLength(2);
   expect(searchAccounts(accounts, '0000 0000 0000 0000')).toEqual([]);
+});
+
+test("accounts list: each row keeps the categories its account's movements used, in list order, without reading its history", async () => {
+  await ledger.verify(bob);
+  await ledger.run({ type: 'AddFunds', account: bob, amount: 5_000, category: 'Salary' });
+  await ledger.run({ type: 'Transfer', from: bob, to: ada, amount: 1_000, category: 'Gifts' });
+  await ledger.run({ type: 'Withdraw', account: bob, amount: 500, category: 'groceries' });
+  await ledger.run({ type: 'Withdraw', account: bob, amount: 500, category: 'Gifts' });
+  const accounts = fold(await ledger.store.readAll()).accounts as AccountsState;
+  const row = (account: string) => getAccount(accounts, account)!;
+  // Bob: his movements, presets in their own spelling, others by name; Ada: her opening deposit and the gift received.
+  expect(usedCategories(row(bob).categoryBits, row(bob).customCategories)).toEqual(['Salary', 'Groceries', 'Gifts']);
+  expect(usedCategories(row(ada).categoryBits, row(ada).customCategories)).toEqual(['Gifts', 'Uncategorized']);
+});
+
+test('accounts list: the categories a row keeps are those of every movement on its stream, over a synthetic ledger', () => {
+  const events = [...syntheticLedger({ accounts: 30, events: 3_000, seed: 21 })];
+  const accounts = fold(events).accounts as AccountsState;
+  for (const account of listAccounts(accounts)) {
+    const used = events
+      .filter((e) => e.meta.stream === accountStream(account.accountNumber) && typeof (e.payload as { amount?: unknown }).amount === 'number')
+      .map((e) => (e.payload as { category: string }).category);
+    expect(usedCategories(account.categoryBits, account.customCategories)).toEqual(orderCategories(used));
+  }
 });

@@ -9,6 +9,7 @@ const dana: AccountSummary = {
   verified: true,
   status: 'open',
   balance: 30_000,
+  categoryBits: 0,
   openedAt: '2026-01-01T10:00:00.000Z',
   lastActivityAt: '2026-01-01T10:00:00.000Z',
   version: 5,
