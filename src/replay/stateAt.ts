@@ -36,6 +36,26 @@ export interface PastStates {
   states: StatesOf;
 }
 
+/**
+ * The keyframe states a series of jumps started from, by projection and
+ * version: the next jump from the same keyframe (a step back, a slider moved
+ * within one keyframe's stretch) folds from it without loading and decoding
+ * the snapshot again. States are never mutated, so holding one is safe.
+ */
+export type KeyframeMemo = Map<string, Readonly<ProjectionCursor>>;
+
+const memoKey = (projection: AnyProjection) => `${projection.name}@${projection.version}`;
+
+/** The projection's starting cursor at its keyframe `seq`: from `memo` when it holds that one, else loaded (and kept there). */
+async function keyframeCursor(store: EventStore, projection: AnyProjection, seq: number, toSeq: number, memo?: KeyframeMemo): Promise<ProjectionCursor> {
+  const kept = memo?.get(memoKey(projection));
+  // A copy: the fold moves its cursor on in place.
+  if (kept && kept.seq === seq) return { ...kept };
+  const cursor = (await startingCursors(store, [projection], toSeq))[projection.name]!;
+  memo?.set(memoKey(projection), { ...cursor });
+  return cursor;
+}
+
 /** Events read at once; a jump reads every batch of its range at the same time. */
 const JUMP_BATCH = 5000;
 /**
@@ -48,14 +68,16 @@ const MAX_AHEAD = 50_000;
  * The states at `toSeq` (a seq of the log), for a time-travel jump: each
  * projection starts from its keyframe at or before `toSeq`, or from `shown`
  * (states built at an earlier seq, such as the view on screen) when that is
- * closer. The keyframes' seqs are found from their keys first, so the events
- * after them are read while the keyframes load and decode, instead of after.
+ * closer; a keyframe a `memo` kept from an earlier jump is not loaded again.
+ * The keyframes' seqs are found from their keys first, so the events after
+ * them are read while the keyframes load and decode, instead of after.
  */
 export async function pastStates(
   store: EventStore,
   projections: readonly AnyProjection[],
   toSeq: number,
   shown?: PastStates,
+  memo?: KeyframeMemo,
 ): Promise<PastStates> {
   const keyframes = await Promise.all(projections.map(async (p) => (await store.snapshotSeq(p.name, p.version, toSeq)) ?? 0));
   const base = shown && shown.seq <= toSeq ? shown : undefined;
@@ -68,12 +90,12 @@ export async function pastStates(
   const reads = ranges(readFrom + 1, toSeq).map(([fromSeq, to]) => store.readAll({ fromSeq, toSeq: to }).then((batch) => whole(batch, fromSeq, to)));
   // With nothing to fold, the event at toSeq is still read: its time is part of the view.
   const atRead = reads.length === 0 && toSeq > 0 ? store.readAll({ fromSeq: toSeq, toSeq }) : undefined;
-  const starting = projections.map((p, i) => (fromShown(i) ? undefined : startingCursors(store, [p], toSeq)));
+  const starting = projections.map((p, i) => (fromShown(i) ? undefined : keyframeCursor(store, p, keyframes[i]!, toSeq, memo)));
   // Each projection folds as soon as its own starting state is there: small keyframes need not wait for big ones.
   const folds = projections.map(async (projection, i): Promise<ProjectionCursor | undefined> => {
     const cursor = fromShown(i)
       ? { seq: base!.seq, state: base!.states[projection.name] }
-      : (await starting[i]!)[projection.name]!;
+      : await starting[i]!;
     // A keyframe pruned since its seq was looked up, or unreadable, leaves events unread.
     if (cursor.seq < readFrom) return undefined;
     const cursors = { [projection.name]: cursor };

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { openEventStore } from '../../src/eventstore/index.ts';
 import { ledgerProjections, syntheticLedger } from '../../src/domain/index.ts';
 import { appendGenerated } from '../../src/app/parts.ts';
 import type { EventStore } from '../../src/eventstore/index.ts';
-import { foldAll, foldInto, initialCursors, pastStates, ReplayError, saveSnapshots, stateAt } from '../../src/replay/index.ts';
+import { foldAll, foldInto, initialCursors, pastStates, ReplayError, saveSnapshots, stateAt, type KeyframeMemo } from '../../src/replay/index.ts';
 import { count, counter, seen, steppingClock } from './counter.ts';
 
 let logs = 0;
@@ -32,6 +32,8 @@ describe('time travel from keyframes', () => {
               throw error;
             });
           }
+          // One memo across the jumps, as a time-travel session keeps it.
+          const memo: KeyframeMemo = new Map();
           for (const point of pointPicks.map((p) => p % (size + 1))) {
             const past = await stateAt(store, ledgerProjections, point);
             expect(past.seq).toBe(point);
@@ -44,6 +46,7 @@ describe('time travel from keyframes', () => {
             const earlier = pointPicks[0]! % (point + 1);
             const shown = { seq: earlier, states: foldAll(ledgerProjections, events.slice(0, earlier)) };
             expect(await pastStates(store, ledgerProjections, point, shown)).toEqual(jumped);
+            expect(await pastStates(store, ledgerProjections, point, undefined, memo)).toEqual(jumped);
           }
           store.close();
         },
@@ -51,6 +54,32 @@ describe('time travel from keyframes', () => {
       { numRuns: 30 },
     );
   }, 60_000);
+});
+
+describe('time travel stepping within one keyframe\'s stretch', () => {
+  test('loads each keyframe once and lands on the states a fresh jump gives', async () => {
+    const events = [...syntheticLedger({ accounts: 4, events: 300, seed: 8, spanDays: 3 })];
+    const store = await openEventStore({ name: `steps-${++logs}`, keyframes: 10 });
+    await appendGenerated(store, events);
+    const cursors = initialCursors(ledgerProjections);
+    foldInto(ledgerProjections, cursors, events.slice(0, 100));
+    await saveSnapshots(store, ledgerProjections, cursors, (error) => {
+      throw error;
+    });
+    const memo: KeyframeMemo = new Map();
+    const loads = vi.spyOn(store, 'loadSnapshot');
+    let shown = await pastStates(store, ledgerProjections, 250, undefined, memo);
+    expect(loads).toHaveBeenCalledTimes(ledgerProjections.length);
+    // Steps back: each starts before the view on screen, so from the keyframe at 100, already decoded.
+    for (const point of [249, 248, 200, 101]) {
+      shown = await pastStates(store, ledgerProjections, point, shown, memo);
+      expect(shown.states).toEqual(foldAll(ledgerProjections, events.slice(0, point)));
+    }
+    expect(loads).toHaveBeenCalledTimes(ledgerProjections.length);
+    // Before the keyframe: no keyframe to start from, so from the beginning.
+    expect((await pastStates(store, ledgerProjections, 99, shown, memo)).states).toEqual(foldAll(ledgerProjections, events.slice(0, 99)));
+    store.close();
+  });
 });
 
 describe('a time-travel jump', () => {

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventStore } from '../../eventstore/index.ts';
 import { decisionsProjection } from '../../domain/index.ts';
 import { whatIfGuardProjection } from '../../domain/whatif/whatIfGuard.ts';
-import { pastStates, seqOf, type AnyProjection, type PastStates, type Position } from '../../replay/index.ts';
+import { pastStates, seqOf, type AnyProjection, type KeyframeMemo, type PastStates, type Position } from '../../replay/index.ts';
 
 /**
  * The read models a past view leaves out: what commands are decided on (the
@@ -47,6 +47,8 @@ export function createTimeTravel(options: {
   const projections = options.projections.filter((p) => !NOT_SHOWN.has(p.name));
   const state = createStore<TimeTravelState>(() => ({ loading: false }));
   let latest = 0;
+  // Steps back and forth within one keyframe's stretch start from the same keyframes.
+  const keyframes: KeyframeMemo = new Map();
 
   async function travelTo(position: Position): Promise<void> {
     const request = ++latest;
@@ -58,7 +60,7 @@ export function createTimeTravel(options: {
         return;
       }
       // The view on screen is a head start when the new point is after it (a slider dragged on, a step forward).
-      const past = await pastStates(eventStore, projections, seq, state.getState().past);
+      const past = await pastStates(eventStore, projections, seq, state.getState().past, keyframes);
       if (request !== latest) return;
       state.setState({ past, loading: false });
     } catch (error) {

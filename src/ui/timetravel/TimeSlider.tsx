@@ -1,31 +1,35 @@
 import { useEffect, useRef, useState } from 'react';
+import { latestRunner } from '../../lib/latestRunner.ts';
 import { useLedger } from '../ledger/LedgerContext.tsx';
 import { positionText } from '../components/positionText.ts';
 import { useEventTime } from '../components/useEventTime.ts';
 
-/** Jumps wait this long for the slider to settle; ledger.travel drops the stale ones anyway. */
-const SETTLE_MS = 50;
-
 /**
  * The "Time travel" slider over log positions 0..liveSeq. The thumb follows the
- * pointer (or keys) at once; the replay for a position starts once it has held
- * still for a moment, and only the newest one lands on screen.
+ * pointer (or keys) at once, and so does the replay: a move starts its jump
+ * straight away, and moves made while a jump runs are folded into one, the
+ * newest, which starts when it ends. A key press shows its step as soon as
+ * it is replayed; a drag never queues more than one jump behind the current.
  */
 export function TimeSlider({ seq, liveSeq }: { seq: number; liveSeq: number }) {
   const ledger = useLedger();
   const [pending, setPending] = useState<number>();
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const jumps = useRef<ReturnType<typeof latestRunner<number>>>(undefined);
   const value = Math.min(pending ?? seq, liveSeq);
   const at = useEventTime(value);
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    const runner = latestRunner(
+      (to: number) => ledger.travel.travelTo(to),
+      (to) => setPending((p) => (p === to ? undefined : p)),
+    );
+    jumps.current = runner;
+    return () => runner.stop();
+  }, [ledger]);
 
   const move = (to: number) => {
     setPending(to);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      void ledger.travel.travelTo(to).finally(() => setPending((p) => (p === to ? undefined : p)));
-    }, SETTLE_MS);
+    jumps.current?.give(to);
   };
 
   return (
