@@ -1,11 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { LEDGER_EVENT_TYPES } from '../../domain/index.ts';
 import { NEWER_VERSION_TYPE, NO_FILTERS, type LogFilters } from '../../app/index.ts';
 import { AccountPicker } from './AccountPicker.tsx';
 import { eventName } from './eventNames.ts';
-
-/** Typing settles this long before a text search starts. */
-const TYPING_MS = 250;
 
 export interface EventFiltersProps {
   filters: LogFilters;
@@ -19,18 +16,8 @@ export interface EventFiltersProps {
 /** Filters by type (the known types, by name), account (its stream), category of money movements and free text. */
 export function EventFilters({ filters, onChange, categories, hasNewer }: EventFiltersProps) {
   const id = useId();
-  const [text, setText] = useState(filters.text);
-
-  useEffect(() => {
-    if (text === filters.text) return;
-    const timer = setTimeout(() => onChange({ ...filters, text }), TYPING_MS);
-    return () => clearTimeout(timer);
-  }, [text, filters, onChange]);
-
-  const clear = () => {
-    setText('');
-    onChange(NO_FILTERS);
-  };
+  // Each keystroke searches at once: the list drops the search of the text before (FilteredLogList).
+  const clear = () => onChange(NO_FILTERS);
 
   // A category from the address that no event read so far has shown stays chosen.
   const categoryOptions = filters.category === '' || categories.includes(filters.category) ? categories : [...categories, filters.category];
@@ -39,7 +26,7 @@ export function EventFilters({ filters, onChange, categories, hasNewer }: EventF
     <form className="log-filters" role="search" aria-label="Filter events" onSubmit={(e) => e.preventDefault()}>
       <div className="field">
         <label htmlFor={`${id}-type`}>Type</label>
-        <select id={`${id}-type`} value={filters.type} onChange={(e) => onChange({ ...filters, text, type: e.target.value })}>
+        <select id={`${id}-type`} value={filters.type} onChange={(e) => onChange({ ...filters, type: e.target.value })}>
           <option value="">All types</option>
           {LEDGER_EVENT_TYPES.map((type) => (
             <option key={type} value={type}>
@@ -49,10 +36,10 @@ export function EventFilters({ filters, onChange, categories, hasNewer }: EventF
           {(hasNewer || filters.type === NEWER_VERSION_TYPE) && <option value={NEWER_VERSION_TYPE}>Recorded by a newer version</option>}
         </select>
       </div>
-      <AccountPicker stream={filters.stream} onChange={(stream) => onChange({ ...filters, text, stream })} />
+      <AccountPicker stream={filters.stream} onChange={(stream) => onChange({ ...filters, stream })} />
       <div className="field">
         <label htmlFor={`${id}-category`}>Category</label>
-        <select id={`${id}-category`} value={filters.category} onChange={(e) => onChange({ ...filters, text, category: e.target.value })}>
+        <select id={`${id}-category`} value={filters.category} onChange={(e) => onChange({ ...filters, category: e.target.value })}>
           <option value="">All categories</option>
           {categoryOptions.map((category) => (
             <option key={category} value={category}>
@@ -63,7 +50,7 @@ export function EventFilters({ filters, onChange, categories, hasNewer }: EventF
       </div>
       <div className="field">
         <label htmlFor={`${id}-text`}>Text</label>
-        <input id={`${id}-text`} type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+        <input id={`${id}-text`} type="search" value={filters.text} onChange={(e) => onChange({ ...filters, text: e.target.value })} autoComplete="off" />
       </div>
       <button type="button" className="button button-small" onClick={clear}>
         Clear filters
