@@ -122,7 +122,7 @@ const settings = {
   keyframes: KEYFRAMES,
   syncEvents: parseSize(args['sync-events']!),
   /** Through the production app's UI, at every size (bench/ui/). */
-  interactions: { commands: 100, warmup: 5, travelSteps: 30, keystrokes: 6, opens: 5, filterText: 'Rent 4' },
+  interactions: { commands: 100, warmup: 5, travelSteps: 30, keystrokes: 6, opens: 5, filterText: 'zeitschriften' },
   /** The same under the phone profile (bench/ui/phone.ts), at one size. */
   phone: { size: 100_000, commands: 50, warmup: 5, travelSteps: 20, keystrokes: 0, opens: 1, filterText: '' },
   /** A new device joining the space, on each store: fresh profiles, the median counts. */
