@@ -2,6 +2,7 @@
 export type { LedgerOptions } from './ledger.ts';
 export {
   readAccountHistory,
+  readNewerHistory,
   readWholeAccountHistory,
   type AccountHistoryBatch,
   type HistoryReader,

@@ -53,7 +53,7 @@ interface Step {
  * end, less the skipped events), with a branch's injected events placed right
  * after the real event each follows.
  */
-async function* newestFirst(reader: HistoryReader, origin: HistoryOrigin, start: Position, readSize: number): AsyncGenerator<Step> {
+async function* newestFirst(reader: HistoryReader, origin: HistoryOrigin, start: Position, readSize: number, since = 0): AsyncGenerator<Step> {
   const stream = accountStream(origin.accountNumber);
   const injections = injectedInto(stream, origin.branch);
   const toSeq = origin.branch?.toSeq ?? Number.POSITIVE_INFINITY;
@@ -66,8 +66,10 @@ async function* newestFirst(reader: HistoryReader, origin: HistoryOrigin, start:
       yield { event, after: { fromVersion, injected } };
     }
   };
-  while (fromVersion === undefined || fromVersion >= 1) {
-    const batch = await reader.readStream(stream, { direction: 'backward', fromVersion, limit: readSize });
+  while (fromVersion === undefined || fromVersion > since) {
+    // Bounded on both sides when it can be: a read of a few versions a tab has just seen needs no transaction.
+    const toVersion = since > 0 ? since + 1 : undefined;
+    const batch = await reader.readStream(stream, { direction: 'backward', fromVersion, toVersion, limit: readSize });
     for (const event of batch) {
       fromVersion = event.meta.version;
       yield* injectedFrom(event.meta.seq);
@@ -76,7 +78,7 @@ async function* newestFirst(reader: HistoryReader, origin: HistoryOrigin, start:
     }
     if (batch.length < readSize) fromVersion = 0;
   }
-  yield* injectedFrom(Number.NEGATIVE_INFINITY);
+  if (since === 0) yield* injectedFrom(Number.NEGATIVE_INFINITY);
 }
 
 /** Which lines a batch holds: how many, from where, and of which category (every line when none). */
@@ -85,6 +87,31 @@ export interface HistoryBatchRequest {
   limit?: number;
   /** Only the money movements of this category; the batch still reads on until it has `limit` of them. */
   category?: string;
+}
+
+/**
+ * The lines an account's history gained between `before` and `origin`, a later
+ * point of the same account (the same branch, if any, or none): newest first,
+ * down to the newest line `before` had. Undefined when `origin` does not
+ * follow `before`, so the caller reads the history afresh.
+ */
+export async function readNewerHistory(
+  reader: HistoryReader,
+  origin: HistoryOrigin,
+  before: HistoryOrigin,
+  category?: string,
+): Promise<HistoryEntry[] | undefined> {
+  if (origin.branch || before.branch || origin.accountNumber !== before.accountNumber || origin.version <= before.version) return undefined;
+  const entries: HistoryEntry[] = [];
+  let balance = origin.balance;
+  const start: Position = { fromVersion: origin.version, injected: 0 };
+  for await (const { event } of newestFirst(reader, origin, start, origin.version - before.version, before.version)) {
+    const stretch = historyBackward([event], balance);
+    for (const entry of stretch.entries) if (category === undefined || entry.category === category) entries.push(entry);
+    balance = stretch.balanceBefore;
+  }
+  // What the lines between add up to must lead back to the earlier point, or the two are not one account's history.
+  return balance === before.balance ? entries : undefined;
 }
 
 /**

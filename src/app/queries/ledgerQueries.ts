@@ -2,7 +2,7 @@ import type { EventLog } from '../../eventstore/index.ts';
 import type { HistoryEntry } from '../../domain/index.ts';
 import type { Injection, WhatIfResult } from '../../replay/index.ts';
 import type { InjectDraft } from '../whatif/branchInjection.ts';
-import { readAccountHistory, readWholeAccountHistory, type AccountHistoryBatch, type HistoryBatchRequest, type HistoryOrigin } from './accountHistory.ts';
+import { readAccountHistory, readNewerHistory, readWholeAccountHistory, type AccountHistoryBatch, type HistoryBatchRequest, type HistoryOrigin } from './accountHistory.ts';
 import type { EventLogQueries } from './eventLogQueries.ts';
 
 /** What the screens read of the log beyond the memory image. */
@@ -15,6 +15,8 @@ export interface LedgerQueries {
   eventLog(): Promise<EventLogQueries>;
   /** A batch of an account's history at the viewed point, newest first. */
   accountHistory(origin: HistoryOrigin, batch?: HistoryBatchRequest): Promise<AccountHistoryBatch>;
+  /** The lines an account's history gained since an earlier point of it, newest first; undefined when `origin` does not follow `before`. */
+  newerHistory(origin: HistoryOrigin, before: HistoryOrigin, category?: string): Promise<HistoryEntry[] | undefined>;
   /** Every line of an account's history at the viewed point, newest first. */
   wholeAccountHistory(origin: HistoryOrigin): Promise<HistoryEntry[]>;
   /** The hypothetical event an inject form stands for, decided against the account as the branch has it there. */
@@ -27,6 +29,7 @@ export function ledgerQueries(log: EventLog): LedgerQueries {
     eventTime: async (seq) => (await log.readAll({ fromSeq: seq, toSeq: seq }))[0]?.meta.at,
     eventLog: async () => (await import('./eventLogQueries.ts')).eventLogQueries(log),
     accountHistory: (origin, batch) => readAccountHistory(log, origin, batch),
+    newerHistory: (origin, before, category) => readNewerHistory(log, origin, before, category),
     wholeAccountHistory: (origin) => readWholeAccountHistory(log, origin),
     injection: async (result, draft) => (await import('../whatif/branchInjection.ts')).buildInjection(log, result, draft),
   };

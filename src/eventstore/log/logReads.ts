@@ -52,6 +52,9 @@ export function readMethods(log: LogContext, idsLookedUp: () => void): ReadMetho
     const backward = opts.direction === 'backward';
     const [low, high] = boundsOf(backward, opts.fromVersion, opts.toVersion);
     if (low > high) return [];
+    // A few versions this tab wrote or read just now (a screen catching up on a command) need no transaction.
+    const known = opts.fromVersion !== undefined && opts.toVersion !== undefined && (opts.limit ?? Infinity) > high - low ? tailCache.streamEvents(stream, low, high) : undefined;
+    if (known) return backward ? known.reverse() : known;
     return viewStreams([stream], async (view, tail) => {
       const [lo, top] = limited(Math.max(1, low), Math.min(high, view.version(stream)), backward, opts.limit);
       if (lo > top) return [];

@@ -59,6 +59,21 @@ export class TailCache {
     return { records: known.records, byId: known.byId, lastSeq };
   }
 
+  /**
+   * Versions lo..hi of `stream`, ascending, when every one of them is among the
+   * tail records this store knows; else undefined. No transaction is needed:
+   * an event never changes once written, and the count proves none is missing
+   * (a stream's versions run without gaps).
+   */
+  streamEvents(stream: string, lo: number, hi: number): StoredEvent[] | undefined {
+    if (hi < lo || hi - lo >= this.known.byId.size) return undefined;
+    const found: StoredEvent[] = [];
+    for (const record of this.known.records.values())
+      for (const event of record.events) if (event.meta.stream === stream && event.meta.version >= lo && event.meta.version <= hi) found.push(event);
+    if (found.length !== hi - lo + 1) return undefined;
+    return found.sort((a, b) => a.meta.version - b.meta.version);
+  }
+
   /** A commit of this store, once it is durable. */
   committed(record: TailRecord): void {
     if (!this.known.records.has(record.first)) this.known = withRecords(this.known, [record]);

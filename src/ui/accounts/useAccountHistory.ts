@@ -46,16 +46,25 @@ export function useAccountHistory(account: AccountSummary, category?: string, ba
     const current = loaded && sameOrigin(loaded.origin, origin) && loaded.category === category ? loaded : undefined;
     if (current && (current.error || !current.next || current.entries.length >= wanted)) return;
     let cancelled = false;
-    const after = current?.next;
-    queries.accountHistory(origin, { after, limit: wanted - (current?.entries.length ?? 0), category }).then(
-      (batch) => {
+    const failed = (error: unknown) => {
+      if (!cancelled) setLoaded({ origin, category, entries: current?.entries ?? [], error: error instanceof Error ? error.message : String(error) });
+    };
+    const fresh = () => {
+      const after = current?.next;
+      return queries.accountHistory(origin, { after, limit: wanted - (current?.entries.length ?? 0), category }).then((batch) => {
         if (!cancelled) setLoaded({ origin, category, entries: [...(current?.entries ?? []), ...batch.entries], next: batch.next });
-      },
-      (error: unknown) => {
-        if (!cancelled)
-          setLoaded({ origin, category, entries: current?.entries ?? [], error: error instanceof Error ? error.message : String(error) });
-      },
-    );
+      });
+    };
+    // The account moved on (a command, a step forward in time): only the lines it gained are read, and put on top.
+    const earlier = !current && loaded && !loaded.error && loaded.category === category ? loaded : undefined;
+    const reading = earlier
+      ? queries.newerHistory(origin, earlier.origin, category).then((newer) => {
+          if (cancelled) return;
+          if (newer) setLoaded({ origin, category, entries: [...newer, ...earlier.entries], next: earlier.next });
+          else return fresh();
+        })
+      : fresh();
+    reading.catch(failed);
     return () => {
       cancelled = true;
     };

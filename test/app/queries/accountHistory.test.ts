@@ -3,7 +3,7 @@ import { openEventStore, type EventInput, type EventStore, type StoredEvent } fr
 import { accountStream, getAccount, ledgerProjections, seededRandom, type AccountsState, type HistoryEntry } from '../../../src/domain/index.ts';
 import { replay, whatIf, type WhatIfResult } from '../../../src/replay/index.ts';
 import { type HistoryOrigin } from '../../../src/app/index.ts';
-import { readAccountHistory, readWholeAccountHistory } from '../../../src/app/parts.ts';
+import { readAccountHistory, readNewerHistory, readWholeAccountHistory } from '../../../src/app/parts.ts';
 import { steppingClock } from '../../replay/counter.ts';
 import { foldForward } from '../../domain/readModels/historyFold.ts';
 
@@ -117,6 +117,33 @@ describe('account history read from the stream', () => {
     expect(hypothetical.map((l) => l.id)).toEqual(result.injected.map((e) => e.meta.id).reverse());
     expect(hypothetical.map((l) => l.change).sort()).toEqual([111, 222, 333, 444]);
     expect(lines.some((l) => skip.includes(l.seq) && !l.id.startsWith('what-if:'))).toBe(false);
+    store.close();
+  });
+
+  test('the lines gained since an earlier point, put on top of what that point showed, are the history at the later point', async () => {
+    const store = await busyLedger(300);
+    for (const number of [ADA, BOB]) {
+      const last = await store.lastSeq();
+      for (const earlierSeq of [Math.floor(last / 3), last - 5, last - 1]) {
+        const [before, origin] = [await originAt(store, number, earlierSeq), await originAt(store, number)];
+        const newer = await readNewerHistory(store, origin, before);
+        const shown = await readWholeAccountHistory(store, before);
+        if (origin.version === before.version) expect(newer).toBeUndefined();
+        else expect([...newer!, ...shown]).toEqual(await readWholeAccountHistory(store, origin));
+      }
+    }
+    store.close();
+  });
+
+  test('a later point that does not follow the earlier one is no continuation: back in time, another account, a branch, another balance', async () => {
+    const store = await busyLedger(100);
+    const now = await originAt(store, ADA);
+    const before = await originAt(store, ADA, Math.floor((await store.lastSeq()) / 2));
+    expect(await readNewerHistory(store, before, now)).toBeUndefined();
+    expect(await readNewerHistory(store, now, { ...before, accountNumber: BOB })).toBeUndefined();
+    const branch = await whatIf(store, ledgerProjections, 3, {});
+    expect(await readNewerHistory(store, { ...now, branch }, before)).toBeUndefined();
+    expect(await readNewerHistory(store, now, { ...before, balance: before.balance + 1 })).toBeUndefined();
     store.close();
   });
 

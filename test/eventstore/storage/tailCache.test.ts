@@ -118,3 +118,24 @@ describe('a commit that names the version it expects', () => {
     await expect(store.append('long', [event('stale')], { expectedVersion: CHUNK })).rejects.toMatchObject({ name: 'WrongExpectedVersionError' });
   });
 });
+
+describe('stream reads from the tail cache', () => {
+  it('reads versions this store just wrote without a transaction, and goes to the database for any it has not seen', async () => {
+    const store = await openStore();
+    const other = await openStore();
+    await store.append('acc', [event('a'), event('b'), event('c')]);
+    const transaction = vi.spyOn(databaseOf(store), 'transaction');
+    const known = await store.readStream('acc', { fromVersion: 2, toVersion: 3 });
+    expect(known.map((e) => e.meta.id)).toEqual(['b', 'c']);
+    expect(await store.readStream('acc', { direction: 'backward', fromVersion: 3, toVersion: 1 })).toEqual([...(await other.readStream('acc'))].reverse());
+    expect(transaction).not.toHaveBeenCalled();
+    // Version 4 came from another tab: this store has not seen it, so it reads.
+    await other.append('acc', [event('d')], { expectedVersion: 3 });
+    expect((await store.readStream('acc', { fromVersion: 3, toVersion: 4 })).map((e) => e.meta.id)).toEqual(['c', 'd']);
+    expect(transaction).toHaveBeenCalled();
+    // Open-ended or limited reads always read.
+    transaction.mockClear();
+    await store.readStream('acc', { fromVersion: 1 });
+    expect(transaction).toHaveBeenCalled();
+  });
+});
