@@ -1,3 +1,4 @@
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../test/e2e/support/browser.ts';
 import { findChromium } from '../test/e2e/support/chromium.ts';
@@ -8,6 +9,21 @@ const MB = 1024 * 1024;
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_FLAGS });
+}
+
+/** The machine and browser a run measures on. */
+export function machine(browser: Browser) {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    os: `${platform()} ${release()}`,
+    chromium: browser.version(),
+    node: process.version,
+    /** Other work on the machine skews every figure: the 1-minute load average when the run started. */
+    loadAverageAtStart: Math.round(loadavg()[0]! * 100) / 100,
+  };
 }
 
 /**

@@ -22,38 +22,27 @@
  *   npm run bench -- --runs 3         three whole runs in a row, each target quoted from its worst
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { buildVariant } from '../test/e2e/support/buildVariant.ts';
 import { projectRoot } from '../test/e2e/support/preview.ts';
 import { KEYFRAMES } from '../src/replay/snapshotPolicy.ts';
-import { bootScreenshot, measureBootBundle, measureEmptyReload, measureReload, type BootBundle } from './app.ts';
-import { cpuProfileDuring, heapAfterGc, launch, onBenchPage, peakHeapDuring, watch } from './browser.ts';
-import { measureInteractions, type InteractionOptions } from './ui/interactions.ts';
+import { bootScreenshot, measureBootBundle, measureEmptyReload, measureReload, onAppPage, type BootBundle } from './app.ts';
+import { cpuProfileDuring, heapAfterGc, launch, machine, onBenchPage, peakHeapDuring } from './browser.ts';
+import { measureInteractions } from './ui/interactions.ts';
 import { applyPhoneProfile, PHONE } from './ui/phone.ts';
-import { syntheticLedger } from '../src/domain/index.ts';
+import { interactionOptions } from './ui/plan.ts';
 import { selfTimes } from './lib/cpuProfile.ts';
-import {
-  formatNumber,
-  markdownTable,
-  metricHeader,
-  metricRows,
-  splitSyncMetrics,
-  SYNC_HEADER,
-  syncRows,
-  TARGET_HEADER,
-  targetRows,
-  textTable,
-} from './lib/format.ts';
+import { formatNumber } from './lib/format.ts';
 import { collectMetrics, type SizeRun } from './lib/metrics.ts';
 import { median, parseSize, percentile, sizeLabel } from './lib/stats.ts';
 import { checkTargets, worstOfRuns, type Metrics, type TargetResult } from './lib/targets.ts';
-import { sizeChart } from './lib/sizeChart.ts';
 import type { BaselineResult, SeedResult } from './page/protocol.ts';
 import { launchProfile, ProfileCache, seedKey } from './profiles.ts';
+import { markdownReport, printReport, sizesChart } from './report.ts';
 import { startBenchServer } from './server.ts';
 import { syncMetrics, type SyncRun } from './lib/syncMetrics.ts';
 import { runSync } from './sync/runSync.ts';
@@ -134,39 +123,6 @@ const settings = {
   /** Events the append script's server-side pull reads (it seeds them through the protocol, commit by commit). */
   syncServerPullEvents: 20_000,
 };
-
-/** The first account the generator opens is the busiest one (settings.busiestShare). */
-const busiestAccount = (() => {
-  const [opened] = syntheticLedger({ accounts: 1, events: 5, seed: SEED });
-  return (opened!.payload as { accountNumber: string }).accountNumber;
-})();
-
-function interactionOptions(
-  events: number,
-  plan: { commands: number; warmup: number; travelSteps: number; keystrokes: number; opens: number; filterText: string },
-): InteractionOptions {
-  const { commands, warmup, travelSteps, keystrokes, opens, filterText } = plan;
-  return { commands, warmup, travelSteps, keystrokes, opens, filterText, busiestAccount, seed: SEED + events };
-}
-
-/** Opens the production app in a new tab (after `prepare`), runs `fn` on it, and closes the tab. */
-async function onAppPage<T>(
-  context: BrowserContext,
-  baseURL: string,
-  say: (line: string) => void,
-  fn: (page: Page) => Promise<T>,
-  prepare?: (page: Page) => Promise<unknown>,
-): Promise<T> {
-  const page = await context.newPage();
-  watch(page, say);
-  try {
-    await prepare?.(page);
-    await page.goto(baseURL);
-    return await fn(page);
-  } finally {
-    await page.close();
-  }
-}
 
 const started = performance.now();
 const say = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${line}`);
@@ -311,7 +267,7 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
 
     run.interactions = await phase(
       'interactions (production app)',
-      () => onAppPage(context!, baseURL, say, (page) => measureInteractions(page, interactionOptions(events, settings.interactions))),
+      () => onAppPage(context!, baseURL, say, (page) => measureInteractions(page, interactionOptions(settings.interactions, SEED, events))),
       (r) => `on ${r.account?.owner ?? 'the busiest account'} (${fmt(r.account?.historyLines ?? 0)} history lines): ${r.summary}`,
     );
 
@@ -320,7 +276,7 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
         `phone (CPU ${PHONE.cpuSlowdown}x slower, ${PHONE.width}x${PHONE.height})`,
         async () => {
           const reload = await measureReload(context!, baseURL, settings.reloads, say, (page) => applyPhoneProfile(page));
-          const interactions = await onAppPage(context!, baseURL, say, (page) => measureInteractions(page, interactionOptions(events, settings.phone)), (page) =>
+          const interactions = await onAppPage(context!, baseURL, say, (page) => measureInteractions(page, interactionOptions(settings.phone, SEED, events)), (page) =>
             applyPhoneProfile(page),
           );
           return { reload, interactions };
@@ -425,44 +381,13 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
   }
 }
 
-async function machine(browser: Browser) {
-  const cpu = cpus();
-  return {
-    cpu: cpu[0]?.model ?? 'unknown',
-    cores: cpu.length,
-    memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
-    os: `${platform()} ${release()}`,
-    chromium: browser.version(),
-    node: process.version,
-    /** Other work on the machine skews every figure: the 1-minute load average when the run started. */
-    loadAverageAtStart: Math.round(loadavg()[0]! * 100) / 100,
-  };
-}
-
-/** The metric table (a column per size) and the targets with PASS or FAIL. */
-function printReport(metrics: Metrics, targets: readonly TargetResult[], measured: readonly number[], syncEvents: number | undefined, rounds = 1): void {
-  const labels = measured.map(sizeLabel);
-  const top = measured[measured.length - 1]!;
-  const { log, sync } = splitSyncMetrics(metrics);
-  console.log(`\nMetrics by log size${rounds > 1 ? `, the last of ${rounds} runs` : ''} (in results.json the ${sizeLabel(top)} column has the plain names, the others a size suffix)\n`);
-  console.log(textTable(metricHeader(labels), metricRows(log, labels)));
-  if (Object.keys(sync).length > 0) {
-    console.log(`\nSync, a space of ${syncEvents === undefined ? '?' : sizeLabel(syncEvents)} events (median of rounds)\n`);
-    console.log(textTable(SYNC_HEADER, syncRows(sync)));
-  }
-  const worst = rounds > 1 ? `, each the worst of ${rounds} runs` : '';
-  console.log(`\nTargets${worst}${top < 1_000_000 ? ` (NOT authoritative: the largest size is ${sizeLabel(top)}, the targets are stated at 1m)` : ''}\n`);
-  console.log(textTable(TARGET_HEADER, targetRows(targets)));
-  console.log(`\n${targets.filter((t) => t.status === 'PASS').length}/${targets.length} targets pass.`);
-}
-
 /** One whole run of the bench: the boot bundle, the empty app's reload, every size, and sync. */
 async function measureRound(baseURL: string) {
   const browser = await launch();
-  let info: Awaited<ReturnType<typeof machine>>;
+  let info: ReturnType<typeof machine>;
   let boot: BootBundle;
   try {
-    info = await machine(browser);
+    info = machine(browser);
     say(`machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB, Chromium ${info.chromium}, Node ${info.node}`);
     if (info.loadAverageAtStart > info.cores / 2)
       say(`warning: the machine is busy (load average ${info.loadAverageAtStart} on ${info.cores} cores): figures will be slower and noisier`);
@@ -498,19 +423,6 @@ async function measureRound(baseURL: string) {
     ...syncMetrics(sync),
   });
   return { info, details: { boot, emptyReload, runs, sync }, metrics, targets: checkTargets(metrics) };
-}
-
-/** Reload and append p95 against log size, as a picture for docs/performance.md. */
-function sizesChart(metrics: Metrics): string {
-  return sizeChart(
-    metrics,
-    sizes,
-    [
-      { metric: 'reload_ms', title: 'Reload to a ready image, ms' },
-      { metric: 'append_p95_ms', title: 'Append p95, ms', limit: 5 },
-    ],
-    `npm run bench, ${new Date().toISOString().slice(0, 10)}; dashed: the target`,
-  );
 }
 
 async function main(): Promise<void> {
@@ -564,13 +476,8 @@ async function main(): Promise<void> {
       errors: errors(last),
     };
     writeFileSync(suffix ? join(outDir, `results${suffix}.json`) : join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    const labels = sizes.map(sizeLabel);
-    const { log, sync } = splitSyncMetrics(last.metrics);
-    writeFileSync(
-      join(outDir, `tables${suffix}.md`),
-      `${markdownTable(metricHeader(labels), metricRows(log, labels))}\n\n${markdownTable(SYNC_HEADER, syncRows(sync))}\n\n${markdownTable(TARGET_HEADER, targetRows(targets))}\n`,
-    );
-    const chart = sizesChart(last.metrics);
+    writeFileSync(join(outDir, `tables${suffix}.md`), markdownReport(last.metrics, targets, sizes));
+    const chart = sizesChart(last.metrics, sizes);
     writeFileSync(join(outDir, `sizes${suffix}.svg`), chart);
     // A whole run at the three sizes the docs quote refreshes their chart.
     if (!suffix && sizes.join() === '10000,100000,1000000') writeFileSync(join(projectRoot, 'docs', 'images', 'bench-sizes.svg'), chart);
