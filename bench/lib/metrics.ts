@@ -48,6 +48,8 @@ export interface SizeRun {
   phone?: { reload: ReloadRun; interactions: InteractionRun };
   timeTravel?: TimeTravelResult;
   whatIf?: WhatIfRun;
+  /** The same branch with its deposit on the busiest account, whose history runs through the whole log. */
+  whatIfBusiest?: WhatIfRun;
   exportRun?: ExportRun & { peakHeapMb: number };
   importRun?: ImportRun & { peakHeapMb: number };
   verifyRun?: ImportRun;
@@ -111,6 +113,8 @@ export function metricsOfRun(run: SizeRun): Metrics {
     put('time_travel_p95_ms', percentile(jumps, 95), 'ms');
   }
   if (run.whatIf) put('what_if_ms', run.whatIf.ms, 'ms');
+  // Informational: the injected deposit on the account with the longest history.
+  if (run.whatIfBusiest) put('what_if_busiest_ms', run.whatIfBusiest.ms, 'ms');
   if (run.importRun) {
     put('import_events_per_s', run.importRun.events === 0 ? 0 : perSecond(run.importRun.events, run.importRun.ms), 'events/s');
     put('import_peak_heap_mb', run.importRun.peakHeapMb, 'MB');

@@ -218,7 +218,8 @@ export interface BenchApi {
   /** Loads one projection's newest snapshot and keeps it referenced (heap attribution). */
   holdSnapshot(name: string): Promise<void>;
   timeTravel(options: { jumps: number; seed: number; budgetMs: number }): Promise<TimeTravelResult>;
-  whatIf(options: { back: number }): Promise<WhatIfRun>;
+  /** `account`: the second account opened, with an ordinary history, or the first, the busiest (settings.busiestShare). */
+  whatIf(options: { back: number; account: 'ordinary' | 'busiest' }): Promise<WhatIfRun>;
   exportLog(): Promise<ExportRun>;
   /** Reads and checks the exported file, writing nothing: the import's own work without IndexedDB. */
   verifyLog(options: { budgetMs: number }): Promise<ImportRun>;

@@ -178,13 +178,14 @@ export async function timeTravel(options: { jumps: number; seed: number; budgetM
   });
 }
 
-/** Opens a what-if branch `back` events before the end with one injected deposit, as the what-if bar does. */
-export async function whatIf({ back }: { back: number }): Promise<WhatIfRun> {
+/** Opens a what-if branch `back` events before the end with one injected deposit on an account, as the what-if bar does. */
+export async function whatIf({ back, account }: { back: number; account: 'ordinary' | 'busiest' }): Promise<WhatIfRun> {
   return withLog(async (store) => {
     const last = await store.lastSeq();
     const basePoint = Math.max(1, last - back);
-    const [first] = (await store.readAll({ fromSeq: 1, limit: 1 })) as StoredEvent[];
-    const accountNumber = (first!.payload as { accountNumber: string }).accountNumber;
+    const openings = ((await store.readAll({ fromSeq: 1, limit: 20 })) as StoredEvent[]).filter((e) => e.type === 'AccountOpened');
+    const opening = openings[account === 'busiest' ? 0 : 1] ?? openings[0]!;
+    const accountNumber = (opening.payload as { accountNumber: string }).accountNumber;
     // The app's branch starts from its memory image (the live states); the bench builds one, untimed.
     const live = await replay(store, ledgerProjections);
     const branch = createWhatIfBranch({ eventStore: store, projections: ledgerProjections, live: () => live });
