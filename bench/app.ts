@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { applyPhoneProfile } from './ui/phone.ts';
+import { applyPhoneProfile, PHONE } from './ui/phone.ts';
 import { heapAfterGc, newProfile, watch } from './browser.ts';
 import type { ReloadRun } from './lib/metrics.ts';
 import { launchProfile } from './profiles.ts';
@@ -146,25 +146,37 @@ async function bootLoad(browser: Browser, baseURL: string, siteDir: string, say:
 
 /**
  * A phone-size picture of the boot screen while the app loads the log: a new
- * tab under the phone profile, captured once the progress shows. A capture
- * counts only if the image was still not ready after it; up to three tries.
+ * tab under the phone profile, its frames recorded as Chromium draws them
+ * (DevTools' screencast, each frame with its time), and the last frame drawn
+ * before the memory image was ready kept. Returns false when no frame came
+ * before it.
  */
 export async function bootScreenshot(context: BrowserContext, baseURL: string, path: string, say: (line: string) => void): Promise<boolean> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const page = await context.newPage();
-    watch(page, say);
-    try {
-      await applyPhoneProfile(page);
-      await page.goto(baseURL);
-      await page.locator('.boot-progress').waitFor();
-      await page.screenshot({ path });
-      // Still not ready once the capture is done, so the picture cannot show a later screen.
-      if (await page.evaluate(() => performance.getEntriesByName('rewind:image-ready').length === 0)) return true;
-    } finally {
-      await page.close();
-    }
+  const page = await context.newPage();
+  watch(page, say);
+  const cdp = await context.newCDPSession(page);
+  try {
+    await applyPhoneProfile(page);
+    const frames: { png: string; atMs: number }[] = [];
+    cdp.on('Page.screencastFrame', (frame) => {
+      frames.push({ png: frame.data, atMs: (frame.metadata.timestamp ?? 0) * 1000 });
+      void cdp.send('Page.screencastFrameAck', { sessionId: frame.sessionId }).catch(() => undefined);
+    });
+    await cdp.send('Page.startScreencast', { format: 'png', maxWidth: PHONE.width, maxHeight: PHONE.height });
+    await page.goto(baseURL);
+    await page.waitForFunction(() => performance.getEntriesByName('rewind:image-ready').length > 0, undefined, { timeout: 600_000, polling: 50 });
+    const [readyAtMs, firstRenderAtMs] = await page.evaluate(() =>
+      ['rewind:image-ready', 'rewind:first-render'].map((name) => performance.timeOrigin + performance.getEntriesByName(name)[0]!.startTime),
+    );
+    await cdp.send('Page.stopScreencast');
+    const booting = frames.filter((f) => f.atMs > firstRenderAtMs! && f.atMs < readyAtMs!);
+    if (booting.length === 0) return false;
+    writeFileSync(path, Buffer.from(booting[booting.length - 1]!.png, 'base64'));
+    return true;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await page.close();
   }
-  return false;
 }
 
 /** Opens the production app in a new tab (after `prepare`), runs `fn` on it, and closes the tab. */

@@ -284,13 +284,14 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
         (p) => `reload ${p.reload.ms.map((x) => fmt(x)).join(' / ')} ms; ${p.interactions.summary}`,
       );
 
-    if (events === largest && !suffix)
+    if (events === largest)
       await phase(
         'boot screen on a phone (screenshot)',
         async () => {
           const file = join(outDir, `boot-phone-${label}.png`);
-          if (!(await bootScreenshot(context!, baseURL, file, say))) throw new Error('The image was ready before every capture ended.');
-          if (sizes.join() === '10000,100000,1000000') copyFileSync(file, join(projectRoot, 'docs', 'screenshots', 'boot-phone-1m.png'));
+          if (!(await bootScreenshot(context!, baseURL, file, say))) throw new Error('Chromium drew no frame between the first render and the ready image.');
+          // A picture, not a figure: any run that takes it at 1M refreshes the README's.
+          if (events === 1_000_000 && !args.profile) copyFileSync(file, join(projectRoot, 'docs', 'screenshots', 'boot-phone-1m.png'));
           return file;
         },
         (file) => relative(projectRoot, file),
