@@ -34,7 +34,7 @@ export {
 export { streamOf } from './accounts/routing.ts';
 export { accountNumberOfStream, accountStream, emailKey, emailStream } from './accounts/streams.ts';
 export { MAX_AMOUNT, MAX_BALANCE, formatCents } from './accounts/money.ts';
-export { CATEGORIES, MAX_CATEGORY_CHARS, UNCATEGORIZED, canonicalCategory, orderCategories, usedCategories, withCategory, type PresetCategory } from './accounts/categories.ts';
+export { CATEGORIES, MAX_CATEGORY_CHARS, UNCATEGORIZED, canonicalCategory, orderCategories, usedCategories, type PresetCategory } from './accounts/categories.ts';
 export { SCHEMA_GENERATION, currentSchema, isNewerEvent, schemaMeta, schemaOf, upcast, upcastAll } from './schema/eventSchema.ts';
 export { MAX_EMAIL_CHARS, MAX_MESSAGE_ID_CHARS, MAX_NOTE_CHARS, MAX_OWNER_CHARS } from './accounts/fields.ts';
 export { parseVerificationQuery, verificationLink } from './accounts/messages.ts';

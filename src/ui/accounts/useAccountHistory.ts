@@ -55,8 +55,10 @@ export function useAccountHistory(account: AccountSummary, category?: string, ba
         if (!cancelled) setLoaded({ origin, category, entries: [...(current?.entries ?? []), ...batch.entries], next: batch.next });
       });
     };
-    // The account moved on (a command, a step forward in time): only the lines it gained are read, and put on top.
-    const earlier = !current && loaded && !loaded.error && loaded.category === category ? loaded : undefined;
+    // The account moved on a little (a command, a step forward in time): only the lines it gained are read, and put
+    // on top. A long way on (back to now from long ago), the newest batch is read instead.
+    const near = loaded !== undefined && origin.version - loaded.origin.version <= batchSize;
+    const earlier = !current && near && !loaded.error && loaded.category === category ? loaded : undefined;
     const reading = earlier
       ? queries.newerHistory(origin, earlier.origin, category).then((newer) => {
           if (cancelled) return;
@@ -68,7 +70,7 @@ export function useAccountHistory(account: AccountSummary, category?: string, ba
     return () => {
       cancelled = true;
     };
-  }, [queries, origin, category, wanted, loaded]);
+  }, [queries, origin, category, wanted, loaded, batchSize]);
 
   // Lines of another category are not shown while the chosen one's are read.
   const shown = loaded?.category === category ? loaded : undefined;
