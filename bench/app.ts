@@ -178,22 +178,3 @@ export async function bootScreenshot(context: BrowserContext, baseURL: string, p
     await page.close();
   }
 }
-
-/** Opens the production app in a new tab (after `prepare`), runs `fn` on it, and closes the tab. */
-export async function onAppPage<T>(
-  context: BrowserContext,
-  baseURL: string,
-  say: (line: string) => void,
-  fn: (page: Page) => Promise<T>,
-  prepare?: (page: Page) => Promise<unknown>,
-): Promise<T> {
-  const page = await context.newPage();
-  watch(page, say);
-  try {
-    await prepare?.(page);
-    await page.goto(baseURL);
-    return await fn(page);
-  } finally {
-    await page.close();
-  }
-}

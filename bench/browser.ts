@@ -43,22 +43,31 @@ export function watch(page: Page, say: (line: string) => void): void {
   });
 }
 
-/** Opens the bench page in a new tab, runs `fn` with its API, and closes the tab (and its connections). */
-export async function onBenchPage<T>(
+/** Opens `url` in a new tab (after `prepare`), runs `fn` on it, and closes the tab (and its connections). */
+export async function onPage<T>(
   context: BrowserContext,
-  baseURL: string,
+  url: string,
   say: (line: string) => void,
   fn: (page: Page) => Promise<T>,
+  prepare?: (page: Page) => Promise<unknown>,
 ): Promise<T> {
   const page = await context.newPage();
   watch(page, say);
   try {
-    await page.goto(new URL('bench/', baseURL).href);
-    await page.waitForFunction(() => (window as { rewindBench?: BenchApi }).rewindBench !== undefined);
+    await prepare?.(page);
+    await page.goto(url);
     return await fn(page);
   } finally {
     await page.close();
   }
+}
+
+/** Opens the bench page in a new tab, runs `fn` with its API once it is there, and closes the tab. */
+export function onBenchPage<T>(context: BrowserContext, baseURL: string, say: (line: string) => void, fn: (page: Page) => Promise<T>): Promise<T> {
+  return onPage(context, new URL('bench/', baseURL).href, say, async (page) => {
+    await page.waitForFunction(() => (window as { rewindBench?: BenchApi }).rewindBench !== undefined);
+    return fn(page);
+  });
 }
 
 async function heapUsed(cdp: CDPSession): Promise<number> {

@@ -30,8 +30,8 @@ import { build } from 'vite';
 import { buildVariant } from '../test/e2e/support/buildVariant.ts';
 import { projectRoot } from '../test/e2e/support/preview.ts';
 import { KEYFRAMES } from '../src/replay/snapshotPolicy.ts';
-import { bootScreenshot, measureBootBundle, measureEmptyReload, measureReload, onAppPage, type BootBundle } from './app.ts';
-import { cpuProfileDuring, heapAfterGc, launch, machine, onBenchPage, peakHeapDuring } from './browser.ts';
+import { bootScreenshot, measureBootBundle, measureEmptyReload, measureReload, type BootBundle } from './app.ts';
+import { cpuProfileDuring, heapAfterGc, launch, machine, onBenchPage, onPage, peakHeapDuring } from './browser.ts';
 import { measureInteractions } from './ui/interactions.ts';
 import { applyPhoneProfile, PHONE } from './ui/phone.ts';
 import { interactionOptions } from './ui/plan.ts';
@@ -267,7 +267,7 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
 
     run.interactions = await phase(
       'interactions (production app)',
-      () => onAppPage(context!, baseURL, say, (page) => measureInteractions(page, interactionOptions(settings.interactions, SEED, events))),
+      () => onPage(context!, baseURL, say, (page) => measureInteractions(page, interactionOptions(settings.interactions, SEED, events))),
       (r) => `on ${r.account?.owner ?? 'the busiest account'} (${fmt(r.account?.historyLines ?? 0)} history lines): ${r.summary}`,
     );
 
@@ -276,7 +276,7 @@ async function runSize(baseURL: string, chromiumVersion: string, events: number)
         `phone (CPU ${PHONE.cpuSlowdown}x slower, ${PHONE.width}x${PHONE.height})`,
         async () => {
           const reload = await measureReload(context!, baseURL, settings.reloads, say, (page) => applyPhoneProfile(page));
-          const interactions = await onAppPage(context!, baseURL, say, (page) => measureInteractions(page, interactionOptions(settings.phone, SEED, events)), (page) =>
+          const interactions = await onPage(context!, baseURL, say, (page) => measureInteractions(page, interactionOptions(settings.phone, SEED, events)), (page) =>
             applyPhoneProfile(page),
           );
           return { reload, interactions };
