@@ -237,7 +237,9 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
   void live();
 
+  // The event can come before the network answers again: the backoff starts over, so a failed first try is retried within a second.
   const onOnline = () => {
+    failures = 0;
     wakeLive();
     void syncNow().catch(() => undefined);
   };
