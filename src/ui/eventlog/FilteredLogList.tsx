@@ -17,7 +17,7 @@ export interface FilteredLogListProps {
 /** The events matching the filters, newest first, found a step at a time as the person scrolls. */
 export function FilteredLogList({ queries, filters, exactStream, top, inject, context }: FilteredLogListProps) {
   const [search] = useState(() => queries.searchLog(filters, { top, inject, exactStream }));
-  useSyncExternalStore(search.subscribe, search.getVersion);
+  useSyncExternalStore(search.subscribe, search.getVersion, search.getVersion);
   const count = search.rows.length;
 
   useEffect(() => {
@@ -32,7 +32,9 @@ export function FilteredLogList({ queries, filters, exactStream, top, inject, co
     [search],
   );
 
-  const status = search.busy
+  // Before its first step has run (the render before the effect), a search has found nothing yet, not no matches.
+  const searching = search.busy || (search.examined === 0 && !search.done);
+  const status = searching
     ? `Searching… ${formatCount(count)} found so far.`
     : search.done
       ? `${formatCountOf(count, 'matching event')} in the whole log.`
@@ -57,7 +59,7 @@ export function FilteredLogList({ queries, filters, exactStream, top, inject, co
         </p>
       )}
       {count === 0 ? (
-        <div className="log-footer">{search.busy ? null : footer}</div>
+        <div className="log-footer">{searching ? null : footer}</div>
       ) : (
         <VirtualLog count={count} rowAt={(i) => search.rows[i]!} context={context} onRange={onRange} footer={footer} />
       )}
