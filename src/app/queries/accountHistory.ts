@@ -81,6 +81,13 @@ async function* newestFirst(reader: HistoryReader, origin: HistoryOrigin, start:
   if (since === 0) yield* injectedFrom(Number.NEGATIVE_INFINITY);
 }
 
+/** Adds the lines `event` makes, going back from `balance`, to `into` (those of `category` only, when given). */
+function linesBack(event: StoredEvent, balance: number, category: string | undefined, into: HistoryEntry[]): ReturnType<typeof historyBackward> {
+  const stretch = historyBackward([event], balance);
+  for (const entry of stretch.entries) if (category === undefined || entry.category === category) into.push(entry);
+  return stretch;
+}
+
 /** Which lines a batch holds: how many, from where, and of which category (every line when none). */
 export interface HistoryBatchRequest {
   after?: HistoryCursor;
@@ -105,11 +112,8 @@ export async function readNewerHistory(
   const entries: HistoryEntry[] = [];
   let balance = origin.balance;
   const start: Position = { fromVersion: origin.version, injected: 0 };
-  for await (const { event } of newestFirst(reader, origin, start, origin.version - before.version, before.version)) {
-    const stretch = historyBackward([event], balance);
-    for (const entry of stretch.entries) if (category === undefined || entry.category === category) entries.push(entry);
-    balance = stretch.balanceBefore;
-  }
+  for await (const { event } of newestFirst(reader, origin, start, origin.version - before.version, before.version))
+    balance = linesBack(event, balance, category, entries).balanceBefore;
   // What the lines between add up to must lead back to the earlier point, or the two are not one account's history.
   return balance === before.balance ? entries : undefined;
 }
@@ -133,8 +137,7 @@ export async function readAccountHistory(
   const entries: HistoryEntry[] = [];
   // Messages share the stream, so a batch of lines takes more events than lines.
   for await (const { event, after: position } of newestFirst(reader, origin, start, Math.max(16, limit * 2))) {
-    const stretch = historyBackward([event], balance);
-    for (const entry of stretch.entries) if (category === undefined || entry.category === category) entries.push(entry);
+    const stretch = linesBack(event, balance, category, entries);
     balance = stretch.balanceBefore;
     if (stretch.opened) return { entries };
     if (entries.length === limit) return { entries, next: { ...position, balance } };
