@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { BootFailure } from './ui/boot/BootFailure.tsx';
 import { BootProgress } from './ui/boot/BootProgress.tsx';
+import { CodeNotLoadedError } from './ui/boot/codeNotLoaded.ts';
 import './ui/shell/base.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -20,7 +21,10 @@ performance.mark('rewind:first-render');
 
 // The log starts opening (and its snapshots loading) as soon as its code is in, while the screens' code loads;
 // the service worker, connectivity and storage watchers start beside it. The ledger lives as long as the page.
-const opening = import('./app/index.ts').then(({ openLedger }) => openLedger());
+const opening = import('./app/index.ts').then(
+  ({ openLedger }) => openLedger(),
+  (error: unknown) => Promise.reject(new CodeNotLoadedError(error)),
+);
 void import('./serviceworker/index.ts').then(({ startPwa }) => startPwa());
 import('./ui/App.tsx').then(
   ({ App }) =>
@@ -32,7 +36,7 @@ import('./ui/App.tsx').then(
   (error: unknown) =>
     root.render(
       <StrictMode>
-        <BootFailure message={error instanceof Error ? error.message : String(error)} opening />
+        <BootFailure message={error instanceof Error ? error.message : String(error)} opening="code" />
       </StrictMode>,
     ),
 );

@@ -66,6 +66,25 @@ test('a damaged event stops the boot with a screen that names it and leads to Ex
   await context.close();
 });
 
+test('code that does not arrive (the connection dropped mid-load) is told as such, not as a database problem, and a reload recovers', async () => {
+  for (const chunk of ['ledger', 'App']) {
+    const context = await newContext(browser());
+    // The first visit, before the service worker has stored anything: the chunk's request fails as offline.
+    const pattern = new RegExp(`/assets/${chunk}-[\\w-]+\\.js$`);
+    await context.route(pattern, (route) => route.abort('internetdisconnected'));
+    const { page } = await openApp(context);
+    const failure = page.getByRole('alert');
+    await failure.getByRole('heading', { name: 'Rewind could not load' }).waitFor();
+    expect(await failure.textContent()).toContain('your data was not opened and nothing was changed');
+    expect(await failure.textContent()).not.toContain('database');
+
+    await context.unroute(pattern);
+    await failure.getByRole('button', { name: 'Reload' }).click();
+    await waitForApp(page);
+    await context.close();
+  }
+});
+
 test('once the first command is recorded the app asks the browser to keep its data, once', async () => {
   const context = await newContext(browser(), { locale: 'en-US', timezoneId: 'UTC' });
   // Counts the requests: whether the browser grants them is its own business (headless Chromium declines).

@@ -4,6 +4,9 @@ import { formatCount } from '../components/formatCount.ts';
 import '../components/components.css';
 import './boot.css';
 
+/** What stopped the boot before the replay: the app's own code did not arrive, or the database would not open. */
+export type OpeningFailure = 'code' | 'database';
+
 /**
  * Why the ledger cannot be shown. A damaged event stops the replay there (showing a state no history
  * produced would be worse); everything before it can still be exported from the Data screen.
@@ -11,18 +14,20 @@ import './boot.css';
 export function BootFailure({
   message,
   seq,
-  opening = false,
+  opening,
   children,
 }: {
   message: string;
   seq?: number;
-  opening?: boolean;
+  opening?: OpeningFailure;
   /** Offers shown before the details, such as exporting what can still be read. */
   children?: ReactNode;
 }) {
   const before = seq === undefined ? undefined : eventsBefore(seq);
-  const title = opening
-    ? 'Rewind could not open its data'
+  const title = opening === 'code'
+    ? 'Rewind could not load'
+    : opening === 'database'
+      ? 'Rewind could not open its data'
     : seq !== undefined
       ? `Event ${formatCount(seq)} of the log is damaged`
       : 'Rewind could not rebuild your ledger';
@@ -37,7 +42,13 @@ export function BootFailure({
             produce. Nothing has been changed or deleted.
           </p>
         )}
-        {opening ? (
+        {opening === 'code' ? (
+          <p>
+            Part of the app did not arrive, so your data was not opened and nothing was changed. This happens when
+            the connection drops before Rewind is ready to work offline, or just after an update; reloading when
+            online fixes it.
+          </p>
+        ) : opening === 'database' ? (
           <p>
             The browser did not let Rewind open its database. Private windows and full disks can cause this;
             reloading often helps.

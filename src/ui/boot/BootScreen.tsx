@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { MemoryImage } from '../../app/index.ts';
 import { BootFailure } from './BootFailure.tsx';
+import { CodeNotLoadedError } from './codeNotLoaded.ts';
 import { BootProgress } from './BootProgress.tsx';
 
 /**
@@ -9,7 +10,8 @@ import { BootProgress } from './BootProgress.tsx';
  * progress), or why that failed.
  */
 export function BootScreen({ image, error, children }: { image?: MemoryImage; error?: unknown; children?: ReactNode }) {
-  if (error !== undefined) return <BootFailure message={error instanceof Error ? error.message : String(error)} opening />;
+  if (error !== undefined)
+    return <BootFailure message={error instanceof Error ? error.message : String(error)} opening={error instanceof CodeNotLoadedError ? 'code' : 'database'} />;
   if (!image) return <BootProgress />;
   return <ImageBoot image={image}>{children}</ImageBoot>;
 }
