@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isFinal, openEventStore, type EventStore, type StoreHealth } from '../eventstore/index.ts';
 import { KEYFRAMES } from '../replay/index.ts';
-import { ledgerProjections, type DecisionsState } from '../domain/index.ts';
+import { decisionsProjection, ledgerProjections, outboxProjection, reportsProjection, type DecisionsState } from '../domain/index.ts';
 import { createCommandHandler, type DispatchOptions, type DispatchResult } from './commands/commandHandler.ts';
 import { startProcessManagers, type ProcessManagerRunner } from './processes/runner.ts';
 import { branchCommands } from './whatif/branchCommands.ts';
@@ -71,11 +71,20 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   const image = createMemoryImage({
     eventStore: log,
     projections,
+    // The largest read models, which neither the accounts nor an account's screen shows: the first screen need not wait for them.
+    later: [outboxProjection.name, reportsProjection.name, decisionsProjection.name],
     snapshotEvery: options.snapshotEvery,
     mayWriteSnapshots: snapshots.isLeader,
   });
   const travel = createTimeTravel({ eventStore: log, projections, liveSeq: () => image.getState().seq });
-  const branch = createWhatIfBranch({ eventStore: log, projections, live: () => image.getState() });
+  const branch = createWhatIfBranch({
+    eventStore: log,
+    projections,
+    live: () => {
+      const now = image.getState();
+      return now.status === 'ready' ? now : undefined;
+    },
+  });
   // One writer per tab: commands are decided on the memory image and written a turn at a time.
   const handler = createCommandHandler({ log, decisions: imageDecisions(image, log) });
   const inBranch = createCommandHandler(branchCommands(branch, log));

@@ -36,7 +36,7 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
   const reads = readMethods(log, () => housekeeping.buildIdFilter());
   const subscribers = new Subscribers(name, (seq, limit) => reads.readAll({ fromSeq: seq, limit }));
   // A page a crashed tab committed but never sealed is sealed now, in the background: readers find its events in the tail meanwhile.
-  void housekeeping.sealLater();
+  void housekeeping.sealIfDue();
 
   const store: EventStore = {
     name,

@@ -6,10 +6,11 @@ import { AccountsScreen } from './accounts/AccountsScreen.tsx';
 import { eventsBefore } from './boot/eventsBefore.ts';
 import { BootScreen } from './boot/BootScreen.tsx';
 import { LedgerProvider } from './ledger/LedgerContext.tsx';
+import { WholeImage } from './ledger/WholeImage.tsx';
 import { AppHeader } from './shell/AppHeader.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { useHashRoute } from './shell/hashRoute.ts';
-import { Loading } from './shell/Loading.tsx';
+import { Loading } from './components/Loading.tsx';
 import './shell/base.css';
 import './shell/app.css';
 import { formatCount } from './components/formatCount.ts';
@@ -66,9 +67,22 @@ function Booted({ ledger }: { ledger: Ledger }) {
           <Route path="/" component={AccountsWithSync} />
           <Route path="/accounts" component={AccountsWithSync} />
           <Route path="/accounts/:number">{(params) => <AccountScreen number={params.number} />}</Route>
-          <Route path="/outbox" component={OutboxScreen} />
-          <Route path="/verify" component={VerifyRoute} />
-          <Route path="/reports" component={ReportsScreen} />
+          {/* These read the read models that load after the first screen. */}
+          <Route path="/outbox">
+            <WholeImage what="the outbox">
+              <OutboxScreen />
+            </WholeImage>
+          </Route>
+          <Route path="/verify">
+            <WholeImage what="the verification">
+              <VerifyRoute />
+            </WholeImage>
+          </Route>
+          <Route path="/reports">
+            <WholeImage what="the reports">
+              <ReportsScreen />
+            </WholeImage>
+          </Route>
           <Route path="/log" component={EventLogScreen} />
           <Route path="/data">
             <DataScreen

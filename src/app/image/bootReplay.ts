@@ -37,7 +37,7 @@ export function sameShape(initial: unknown, state: unknown, depth = 2): boolean 
 export async function bootReplay(
   eventStore: EventStore,
   projections: readonly AnyProjection[],
-  options: Pick<ReplayOptions, 'onProgress' | 'onSnapshotIgnored'>,
+  options: Pick<ReplayOptions, 'onProgress' | 'onSnapshotIgnored' | 'toSeq'>,
 ): Promise<ReplayResult> {
   const unreadable: [string, number][] = [];
   const onSnapshotIgnored: SnapshotIgnored = (name, reason, seq) => {
@@ -54,7 +54,11 @@ export async function bootReplay(
   }
 }
 
-async function bootFrom(eventStore: EventStore, projections: readonly AnyProjection[], options: Pick<ReplayOptions, 'onProgress' | 'onSnapshotIgnored'>): Promise<ReplayResult> {
+async function bootFrom(
+  eventStore: EventStore,
+  projections: readonly AnyProjection[],
+  options: Pick<ReplayOptions, 'onProgress' | 'onSnapshotIgnored' | 'toSeq'>,
+): Promise<ReplayResult> {
   const misshapen = (result: ReplayResult) => projections.filter((p) => !sameShape(p.initial, result.states[p.name])).map((p) => p.name);
   let problem: unknown;
   let fromSnapshots: ReplayResult | undefined;

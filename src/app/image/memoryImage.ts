@@ -10,6 +10,7 @@ import {
 } from '../../eventstore/index.ts';
 import {
   foldInto,
+  REPLAY_BATCH,
   ReplayError,
   saveSnapshots,
   SnapshotPolicy,
@@ -17,12 +18,14 @@ import {
   type AnyProjection,
   type Cursors,
   type ReplayProgress,
+  type ReplayResult,
   type StatesOf,
 } from '../../replay/index.ts';
 import { SeqWaiters } from '../../lib/seqWaiters.ts';
 import { bootReplay } from './bootReplay.ts';
 
-export type ImageStatus = 'booting' | 'ready' | 'failed';
+/** 'partial': the read models the first screen shows are in, the others (`pending`) still loading. */
+export type ImageStatus = 'booting' | 'partial' | 'ready' | 'failed';
 
 /** How the last boot went, for the diagnostics panel and the reload tests. */
 export interface BootInfo {
@@ -38,7 +41,10 @@ export interface ImageState {
   progress: ReplayProgress;
   /** Every event up to this seq is in `states`. */
   seq: number;
+  /** While 'partial', reading a pending read model from here throws: wait for `ready`. */
   states: StatesOf;
+  /** The read models still loading (while 'partial'); empty once ready. */
+  pending: readonly string[];
   boot?: BootInfo;
   error?: { message: string; seq?: number };
 }
@@ -46,6 +52,11 @@ export interface ImageState {
 export interface MemoryImageOptions {
   eventStore: EventStore;
   projections: readonly AnyProjection[];
+  /**
+   * Read models no first screen shows (the largest): loaded right after the others, while the first screen
+   * renders. Until they are in, the image is 'partial' and `ready`, `reached` and snapshots wait.
+   */
+  later?: readonly string[];
   /** Snapshot every N applied events (default 1000). */
   snapshotEvery?: number;
   /** Only one tab should write snapshots; the others ask this and get false. */
@@ -57,9 +68,9 @@ export interface MemoryImageOptions {
 
 /** The image is a Zustand store of its state (getState, subscribe), with its life cycle beside. */
 export interface MemoryImage extends StoreApi<ImageState> {
-  /** Resolves once the image is ready (or failed: see `getState().status`). */
+  /** Resolves once the image is ready, every read model in (or failed: see `getState().status`). */
   readonly ready: Promise<void>;
-  /** Resolves once the image holds every event through `seq`, or has failed or stopped and never will. */
+  /** Resolves once the whole image holds every event through `seq`, or has failed or stopped and never will. */
   reached(seq: number): Promise<void>;
   /** Saves snapshots of the current state if anything changed since the last one. */
   snapshotNow(): Promise<void>;
@@ -98,12 +109,18 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
   const now = options.now ?? (() => performance.now());
   const mayWrite = options.mayWriteSnapshots ?? (() => true);
   const onError = options.onError ?? ((error: unknown) => console.error(error));
+  const later = new Set(options.later);
+  const firstScreen = projections.filter((p) => !later.has(p.name));
+  const afterwards = projections.filter((p) => later.has(p.name));
   const state = createStore<ImageState>(() => ({
     status: 'booting',
     progress: { done: 0, total: 0 },
     seq: 0,
     states: statesOf(Object.fromEntries(projections.map((p) => [p.name, { seq: 0, state: p.initial }]))),
+    pending: [],
   }));
+  /** The projections `cursors` holds and live events are folded into: the first screen's until the others are in. */
+  let loaded: readonly AnyProjection[] = firstScreen;
   let cursors: Cursors | undefined;
   let policy: SnapshotPolicy | undefined;
   let unsubscribe: (() => void) | undefined;
@@ -132,12 +149,12 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
   const apply = (events: StoredEvent[]) => {
     if (!cursors || stopped) return;
     try {
-      foldInto(projections, cursors, events);
+      foldInto(loaded, cursors, events);
     } catch (error) {
       fail(error);
       return;
     }
-    state.setState({ seq: events[events.length - 1]!.meta.seq, states: statesOf(cursors) });
+    state.setState({ seq: events[events.length - 1]!.meta.seq, states: shownStates(cursors, state.getState().pending) });
     if (policy?.due(state.getState().seq)) snapshotWhenQuiet();
   };
 
@@ -169,40 +186,71 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
     onError(error);
   };
 
+  /** Done booting: every read model in, snapshots and the live subscription under way. */
+  const whole = (cursorsNow: Cursors, seq: number, fromSeq: number, replayed: number, started: number) => {
+    cursors = cursorsNow;
+    loaded = projections;
+    policy = new SnapshotPolicy(options.snapshotEvery ?? 1000, fromSeq);
+    state.setState({ status: 'ready', seq, states: statesOf(cursors), pending: [], boot: { fromSeq, replayed, ms: Math.round(now() - started) } });
+    // Benchmarks and the boot screen measure page load to this mark.
+    globalThis.performance?.mark?.('rewind:image-ready', { detail: { seq, fromSeq } });
+    // A long replay is worth saving at once, so the next load does not repeat it.
+    if (policy.due(seq)) void snapshotNow();
+    // Snapshots of read models since removed or changed (an update of the app) are dead weight on disk.
+    if (mayWrite())
+      void eventStore
+        .pruneSnapshots(projections.map((p) => ({ name: p.name, version: p.version })))
+        .catch((error: unknown) => console.warn('Old snapshots could not be deleted.', error));
+  };
+
+  /**
+   * The read models left for later, loaded once the first screen has had its frame, then brought up to the
+   * events the image took meanwhile (the live subscription folds those into the first screen's only).
+   */
+  const loadLater = async (head: ReplayResult, started: number) => {
+    // Stopped, or failed on a live event meanwhile: nothing more to load.
+    const over = () => stopped || state.getState().status === 'failed';
+    await afterFirstPaint();
+    if (over()) return;
+    const rest = await bootReplay(eventStore, afterwards, { toSeq: state.getState().seq, onSnapshotIgnored });
+    let seq = rest.seq;
+    while (!over() && seq < state.getState().seq) {
+      const events = await eventStore.readAll({ fromSeq: seq + 1, toSeq: state.getState().seq, limit: REPLAY_BATCH });
+      if (events.length === 0) throw new ReplayError(`Event ${seq + 1} is missing from the log.`, seq + 1);
+      foldInto(afterwards, rest.cursors, events);
+      seq = events[events.length - 1]!.meta.seq;
+    }
+    if (over()) return;
+    const fromSeq = Math.min(head.fromSeq, rest.fromSeq);
+    whole({ ...head.cursors, ...rest.cursors }, seq, fromSeq, head.seq - head.fromSeq + (rest.seq - rest.fromSeq), started);
+  };
+
+  const onSnapshotIgnored = (name: string, reason: unknown) => console.warn(`Snapshot of ${name} ignored; rebuilding from events.`, reason);
+
   const ready = (async () => {
     const started = now();
     globalThis.performance?.mark?.('rewind:image-booting');
     try {
-      const result = await bootReplay(eventStore, projections, {
-        onProgress: (progress) => state.setState({ progress }),
-        onSnapshotIgnored: (name, reason) => console.warn(`Snapshot of ${name} ignored; rebuilding from events.`, reason),
-      });
+      const head = await bootReplay(eventStore, firstScreen, { onProgress: (progress) => state.setState({ progress }), onSnapshotIgnored });
       if (stopped) return;
-      cursors = result.cursors;
-      const { fromSeq } = result;
-      policy = new SnapshotPolicy(options.snapshotEvery ?? 1000, fromSeq);
-      state.setState({
-        status: 'ready',
-        seq: result.seq,
-        states: result.states,
-        boot: { fromSeq, replayed: result.seq - fromSeq, ms: Math.round(now() - started) },
-      });
-      // Benchmarks and the boot screen measure page load to this mark.
-      globalThis.performance?.mark?.('rewind:image-ready', { detail: { seq: result.seq, fromSeq } });
-      // A long replay is worth saving at once, so the next load does not repeat it.
-      if (policy.due(result.seq)) void snapshotNow();
-      // Snapshots of read models since removed or changed (an update of the app) are dead weight on disk.
-      if (mayWrite())
-        void eventStore
-          .pruneSnapshots(projections.map((p) => ({ name: p.name, version: p.version })))
-          .catch((error: unknown) => console.warn('Old snapshots could not be deleted.', error));
-      unsubscribe = eventStore.subscribe(result.seq + 1, apply, onLiveError);
+      if (afterwards.length === 0) {
+        whole(head.cursors, head.seq, head.fromSeq, head.seq - head.fromSeq, started);
+      } else {
+        cursors = head.cursors;
+        const pending = afterwards.map((p) => p.name);
+        state.setState({ status: 'partial', seq: head.seq, states: shownStates(cursors, pending), pending });
+        // What the first screen needs is in: the boot screen gives way here (the reload benchmarks measure to it).
+        globalThis.performance?.mark?.('rewind:first-screen', { detail: { seq: head.seq, fromSeq: head.fromSeq } });
+      }
+      unsubscribe = eventStore.subscribe(head.seq + 1, apply, onLiveError);
+      if (afterwards.length > 0) await loadLater(head, started);
     } catch (error) {
       fail(error);
     }
   })();
 
-  const waiters = new SeqWaiters(() => state.getState().seq);
+  // Only the whole image counts as having reached a seq: whoever waits reads every read model next.
+  const waiters = new SeqWaiters(() => (state.getState().status === 'ready' ? state.getState().seq : 0));
   // A failed or stopped image will never reach a seq: let whoever waits for one go.
   const never = () => stopped || state.getState().status === 'failed';
   const release = () => (never() ? waiters.releaseAll() : waiters.wake());
@@ -221,4 +269,26 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
       release();
     },
   };
+}
+
+/** The states of the read models in `cursors`, with each pending one a property that says so when read. */
+function shownStates(cursors: Cursors, pending: readonly string[]): StatesOf {
+  const states = statesOf(cursors);
+  for (const name of pending)
+    Object.defineProperty(states, name, {
+      enumerable: false,
+      get: () => {
+        throw new Error(`The ${name} read model is still loading: wait for the memory image to be ready.`);
+      },
+    });
+  return states;
+}
+
+/** Resolves after the frame that shows the first screen; at once where no frame will come (a hidden tab, tests). */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const later = () => setTimeout(resolve, 0);
+    if (typeof document !== 'undefined' && document.visibilityState === 'visible' && typeof requestAnimationFrame === 'function') requestAnimationFrame(later);
+    else later();
+  });
 }

@@ -65,8 +65,8 @@ export interface WhatIfBranch extends StoreApi<WhatIfState> {
 export function createWhatIfBranch(options: {
   eventStore: EventStore;
   projections: readonly AnyProjection[];
-  /** The real present the app holds (the memory image), so a branch need not rebuild it from keyframes. */
-  live?: () => { seq: number; states: StatesOf };
+  /** The real present the app holds (the memory image), so a branch need not rebuild it from keyframes; undefined while it loads. */
+  live?: () => { seq: number; states: StatesOf } | undefined;
   /** Recomputes only what a branch touches; the ledger's by default. */
   shortcut?: WhatIfShortcut;
   /** The first rule a branch's changes break; the ledger's rules by default. */

@@ -1,4 +1,7 @@
 import { STREAM_BUCKETS } from '../indexes/streamRecords.ts';
+import { EVENTS_PER_PAGE, sealedThrough } from '../pages/pageCodec.ts';
+import { lastPageKey } from '../storage/database.ts';
+import { lastSeqOf } from '../storage/pageReads.ts';
 import { streamTables } from '../lookups/streamLookup.ts';
 import type { LogContext } from './logContext.ts';
 import { sealPages } from './sealPages.ts';
@@ -25,6 +28,25 @@ export class Housekeeping {
    */
   sealLater(): Promise<void> {
     this.sealing = this.sealing.then(() => this.seal());
+    return this.sealing;
+  }
+
+  /**
+   * At open: seals the pages a tab that crashed after its commit left in the tail. Whether there are any is
+   * asked in a read-only transaction first: a read-write one would hold the boot's reads of the log behind it.
+   */
+  sealIfDue(): Promise<void> {
+    const { db, run } = this.log;
+    const due = () =>
+      run(
+        () =>
+          db.transaction('r', [db.pages, db.tail], async () => {
+            const [last, lastPage] = await Promise.all([lastSeqOf(db), lastPageKey(db)]);
+            return last - sealedThrough(lastPage) >= EVENTS_PER_PAGE;
+          }),
+        'read',
+      );
+    this.sealing = this.sealing.then(() => this.quietly(due().then((yes) => (yes ? this.seal() : undefined)), 'Could not look for pages to seal; the next commit seals them.'));
     return this.sealing;
   }
 

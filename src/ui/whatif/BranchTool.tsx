@@ -2,6 +2,7 @@ import { useEscapeToClose } from '../components/useEscapeToClose.ts';
 import { useScenarioSession } from '../components/scenarioSession.ts';
 import { BRANCH_MENU_BUTTON_ID, BRANCH_PANEL_ID } from './BranchBar.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
+import { WholeImage } from '../ledger/WholeImage.tsx';
 import { InjectForm } from './InjectForm.tsx';
 import { SaveScenarioForm } from './SaveScenarioForm.tsx';
 
@@ -34,7 +35,11 @@ export function BranchTool() {
       <button type="button" className="button mode-panel-close" onClick={close}>
         Close
       </button>
-      {panel === 'compare' && <ComparePanel />}
+      {panel === 'compare' && (
+        <WholeImage what="the comparison">
+          <ComparePanel />
+        </WholeImage>
+      )}
       {panel === 'inject' && <InjectForm />}
       {panel === 'save' && <SaveScenarioForm />}
     </div>

@@ -3,7 +3,7 @@ import { EVENTS_PER_PAGE, openEventStore, type EventStore } from '../../../src/e
 import { createMemoryImage, type ImageState } from '../../../src/app/image/memoryImage.ts';
 import { count, counter, seen } from '../../replay/counter.ts';
 import { PAGE_DAMAGES, removeTailEvent, rewritePages } from '../../eventstore/damage.ts';
-import { decodeState } from '../../../src/replay/index.ts';
+import { decodeState, encodeState, foldAll } from '../../../src/replay/index.ts';
 
 /** The counter's newest snapshot as the image saved it (states are kept as JSON text). */
 async function savedCounter(store: EventStore) {
@@ -131,6 +131,66 @@ describe('the memory image', () => {
     await image.snapshotNow();
     expect(await store.loadSnapshot('counter', 1)).toBeUndefined();
     image.stop();
+  });
+
+  describe('with read models left for later', () => {
+    test('the first screen\'s read models are in first; the others load right after, and only then is the image ready', async () => {
+      const store = await openEventStore({ name: 'image' });
+      await count(store, 2, 3, 4);
+      const image = createMemoryImage({ eventStore: store, projections: [counter, seen], later: ['seen'] });
+      const partial = await until(image, (s) => s.status !== 'booting');
+      expect(partial).toMatchObject({ status: 'partial', seq: 3, pending: ['seen'], states: { counter: 9 } });
+      expect(() => partial.states.seen).toThrow('The seen read model is still loading: wait for the memory image to be ready.');
+      // Nothing that reads every read model is let through yet.
+      const reachedWhen: string[] = [];
+      void image.reached(3).then(() => reachedWhen.push(image.getState().status));
+
+      await image.ready;
+      expect(image.getState()).toMatchObject({ status: 'ready', seq: 3, pending: [], states: { counter: 9, seen: { count: 3, lastSeq: 3 } } });
+      await vi.waitFor(() => expect(reachedWhen).toEqual(['ready']));
+      image.stop();
+    });
+
+    test('events recorded while the later read models load end up in every read model, as a replay from the first event gives', async () => {
+      const store = await openEventStore({ name: 'image' });
+      await count(store, 1, 1, 1);
+      await store.saveSnapshot({ name: 'counter', version: 1, seq: 3, state: encodeState(3) });
+      await store.saveSnapshot({ name: 'seen', version: 1, seq: 2, state: encodeState({ count: 2, lastSeq: 2 }) });
+      const image = createMemoryImage({ eventStore: store, projections: [counter, seen], later: ['seen'] });
+      await until(image, (s) => s.status === 'partial');
+      // Another tab goes on recording while this one loads the rest.
+      await count(store, 5, 7);
+      await image.ready;
+      await count(store, 10);
+      const after = await until(image, (s) => s.seq === 6);
+      expect(after.states).toEqual(foldAll([counter, seen], await store.readAll()));
+      expect(after.states).toEqual({ counter: 25, seen: { count: 6, lastSeq: 6 } });
+      image.stop();
+    });
+
+    test('a later read model whose snapshot cannot be read is rebuilt from the events', async () => {
+      const store = await openEventStore({ name: 'image' });
+      await count(store, 4, 4);
+      await store.saveSnapshot({ name: 'seen', version: 1, seq: 2, state: { encoding: 'json', json: '{"count":' } });
+      const image = createMemoryImage({ eventStore: store, projections: [counter, seen], later: ['seen'] });
+      await image.ready;
+      expect(image.getState()).toMatchObject({ status: 'ready', states: { counter: 8, seen: { count: 2, lastSeq: 2 } } });
+      image.stop();
+    });
+
+    test('no snapshot is written until every read model is in', async () => {
+      const store = await openEventStore({ name: 'image' });
+      await count(store, 1, 2, 3, 4, 5);
+      const saves = vi.spyOn(store, 'saveSnapshot');
+      const image = createMemoryImage({ eventStore: store, projections: [counter, seen], later: ['seen'], snapshotEvery: 1 });
+      await until(image, (s) => s.status === 'partial');
+      await image.snapshotNow();
+      expect(saves).not.toHaveBeenCalled();
+      await image.ready;
+      await image.snapshotNow();
+      expect(saves.mock.calls.map(([s]) => s.name).sort()).toEqual(['counter', 'seen']);
+      image.stop();
+    });
   });
 
   test('a damaged record fails the boot with the seq, instead of showing a wrong state', async () => {

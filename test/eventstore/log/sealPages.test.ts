@@ -49,7 +49,9 @@ describe('sealed pages and the tail', () => {
 
     const reopened = await openStore();
     expect(await reopened.readAll()).toEqual(expected);
+    // Opening the log seals what the crash left in the tail.
     await reopened.settled();
+    expect(await databaseOf(reopened).pages.count()).toBe(1);
     await appendInCommits(reopened, numberedInputs(EVENTS_PER_PAGE, EVENTS_PER_PAGE + 7), 250);
     expect(await databaseOf(reopened).pages.count()).toBe(2);
     expect(seqs(await reopened.readAll())).toEqual(range(1, 2 * EVENTS_PER_PAGE + 7));
