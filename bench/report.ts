@@ -33,7 +33,7 @@ export function sizesChart(metrics: Metrics, measured: readonly number[]): strin
     metrics,
     measured,
     [
-      { metric: 'reload_ms', title: 'Reload to a ready image, ms' },
+      { metric: 'reload_ms', title: 'Reload to the first screen, ms' },
       { metric: 'append_p95_ms', title: 'Append p95, ms', limit: 5 },
     ],
     `npm run bench, ${new Date().toISOString().slice(0, 10)}; dashed: the target`,

@@ -65,3 +65,44 @@ test('after a reload the memory image comes back from the snapshot plus the even
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test('reloaded on the Outbox and on Reports, each screen shows what it showed before (its read models load after the first screen); Back and Forward keep them, and a command right after a reload lands', async () => {
+  const { context, page, problems } = await openLedgerPage(browser());
+  await loadSampleData(page);
+  const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+  const messages = page.getByRole('article');
+  const moved = page.getByRole('region', { name: 'Money moved' }).locator('tfoot');
+
+  await nav('Outbox').click();
+  await page.getByRole('heading', { name: /^Waiting to be sent/ }).waitFor();
+  const messageCount = await messages.count();
+  expect(messageCount).toBeGreaterThan(0);
+  await nav('Reports').click();
+  await moved.waitFor();
+  const movedTotal = await moved.textContent();
+
+  await page.reload();
+  await moved.waitFor();
+  expect(await moved.textContent()).toBe(movedTotal);
+  await page.goBack();
+  await page.getByRole('heading', { name: /^Waiting to be sent/ }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: /^Waiting to be sent/ }).waitFor();
+  await expect.poll(() => messages.count()).toBe(messageCount);
+  await page.goForward();
+  await moved.waitFor();
+  expect(await moved.textContent()).toBe(movedTotal);
+
+  // Straight after a reload on the accounts list: the command waits for the decisions, then is recorded.
+  await page.goto(new URL('#/accounts', page.url()).href);
+  await page.reload();
+  const form = page.locator('form', { hasText: 'Open account' });
+  await form.getByLabel('Owner').fill('Right After');
+  await form.getByLabel('E-mail').fill('after@example.org');
+  await form.getByRole('button', { name: 'Open account' }).click();
+  await page.getByText('Right After', { exact: true }).first().waitFor();
+  await nav('Outbox').click();
+  await page.getByRole('article').filter({ hasText: 'after@example.org' }).first().waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});

@@ -187,11 +187,11 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
   };
 
   /** Done booting: every read model in, snapshots and the live subscription under way. */
-  const whole = (cursorsNow: Cursors, seq: number, fromSeq: number, replayed: number, started: number) => {
+  const whole = (cursorsNow: Cursors, seq: number, fromSeq: number, started: number) => {
     cursors = cursorsNow;
     loaded = projections;
     policy = new SnapshotPolicy(options.snapshotEvery ?? 1000, fromSeq);
-    state.setState({ status: 'ready', seq, states: statesOf(cursors), pending: [], boot: { fromSeq, replayed, ms: Math.round(now() - started) } });
+    state.setState({ status: 'ready', seq, states: statesOf(cursors), pending: [], boot: { fromSeq, replayed: seq - fromSeq, ms: Math.round(now() - started) } });
     // Benchmarks and the boot screen measure page load to this mark.
     globalThis.performance?.mark?.('rewind:image-ready', { detail: { seq, fromSeq } });
     // A long replay is worth saving at once, so the next load does not repeat it.
@@ -221,8 +221,7 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
       seq = events[events.length - 1]!.meta.seq;
     }
     if (over()) return;
-    const fromSeq = Math.min(head.fromSeq, rest.fromSeq);
-    whole({ ...head.cursors, ...rest.cursors }, seq, fromSeq, head.seq - head.fromSeq + (rest.seq - rest.fromSeq), started);
+    whole({ ...head.cursors, ...rest.cursors }, seq, Math.min(head.fromSeq, rest.fromSeq), started);
   };
 
   const onSnapshotIgnored = (name: string, reason: unknown) => console.warn(`Snapshot of ${name} ignored; rebuilding from events.`, reason);
@@ -234,7 +233,7 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
       const head = await bootReplay(eventStore, firstScreen, { onProgress: (progress) => state.setState({ progress }), onSnapshotIgnored });
       if (stopped) return;
       if (afterwards.length === 0) {
-        whole(head.cursors, head.seq, head.fromSeq, head.seq - head.fromSeq, started);
+        whole(head.cursors, head.seq, head.fromSeq, started);
       } else {
         cursors = head.cursors;
         const pending = afterwards.map((p) => p.name);

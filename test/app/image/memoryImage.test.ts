@@ -146,7 +146,13 @@ describe('the memory image', () => {
       void image.reached(3).then(() => reachedWhen.push(image.getState().status));
 
       await image.ready;
-      expect(image.getState()).toMatchObject({ status: 'ready', seq: 3, pending: [], states: { counter: 9, seen: { count: 3, lastSeq: 3 } } });
+      expect(image.getState()).toMatchObject({
+        status: 'ready',
+        seq: 3,
+        pending: [],
+        states: { counter: 9, seen: { count: 3, lastSeq: 3 } },
+        boot: { fromSeq: 0, replayed: 3 },
+      });
       await vi.waitFor(() => expect(reachedWhen).toEqual(['ready']));
       image.stop();
     });
