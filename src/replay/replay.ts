@@ -53,12 +53,13 @@ export async function replay(
   projections: readonly AnyProjection[],
   options: ReplayOptions = {},
 ): Promise<ReplayResult> {
-  const last = await store.lastSeq();
+  const startAt = async (maxSeq: number) =>
+    options.useSnapshots === false ? initialCursors(projections) : startingCursors(store, projections, maxSeq, options.onSnapshotIgnored);
+  // The snapshots are looked up beside the log's end, not after it: one round trip less before a boot's first fold.
+  const [last, newest] = await Promise.all([store.lastSeq(), startAt(options.toSeq ?? Number.MAX_SAFE_INTEGER)]);
   const toSeq = Math.min(options.toSeq ?? last, last);
-  const cursors =
-    options.useSnapshots === false
-      ? initialCursors(projections)
-      : await startingCursors(store, projections, toSeq, options.onSnapshotIgnored);
+  // A snapshot past the log's end (a log cut short under it) is no starting point: look again below the end.
+  const cursors = Object.values(newest).some((c) => c.seq > toSeq) ? await startAt(toSeq) : newest;
   const from = Math.min(toSeq, ...Object.values(cursors).map((c) => c.seq));
   const total = toSeq - from;
   const batchSize = options.batchSize ?? REPLAY_BATCH;

@@ -46,6 +46,13 @@ describe('snapshots on replay', () => {
     const result = await replay(store, [counter, seen]);
     expect(result.states).toEqual({ counter: 10, seen: { count: 4, lastSeq: 4 } });
   });
+
+  test('a snapshot past the log\'s end is no starting point: the replay starts from the newest one at or before it', async () => {
+    const store = await counterStore(1, 2, 3);
+    await store.saveSnapshot({ name: 'counter', version: 1, seq: 2, state: 3 });
+    await store.saveSnapshot({ name: 'counter', version: 1, seq: 9, state: 1000 });
+    expect(await replay(store, [counter])).toMatchObject({ seq: 3, fromSeq: 2, states: { counter: 6 } });
+  });
 });
 
 describe('damaged logs', () => {
