@@ -24,13 +24,14 @@ export function BootFailure({
   children?: ReactNode;
 }) {
   const before = seq === undefined ? undefined : eventsBefore(seq);
-  const title = opening === 'code'
-    ? 'Rewind could not load'
-    : opening === 'database'
-      ? 'Rewind could not open its data'
-    : seq !== undefined
-      ? `Event ${formatCount(seq)} of the log is damaged`
-      : 'Rewind could not rebuild your ledger';
+  const title =
+    opening === 'code'
+      ? 'Rewind could not load'
+      : opening === 'database'
+        ? 'Rewind could not open its data'
+        : seq !== undefined
+          ? `Event ${formatCount(seq)} of the log is damaged`
+          : 'Rewind could not rebuild your ledger';
   return (
     <main className="boot">
       <div className="boot-card boot-failure" role="alert" aria-labelledby="boot-failure-title">
