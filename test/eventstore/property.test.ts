@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, expect, it } from 'vitest';
 import type { AppendResult, ExpectedVersion, WrongExpectedVersionError } from '../../src/eventstore/index.ts';
 import { closeStores, openStore, range } from './helpers.ts';
+import { freshIndexedDb } from '../support/freshIndexedDb.ts';
 
 afterEach(closeStores);
 
@@ -36,7 +36,7 @@ it('random interleavings give a gapless log that matches what each append return
     fc.asyncProperty(
       fc.array(fc.array(fc.tuple(appendArb, fc.boolean()), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
       async (rounds) => {
-        globalThis.indexedDB = new IDBFactory();
+        freshIndexedDb();
         const tabs = [await openStore(), await openStore()];
         const version = new Map<string, number>();
         const landed: { append: Append; result: AppendResult; tag: string }[] = [];
