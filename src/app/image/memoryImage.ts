@@ -97,8 +97,10 @@ const OVERDUE_FACTOR = 10;
 
 /**
  * The memory image: every projection's state held in a Zustand store, rebuilt
- * on load from the newest valid snapshots plus the events after them, then kept
- * current by a live subscription (which also sees other tabs' appends). It is
+ * on load from the newest valid snapshots plus the events after them (the
+ * first screen's read models first, those in `later` after that screen's
+ * frame), then kept current by a live subscription (which also sees other
+ * tabs' appends). It is
  * never the source of truth: dropping it and replaying gives the same state.
  * Once booted it stays readable whatever happens to the storage: a failed read
  * of new events leaves it as it was, and the next wake of the subscription
