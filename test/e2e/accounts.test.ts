@@ -185,7 +185,8 @@ test('a reload rebuilds everything from the log', async () => {
   expect(await accountRow(page, 'Ada Lovelace').textContent()).toContain('Verified');
   expect(await accountRow(page, 'Grace Hopper').textContent()).toContain('€50.00');
   expect(await accountRow(page, 'Alan Turing').textContent()).toContain('€90.00');
-  expect(await page.locator('.app-footer').textContent()).toMatch(/^\d+ events in the log\. This tab (rebuilt the balances from|opened from a snapshot at event) [\d,]+.* Everything stays on this device\.$/);
+  // The footer tells how the boot went once the whole image is in, a moment after the first screen.
+  await expect.poll(() => page.locator('.app-footer').textContent()).toMatch(/^\d+ events in the log\. This tab (rebuilt the balances from|opened from a snapshot at event) [\d,]+.* Everything stays on this device\.$/);
   expect(app.problems.join('\n')).toBe('');
 });
 

@@ -35,7 +35,8 @@ test('first run offers sample data; after a reload the boot shows its progress a
   expect(seen[0]).toMatch(/^Rebuilding the ledger from its events: (Opening your ledger…|Replaying events: [\d,]+ of [\d,]+)$/);
   expect(await moneyInSystem(page).textContent()).toBe(total);
   expect(await page.locator('.account-list > li').allTextContents()).toEqual(rows);
-  expect(await page.locator('.app-footer').textContent()).toMatch(
+  // The footer tells how the boot went once the whole image is in, a moment after the first screen.
+  await expect.poll(() => page.locator('.app-footer').textContent()).toMatch(
     new RegExp(`^${events.toLocaleString('en-US')} events in the log\\. This tab (rebuilt the balances from|opened from a snapshot at event) [\\d,]+`),
   );
   // The empty-ledger offer is gone for good.
