@@ -41,8 +41,8 @@ export class Housekeeping {
       run(
         () =>
           db.transaction('r', [db.pages, db.tail], async () => {
-            const [last, lastPage] = await Promise.all([lastSeqOf(db), lastPageKey(db)]);
-            return last - sealedThrough(lastPage) >= EVENTS_PER_PAGE;
+            const lastPage = lastPageKey(db);
+            return (await lastSeqOf(db, lastPage)) - sealedThrough(await lastPage) >= EVENTS_PER_PAGE;
           }),
         'read',
       );

@@ -104,11 +104,8 @@ export function readMethods(log: LogContext, idsLookedUp: () => void): ReadMetho
       () =>
         db.transaction('r', eventTables(db), async () => {
           // Times grow with seqs: the answer lies in the newest page that starts at or before `iso`, or after it.
-          const [page, lastPage, last] = await Promise.all([
-            db.pages.where('firstAt').belowOrEqual(iso).last(),
-            lastPageKey(db),
-            lastSeqOf(db),
-          ]);
+          const newestPage = lastPageKey(db);
+          const [page, lastPage, last] = await Promise.all([db.pages.where('firstAt').belowOrEqual(iso).last(), newestPage, lastSeqOf(db, newestPage)]);
           // Every page starts later: so does the whole log.
           if (!page && lastPage !== undefined) return 0;
           const complete = page !== undefined && page.lastAt <= iso;

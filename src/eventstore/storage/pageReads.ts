@@ -16,10 +16,10 @@ export function eventTables(db: RewindDatabase) {
   return [db.pages, db.tail];
 }
 
-/** The newest seq of a database (0 when empty). */
-export async function lastSeqOf(db: RewindDatabase): Promise<number> {
-  const [lastTail, lastPage] = await Promise.all([db.tail.orderBy(':id').last(), lastPageKey(db)]);
-  return Math.max(sealedThrough(lastPage), lastTail ? tailEnd(lastTail) : 0);
+/** The newest seq of a database (0 when empty). `lastPage` is the newest page's key when the caller has already asked for it. */
+export async function lastSeqOf(db: RewindDatabase, lastPage: Promise<number | undefined> = lastPageKey(db)): Promise<number> {
+  const [lastTail, pageKey] = await Promise.all([db.tail.orderBy(':id').last(), lastPage]);
+  return Math.max(sealedThrough(pageKey), lastTail ? tailEnd(lastTail) : 0);
 }
 
 async function tailEvents(db: RewindDatabase, lo: number, hi: number): Promise<StoredEvent[]> {
