@@ -1,7 +1,7 @@
 export type { Projection, AnyProjection, StatesOf } from './projection.ts';
 export { foldAll, foldInto, applyEvent, initialCursors, statesOf } from './fold.ts';
 export type { Cursors, ProjectionCursor } from './fold.ts';
-export { REPLAY_BATCH, replay } from './replay.ts';
+export { REPLAY_BATCH, checkBatch, replay } from './replay.ts';
 export type { ReplayOptions, ReplayProgress, ReplayResult } from './replay.ts';
 export type { SnapshotIgnored } from './snapshots.ts';
 export { startingCursors, saveSnapshots, encodeState, decodeState } from './snapshots.ts';

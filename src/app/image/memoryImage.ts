@@ -9,6 +9,7 @@ import {
   type StoredEvent,
 } from '../../eventstore/index.ts';
 import {
+  checkBatch,
   foldInto,
   REPLAY_BATCH,
   ReplayError,
@@ -218,7 +219,7 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
     let seq = rest.seq;
     while (!over() && seq < state.getState().seq) {
       const events = await eventStore.readAll({ fromSeq: seq + 1, toSeq: state.getState().seq, limit: REPLAY_BATCH });
-      if (events.length === 0) throw new ReplayError(`Event ${seq + 1} is missing from the log.`, seq + 1);
+      checkBatch(events, seq + 1);
       foldInto(afterwards, rest.cursors, events);
       seq = events[events.length - 1]!.meta.seq;
     }
