@@ -27,6 +27,12 @@ export interface LedgerOptions {
   snapshotEvery?: number;
   /** Tests run without process managers or leader election. */
   runProcessManagers?: boolean;
+  /**
+   * Takes in a log that a device's first download of a sync space switched
+   * under this ledger: the page closes it and opens the new log (main.tsx).
+   * Without it, the page reloads.
+   */
+  reopen?: () => void;
 }
 
 /** Everything the screens talk to, wired together once per tab. */
@@ -59,6 +65,8 @@ export interface Ledger {
   loadSample(onCount: (events: number) => void): Promise<number>;
   close(): Promise<void>;
 }
+
+const reload = () => globalThis.location?.reload();
 
 export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   // With 'rewind:image-ready' (memoryImage.ts) this splits a reload into page load, opening the log and the replay.
@@ -94,7 +102,8 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
       await image.reached(await eventStore.lastSeq());
       return image.getState().states.decisions as DecisionsState;
     },
-    reload: () => globalThis.location?.reload(),
+    reload,
+    reopen: options.reopen ?? reload,
     appUrl: () => globalThis.location?.href ?? '',
   });
   let managers: ProcessManagerRunner | undefined;

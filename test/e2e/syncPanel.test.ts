@@ -151,9 +151,13 @@ test('phone, in German: a pairing link joins on "Join"; a withdrawal refused aft
   expect(await page.locator('body').innerText()).not.toContain(secret);
   expect(await join.getByLabel('This device’s name').inputValue()).toBe('Phone');
   expect(await violationsInBothThemes(page)).toEqual([]);
+  let loads = 0;
+  page.on('load', () => loads++);
   await join.getByRole('button', { name: 'Join', exact: true }).click();
   await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor(SYNC_WAIT);
   await headerStatus(page).filter({ hasText: 'Synced' }).waitFor(SYNC_WAIT);
+  // The empty phone took the space's log in one switch and opened it in place, without reloading the page.
+  expect(loads).toBe(0);
 
   // Both devices withdraw from the same account: the phone while offline, so the laptop's lands on the server first.
   await goToAccount(page, 'Alice Smith');

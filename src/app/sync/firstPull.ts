@@ -24,7 +24,7 @@ const PAGE = 5000;
  * switch replays nothing. If the download breaks off, what arrived whole becomes
  * the log all the same, and the engine pulls the rest from there. Resolves to
  * false, changing nothing, when the log is not empty any more or the space is
- * empty; the page reloads after a true.
+ * empty; the ledger is opened again on the new log after a true.
  */
 export async function firstPull(store: EventStore, settings: SyncSettings, now: () => Date, signal?: AbortSignal): Promise<boolean> {
   if ((await store.lastSeq()) > 0) return false;

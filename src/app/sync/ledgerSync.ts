@@ -27,6 +27,8 @@ export interface LedgerSyncOptions {
   decisions(): Promise<DecisionsState>;
   /** After a rebase replaced the log: the page reloads, as after an import. */
   reload(): void;
+  /** After a first download switched the empty log for the space's (firstPull.ts): the ledger is opened again on it. */
+  reopen(): void;
   /** The app's address, which a pairing link starts with. */
   appUrl(): string;
 }
@@ -83,7 +85,7 @@ export function createLedgerSync(store: EventStore, options: LedgerSyncOptions):
       settings,
       clock: options.clock,
       setStatus,
-      replaced: () => options.reload(),
+      replaced: () => options.reopen(),
       judge: async (events) => {
         // The rules load with the engine's first pull of other devices' events, off the boot path.
         const { LedgerRules } = await import('../../domain/accounts/ledgerRules.ts');

@@ -16,7 +16,7 @@ export interface SyncEngineOptions {
   setStatus(patch: Partial<SyncStatus>): void;
   /** Replaces the log by the server's events plus this device's pending commands decided again (rebase.ts), then reloads. */
   rebase(settings: SyncSettings, remote: PulledEvent[], dropIds: ReadonlySet<string>): Promise<void>;
-  /** The log was switched for the space's whole ledger (firstPull.ts): the page reloads, as after an import. */
+  /** The log was switched for the space's whole ledger (firstPull.ts): the ledger is opened again on it. */
   replaced(): void;
   /** The first rule pulled events break, judged on top of this device's state; the server is trusted with the secret, not with the rules. */
   judge(events: readonly WireEvent[]): Promise<{ rule: string; message: string } | undefined>;
@@ -52,7 +52,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   let queue: Promise<void> = Promise.resolve();
   let stopped = false;
   let failures = 0;
-  /** The log is being replaced (a rebase, or the first download): nothing more runs here, and the page reloads. */
+  /** The log is being replaced (a rebase, or the first download): nothing more runs here; the page reloads, or opens the ledger again. */
   let replacing = false;
 
   const serially = (step: () => Promise<void>): Promise<void> => {
