@@ -1,6 +1,9 @@
 const BEYOND_ASCII = /[\u0080-\uffff]/;
 const EACH_BEYOND_ASCII = /[\u0080-\uffff]/g;
 
+/** Whether `text` holds no UTF-16 code unit beyond ASCII. */
+export const isAscii = (text: string): boolean => !BEYOND_ASCII.test(text);
+
 const escape = (unit: string) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
@@ -10,5 +13,5 @@ const escape = (unit: string) => `\\u${unit.charCodeAt(0).toString(16).padStart(
  * and encodes as UTF-8 by copying. Text already ASCII comes back as it is.
  */
 export function asciiJson(json: string): string {
-  return BEYOND_ASCII.test(json) ? json.replace(EACH_BEYOND_ASCII, escape) : json;
+  return isAscii(json) ? json : json.replace(EACH_BEYOND_ASCII, escape);
 }
