@@ -115,7 +115,10 @@ export interface SnapshotsResult {
 
 export interface TimeTravelJump {
   seq: number;
+  /** To the view landing with what the first screens read. */
   ms: number;
+  /** To the larger read models (the app's `later`) following it: the whole past view. */
+  wholeMs: number;
   /** From the first snapshot load started to the last one done. */
   snapshotMs: number;
   readMs: number;

@@ -3,7 +3,7 @@ import { wordSum } from '../../src/eventstore/pages/checksum.ts';
 import { eventShapeProblem } from '../../src/eventstore/pages/eventShape.ts';
 import { accountStream, ledgerProjections, seededRandom } from '../../src/domain/index.ts';
 import { REPLAY_BATCH, type AnyProjection, decodeState, foldInto, initialCursors, replay, saveSnapshots, stateAt } from '../../src/replay/index.ts';
-import { createTimeTravel, createWhatIfBranch } from '../../src/app/parts.ts';
+import { createTimeTravel, createWhatIfBranch, LATER_READ_MODELS } from '../../src/app/parts.ts';
 import { keyframePlan } from '../lib/keyframePlan.ts';
 import { ms, openLog, withLog } from './log.ts';
 import type { FullReplayResult, KeyframesResult, SnapshotInfo, SnapshotsResult, TimeTravelJump, TimeTravelResult, WhatIfRun } from './protocol.ts';
@@ -160,15 +160,27 @@ export async function timeTravel(options: { jumps: number; seed: number; budgetM
       }
       const seq = 1 + random.int(last - 1);
       const timings = newTimings();
-      const travel = createTimeTravel({ eventStore: timedStore(store, timings), projections: ledgerProjections, liveSeq: () => last });
+      const travel = createTimeTravel({ eventStore: timedStore(store, timings), projections: ledgerProjections, liveSeq: () => last, later: LATER_READ_MODELS });
       const t = performance.now();
       await travel.travelTo(seq);
       const elapsed = ms(t);
+      // The next jump starts once this one is whole, so it never shares the page with this one's later read models.
+      await new Promise<void>((resolve) => {
+        const whole = () => travel.getState().past?.pending.length === 0 || travel.getState().error !== undefined;
+        if (whole()) return resolve();
+        const stop = travel.subscribe(() => {
+          if (!whole()) return;
+          stop();
+          resolve();
+        });
+      });
+      const wholeMs = ms(t);
       const { past, error } = travel.getState();
       if (error || past?.seq !== seq) throw new Error(`Time travel to ${seq} failed: ${error ?? `landed on ${past?.seq}`}`);
       jumps.push({
         seq,
         ms: elapsed,
+        wholeMs,
         snapshotMs: snapshotSpan(timings),
         readMs: timings.readMs,
         distance: seq - Math.min(...timings.snapshotSeqs),

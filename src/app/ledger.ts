@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isFinal, openEventStore, type EventStore, type StoreHealth } from '../eventstore/index.ts';
 import { KEYFRAMES } from '../replay/index.ts';
-import { decisionsProjection, ledgerProjections, outboxProjection, reportsProjection, type DecisionsState } from '../domain/index.ts';
+import { ledgerProjections, type DecisionsState } from '../domain/index.ts';
 import { createCommandHandler, type DispatchOptions, type DispatchResult } from './commands/commandHandler.ts';
 import { startProcessManagers, type ProcessManagerRunner } from './processes/runner.ts';
 import { branchCommands } from './whatif/branchCommands.ts';
@@ -17,6 +17,7 @@ import { ledgerFiles, type LedgerFiles } from './files.ts';
 import { currentShapes } from './currentShapes.ts';
 import type { SavedScenarios } from './whatif/savedScenarios.ts';
 import { createLedgerSync } from './sync/ledgerSync.ts';
+import { LATER_READ_MODELS } from './laterReadModels.ts';
 import type { LedgerSync } from './sync/types.ts';
 import { webLockRequest, type LockRequest } from './locks/locks.ts';
 import { systemClock } from './systemSources.ts';
@@ -79,12 +80,11 @@ export async function openLedger(options: LedgerOptions = {}): Promise<Ledger> {
   const image = createMemoryImage({
     eventStore: log,
     projections,
-    // The largest read models, which neither the accounts nor an account's screen shows: the first screen need not wait for them.
-    later: [outboxProjection.name, reportsProjection.name, decisionsProjection.name],
+    later: LATER_READ_MODELS,
     snapshotEvery: options.snapshotEvery,
     mayWriteSnapshots: snapshots.isLeader,
   });
-  const travel = createTimeTravel({ eventStore: log, projections, liveSeq: () => image.getState().seq });
+  const travel = createTimeTravel({ eventStore: log, projections, liveSeq: () => image.getState().seq, later: LATER_READ_MODELS });
   const branch = createWhatIfBranch({
     eventStore: log,
     projections,

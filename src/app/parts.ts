@@ -12,6 +12,7 @@ export type { TimeTravel, TimeTravelState, PastView } from './timetravel/timeTra
 export type { WhatIfBranch, WhatIfState } from './whatif/whatIfBranch.ts';
 export { createMemoryImage } from './image/memoryImage.ts';
 export { createTimeTravel } from './timetravel/timeTravel.ts';
+export { LATER_READ_MODELS } from './laterReadModels.ts';
 export { createWhatIfBranch } from './whatif/whatIfBranch.ts';
 export { electLeader, type Leadership } from './locks/leadership.ts';
 export { cryptoRandom, cryptoUuid, systemClock } from './systemSources.ts';

@@ -67,6 +67,20 @@ test('the date-time picker jumps to a moment, and the banner counts events other
   await banner.filter({ hasText: 'Viewing the past: event 8 of 15, Jan 6, 2026, 10:01 AM' }).waitFor();
   expect(await balanceOf(page, 'Bob Example')).toBe('€50.00');
   expect(await balanceOf(page, 'Alice Example')).toBe('€100.00');
+  // The outbox as it was then (it follows the jump's first screen a moment later): both verification messages
+  // still wait, Bob's queued at 10:01. Now one does; a jump on the Outbox screen shows the two again.
+  await showScreen(page, '#/outbox', 'Outbox');
+  const waiting = page.getByRole('heading', { name: /^Waiting to be sent/ });
+  await waiting.filter({ hasText: '(2)' }).waitFor();
+  await page.getByText('Queued Jan 6, 2026, 10:01 AM').waitFor();
+  await page.getByRole('button', { name: 'Back to now' }).click();
+  await banner.waitFor({ state: 'detached' });
+  await waiting.filter({ hasText: '(1)' }).waitFor();
+  await page.getByLabel('Jump to a time').fill('2026-01-06T12:00:00');
+  await page.getByRole('button', { name: 'Go', exact: true }).click();
+  await banner.filter({ hasText: 'event 8 of 15' }).waitFor();
+  await waiting.filter({ hasText: '(2)' }).waitFor();
+  await showScreen(page, '#/accounts', 'Accounts');
 
   // Another tab adds funds to Bob's account: the live log moves on, the past stays on screen.
   const other = await openRewind(context, `#/accounts/${ledger.bob}`);

@@ -12,8 +12,14 @@ import { pastStates, seqOf, type AnyProjection, type KeyframeMemo, type PastStat
  */
 const NOT_SHOWN: ReadonlySet<string> = new Set([decisionsProjection.name, whatIfGuardProjection.name]);
 
-/** What a past view shows: the read models the screens use (not the command handler's decisions) at a seq. */
-export type PastView = PastStates;
+/**
+ * What a past view shows: the read models the screens use (not the command
+ * handler's decisions) at a seq. A jump lands with those the first screens
+ * read; the `pending` ones follow, and what reads them waits (WholeImage).
+ */
+export interface PastView extends PastStates {
+  pending: readonly string[];
+}
 
 export interface TimeTravelState {
   /** Undefined while viewing the present. */
@@ -35,16 +41,22 @@ export interface TimeTravel extends StoreApi<TimeTravelState> {
 /**
  * Time travel: shows the state as it was at any point by replaying up to it,
  * never touching the live image or the log. Jumps can overlap (a slider being
- * dragged); only the newest one lands on screen.
+ * dragged); only the newest one lands on screen. A move resolves once it has
+ * landed; the `later` read models follow it.
  */
 export function createTimeTravel(options: {
   eventStore: EventStore;
   projections: readonly AnyProjection[];
   /** The live image's seq: travelling to it or past it is the same as "now". */
   liveSeq: () => number;
+  /** Read models no first screen reads (the memory image's `later`): a jump lands without them, and they follow. */
+  later?: readonly string[];
 }): TimeTravel {
   const { eventStore, liveSeq } = options;
-  const projections = options.projections.filter((p) => !NOT_SHOWN.has(p.name));
+  const shown = options.projections.filter((p) => !NOT_SHOWN.has(p.name));
+  const isLater = (p: AnyProjection) => options.later?.includes(p.name) ?? false;
+  const first = shown.filter((p) => !isLater(p));
+  const later = shown.filter(isLater);
   const state = createStore<TimeTravelState>(() => ({ loading: false }));
   let latest = 0;
   // Steps back and forth within one keyframe's stretch start from the same keyframes.
@@ -60,12 +72,29 @@ export function createTimeTravel(options: {
         return;
       }
       // The view on screen is a head start when the new point is after it (a slider dragged on, a step forward).
-      const past = await pastStates(eventStore, projections, seq, state.getState().past, keyframes);
+      const before = state.getState().past;
+      const landed = await pastStates(eventStore, first, seq, before, keyframes);
       if (request !== latest) return;
-      state.setState({ past, loading: false });
+      state.setState({ past: { ...landed, pending: later.map((p) => p.name) }, loading: false });
+      if (later.length > 0) void followWith(request, landed, before);
     } catch (error) {
-      if (request === latest) state.setState({ loading: false, error: error instanceof Error ? error.message : String(error) });
+      failed(request, error);
     }
+  }
+
+  /** The read models a jump landed without, unless a newer move came meanwhile. */
+  async function followWith(request: number, landed: PastStates, before: PastStates | undefined): Promise<void> {
+    try {
+      const rest = await pastStates(eventStore, later, landed.seq, before, keyframes);
+      if (request !== latest) return;
+      state.setState({ past: { ...landed, states: { ...landed.states, ...rest.states }, pending: [] } });
+    } catch (error) {
+      failed(request, error);
+    }
+  }
+
+  function failed(request: number, error: unknown): void {
+    if (request === latest) state.setState({ loading: false, error: error instanceof Error ? error.message : String(error) });
   }
 
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { openEventStore, type EventStore } from '../../../src/eventstore/index.ts';
-import { createTimeTravel } from '../../../src/app/timetravel/timeTravel.ts';
+import { createTimeTravel, type TimeTravel, type TimeTravelState } from '../../../src/app/timetravel/timeTravel.ts';
+import { LATER_READ_MODELS } from '../../../src/app/laterReadModels.ts';
 import { count, counter, steppingClock } from '../../replay/counter.ts';
 import { ledgerProjections, syntheticLedger } from '../../../src/domain/index.ts';
 import { appendGenerated } from '../../../src/app/parts.ts';
@@ -17,7 +18,7 @@ describe('time travel', () => {
   test('shows the state after event N with its time, and back to now', async () => {
     const { travel } = await setUp();
     await travel.travelTo(2);
-    expect(travel.getState().past).toEqual({ seq: 2, at: '2026-01-01T00:01:00.000Z', states: { counter: 11 } });
+    expect(travel.getState().past).toEqual({ seq: 2, at: '2026-01-01T00:01:00.000Z', states: { counter: 11 }, pending: [] });
     travel.backToNow();
     expect(travel.getState().past).toBeUndefined();
   });
@@ -55,7 +56,7 @@ describe('time travel', () => {
     await travel.travelTo(2);
     expect([reads.length, loads]).toEqual([1, 1]);
     await travel.step(+1);
-    expect(travel.getState().past).toEqual({ seq: 3, at: '2026-01-01T00:02:00.000Z', states: { counter: 111 } });
+    expect(travel.getState().past).toEqual({ seq: 3, at: '2026-01-01T00:02:00.000Z', states: { counter: 111 }, pending: [] });
     expect(reads.slice(1)).toEqual([{ fromSeq: 3, toSeq: 3 }]);
     expect(loads).toBe(1);
   });
@@ -88,6 +89,61 @@ describe('time travel through the ledger', () => {
     const travel = createTimeTravel({ eventStore, projections: ledgerProjections, liveSeq: () => 80 });
     await travel.travelTo(50);
     const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
-    expect(travel.getState().past).toEqual({ seq: 50, at: events[49]!.meta.at, states: foldAll(shown, events.slice(0, 50)) });
+    expect(travel.getState().past).toEqual({ seq: 50, at: events[49]!.meta.at, states: foldAll(shown, events.slice(0, 50)), pending: [] });
+  });
+
+  /** Resolves once the view on screen meets `done`. */
+  const untilView = (travel: TimeTravel, done: (state: TimeTravelState) => boolean) =>
+    new Promise<void>((resolve) => {
+      if (done(travel.getState())) return resolve();
+      const stop = travel.subscribe((state) => {
+        if (!done(state)) return;
+        stop();
+        resolve();
+      });
+    });
+
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise((resolve) => setTimeout(resolve, 1));
+  };
+
+  test('a jump lands with what the first screens read; the larger read models follow, and then equal a fold to that point', async () => {
+    const eventStore = await openEventStore({ name: 'tt-later' });
+    const events = [...syntheticLedger({ accounts: 3, events: 80, seed: 3, spanDays: 2 })];
+    await appendGenerated(eventStore, events);
+    const travel = createTimeTravel({ eventStore, projections: ledgerProjections, liveSeq: () => 80, later: LATER_READ_MODELS });
+    await travel.travelTo(50);
+    const landed = travel.getState().past!;
+    expect([...landed.pending].sort()).toEqual(['outbox', 'reports']);
+    expect(Object.keys(landed.states).sort()).toEqual(['accounts', 'spending', 'totals']);
+    await untilView(travel, (s) => s.past?.pending.length === 0);
+    const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
+    expect(travel.getState().past).toEqual({ seq: 50, at: events[49]!.meta.at, states: foldAll(shown, events.slice(0, 50)), pending: [] });
+  });
+
+  test('a newer move made before the larger read models follow: the older move\u2019s never land on the newer view', async () => {
+    const eventStore = await openEventStore({ name: 'tt-later-moved' });
+    const events = [...syntheticLedger({ accounts: 3, events: 80, seed: 3, spanDays: 2 })];
+    await appendGenerated(eventStore, events);
+    // Each move's later step waits here (at its first look for the outbox's keyframe) until let go.
+    const held: (() => void)[] = [];
+    const gated: EventStore = {
+      ...eventStore,
+      snapshotSeq: async (name, ...rest) => {
+        if (name === 'outbox') await new Promise<void>((resolve) => held.push(resolve));
+        return eventStore.snapshotSeq(name, ...rest);
+      },
+    };
+    const travel = createTimeTravel({ eventStore: gated, projections: ledgerProjections, liveSeq: () => 80, later: LATER_READ_MODELS });
+    await travel.travelTo(50);
+    await travel.travelTo(20);
+    expect(travel.getState().past).toMatchObject({ seq: 20, pending: expect.arrayContaining(['outbox']) });
+    await until(() => held.length === 2);
+    held[1]!();
+    await untilView(travel, (s) => s.past?.seq === 20 && s.past.pending.length === 0);
+    held[0]!();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
+    expect(travel.getState().past).toMatchObject({ seq: 20, states: foldAll(shown, events.slice(0, 20)), pending: [] });
   });
 });

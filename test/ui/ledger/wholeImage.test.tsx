@@ -3,12 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { Ledger } from '../../../src/app/index.ts';
 import type { ImageState, ImageStatus } from '../../../src/app/image/memoryImage.ts';
+import type { TimeTravelState } from '../../../src/app/timetravel/timeTravel.ts';
 import { LedgerProvider } from '../../../src/ui/ledger/LedgerContext.tsx';
 import { WholeImage } from '../../../src/ui/ledger/WholeImage.tsx';
 
-function render(status: ImageStatus): string {
+function render(status: ImageStatus, past?: { pending: string[] }): string {
   const image = createStore<Pick<ImageState, 'status'>>(() => ({ status }));
-  const ledger = { image } as unknown as Ledger;
+  const travel = createStore<TimeTravelState>(() => ({
+    loading: false,
+    ...(past && { past: { seq: 10, states: {}, pending: past.pending } }),
+  }));
+  const ledger = { image, travel } as unknown as Ledger;
   return renderToStaticMarkup(
     <LedgerProvider ledger={ledger}>
       <WholeImage what="the outbox">
@@ -27,5 +32,10 @@ describe('a screen that reads the read models loaded after the first screen', ()
 
   it('shows once every read model is in', () => {
     expect(render('ready')).toBe('<p>the messages</p>');
+  });
+
+  it('waits, viewing the past, until the jump’s later read models have followed it', () => {
+    expect(render('ready', { pending: ['outbox', 'reports'] })).toContain('Loading the outbox…');
+    expect(render('ready', { pending: [] })).toBe('<p>the messages</p>');
   });
 });
