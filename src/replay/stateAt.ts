@@ -37,22 +37,46 @@ export interface PastStates {
 }
 
 /**
- * The keyframe states a series of jumps started from, by projection and
- * version: the next jump from the same keyframe (a step back, a slider moved
- * within one keyframe's stretch) folds from it without loading and decoding
- * the snapshot again. States are never mutated, so holding one is safe.
+ * The states a series of jumps passed through, by projection and version: the
+ * keyframes they loaded and decoded, and states folded on the way from them.
+ * The next jump (a step back, a slider moved within one keyframe's stretch)
+ * starts from the nearest at or before its point, not loading the keyframe
+ * nor folding from it again. States are never mutated, so holding one is safe.
  */
-export type KeyframeMemo = Map<string, Readonly<ProjectionCursor>>;
+export type TravelMemo = Map<string, Readonly<ProjectionCursor>[]>;
+
+/**
+ * A jump also keeps its states this many events before its point, so the
+ * steps back that follow fold at most this many. Only there: a fold copies
+ * what its events touch once per call (applyMany), so each stop costs a copy.
+ */
+const STEP_BACK_SPAN = 1000;
+/** States kept per read model; the oldest kept go first. */
+const MAX_WAYPOINTS = 64;
 
 const memoKey = (projection: AnyProjection) => `${projection.name}@${projection.version}`;
 
-/** The projection's starting cursor at its keyframe `seq`: from `memo` when it holds that one, else loaded (and kept there). */
-async function keyframeCursor(store: EventStore, projection: AnyProjection, seq: number, toSeq: number, memo?: KeyframeMemo): Promise<ProjectionCursor> {
-  const kept = memo?.get(memoKey(projection));
+/** The state `memo` holds nearest at or before `toSeq`, if it is no further back than `keyframe`. */
+function nearestKept(memo: TravelMemo | undefined, projection: AnyProjection, keyframe: number, toSeq: number): ProjectionCursor | undefined {
+  let best: Readonly<ProjectionCursor> | undefined;
+  for (const kept of memo?.get(memoKey(projection)) ?? []) if (kept.seq >= keyframe && kept.seq <= toSeq && (!best || kept.seq > best.seq)) best = kept;
   // A copy: the fold moves its cursor on in place.
-  if (kept && kept.seq === seq) return { ...kept };
+  return best && { ...best };
+}
+
+function keep(memo: TravelMemo | undefined, projection: AnyProjection, cursor: ProjectionCursor): void {
+  if (!memo) return;
+  const kept = memo.get(memoKey(projection)) ?? [];
+  if (kept.some((k) => k.seq === cursor.seq)) return;
+  kept.push({ ...cursor });
+  if (kept.length > MAX_WAYPOINTS) kept.shift();
+  memo.set(memoKey(projection), kept);
+}
+
+/** The projection's state at its keyframe at or before `toSeq`, loaded and decoded (and kept in `memo`). */
+async function keyframeCursor(store: EventStore, projection: AnyProjection, toSeq: number, memo?: TravelMemo): Promise<ProjectionCursor> {
   const cursor = (await startingCursors(store, [projection], toSeq))[projection.name]!;
-  memo?.set(memoKey(projection), { ...cursor });
+  keep(memo, projection, cursor);
   return cursor;
 }
 
@@ -67,8 +91,8 @@ const MAX_AHEAD = 50_000;
 /**
  * The states at `toSeq` (a seq of the log), for a time-travel jump: each
  * projection starts from its keyframe at or before `toSeq`, or from `shown`
- * (states built at an earlier seq, such as the view on screen) when that is
- * closer; a keyframe a `memo` kept from an earlier jump is not loaded again.
+ * (states built at an earlier seq, such as the view on screen) or a state a
+ * `memo` kept from an earlier jump, whichever is closest.
  * The keyframes' seqs are found from their keys first, so the events after
  * them are read while the keyframes load and decode, instead of after.
  */
@@ -77,12 +101,14 @@ export async function pastStates(
   projections: readonly AnyProjection[],
   toSeq: number,
   shown?: PastStates,
-  memo?: KeyframeMemo,
+  memo?: TravelMemo,
 ): Promise<PastStates> {
   const keyframes = await Promise.all(projections.map(async (p) => (await store.snapshotSeq(p.name, p.version, toSeq)) ?? 0));
   const base = shown && shown.seq <= toSeq ? shown : undefined;
-  const fromShown = (i: number) => base !== undefined && base.seq >= keyframes[i]! && projections[i]!.name in base.states;
-  const starts = projections.map((_, i) => (fromShown(i) ? base!.seq : keyframes[i]!));
+  const kept = projections.map((p, i) => nearestKept(memo, p, keyframes[i]!, toSeq));
+  const fromShown = (i: number) =>
+    base !== undefined && base.seq >= Math.max(keyframes[i]!, kept[i]?.seq ?? 0) && projections[i]!.name in base.states;
+  const starts = projections.map((_, i) => (fromShown(i) ? base!.seq : (kept[i]?.seq ?? keyframes[i]!)));
   const readFrom = Math.min(toSeq, ...starts);
   if (toSeq - readFrom > MAX_AHEAD) return replayed(store, projections, toSeq);
 
@@ -90,7 +116,7 @@ export async function pastStates(
   const reads = ranges(readFrom + 1, toSeq).map(([fromSeq, to]) => store.readAll({ fromSeq, toSeq: to }).then((batch) => whole(batch, fromSeq, to)));
   // With nothing to fold, the event at toSeq is still read: its time is part of the view.
   const atRead = reads.length === 0 && toSeq > 0 ? store.readAll({ fromSeq: toSeq, toSeq }) : undefined;
-  const starting = projections.map((p, i) => (fromShown(i) ? undefined : keyframeCursor(store, p, keyframes[i]!, toSeq, memo)));
+  const starting = projections.map((p, i) => (fromShown(i) ? undefined : (kept[i] ?? keyframeCursor(store, p, toSeq, memo))));
   // Each projection folds as soon as its own starting state is there: small keyframes need not wait for big ones.
   const folds = projections.map(async (projection, i): Promise<ProjectionCursor | undefined> => {
     const cursor = fromShown(i)
@@ -99,7 +125,16 @@ export async function pastStates(
     // A keyframe pruned since its seq was looked up, or unreadable, leaves events unread.
     if (cursor.seq < readFrom) return undefined;
     const cursors = { [projection.name]: cursor };
-    for (const reading of reads) foldInto([projection], cursors, await reading);
+    for (const reading of reads) {
+      const batch = await reading;
+      const stop = toSeq - STEP_BACK_SPAN - batch[0]!.meta.seq + 1;
+      if (memo && stop > 0 && stop < batch.length) {
+        foldInto([projection], cursors, batch.slice(0, stop));
+        keep(memo, projection, cursor);
+        foldInto([projection], cursors, batch.slice(stop));
+      } else foldInto([projection], cursors, batch);
+      keep(memo, projection, cursor);
+    }
     return cursor;
   });
   // Reads are awaited late or, once a jump has failed, never: their failure is the jump's, not a stray one.

@@ -4,7 +4,7 @@ import { openEventStore } from '../../src/eventstore/index.ts';
 import { ledgerProjections, syntheticLedger } from '../../src/domain/index.ts';
 import { appendGenerated } from '../../src/app/parts.ts';
 import type { EventStore } from '../../src/eventstore/index.ts';
-import { foldAll, foldInto, initialCursors, pastStates, ReplayError, saveSnapshots, stateAt, type KeyframeMemo } from '../../src/replay/index.ts';
+import { foldAll, foldInto, initialCursors, pastStates, ReplayError, saveSnapshots, stateAt, type TravelMemo } from '../../src/replay/index.ts';
 import { count, counter, seen, steppingClock } from './counter.ts';
 
 let logs = 0;
@@ -33,7 +33,7 @@ describe('time travel from keyframes', () => {
             });
           }
           // One memo across the jumps, as a time-travel session keeps it.
-          const memo: KeyframeMemo = new Map();
+          const memo: TravelMemo = new Map();
           for (const point of pointPicks.map((p) => p % (size + 1))) {
             const past = await stateAt(store, ledgerProjections, point);
             expect(past.seq).toBe(point);
@@ -66,7 +66,7 @@ describe('time travel stepping within one keyframe\'s stretch', () => {
     await saveSnapshots(store, ledgerProjections, cursors, (error) => {
       throw error;
     });
-    const memo: KeyframeMemo = new Map();
+    const memo: TravelMemo = new Map();
     const loads = vi.spyOn(store, 'loadSnapshot');
     let shown = await pastStates(store, ledgerProjections, 250, undefined, memo);
     expect(loads).toHaveBeenCalledTimes(ledgerProjections.length);
@@ -78,6 +78,46 @@ describe('time travel stepping within one keyframe\'s stretch', () => {
     expect(loads).toHaveBeenCalledTimes(ledgerProjections.length);
     // Before the keyframe: no keyframe to start from, so from the beginning.
     expect((await pastStates(store, ledgerProjections, 99, shown, memo)).states).toEqual(foldAll(ledgerProjections, events.slice(0, 99)));
+    store.close();
+  });
+});
+
+describe('time travel stepping back through a long stretch after a keyframe', () => {
+  test('starts each step back from the state a jump kept a thousand events before its point, folding at most that many', async () => {
+    const events = [...syntheticLedger({ accounts: 6, events: 2500, seed: 4, spanDays: 20 })];
+    const store = await openEventStore({ name: `waypoints-${++logs}`, keyframes: 10 });
+    await appendGenerated(store, events);
+    const cursors = initialCursors(ledgerProjections);
+    foldInto(ledgerProjections, cursors, events.slice(0, 100));
+    await saveSnapshots(store, ledgerProjections, cursors, (error) => {
+      throw error;
+    });
+    const reads: number[] = [];
+    const watched: EventStore = {
+      ...store,
+      readAll: (options) => {
+        reads.push(options?.fromSeq ?? 0);
+        return store.readAll(options);
+      },
+    };
+    const memo: TravelMemo = new Map();
+    let shown = await pastStates(watched, ledgerProjections, 2400, undefined, memo);
+    expect(Math.min(...reads)).toBe(101);
+    reads.length = 0;
+    for (const point of [2399, 2150, 1401]) {
+      shown = await pastStates(watched, ledgerProjections, point, shown, memo);
+      expect(shown.states).toEqual(foldAll(ledgerProjections, events.slice(0, point)));
+      // The jump to 2400 kept the states at 1400 on its way from the keyframe at 100.
+      expect(Math.min(...reads)).toBe(1401);
+      reads.length = 0;
+    }
+    // Past that, from the keyframe again, keeping the states at 300 for the steps after.
+    for (const [point, from] of [[1300, 101], [1299, 301], [301, 301]] as const) {
+      shown = await pastStates(watched, ledgerProjections, point, shown, memo);
+      expect(shown.states).toEqual(foldAll(ledgerProjections, events.slice(0, point)));
+      expect(Math.min(...reads)).toBe(from);
+      reads.length = 0;
+    }
     store.close();
   });
 });

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventStore } from '../../eventstore/index.ts';
 import { decisionsProjection } from '../../domain/index.ts';
 import { whatIfGuardProjection } from '../../domain/whatif/whatIfGuard.ts';
-import { pastStates, seqOf, type AnyProjection, type KeyframeMemo, type PastStates, type Position } from '../../replay/index.ts';
+import { pastStates, seqOf, type AnyProjection, type PastStates, type Position, type TravelMemo } from '../../replay/index.ts';
 
 /**
  * The read models a past view leaves out: what commands are decided on (the
@@ -59,8 +59,8 @@ export function createTimeTravel(options: {
   const later = shown.filter(isLater);
   const state = createStore<TimeTravelState>(() => ({ loading: false }));
   let latest = 0;
-  // Steps back and forth within one keyframe's stretch start from the same keyframes.
-  const keyframes: KeyframeMemo = new Map();
+  // Steps back and forth start from the keyframes and states the moves before passed through.
+  const passed: TravelMemo = new Map();
 
   async function travelTo(position: Position): Promise<void> {
     const request = ++latest;
@@ -73,7 +73,7 @@ export function createTimeTravel(options: {
       }
       // The view on screen is a head start when the new point is after it (a slider dragged on, a step forward).
       const before = state.getState().past;
-      const landed = await pastStates(eventStore, first, seq, before, keyframes);
+      const landed = await pastStates(eventStore, first, seq, before, passed);
       if (request !== latest) return;
       state.setState({ past: { ...landed, pending: later.map((p) => p.name) }, loading: false });
       if (later.length > 0) void followWith(request, landed, before);
@@ -85,7 +85,7 @@ export function createTimeTravel(options: {
   /** The read models a jump landed without, unless a newer move came meanwhile. */
   async function followWith(request: number, landed: PastStates, before: PastStates | undefined): Promise<void> {
     try {
-      const rest = await pastStates(eventStore, later, landed.seq, before, keyframes);
+      const rest = await pastStates(eventStore, later, landed.seq, before, passed);
       if (request !== latest) return;
       state.setState({ past: { ...landed, states: { ...landed.states, ...rest.states }, pending: [] } });
     } catch (error) {
