@@ -4,22 +4,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { watch } from '../browser.ts';
 import { launchProfile } from '../profiles.ts';
 
-/** Whether a page call failed because the page navigated under it (a join ends with a reload). */
-export const navigatedAway = (error: unknown): boolean =>
-  /Execution context was destroyed|navigat|frame was detached|Cannot find context/i.test(String(error));
-
 /**
  * Joins the space `link` names through the test hook, answering the join's
- * problem if it has one. A device with an empty log takes the space in one
- * switch and reloads, which can come before the join's own answer.
+ * problem if it has one. The bench's devices join empty: each takes the
+ * space's log in one switch and opens its ledger again on it, in the page.
  */
 export async function joinSpace(page: Page, link: string, name: string): Promise<string | undefined> {
-  try {
-    return await page.evaluate(([l, n]) => window.__rewindTest!.sync.joinSpace(l, n), [link, name] as const);
-  } catch (thrown) {
-    if (!navigatedAway(thrown)) throw thrown;
-    return undefined;
-  }
+  return page.evaluate(([l, n]) => window.__rewindTest!.sync.joinSpace(l, n), [link, name] as const);
 }
 
 /** A device for the sync phases: a fresh browser profile on disk with the production app open at `?e2e`, its image ready. */

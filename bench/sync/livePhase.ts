@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seededRandom } from '../../src/domain/index.ts';
 import { pairingLink } from '../../src/app/sync/pairingLink.ts';
-import { joinSpace, navigatedAway, openDevice, type Device } from './devicePage.ts';
+import { joinSpace, openDevice, type Device } from './devicePage.ts';
 import type { PullTarget } from './pullPhase.ts';
 
 export interface LiveSample {
@@ -73,25 +73,18 @@ export async function liveRun(target: PullTarget, options: LiveOptions, workRoot
   }
 }
 
-/** Joins; a device with an empty log takes the space in one switch and reloads, so the wait spans that reload. */
+/** Joins, and waits until the ledger, opened again on the space's log, holds every event and sync says synced. */
 async function join(page: Page, link: string, name: string, events: number): Promise<void> {
   const error = await joinSpace(page, link, name);
   if (error) throw new Error(`Device ${name} could not join: ${error}`);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.waitForFunction(
-        (events) => {
-          const hook = window.__rewindTest;
-          return hook !== undefined && hook.state().seq >= events && hook.sync.status().phase === 'synced';
-        },
-        events,
-        { timeout: 300_000, polling: 50 },
-      );
-      return;
-    } catch (thrown) {
-      if (attempt >= 10 || !navigatedAway(thrown)) throw thrown;
-    }
-  }
+  await page.waitForFunction(
+    (events) => {
+      const hook = window.__rewindTest;
+      return hook !== undefined && hook.state().seq >= events && hook.sync.status().phase === 'synced';
+    },
+    events,
+    { timeout: 300_000, polling: 50 },
+  );
 }
 
 interface Watched {

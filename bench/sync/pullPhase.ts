@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { pairingLink } from '../../src/app/sync/pairingLink.ts';
 import { cpuProfileDuring } from '../browser.ts';
 import { selfTimes, type ProfileLine } from '../lib/cpuProfile.ts';
-import { joinSpace, navigatedAway, openDevice } from './devicePage.ts';
+import { joinSpace, openDevice } from './devicePage.ts';
 
 export interface PullRound {
   /** The join call to the image holding every event with the status 'synced'. */
@@ -61,7 +61,7 @@ async function profiled(page: Page, run: () => Promise<PageOutcome>): Promise<{ 
 /**
  * Joins in the page, then watches the image and the status from Node every few
  * ms: a device that joins with an empty log takes the whole space in one
- * switch and reloads, as after an import, so the wait spans that reload.
+ * switch and opens its ledger again on it, so the wait spans that reopening.
  */
 async function joinAndWait(page: Page, link: string, events: number): Promise<PageOutcome> {
   const progress: [number, number][] = [];
@@ -73,14 +73,10 @@ async function joinAndWait(page: Page, link: string, events: number): Promise<Pa
   if (error) return { ms: NaN, joinedMs, progress, error, seq, phase };
   // Five minutes at most: a stalled pull reports where it stopped.
   while (performance.now() - t0 < 300_000) {
-    try {
-      ({ seq, phase } = await page.evaluate(() => {
-        const hook = window.__rewindTest;
-        return hook ? { seq: hook.state().seq, phase: hook.sync.status().phase } : { seq: 0, phase: 'loading' };
-      }));
-    } catch (thrown) {
-      if (!navigatedAway(thrown)) throw thrown;
-    }
+    ({ seq, phase } = await page.evaluate(() => {
+      const hook = window.__rewindTest;
+      return hook ? { seq: hook.state().seq, phase: hook.sync.status().phase } : { seq: 0, phase: 'loading' };
+    }));
     if (progress.length === 0 || progress[progress.length - 1]![1] !== seq) progress.push([performance.now() - t0, seq]);
     if (seq >= events && phase === 'synced') break;
     if (phase === 'attention') break;

@@ -75,7 +75,9 @@ export async function goOnline(device: Device): Promise<void> {
   await device.context.setOffline(false);
 }
 
-const gone = (error: unknown) => /Execution context was destroyed|navigat|Target closed|frame was detached|Cannot find context/i.test(String(error));
+/** Whether a page call failed because the page navigated or closed under it (a rebase reloads the page). */
+const navigatedAway = (error: unknown): boolean =>
+  /Execution context was destroyed|navigat|Target closed|frame was detached|Cannot find context/i.test(String(error));
 
 /** True in a page whose memory image is ready and whose log is healthy. */
 const ready = () => {
@@ -106,7 +108,7 @@ export async function hooked<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, a
       // A rebase replaces the log and then reloads: until the reload the old image is no longer the log's.
       await page.waitForFunction(ready, undefined, { timeout: 60_000 });
     } catch (error) {
-      if (attempt < 10 && gone(error)) continue;
+      if (attempt < 10 && navigatedAway(error)) continue;
       throw error;
     }
     try {
@@ -115,7 +117,7 @@ export async function hooked<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, a
       if ((result as { ready: boolean }).ready) return (result as { value: R }).value;
       if (attempt >= 10) throw new Error('the page never stayed ready long enough to run a call');
     } catch (error) {
-      if (once || attempt >= 10 || !gone(error)) throw error;
+      if (once || attempt >= 10 || !navigatedAway(error)) throw error;
     }
   }
 }
@@ -125,7 +127,7 @@ export async function command(page: Page, input: unknown): Promise<TestDispatchR
   try {
     return await hooked(page, (c) => window.__rewindTest!.dispatch(c), input, true);
   } catch (error) {
-    if (!gone(error)) throw error;
+    if (!navigatedAway(error)) throw error;
     return { ok: false, name: 'Reloaded', message: String(error) };
   }
 }
