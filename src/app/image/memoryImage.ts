@@ -24,6 +24,7 @@ import {
 } from '../../replay/index.ts';
 import { SeqWaiters } from '../../lib/seqWaiters.ts';
 import { bootReplay } from './bootReplay.ts';
+import { afterNextPaint } from '../../lib/afterNextPaint.ts';
 
 /** 'partial': the read models the first screen shows are in, the others (`pending`) still loading. */
 export type ImageStatus = 'booting' | 'partial' | 'ready' | 'failed';
@@ -213,7 +214,7 @@ export function createMemoryImage(options: MemoryImageOptions): MemoryImage {
   const loadLater = async (head: ReplayResult, started: number) => {
     // Stopped, or failed on a live event meanwhile: nothing more to load.
     const over = () => stopped || state.getState().status === 'failed';
-    await afterFirstPaint();
+    await afterNextPaint();
     if (over()) return;
     const rest = await bootReplay(eventStore, afterwards, { toSeq: state.getState().seq, onSnapshotIgnored });
     let seq = rest.seq;
@@ -284,13 +285,4 @@ function shownStates(cursors: Cursors, pending: readonly string[]): StatesOf {
       },
     });
   return states;
-}
-
-/** Resolves after the frame that shows the first screen; at once where no frame will come (a hidden tab, tests). */
-function afterFirstPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const later = () => setTimeout(resolve, 0);
-    if (typeof document !== 'undefined' && document.visibilityState === 'visible' && typeof requestAnimationFrame === 'function') requestAnimationFrame(later);
-    else later();
-  });
 }

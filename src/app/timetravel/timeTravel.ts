@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventStore } from '../../eventstore/index.ts';
 import { decisionsProjection } from '../../domain/index.ts';
 import { whatIfGuardProjection } from '../../domain/whatif/whatIfGuard.ts';
+import { afterNextPaint } from '../../lib/afterNextPaint.ts';
 import { pastStates, seqOf, type AnyProjection, type PastStates, type Position, type TravelMemo } from '../../replay/index.ts';
 
 /**
@@ -82,9 +83,14 @@ export function createTimeTravel(options: {
     }
   }
 
-  /** The read models a jump landed without, unless a newer move came meanwhile. */
+  /**
+   * The read models a jump landed without, once the landing is on screen, and
+   * unless a newer move came meanwhile (a key held on the slider skips them).
+   */
   async function followWith(request: number, landed: PastStates, before: PastStates | undefined): Promise<void> {
     try {
+      await afterNextPaint();
+      if (request !== latest) return;
       const rest = await pastStates(eventStore, later, landed.seq, before, passed);
       if (request !== latest) return;
       state.setState({ past: { ...landed, states: { ...landed.states, ...rest.states }, pending: [] } });

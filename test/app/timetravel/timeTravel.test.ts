@@ -136,6 +136,7 @@ describe('time travel through the ledger', () => {
     };
     const travel = createTimeTravel({ eventStore: gated, projections: ledgerProjections, liveSeq: () => 80, later: LATER_READ_MODELS });
     await travel.travelTo(50);
+    await until(() => held.length === 1);
     await travel.travelTo(20);
     expect(travel.getState().past).toMatchObject({ seq: 20, pending: expect.arrayContaining(['outbox']) });
     await until(() => held.length === 2);
@@ -145,5 +146,27 @@ describe('time travel through the ledger', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
     expect(travel.getState().past).toMatchObject({ seq: 20, states: foldAll(shown, events.slice(0, 20)), pending: [] });
+  });
+
+  test('a move made before the last one’s landing was painted: the last one never fetches its larger read models', async () => {
+    const eventStore = await openEventStore({ name: 'tt-later-skipped' });
+    const events = [...syntheticLedger({ accounts: 3, events: 80, seed: 3, spanDays: 2 })];
+    await appendGenerated(eventStore, events);
+    const asked: number[] = [];
+    const watched: EventStore = {
+      ...eventStore,
+      snapshotSeq: (name, version, maxSeq) => {
+        if (name === 'outbox') asked.push(maxSeq ?? 0);
+        return eventStore.snapshotSeq(name, version, maxSeq);
+      },
+    };
+    const travel = createTimeTravel({ eventStore: watched, projections: ledgerProjections, liveSeq: () => 80, later: LATER_READ_MODELS });
+    await travel.travelTo(50);
+    expect(travel.getState().past).toMatchObject({ seq: 50, pending: expect.arrayContaining(['outbox']) });
+    await travel.travelTo(30);
+    await untilView(travel, (s) => s.past?.pending.length === 0);
+    expect(asked).toEqual([30]);
+    const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
+    expect(travel.getState().past).toMatchObject({ seq: 30, states: foldAll(shown, events.slice(0, 30)), pending: [] });
   });
 });
