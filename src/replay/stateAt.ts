@@ -64,6 +64,11 @@ function nearestKept(memo: TravelMemo | undefined, projection: AnyProjection, ke
   return best && { ...best };
 }
 
+/** Whether `memo` holds a state of `projection` at or before `toSeq`: a jump there need not load its keyframe. */
+export function keptBefore(memo: TravelMemo, projection: AnyProjection, toSeq: number): boolean {
+  return memo.get(memoKey(projection))?.some((kept) => kept.seq <= toSeq) ?? false;
+}
+
 function keep(memo: TravelMemo | undefined, projection: AnyProjection, cursor: ProjectionCursor): void {
   if (!memo) return;
   const kept = memo.get(memoKey(projection)) ?? [];

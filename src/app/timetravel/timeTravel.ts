@@ -3,7 +3,7 @@ import type { EventStore } from '../../eventstore/index.ts';
 import { decisionsProjection } from '../../domain/index.ts';
 import { whatIfGuardProjection } from '../../domain/whatif/whatIfGuard.ts';
 import { afterNextPaint } from '../../lib/afterNextPaint.ts';
-import { pastStates, seqOf, type AnyProjection, type PastStates, type Position, type TravelMemo } from '../../replay/index.ts';
+import { keptBefore, pastStates, seqOf, type AnyProjection, type PastStates, type Position, type TravelMemo } from '../../replay/index.ts';
 
 /**
  * The read models a past view leaves out: what commands are decided on (the
@@ -74,10 +74,13 @@ export function createTimeTravel(options: {
       }
       // The view on screen is a head start when the new point is after it (a slider dragged on, a step forward).
       const before = state.getState().past;
-      const landed = await pastStates(eventStore, first, seq, before, passed);
+      // The larger read models wait only when they would cost a keyframe to load; a step folds them from memory at once.
+      const fromMemory = (p: AnyProjection) => (before !== undefined && before.seq <= seq && p.name in before.states) || keptBefore(passed, p, seq);
+      const together = later.every(fromMemory);
+      const landed = await pastStates(eventStore, together ? shown : first, seq, before, passed);
       if (request !== latest) return;
-      state.setState({ past: { ...landed, pending: later.map((p) => p.name) }, loading: false });
-      if (later.length > 0) void followWith(request, landed, before);
+      state.setState({ past: { ...landed, pending: together ? [] : later.map((p) => p.name) }, loading: false });
+      if (!together) void followWith(request, landed, before);
     } catch (error) {
       failed(request, error);
     }

@@ -169,4 +169,21 @@ describe('time travel through the ledger', () => {
     const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
     expect(travel.getState().past).toMatchObject({ seq: 30, states: foldAll(shown, events.slice(0, 30)), pending: [] });
   });
+
+  test('a step after a jump folds the larger read models from memory at once: it lands whole', async () => {
+    const eventStore = await openEventStore({ name: 'tt-later-step' });
+    const events = [...syntheticLedger({ accounts: 3, events: 80, seed: 3, spanDays: 2 })];
+    await appendGenerated(eventStore, events);
+    const travel = createTimeTravel({ eventStore, projections: ledgerProjections, liveSeq: () => 80, later: LATER_READ_MODELS });
+    await travel.travelTo(50);
+    expect(travel.getState().past?.pending).not.toEqual([]);
+    await untilView(travel, (s) => s.past?.pending.length === 0);
+    const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
+    for (const delta of [-1, -1, +1]) {
+      await travel.step(delta);
+      const { past } = travel.getState();
+      expect(past?.pending).toEqual([]);
+      expect(past?.states).toEqual(foldAll(shown, events.slice(0, past!.seq)));
+    }
+  });
 });
