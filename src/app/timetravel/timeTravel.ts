@@ -75,8 +75,10 @@ export function createTimeTravel(options: {
       // The view on screen is a head start when the new point is after it (a slider dragged on, a step forward).
       const before = state.getState().past;
       // The larger read models wait only when they would cost a keyframe to load; a step folds them from memory at once.
+      // A move made while the view on screen still waits for them (a key held on the slider) takes them at once too,
+      // so each move does not leave them for after its frame, where the next move meets them.
       const fromMemory = (p: AnyProjection) => (before !== undefined && before.seq <= seq && p.name in before.states) || keptBefore(passed, p, seq);
-      const together = later.every(fromMemory);
+      const together = later.every(fromMemory) || (before?.pending.length ?? 0) > 0;
       const landed = await pastStates(eventStore, together ? shown : first, seq, before, passed);
       if (request !== latest) return;
       state.setState({ past: { ...landed, pending: together ? [] : later.map((p) => p.name) }, loading: false });
