@@ -82,13 +82,21 @@ describe('time travel', () => {
 });
 
 describe('time travel through the ledger', () => {
-  test('shows the read models the screens use as they were, without the command handler’s decisions', async () => {
-    const eventStore = await openEventStore({ name: 'tt-ledger' });
+  /** The read models a past view shows: all but the command handler's decisions and the what-if guard. */
+  const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
+
+  /** A log of 80 events of three accounts: openings, verifications, movements and transfers. */
+  async function smallLedger(name: string) {
+    const eventStore = await openEventStore({ name });
     const events = [...syntheticLedger({ accounts: 3, events: 80, seed: 3, spanDays: 2 })];
     await appendGenerated(eventStore, events);
+    return { eventStore, events };
+  }
+
+  test('shows the read models the screens use as they were, without the command handler’s decisions', async () => {
+    const { eventStore, events } = await smallLedger('tt-ledger');
     const travel = createTimeTravel({ eventStore, projections: ledgerProjections, liveSeq: () => 80 });
     await travel.travelTo(50);
-    const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
     expect(travel.getState().past).toEqual({ seq: 50, at: events[49]!.meta.at, states: foldAll(shown, events.slice(0, 50)), pending: [] });
   });
 
@@ -108,23 +116,18 @@ describe('time travel through the ledger', () => {
   };
 
   test('a jump lands with what the first screens read; the larger read models follow, and then equal a fold to that point', async () => {
-    const eventStore = await openEventStore({ name: 'tt-later' });
-    const events = [...syntheticLedger({ accounts: 3, events: 80, seed: 3, spanDays: 2 })];
-    await appendGenerated(eventStore, events);
+    const { eventStore, events } = await smallLedger('tt-later');
     const travel = createTimeTravel({ eventStore, projections: ledgerProjections, liveSeq: () => 80, later: LATER_READ_MODELS });
     await travel.travelTo(50);
     const landed = travel.getState().past!;
     expect([...landed.pending].sort()).toEqual(['outbox', 'reports']);
     expect(Object.keys(landed.states).sort()).toEqual(['accounts', 'spending', 'totals']);
     await untilView(travel, (s) => s.past?.pending.length === 0);
-    const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
     expect(travel.getState().past).toEqual({ seq: 50, at: events[49]!.meta.at, states: foldAll(shown, events.slice(0, 50)), pending: [] });
   });
 
   test('a newer move made before the larger read models follow: the older move\u2019s never land on the newer view', async () => {
-    const eventStore = await openEventStore({ name: 'tt-later-moved' });
-    const events = [...syntheticLedger({ accounts: 3, events: 80, seed: 3, spanDays: 2 })];
-    await appendGenerated(eventStore, events);
+    const { eventStore, events } = await smallLedger('tt-later-moved');
     // Each move's later step waits here (at its first look for the outbox's keyframe) until let go.
     const held: (() => void)[] = [];
     const gated: EventStore = {
@@ -145,14 +148,11 @@ describe('time travel through the ledger', () => {
     expect(travel.getState().past).toMatchObject({ seq: 20, pending: [] });
     held[0]!();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
     expect(travel.getState().past).toMatchObject({ seq: 20, states: foldAll(shown, events.slice(0, 20)), pending: [] });
   });
 
   test('a move made before the last one’s landing was painted: the last one never fetches its larger read models, the new one does at once', async () => {
-    const eventStore = await openEventStore({ name: 'tt-later-skipped' });
-    const events = [...syntheticLedger({ accounts: 3, events: 80, seed: 3, spanDays: 2 })];
-    await appendGenerated(eventStore, events);
+    const { eventStore, events } = await smallLedger('tt-later-skipped');
     const asked: number[] = [];
     const watched: EventStore = {
       ...eventStore,
@@ -167,19 +167,15 @@ describe('time travel through the ledger', () => {
     await travel.travelTo(30);
     expect(travel.getState().past?.pending).toEqual([]);
     expect(asked).toEqual([30]);
-    const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
     expect(travel.getState().past).toMatchObject({ seq: 30, states: foldAll(shown, events.slice(0, 30)), pending: [] });
   });
 
   test('a step after a jump folds the larger read models from memory at once: it lands whole', async () => {
-    const eventStore = await openEventStore({ name: 'tt-later-step' });
-    const events = [...syntheticLedger({ accounts: 3, events: 80, seed: 3, spanDays: 2 })];
-    await appendGenerated(eventStore, events);
+    const { eventStore, events } = await smallLedger('tt-later-step');
     const travel = createTimeTravel({ eventStore, projections: ledgerProjections, liveSeq: () => 80, later: LATER_READ_MODELS });
     await travel.travelTo(50);
     expect(travel.getState().past?.pending).not.toEqual([]);
     await untilView(travel, (s) => s.past?.pending.length === 0);
-    const shown = ledgerProjections.filter((p) => p.name !== 'decisions' && p.name !== 'whatIfGuard');
     for (const delta of [-1, -1, +1]) {
       await travel.step(delta);
       const { past } = travel.getState();
