@@ -8,6 +8,7 @@ import { keyframePlan } from '../lib/keyframePlan.ts';
 import { ms, openLog, withLog } from './log.ts';
 import type { FullReplayResult, KeyframesResult, SnapshotInfo, SnapshotsResult, TimeTravelJump, TimeTravelResult, WhatIfRun } from './protocol.ts';
 import { newTimings, snapshotSpan, timedStore } from './timedStore.ts';
+import { untilState } from '../../test/support/untilState.ts';
 import { databaseOf } from '../../src/eventstore/storage/databaseOf.ts';
 
 
@@ -165,15 +166,7 @@ export async function timeTravel(options: { jumps: number; seed: number; budgetM
       await travel.travelTo(seq);
       const elapsed = ms(t);
       // The next jump starts once this one is whole, so it never shares the page with this one's later read models.
-      await new Promise<void>((resolve) => {
-        const whole = () => travel.getState().past?.pending.length === 0 || travel.getState().error !== undefined;
-        if (whole()) return resolve();
-        const stop = travel.subscribe(() => {
-          if (!whole()) return;
-          stop();
-          resolve();
-        });
-      });
+      await untilState(travel, (s) => s.past?.pending.length === 0 || s.error !== undefined);
       const wholeMs = ms(t);
       const { past, error } = travel.getState();
       if (error || past?.seq !== seq) throw new Error(`Time travel to ${seq} failed: ${error ?? `landed on ${past?.seq}`}`);

@@ -1,26 +1,15 @@
 import { describe, expect, test, vi } from 'vitest';
 import { EVENTS_PER_PAGE, openEventStore, type EventStore } from '../../../src/eventstore/index.ts';
-import { createMemoryImage, type ImageState } from '../../../src/app/image/memoryImage.ts';
+import { createMemoryImage } from '../../../src/app/image/memoryImage.ts';
 import { count, counter, seen } from '../../replay/counter.ts';
 import { PAGE_DAMAGES, removeTailEvent, rewritePages } from '../../eventstore/damage.ts';
 import { decodeState, encodeState, foldAll } from '../../../src/replay/index.ts';
+import { untilState } from '../../support/untilState.ts';
 
 /** The counter's newest snapshot as the image saved it (states are kept as JSON text). */
 async function savedCounter(store: EventStore) {
   const snapshot = await store.loadSnapshot('counter', 1);
   return snapshot && { seq: snapshot.seq, state: decodeState(snapshot.state) };
-}
-
-function until(image: { getState(): ImageState; subscribe(l: (s: ImageState) => void): () => void }, done: (s: ImageState) => boolean) {
-  return new Promise<ImageState>((resolve) => {
-    if (done(image.getState())) return resolve(image.getState());
-    const stop = image.subscribe((s) => {
-      if (done(s)) {
-        stop();
-        resolve(s);
-      }
-    });
-  });
 }
 
 describe('the memory image', () => {
@@ -34,7 +23,7 @@ describe('the memory image', () => {
     expect(image.getState()).toMatchObject({ status: 'ready', seq: 4, states: { counter: 5 } });
     expect(progress).toContainEqual([4, 4]);
     await count(store, 1);
-    expect((await until(image, (s) => s.seq === 5)).states.counter).toBe(6);
+    expect((await untilState(image, (s) => s.seq === 5)).states.counter).toBe(6);
     image.stop();
   });
 
@@ -44,7 +33,7 @@ describe('the memory image', () => {
     const image = createMemoryImage({ eventStore: tabA, projections: [counter] });
     await image.ready;
     await count(tabB, 7);
-    expect((await until(image, (s) => s.seq === 1)).states.counter).toBe(7);
+    expect((await untilState(image, (s) => s.seq === 1)).states.counter).toBe(7);
     image.stop();
   });
 
@@ -53,7 +42,7 @@ describe('the memory image', () => {
     const image = createMemoryImage({ eventStore: store, projections: [counter, seen], snapshotEvery: 3 });
     await image.ready;
     await count(store, 1, 1, -1, 4, 1);
-    await until(image, (s) => s.seq === 5);
+    await untilState(image, (s) => s.seq === 5);
     // Live events arrive in batches, so "every 3" means at most 3 apart, not exactly at 3; and a due
     // snapshot waits until the log is quiet for a moment.
     await vi.waitFor(async () => expect((await store.loadSnapshot('counter', 1))?.seq ?? 0).toBeGreaterThanOrEqual(3));
@@ -138,7 +127,7 @@ describe('the memory image', () => {
       const store = await openEventStore({ name: 'image' });
       await count(store, 2, 3, 4);
       const image = createMemoryImage({ eventStore: store, projections: [counter, seen], later: ['seen'] });
-      const partial = await until(image, (s) => s.status !== 'booting');
+      const partial = await untilState(image, (s) => s.status !== 'booting');
       expect(partial).toMatchObject({ status: 'partial', seq: 3, pending: ['seen'], states: { counter: 9 } });
       expect(() => partial.states.seen).toThrow('The seen read model is still loading: wait for the memory image to be ready.');
       // Nothing that reads every read model is let through yet.
@@ -163,12 +152,12 @@ describe('the memory image', () => {
       await store.saveSnapshot({ name: 'counter', version: 1, seq: 3, state: encodeState(3) });
       await store.saveSnapshot({ name: 'seen', version: 1, seq: 2, state: encodeState({ count: 2, lastSeq: 2 }) });
       const image = createMemoryImage({ eventStore: store, projections: [counter, seen], later: ['seen'] });
-      await until(image, (s) => s.status === 'partial');
+      await untilState(image, (s) => s.status === 'partial');
       // Another tab goes on recording while this one loads the rest.
       await count(store, 5, 7);
       await image.ready;
       await count(store, 10);
-      const after = await until(image, (s) => s.seq === 6);
+      const after = await untilState(image, (s) => s.seq === 6);
       expect(after.states).toEqual(foldAll([counter, seen], await store.readAll()));
       expect(after.states).toEqual({ counter: 25, seen: { count: 6, lastSeq: 6 } });
       image.stop();
@@ -189,7 +178,7 @@ describe('the memory image', () => {
       await count(store, 1, 2, 3, 4, 5);
       const saves = vi.spyOn(store, 'saveSnapshot');
       const image = createMemoryImage({ eventStore: store, projections: [counter, seen], later: ['seen'], snapshotEvery: 1 });
-      await until(image, (s) => s.status === 'partial');
+      await untilState(image, (s) => s.status === 'partial');
       await image.snapshotNow();
       expect(saves).not.toHaveBeenCalled();
       await image.ready;

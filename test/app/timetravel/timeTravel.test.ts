@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { openEventStore, type EventStore } from '../../../src/eventstore/index.ts';
-import { createTimeTravel, type TimeTravel, type TimeTravelState } from '../../../src/app/timetravel/timeTravel.ts';
+import { createTimeTravel } from '../../../src/app/timetravel/timeTravel.ts';
 import { LATER_READ_MODELS } from '../../../src/app/laterReadModels.ts';
+import { untilState } from '../../support/untilState.ts';
 import { count, counter, steppingClock } from '../../replay/counter.ts';
 import { ledgerProjections, syntheticLedger } from '../../../src/domain/index.ts';
 import { appendGenerated } from '../../../src/app/parts.ts';
@@ -100,17 +101,6 @@ describe('time travel through the ledger', () => {
     expect(travel.getState().past).toEqual({ seq: 50, at: events[49]!.meta.at, states: foldAll(shown, events.slice(0, 50)), pending: [] });
   });
 
-  /** Resolves once the view on screen meets `done`. */
-  const untilView = (travel: TimeTravel, done: (state: TimeTravelState) => boolean) =>
-    new Promise<void>((resolve) => {
-      if (done(travel.getState())) return resolve();
-      const stop = travel.subscribe((state) => {
-        if (!done(state)) return;
-        stop();
-        resolve();
-      });
-    });
-
   const until = async (done: () => boolean) => {
     while (!done()) await new Promise((resolve) => setTimeout(resolve, 1));
   };
@@ -122,7 +112,7 @@ describe('time travel through the ledger', () => {
     const landed = travel.getState().past!;
     expect([...landed.pending].sort()).toEqual(['outbox', 'reports']);
     expect(Object.keys(landed.states).sort()).toEqual(['accounts', 'spending', 'totals']);
-    await untilView(travel, (s) => s.past?.pending.length === 0);
+    await untilState(travel, (s) => s.past?.pending.length === 0);
     expect(travel.getState().past).toEqual({ seq: 50, at: events[49]!.meta.at, states: foldAll(shown, events.slice(0, 50)), pending: [] });
   });
 
@@ -175,7 +165,7 @@ describe('time travel through the ledger', () => {
     const travel = createTimeTravel({ eventStore, projections: ledgerProjections, liveSeq: () => 80, later: LATER_READ_MODELS });
     await travel.travelTo(50);
     expect(travel.getState().past?.pending).not.toEqual([]);
-    await untilView(travel, (s) => s.past?.pending.length === 0);
+    await untilState(travel, (s) => s.past?.pending.length === 0);
     for (const delta of [-1, -1, +1]) {
       await travel.step(delta);
       const { past } = travel.getState();
