@@ -5,7 +5,7 @@ export { REPLAY_BATCH, checkBatch, replay } from './replay.ts';
 export type { ReplayOptions, ReplayProgress, ReplayResult } from './replay.ts';
 export type { SnapshotIgnored } from './snapshots.ts';
 export { startingCursors, saveSnapshots, encodeState, decodeState } from './snapshots.ts';
-export { keptBefore, pastStates, stateAt, seqOf } from './stateAt.ts';
+export { inMemoryBefore, pastStates, stateAt, seqOf } from './stateAt.ts';
 export type { PastStates, Position, TravelMemo } from './stateAt.ts';
 export { branchStates, prepareBranch, whatIf } from './whatIf.ts';
 export { HYPOTHETICAL_ID_PREFIX } from './hypothetical.ts';

@@ -64,9 +64,13 @@ function nearestKept(memo: TravelMemo | undefined, projection: AnyProjection, ke
   return best && { ...best };
 }
 
-/** Whether `memo` holds a state of `projection` at or before `toSeq`: a jump there need not load its keyframe. */
-export function keptBefore(memo: TravelMemo, projection: AnyProjection, toSeq: number): boolean {
-  return memo.get(memoKey(projection))?.some((kept) => kept.seq <= toSeq) ?? false;
+/** Whether `shown` (states at an earlier seq, such as the view on screen) holds `projection`'s, at or before `toSeq`. */
+const shownBefore = (shown: PastStates | undefined, projection: AnyProjection, toSeq: number): shown is PastStates =>
+  shown !== undefined && shown.seq <= toSeq && projection.name in shown.states;
+
+/** Whether a jump to `toSeq` can start `projection` from a state in memory, `shown` or one `memo` kept, without loading its keyframe. */
+export function inMemoryBefore(memo: TravelMemo, projection: AnyProjection, toSeq: number, shown?: PastStates): boolean {
+  return shownBefore(shown, projection, toSeq) || (memo.get(memoKey(projection))?.some((kept) => kept.seq <= toSeq) ?? false);
 }
 
 function keep(memo: TravelMemo | undefined, projection: AnyProjection, cursor: ProjectionCursor): void {
@@ -109,11 +113,9 @@ export async function pastStates(
   memo?: TravelMemo,
 ): Promise<PastStates> {
   const keyframes = await Promise.all(projections.map(async (p) => (await store.snapshotSeq(p.name, p.version, toSeq)) ?? 0));
-  const base = shown && shown.seq <= toSeq ? shown : undefined;
   const kept = projections.map((p, i) => nearestKept(memo, p, keyframes[i]!, toSeq));
-  const fromShown = (i: number) =>
-    base !== undefined && base.seq >= Math.max(keyframes[i]!, kept[i]?.seq ?? 0) && projections[i]!.name in base.states;
-  const starts = projections.map((_, i) => (fromShown(i) ? base!.seq : (kept[i]?.seq ?? keyframes[i]!)));
+  const fromShown = (i: number) => shownBefore(shown, projections[i]!, toSeq) && shown.seq >= Math.max(keyframes[i]!, kept[i]?.seq ?? 0);
+  const starts = projections.map((_, i) => (fromShown(i) ? shown!.seq : (kept[i]?.seq ?? keyframes[i]!)));
   const readFrom = Math.min(toSeq, ...starts);
   if (toSeq - readFrom > MAX_AHEAD) return replayed(store, projections, toSeq);
 
@@ -125,7 +127,7 @@ export async function pastStates(
   // Each projection folds as soon as its own starting state is there: small keyframes need not wait for big ones.
   const folds = projections.map(async (projection, i): Promise<ProjectionCursor | undefined> => {
     const cursor = fromShown(i)
-      ? { seq: base!.seq, state: base!.states[projection.name] }
+      ? { seq: shown!.seq, state: shown!.states[projection.name] }
       : await starting[i]!;
     // A keyframe pruned since its seq was looked up, or unreadable, leaves events unread.
     if (cursor.seq < readFrom) return undefined;

@@ -3,7 +3,7 @@ import type { EventStore } from '../../eventstore/index.ts';
 import { decisionsProjection } from '../../domain/index.ts';
 import { whatIfGuardProjection } from '../../domain/whatif/whatIfGuard.ts';
 import { afterNextPaint } from '../../lib/afterNextPaint.ts';
-import { keptBefore, pastStates, seqOf, type AnyProjection, type PastStates, type Position, type TravelMemo } from '../../replay/index.ts';
+import { inMemoryBefore, pastStates, seqOf, type AnyProjection, type PastStates, type Position, type TravelMemo } from '../../replay/index.ts';
 
 /**
  * The read models a past view leaves out: what commands are decided on (the
@@ -77,8 +77,7 @@ export function createTimeTravel(options: {
       // The larger read models wait only when they would cost a keyframe to load; a step folds them from memory at once.
       // A move made while the view on screen still waits for them (a key held on the slider) takes them at once too,
       // so each move does not leave them for after its frame, where the next move meets them.
-      const fromMemory = (p: AnyProjection) => (before !== undefined && before.seq <= seq && p.name in before.states) || keptBefore(passed, p, seq);
-      const together = later.every(fromMemory) || (before?.pending.length ?? 0) > 0;
+      const together = later.every((p) => inMemoryBefore(passed, p, seq, before)) || (before?.pending.length ?? 0) > 0;
       const landed = await pastStates(eventStore, together ? shown : first, seq, before, passed);
       if (request !== latest) return;
       state.setState({ past: { ...landed, pending: together ? [] : later.map((p) => p.name) }, loading: false });
