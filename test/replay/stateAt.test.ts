@@ -56,16 +56,22 @@ describe('time travel from keyframes', () => {
   }, 60_000);
 });
 
+/** A log of the synthetic ledger with every read model's keyframe at seq 100, as the memory image leaves them. */
+async function keyframedAt100(name: string, ledger: Parameters<typeof syntheticLedger>[0]) {
+  const events = [...syntheticLedger(ledger)];
+  const store = await openEventStore({ name, keyframes: 10 });
+  await appendGenerated(store, events);
+  const cursors = initialCursors(ledgerProjections);
+  foldInto(ledgerProjections, cursors, events.slice(0, 100));
+  await saveSnapshots(store, ledgerProjections, cursors, (error) => {
+    throw error;
+  });
+  return { events, store };
+}
+
 describe('time travel stepping within one keyframe\'s stretch', () => {
   test('loads each keyframe once and lands on the states a fresh jump gives', async () => {
-    const events = [...syntheticLedger({ accounts: 4, events: 300, seed: 8, spanDays: 3 })];
-    const store = await openEventStore({ name: `steps-${++logs}`, keyframes: 10 });
-    await appendGenerated(store, events);
-    const cursors = initialCursors(ledgerProjections);
-    foldInto(ledgerProjections, cursors, events.slice(0, 100));
-    await saveSnapshots(store, ledgerProjections, cursors, (error) => {
-      throw error;
-    });
+    const { events, store } = await keyframedAt100(`steps-${++logs}`, { accounts: 4, events: 300, seed: 8, spanDays: 3 });
     const memo: TravelMemo = new Map();
     const loads = vi.spyOn(store, 'loadSnapshot');
     let shown = await pastStates(store, ledgerProjections, 250, undefined, memo);
@@ -84,14 +90,7 @@ describe('time travel stepping within one keyframe\'s stretch', () => {
 
 describe('time travel stepping back through a long stretch after a keyframe', () => {
   test('starts each step back from the state a jump kept a thousand events before its point, folding at most that many', async () => {
-    const events = [...syntheticLedger({ accounts: 6, events: 2500, seed: 4, spanDays: 20 })];
-    const store = await openEventStore({ name: `waypoints-${++logs}`, keyframes: 10 });
-    await appendGenerated(store, events);
-    const cursors = initialCursors(ledgerProjections);
-    foldInto(ledgerProjections, cursors, events.slice(0, 100));
-    await saveSnapshots(store, ledgerProjections, cursors, (error) => {
-      throw error;
-    });
+    const { events, store } = await keyframedAt100(`waypoints-${++logs}`, { accounts: 6, events: 2500, seed: 4, spanDays: 20 });
     const reads: number[] = [];
     const watched: EventStore = {
       ...store,
