@@ -13,12 +13,10 @@ export function duplicateId(id: string, firstLine: number, line: number): LogFil
  * id is used twice. At the end, the count and the last seq must be the header's.
  */
 export class Continuity {
-  /** Each stream's last version seen (held in a box, so a stream costs one lookup per event). */
-  private readonly versions = new Map<string, { version: number }>();
+  private readonly versions: StreamVersions;
   /** The line each id was first seen on. */
   private readonly ids = new Map<string, number>();
   private readonly consecutive: boolean;
-  private readonly complete: boolean;
   private lastSeq = 0;
   private lastLine = 1;
   count = 0;
@@ -29,7 +27,7 @@ export class Continuity {
     private readonly trackIds = true,
   ) {
     this.consecutive = hasConsecutiveSeqs(header.selection);
-    this.complete = isCompleteLog(header);
+    this.versions = new StreamVersions(isCompleteLog(header));
   }
 
   check(event: StoredEvent, line: number): void {
@@ -66,34 +64,12 @@ export class Continuity {
 
   /** How many streams the events so far belong to. */
   get streamCount(): number {
-    return this.versions.size;
+    return this.versions.streamCount;
   }
 
   private checkVersion(stream: string, version: number, line: number): void {
-    const seen = this.versions.get(stream);
-    const previous = seen?.version;
-    if (previous === undefined) {
-      if (this.complete && version !== 1)
-        throw new LogFileError(
-          'STREAM_VERSION_GAP',
-          `this is the first event of stream "${stream}", but it is version ${version}: the stream's versions 1 to ${version - 1} are missing.`,
-          line,
-        );
-    } else if (version <= previous) {
-      throw new LogFileError(
-        'STREAM_VERSION_OUT_OF_ORDER',
-        `the event is version ${version} of stream "${stream}", which already reached version ${previous}; a stream's versions only go up.`,
-        line,
-      );
-    } else if (version !== previous + 1) {
-      throw new LogFileError(
-        'STREAM_VERSION_GAP',
-        `the event is version ${version} of stream "${stream}", but the stream's previous event was version ${previous}: version ${previous + 1} is missing.`,
-        line,
-      );
-    }
-    if (seen) seen.version = version;
-    else this.versions.set(stream, { version });
+    const problem = this.versions.follow(stream, version);
+    if (problem) throw new LogFileError(problem.code, problem.message, line);
   }
 
   /** Checks that nothing the header promised is missing; `lines` is how many lines the file has. */
@@ -107,5 +83,54 @@ export class Continuity {
       );
     if (this.count > 0 && this.lastSeq !== header.lastSeq)
       throw new LogFileError('SEQ_OUT_OF_RANGE', `the last event has seq ${this.lastSeq}, but the header says ${header.lastSeq}.`, this.lastLine);
+  }
+}
+
+/** Why an event's stream version cannot come where it is, with the code a file refusal gives it. */
+export interface VersionProblem {
+  code: 'STREAM_VERSION_GAP' | 'STREAM_VERSION_OUT_OF_ORDER';
+  message: string;
+}
+
+/**
+ * Each stream's versions following each other, one event at a time, in a
+ * whole log from version 1 (`fromOne`) or in part of one from wherever a
+ * stream's first event stands: the rule a log file's events and a new device's
+ * first download both keep.
+ */
+export class StreamVersions {
+  /** Each stream's last version seen (held in a box, so a stream costs one lookup per event). */
+  private readonly versions = new Map<string, { version: number }>();
+
+  constructor(private readonly fromOne: boolean) {}
+
+  get streamCount(): number {
+    return this.versions.size;
+  }
+
+  /** Takes `version` as the next of `stream`; says why not, taking nothing, when it does not follow. */
+  follow(stream: string, version: number): VersionProblem | undefined {
+    const seen = this.versions.get(stream);
+    const previous = seen?.version;
+    if (previous === undefined) {
+      if (this.fromOne && version !== 1)
+        return {
+          code: 'STREAM_VERSION_GAP',
+          message: `this is the first event of stream "${stream}", but it is version ${version}: the stream's versions 1 to ${version - 1} are missing.`,
+        };
+    } else if (version <= previous) {
+      return {
+        code: 'STREAM_VERSION_OUT_OF_ORDER',
+        message: `the event is version ${version} of stream "${stream}", which already reached version ${previous}; a stream's versions only go up.`,
+      };
+    } else if (version !== previous + 1) {
+      return {
+        code: 'STREAM_VERSION_GAP',
+        message: `the event is version ${version} of stream "${stream}", but the stream's previous event was version ${previous}: version ${previous + 1} is missing.`,
+      };
+    }
+    if (seen) seen.version = version;
+    else this.versions.set(stream, { version });
+    return undefined;
   }
 }

@@ -4,9 +4,13 @@ import { ledgerProjections, PROCESS_MANAGER_CHECKPOINTS } from '../../domain/ind
 import { encodeState, foldInto, initialCursors } from '../../replay/index.ts';
 import { LedgerRules } from '../../domain/accounts/ledgerRules.ts';
 import { LogFileError } from '../../files/errors.ts';
+import { StreamVersions } from '../../files/continuity.ts';
+import { DuplicateIdError } from '../../eventstore/import/index.ts';
 import { pullEvents, SyncServerError, type PullPage, type SpaceAccess } from './syncApi.ts';
 import { settingsDocument, type SyncSettings } from './syncState.ts';
-import { storedAt, type PulledEvent, type WireEvent } from './wire.ts';
+import { storedAt, wireEventProblem, type WireEvent } from './wire.ts';
+import { isPlainObject } from '../../lib/isPlainObject.ts';
+import type { StoredEvent } from '../../eventstore/index.ts';
 
 /** Events asked for at once: the server's largest page. */
 const PAGE = 5000;
@@ -33,32 +37,41 @@ export async function firstPull(store: EventStore, settings: SyncSettings, now: 
   if (page.events.length === 0) return false;
   const scratch = await ScratchLog.create(store.name, depsOf(store));
   const rules = new LedgerRules();
+  const versions = new StreamVersions(true);
   const cursors = initialCursors(ledgerProjections);
   // Written events run up to a point where every commit is whole (no transfer waiting for its other half):
   // if the download breaks off, that much becomes the log and the next pull goes on from there.
   let seq = 0;
   let position = settings.position;
-  let unfinished: PulledEvent[] = [];
+  let unfinished: StoredEvent[] = [];
   try {
     for (;;) {
       const next: Promise<PullPage> | undefined = page.more ? pullEvents(access, page.last, PAGE, signal) : undefined;
       // A rejected download is awaited below; meanwhile it must not count as unhandled.
       next?.catch(() => undefined);
-      const whole: PulledEvent[] = [];
+      const whole: StoredEvent[] = [];
+      let wholeThrough = position;
       for (const pulled of page.events) {
-        const violation = rules.admit(pulled.event);
-        if (violation) throw refusedByRules(violation.rule, violation.message, pulled.event);
-        unfinished.push(pulled);
+        // The event store takes these pages unchecked: each event is checked here as an import checks a file's lines.
+        const problem = wireEventProblem(pulled?.event) ?? versions.follow(pulled.event.meta.stream, pulled.event.meta.version)?.message;
+        if (problem) throw badEventFromServer(problem, pulled?.event);
+        const event = storedAt(pulled, seq + whole.length + unfinished.length + 1);
+        const violation = rules.admit(event);
+        if (violation) throw refusedByRules(violation.rule, violation.message, event);
+        unfinished.push(event);
         if (rules.finish() === undefined) {
           whole.push(...unfinished);
           unfinished = [];
+          wholeThrough = pulled.position;
         }
       }
       if (whole.length > 0) {
-        const events = whole.map((p) => storedAt(p, ++seq));
-        foldInto(ledgerProjections, cursors, events);
-        await scratch.addEvents(events);
-        position = whole[whole.length - 1]!.position;
+        foldInto(ledgerProjections, cursors, whole);
+        await scratch.addEvents(whole).catch((error: unknown) => {
+          throw error instanceof DuplicateIdError ? badEventFromServer(`its id is already used by the event at seq ${error.firstSeq}.`, whole.find((e) => e.meta.seq === error.seq)) : error;
+        });
+        seq += whole.length;
+        position = wholeThrough;
       }
       if (!next) break;
       try {
@@ -98,6 +111,18 @@ export async function firstPull(store: EventStore, settings: SyncSettings, now: 
 
 /** The server is trusted with the secret, not with the rules: what it sends is judged as an import is. */
 export function refusedByRules(rule: string, message: string, event?: WireEvent): SyncServerError {
-  const where = event ? ` (event ${event.meta.id}, ${event.type})` : '';
-  return new SyncServerError(0, 'RULE_BROKEN_BY_SERVER', `The sync server sent events that break the ledger's rules${where}: ${message} Nothing was stored.`, { rule });
+  return new SyncServerError(0, 'RULE_BROKEN_BY_SERVER', `The sync server sent events that break the ledger's rules${whereIs(event)}: ${message} Nothing was stored.`, { rule });
+}
+
+/** What the server sent is not an event this device can store (a shape, a stream's versions, an id used twice). */
+export function badEventFromServer(problem: string, event: unknown): SyncServerError {
+  return new SyncServerError(0, 'BAD_EVENT_FROM_SERVER', `The sync server sent an event this device cannot store${whereIs(event)}: ${problem} Nothing was stored.`);
+}
+
+/** Names an event by its id and type, as far as it has them. */
+function whereIs(event: unknown): string {
+  const { type, meta } = (isPlainObject(event) ? event : {}) as { type?: unknown; meta?: { id?: unknown } };
+  const id = isPlainObject(meta) && typeof meta.id === 'string' ? `event ${meta.id}` : '';
+  const named = [id, typeof type === 'string' ? type : ''].filter(Boolean).join(', ');
+  return named ? ` (${named})` : '';
 }

@@ -3,9 +3,9 @@ import type { Clock } from '../../domain/random.ts';
 import { followLive, pullEvents, pushCommits, SyncServerError, SyncUnreachableError, type PullPage } from './syncApi.ts';
 import { PROCESS_MANAGER_CHECKPOINTS } from '../../domain/index.ts';
 import { confirmedTo, isPending, isPulled, waitingCount, withoutHandled, withPulled, writeSettings, type SyncSettings } from './syncState.ts';
-import { batchesOf, commitsOf, type PulledEvent, type WireEvent } from './wire.ts';
+import { batchesOf, commitsOf, wireEventProblem, type PulledEvent, type WireEvent } from './wire.ts';
 import { readWindow, requestsOf } from './pushRequests.ts';
-import { firstPull, refusedByRules } from './firstPull.ts';
+import { badEventFromServer, firstPull, refusedByRules } from './firstPull.ts';
 import type { SyncStatus } from './types.ts';
 
 export interface SyncEngineOptions {
@@ -85,6 +85,10 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (page.events.length === 0) {
       if (page.last > settings.position) await save({ ...settings, position: page.last });
       return true;
+    }
+    for (const p of page.events) {
+      const problem = wireEventProblem(p?.event);
+      if (problem) throw badEventFromServer(problem, p?.event);
     }
     const held = await store.hasIds(page.events.map((p) => p.event.meta.id));
     const fresh = page.events.filter((p) => !held.has(p.event.meta.id));

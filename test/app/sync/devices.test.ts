@@ -164,4 +164,24 @@ describe('two devices sharing one ledger', () => {
     expect(await laptop.eventStore.lastSeq()).toBe(before);
     expect(balance(laptop, account)).toBe(100_00);
   });
+
+  test('a server that sends an event not shaped as one (no time) is refused: the device stores nothing and asks for attention', async () => {
+    const laptop = await device('laptop');
+    await openVerified(laptop, 'Ada', 100_00);
+    await laptop.sync.createSpace(server.url, 'Laptop');
+    await synced(laptop);
+    const before = await laptop.eventStore.lastSeq();
+
+    // Written into the server's store past its checks: stored as it came, it would carry each device's own time.
+    const { spaceId } = laptop.sync.status.getState();
+    const timeless = { type: 'Note', payload: null, meta: { id: 'hostile-2', stream: 'notes', version: 1 } };
+    expect((await store.commit(spaceId!, 'Elsewhere', [{ id: 'hostile-2', events: [timeless as never] }])).refusal).toBeUndefined();
+    await laptop.sync.syncNow();
+
+    await expect.poll(() => laptop.sync.status.getState(), { timeout: 10_000 }).toMatchObject({
+      phase: 'attention',
+      error: { code: 'BAD_EVENT_FROM_SERVER', message: expect.stringContaining('meta.at is missing') },
+    });
+    expect(await laptop.eventStore.lastSeq()).toBe(before);
+  });
 });

@@ -103,4 +103,28 @@ describe('the first pull of a device with an empty log', () => {
     expect((await reopened.getDocument('sync:settings'))?.data).toMatchObject({ position: 2, confirmedThrough: 2 });
     reopened.close();
   });
+
+  // A server that is buggy or hostile, built from a valid download: each event below would have reached the
+  // log unread, making it unreadable or its streams inconsistent.
+  const note = (meta: Record<string, unknown>) => ({ position: 4, device: 'Laptop', event: { type: 'Note', payload: null, meta } }) as unknown as PulledEvent;
+  const madeBad: [string, PulledEvent, string][] = [
+    ['an event without a time', note({ id: 'e4', stream: 'notes', version: 1 }), 'meta.at is missing'],
+    ['an event without an id', note({ stream: 'notes', version: 1, at }), 'meta.id is missing'],
+    ['a version in words', note({ id: 'e4', stream: 'notes', version: 'one', at }), 'meta.version must be a whole number'],
+    ['a stream that skips versions', { ...opened[2]!, position: 4, event: { ...opened[2]!.event, meta: { ...opened[2]!.event.meta, id: 'e4', version: 7 } } }, 'version 3 is missing'],
+    ['an id used before', note({ id: 'e1', stream: 'notes', version: 1, at }), 'its id is already used by the event at seq 1'],
+    ['null for an event', { position: 4, device: 'Laptop', event: null } as unknown as PulledEvent, 'not an event'],
+  ];
+  for (const [what, bad, reason] of madeBad)
+    test(`refuses ${what} with a clear error, and stores nothing`, async () => {
+      const store = await openEventStore({ name: 'phone' });
+      await expect(firstPull(store, settingsFor(await serving([...opened, bad])), () => new Date(at))).rejects.toMatchObject({
+        code: 'BAD_EVENT_FROM_SERVER',
+        message: expect.stringContaining(reason),
+      });
+      expect(store.health().state).toBe('ok');
+      expect(await store.lastSeq()).toBe(0);
+      expect(await store.getDocument('sync:settings')).toBeUndefined();
+      store.close();
+    });
 });
