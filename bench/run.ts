@@ -92,7 +92,7 @@ const settings = {
   baselineCap: 200_000,
   packSize: Number(args['pack-size']),
   oneTxCommands: 1000,
-  reloads: 3,
+  reloads: 9,
   appends: 200,
   appendWarmup: 20,
   burst: 10_000,

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { pairingLink } from '../../src/app/sync/pairingLink.ts';
 import { cpuProfileDuring } from '../browser.ts';
 import { selfTimes, type ProfileLine } from '../lib/cpuProfile.ts';
-import { joinSpace, openDevice } from './devicePage.ts';
+import { openDevice } from './devicePage.ts';
 
 export interface PullRound {
   /** The join call to the image holding every event with the status 'synced'. */
@@ -59,28 +59,34 @@ async function profiled(page: Page, run: () => Promise<PageOutcome>): Promise<{ 
 }
 
 /**
- * Joins in the page, then watches the image and the status from Node every few
- * ms: a device that joins with an empty log takes the whole space in one
- * switch and opens its ledger again on it, so the wait spans that reopening.
+ * Joins in the page and watches the image and the status there, every few ms
+ * of the page's own clock: polling from Node through the DevTools protocol
+ * took CPU from the pull it timed, on a machine whose two cores the pull
+ * keeps busy. A device that joins with an empty log takes the whole space in
+ * one switch and opens its ledger again on it (a new test hook), so the wait
+ * spans that reopening.
  */
 async function joinAndWait(page: Page, link: string, events: number): Promise<PageOutcome> {
-  const progress: [number, number][] = [];
-  const t0 = performance.now();
-  const error = await joinSpace(page, link, 'Benchmark');
-  const joinedMs = performance.now() - t0;
-  let seq = 0;
-  let phase = '';
-  if (error) return { ms: NaN, joinedMs, progress, error, seq, phase };
-  // Five minutes at most: a stalled pull reports where it stopped.
-  while (performance.now() - t0 < 300_000) {
-    ({ seq, phase } = await page.evaluate(() => {
-      const hook = window.__rewindTest;
-      return hook ? { seq: hook.state().seq, phase: hook.sync.status().phase } : { seq: 0, phase: 'loading' };
-    }));
-    if (progress.length === 0 || progress[progress.length - 1]![1] !== seq) progress.push([performance.now() - t0, seq]);
-    if (seq >= events && phase === 'synced') break;
-    if (phase === 'attention') break;
-    await new Promise((resolve) => setTimeout(resolve, 4));
-  }
-  return { ms: performance.now() - t0, joinedMs, progress, seq, phase };
+  return page.evaluate(
+    async ([l, total]) => {
+      const t0 = performance.now();
+      const error = await window.__rewindTest!.sync.joinSpace(l, 'Benchmark');
+      const joinedMs = performance.now() - t0;
+      const progress: [number, number][] = [];
+      let seq = 0;
+      let phase = '';
+      if (error) return { ms: Number.NaN, joinedMs, progress, error, seq, phase };
+      // Five minutes at most: a stalled pull reports where it stopped.
+      while (performance.now() - t0 < 300_000) {
+        const hook = window.__rewindTest;
+        seq = hook ? hook.state().seq : 0;
+        phase = hook ? hook.sync.status().phase : 'loading';
+        if (progress.length === 0 || progress[progress.length - 1]![1] !== seq) progress.push([performance.now() - t0, seq]);
+        if ((seq >= total && phase === 'synced') || phase === 'attention') break;
+        await new Promise((resolve) => setTimeout(resolve, 4));
+      }
+      return { ms: performance.now() - t0, joinedMs, progress, seq, phase };
+    },
+    [link, events] as const,
+  );
 }

@@ -86,11 +86,9 @@ export async function firstPull(store: EventStore, settings: SyncSettings, now: 
       const open = rules.finish()!;
       throw refusedByRules(open.rule, open.message);
     }
-    await scratch.finish();
+    // The read models folded on the way go in with the last writes, in one commit: the load after the switch replays nothing.
     const savedAt = now().toISOString();
-    await scratch.putSnapshots(
-      ledgerProjections.map(({ name, version }) => ({ name, version, seq, savedAt, state: encodeState(cursors[name]!.state) })),
-    );
+    await scratch.finish(ledgerProjections.map(({ name, version }) => ({ name, version, seq, savedAt, state: encodeState(cursors[name]!.state) })));
     const joined: SyncSettings = { ...settings, position, confirmedThrough: seq, pulled: [] };
     await scratch.promote({
       check: async (live) => {

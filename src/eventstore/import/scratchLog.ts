@@ -79,31 +79,29 @@ export class ScratchLog {
 
   /**
    * Writes what the packer held back: the last partial page, the id buckets,
-   * and the stream index of every event added (buckets and chunks). Strict, so
-   * everything written before is durable too. No event may be added after.
+   * and the stream index of every event added (buckets and chunks), with any
+   * `snapshots` the caller folded of the whole log, so its first load starts
+   * from them instead of replaying it. Strict, so everything written before is
+   * durable too. No event may be added after.
    */
-  async finish(): Promise<void> {
+  async finish(snapshots: readonly SnapshotRecord[] = []): Promise<void> {
     if (this.finished) return;
     this.finished = true;
     const { tail, buckets, chunks, streams } = this.packer.finish();
     const strict = new RewindDatabase(this.db.name, { ...definedDeps(this.deps), chromeTransactionDurability: 'strict' });
     try {
-      await strict.transaction('rw', [strict.tail, strict.idBuckets, strict.streamIndex, strict.streamBuckets], async () => {
+      await strict.transaction('rw', [strict.tail, strict.idBuckets, strict.streamIndex, strict.streamBuckets, strict.snapshots], async () => {
         await Promise.all([
           strict.tail.bulkAdd(tail),
           strict.idBuckets.bulkPut(buckets),
           strict.streamIndex.bulkPut(chunks),
           strict.streamBuckets.bulkPut(bucketsOf(streams)),
+          strict.snapshots.bulkPut([...snapshots]),
         ]);
       });
     } finally {
       strict.close();
     }
-  }
-
-  /** Snapshots the importer folded itself, so the first load of the new log starts from them instead of replaying it. */
-  async putSnapshots(rows: SnapshotRecord[]): Promise<void> {
-    await this.db.snapshots.bulkPut(rows);
   }
 
   async putCheckpoints(rows: CheckpointRecord[]): Promise<void> {
