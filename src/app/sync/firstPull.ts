@@ -53,7 +53,10 @@ export async function firstPull(store: EventStore, settings: SyncSettings, now: 
       let wholeThrough = position;
       for (const pulled of page.events) {
         // The event store takes these pages unchecked: each event is checked here as an import checks a file's lines.
-        const problem = wireEventProblem(pulled?.event) ?? versions.follow(pulled.event.meta.stream, pulled.event.meta.version)?.message;
+        const problem =
+          wireEventProblem(pulled?.event) ??
+          (Number.isSafeInteger(pulled.position) ? undefined : 'its position in the space is not a whole number.') ??
+          versions.follow(pulled.event.meta.stream, pulled.event.meta.version)?.message;
         if (problem) throw badEventFromServer(problem, pulled?.event);
         const event = storedAt(pulled, seq + whole.length + unfinished.length + 1);
         const violation = rules.admit(event);

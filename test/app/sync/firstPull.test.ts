@@ -114,6 +114,7 @@ describe('the first pull of a device with an empty log', () => {
     ['a stream that skips versions', { ...opened[2]!, position: 4, event: { ...opened[2]!.event, meta: { ...opened[2]!.event.meta, id: 'e4', version: 7 } } }, 'version 3 is missing'],
     ['an id used before', note({ id: 'e1', stream: 'notes', version: 1, at }), 'its id is already used by the event at seq 1'],
     ['null for an event', { position: 4, device: 'Laptop', event: null } as unknown as PulledEvent, 'not an event'],
+    ['an event whose position is not a whole number', { ...opened[2]!, position: 3.5, event: { ...opened[2]!.event, meta: { ...opened[2]!.event.meta, id: 'e4', version: 3 } } } as unknown as PulledEvent, 'its position in the space is not a whole number'],
   ];
   for (const [what, bad, reason] of madeBad)
     test(`refuses ${what} with a clear error, and stores nothing`, async () => {
