@@ -1,7 +1,7 @@
 import { isPlainObject } from '../../src/lib/isPlainObject.ts';
 import type { PushCommit, WireEvent } from '../store/types.ts';
 import { MAX_COMMIT_ID_CHARS, MAX_COMMITS, MAX_DEVICE_CHARS, MAX_EVENT_BYTES, MAX_EVENTS_PER_COMMIT } from './limits.ts';
-import { wireEventProblem } from './wireEvent.ts';
+import { wireEventProblem } from '../../src/domain/sync/wireEvent.ts';
 
 export interface PushBody {
   device: string;

@@ -8,7 +8,8 @@ import { StreamVersions } from '../../files/continuity.ts';
 import { DuplicateIdError } from '../../eventstore/import/index.ts';
 import { pullEvents, SyncServerError, type PullPage, type SpaceAccess } from './syncApi.ts';
 import { settingsDocument, type SyncSettings } from './syncState.ts';
-import { storedAt, wireEventProblem, type WireEvent } from './wire.ts';
+import { storedAt, type WireEvent } from './wire.ts';
+import { wireEnvelopeProblem } from '../../domain/sync/wireEvent.ts';
 import { isPlainObject } from '../../lib/isPlainObject.ts';
 import type { StoredEvent } from '../../eventstore/index.ts';
 
@@ -54,7 +55,7 @@ export async function firstPull(store: EventStore, settings: SyncSettings, now: 
       for (const pulled of page.events) {
         // The event store takes these pages unchecked: each event is checked here as an import checks a file's lines.
         const problem =
-          wireEventProblem(pulled?.event) ??
+          wireEnvelopeProblem(pulled?.event, 'event') ??
           (Number.isSafeInteger(pulled.position) ? undefined : 'its position in the space is not a whole number.') ??
           versions.follow(pulled.event.meta.stream, pulled.event.meta.version)?.message;
         if (problem) throw badEventFromServer(problem, pulled?.event);

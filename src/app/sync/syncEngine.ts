@@ -3,7 +3,8 @@ import type { Clock } from '../../domain/random.ts';
 import { followLive, pullEvents, pushCommits, SyncServerError, SyncUnreachableError, type PullPage } from './syncApi.ts';
 import { PROCESS_MANAGER_CHECKPOINTS } from '../../domain/index.ts';
 import { confirmedTo, isPending, isPulled, waitingCount, withoutHandled, withPulled, writeSettings, type SyncSettings } from './syncState.ts';
-import { batchesOf, commitsOf, wireEventProblem, type PulledEvent, type WireEvent } from './wire.ts';
+import { batchesOf, commitsOf, type PulledEvent, type WireEvent } from './wire.ts';
+import { wireEnvelopeProblem } from '../../domain/sync/wireEvent.ts';
 import { readWindow, requestsOf } from './pushRequests.ts';
 import { badEventFromServer, firstPull, refusedByRules } from './firstPull.ts';
 import type { SyncStatus } from './types.ts';
@@ -87,7 +88,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       return true;
     }
     for (const p of page.events) {
-      const problem = wireEventProblem(p?.event);
+      const problem = wireEnvelopeProblem(p?.event, 'event');
       if (problem) throw badEventFromServer(problem, p?.event);
     }
     const held = await store.hasIds(page.events.map((p) => p.event.meta.id));

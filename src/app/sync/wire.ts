@@ -1,26 +1,12 @@
 import type { EventInput, StoredEvent, StreamBatch } from '../../eventstore/index.ts';
 import type { PulledEvent, WireCommit, WireEvent } from '../../domain/sync/protocol.ts';
 import { pendingUnits, type PendingUnit } from '../../domain/sync/redecide.ts';
-import { storedEventProblem } from '../../files/eventRules.ts';
-import { isPlainObject } from '../../lib/isPlainObject.ts';
 
 export type { PulledEvent, WireCommit, WireEvent };
 
 /** A pulled event as this device's log holds it, at `seq`. */
 export function storedAt(pulled: PulledEvent, seq: number): StoredEvent {
   return { type: pulled.event.type, payload: pulled.event.payload, meta: { ...pulled.event.meta, seq } };
-}
-
-/**
- * Why a pulled event is not a wire event, or undefined when it is one: the
- * rules a file's events keep (src/files/eventRules.ts), but for the seq, which
- * each device gives the events it stores. The server is trusted with the
- * secret, not with the shape of what it sends.
- */
-export function wireEventProblem(value: unknown): string | undefined {
-  if (!isPlainObject(value) || !isPlainObject(value.meta)) return storedEventProblem(value);
-  if ('seq' in value.meta) return 'meta.seq is not sent: each device numbers the events it stores.';
-  return storedEventProblem({ ...value, meta: { ...value.meta, seq: 1 } });
 }
 
 export function toWire(event: StoredEvent): WireEvent {

@@ -180,7 +180,7 @@ describe('two devices sharing one ledger', () => {
 
     await expect.poll(() => laptop.sync.status.getState(), { timeout: 10_000 }).toMatchObject({
       phase: 'attention',
-      error: { code: 'BAD_EVENT_FROM_SERVER', message: expect.stringContaining('meta.at is missing') },
+      error: { code: 'BAD_EVENT_FROM_SERVER', message: expect.stringContaining('event.meta.at must be an ISO-8601 UTC time') },
     });
     expect(await laptop.eventStore.lastSeq()).toBe(before);
   });

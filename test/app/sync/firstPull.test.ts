@@ -108,12 +108,12 @@ describe('the first pull of a device with an empty log', () => {
   // log unread, making it unreadable or its streams inconsistent.
   const note = (meta: Record<string, unknown>) => ({ position: 4, device: 'Laptop', event: { type: 'Note', payload: null, meta } }) as unknown as PulledEvent;
   const madeBad: [string, PulledEvent, string][] = [
-    ['an event without a time', note({ id: 'e4', stream: 'notes', version: 1 }), 'meta.at is missing'],
-    ['an event without an id', note({ stream: 'notes', version: 1, at }), 'meta.id is missing'],
-    ['a version in words', note({ id: 'e4', stream: 'notes', version: 'one', at }), 'meta.version must be a whole number'],
+    ['an event without a time', note({ id: 'e4', stream: 'notes', version: 1 }), 'event.meta.at must be an ISO-8601 UTC time'],
+    ['an event without an id', note({ stream: 'notes', version: 1, at }), 'event.meta.id must be a non-empty string'],
+    ['a version in words', note({ id: 'e4', stream: 'notes', version: 'one', at }), 'event.meta.version must be a whole number'],
     ['a stream that skips versions', { ...opened[2]!, position: 4, event: { ...opened[2]!.event, meta: { ...opened[2]!.event.meta, id: 'e4', version: 7 } } }, 'version 3 is missing'],
     ['an id used before', note({ id: 'e1', stream: 'notes', version: 1, at }), 'its id is already used by the event at seq 1'],
-    ['null for an event', { position: 4, device: 'Laptop', event: null } as unknown as PulledEvent, 'not an event'],
+    ['null for an event', { position: 4, device: 'Laptop', event: null } as unknown as PulledEvent, 'event must be an event object'],
     ['an event whose position is not a whole number', { ...opened[2]!, position: 3.5, event: { ...opened[2]!.event, meta: { ...opened[2]!.event.meta, id: 'e4', version: 3 } } } as unknown as PulledEvent, 'its position in the space is not a whole number'],
   ];
   for (const [what, bad, reason] of madeBad)
