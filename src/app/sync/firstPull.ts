@@ -53,7 +53,8 @@ export async function firstPull(store: EventStore, settings: SyncSettings, now: 
       const whole: StoredEvent[] = [];
       let wholeThrough = position;
       for (const pulled of page.events) {
-        // The event store takes these pages unchecked: each event is checked here as an import checks a file's lines.
+        // The event store takes these pages unchecked: each event is checked here as the server checks a pushed one,
+        // and its stream's versions as a file reader checks them.
         const problem =
           wireEnvelopeProblem(pulled?.event, 'event') ??
           (Number.isSafeInteger(pulled.position) ? undefined : 'its position in the space is not a whole number.') ??
